@@ -1,0 +1,71 @@
+package com.buildcrm.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every setting of the server, read once from MicroProfile Config: environment variables ({@code
+ * BUILDCRM_DB_URL}), system properties ({@code buildcrm.db.url}) or microprofile-config.properties,
+ * in that order. The README lists them all.
+ */
+public record ServerSettings(
+        int port,
+        Path dataDir,
+        Optional<String> dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        Optional<String> operatorEmail,
+        Optional<String> operatorPassword,
+        Optional<String> publicUrl,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        long maxApiBodyBytes,
+        int tenantMigrationParallelism) {
+
+    /** The embedded default: no external database configured. */
+    public boolean embeddedDatabase() {
+        return dbUrl.isEmpty();
+    }
+
+    /** The base URL shown to people (banner, webhook URLs). */
+    public String baseUrl() {
+        return publicUrl.orElse("http://localhost:" + port).replaceAll("/+$", "");
+    }
+
+    public static ServerSettings from(Config config) {
+        return new ServerSettings(
+                config.getOptionalValue("buildcrm.port", Integer.class).orElse(8080),
+                Path.of(config.getOptionalValue("buildcrm.data.dir", String.class).orElse("./var"))
+                        .toAbsolutePath()
+                        .normalize(),
+                nonBlank(config, "buildcrm.db.url"),
+                nonBlank(config, "buildcrm.db.user").orElse("postgres"),
+                config.getOptionalValue("buildcrm.db.password", String.class).orElse(""),
+                config.getOptionalValue("buildcrm.db.pool.size", Integer.class).orElse(10),
+                nonBlank(config, "buildcrm.operator.email"),
+                nonBlank(config, "buildcrm.operator.password"),
+                nonBlank(config, "buildcrm.public.url"),
+                Duration.ofSeconds(
+                        Math.min(
+                                900,
+                                config.getOptionalValue(
+                                                "buildcrm.access.token.ttl.seconds", Long.class)
+                                        .orElse(900L))),
+                Duration.ofDays(
+                        config.getOptionalValue("buildcrm.refresh.token.ttl.days", Long.class)
+                                .orElse(30L)),
+                config.getOptionalValue("buildcrm.api.max.body.bytes", Long.class)
+                        .orElse(1_048_576L),
+                config.getOptionalValue("buildcrm.tenant.migration.parallelism", Integer.class)
+                        .orElse(Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    private static Optional<String> nonBlank(Config config, String key) {
+        return config.getOptionalValue(key, String.class)
+                .map(String::trim)
+                .filter(s -> !s.isEmpty());
+    }
+}

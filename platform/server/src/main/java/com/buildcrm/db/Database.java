@@ -1,0 +1,101 @@
+package com.buildcrm.db;
+
+import com.buildcrm.config.ServerSettings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The server's PostgreSQL: the configured one ({@code BUILDCRM_DB_URL}), or in the embedded default
+ * an embedded PostgreSQL whose data lives under {@code <data dir>/pg} and survives restarts.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+        this.embedded = embedded;
+        this.pool = pool;
+    }
+
+    public static Database start(ServerSettings settings) {
+        EmbeddedPostgres embedded = null;
+        String url;
+        String user;
+        String password;
+        if (settings.embeddedDatabase()) {
+            embedded = startEmbedded(settings.dataDir().resolve("pg"));
+            url = embedded.getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "";
+            LOG.info(() -> "Embedded PostgreSQL started on port " + embeddedPort(url));
+        } else {
+            url = settings.dbUrl().orElseThrow();
+            user = settings.dbUser();
+            password = settings.dbPassword();
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(settings.dbPoolSize());
+        config.setPoolName("buildcrm");
+        config.setAutoCommit(true);
+        try {
+            return new Database(embedded, new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            closeQuietly(embedded);
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "100")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    private static String embeddedPort(String url) {
+        return url.replaceAll(".*localhost:(\\d+)/.*", "$1");
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        closeQuietly(embedded);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        if (pg != null) {
+            try {
+                pg.close();
+            } catch (IOException e) {
+                LOG.warning("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.buildcrm.health;
+
+import com.buildcrm.tenancy.Storage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once storage has started and the database answers. */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+
+    @Inject Storage storage;
+
+    @Override
+    public HealthCheckResponse call() {
+        if (!storage.ready()) {
+            return HealthCheckResponse.down("database");
+        }
+        try (Connection c = storage.dataSource().getConnection()) {
+            return c.isValid(2)
+                    ? HealthCheckResponse.up("database")
+                    : HealthCheckResponse.down("database");
+        } catch (Exception e) {
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.buildcrm.platform;
+
+import com.buildcrm.config.ServerSettings;
+import com.buildcrm.identity.OperatorBootstrap;
+import com.buildcrm.tenancy.Storage;
+import com.buildcrm.tenancy.TenantSchemaUpgrades;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * Start-up, in order: storage (database, platform schema, persistence unit) → first operator →
+ * tenants whose schema is behind, upgraded in the background (off the request path).
+ */
+@ApplicationScoped
+public class PlatformStartup {
+
+    private static final Logger LOG = Logger.getLogger(PlatformStartup.class.getName());
+
+    @Inject ServerSettings settings;
+    @Inject Storage storage;
+    @Inject OperatorBootstrap operators;
+    @Inject TenantSchemaUpgrades upgrades;
+
+    void onStart(@Observes Startup event) {
+        long started = System.nanoTime();
+        storage.start(settings);
+        var first = operators.ensureFirstOperator();
+        upgrades.upgradeBehindInBackground();
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        StringBuilder banner =
+                new StringBuilder()
+                        .append("\n============================================================\n")
+                        .append(" BuildCRM is starting at ")
+                        .append(settings.baseUrl())
+                        .append("/\n")
+                        .append("   operator console: ")
+                        .append(settings.baseUrl())
+                        .append("/admin/\n")
+                        .append("   business CRM:     ")
+                        .append(settings.baseUrl())
+                        .append("/crm/\n")
+                        .append("   API (OpenAPI):    ")
+                        .append(settings.baseUrl())
+                        .append("/openapi\n")
+                        .append("   data directory:   ")
+                        .append(settings.dataDir())
+                        .append('\n');
+        first.ifPresent(
+                op -> {
+                    banner.append("   first operator:   ").append(op.email());
+                    op.generatedPassword()
+                            .ifPresent(
+                                    pw ->
+                                            banner.append(" / ")
+                                                    .append(pw)
+                                                    .append("   (generated, shown only once)"));
+                    banner.append('\n');
+                });
+        banner.append(" platform ready in ")
+                .append(ms)
+                .append(" ms\n")
+                .append("============================================================");
+        LOG.info(banner::toString);
+    }
+}

@@ -1,0 +1,34 @@
+package com.buildcrm.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.function.Function;
+
+/**
+ * The request's tenant data: runs work in the schema of the tenant bound to the current request.
+ * Without a bound tenant it throws {@link TenantNotBoundException} (fail closed).
+ */
+@ApplicationScoped
+public class TenantData {
+
+    @Inject TenantContext context;
+    @Inject Storage storage;
+
+    public <T> T tx(Function<EntityManager, T> work) {
+        return storage.transactions().inTenant(context.require(), work);
+    }
+
+    public TenantRef tenant() {
+        return context.require();
+    }
+
+    public long currentUserId() {
+        return context.requireUserId();
+    }
+
+    /** The business role key ({@code owner}, {@code rop}, {@code manager}) of the caller. */
+    public String currentRole() {
+        return context.requireRole();
+    }
+}

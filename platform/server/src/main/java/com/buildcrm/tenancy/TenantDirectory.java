@@ -1,0 +1,53 @@
+package com.buildcrm.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/** Looks tenants up in {@code platform} (by id from a token, by slug at login). */
+@ApplicationScoped
+public class TenantDirectory {
+
+    /** A tenant with its status, as the edge needs it. */
+    public record Entry(TenantRef ref, String status) {
+        public boolean active() {
+            return "ACTIVE".equals(status);
+        }
+    }
+
+    @Inject Storage storage;
+
+    public Optional<Entry> byId(long id) {
+        return find("id = ?1", id);
+    }
+
+    public Optional<Entry> bySlug(String slug) {
+        return find("slug = ?1", slug);
+    }
+
+    private Optional<Entry> find(String where, Object value) {
+        return storage.transactions()
+                .inPlatform(
+                        em -> {
+                            @SuppressWarnings("unchecked")
+                            List<Object[]> rows =
+                                    em.createNativeQuery(
+                                                    "SELECT id, slug, schema_name, status FROM platform.tenants WHERE "
+                                                            + where
+                                                            + " AND provisioning_step = 'ACTIVE'")
+                                            .setParameter(1, value)
+                                            .getResultList();
+                            return rows.stream()
+                                    .findFirst()
+                                    .map(
+                                            r ->
+                                                    new Entry(
+                                                            new TenantRef(
+                                                                    ((Number) r[0]).longValue(),
+                                                                    (String) r[1],
+                                                                    (String) r[2]),
+                                                            (String) r[3]));
+                        });
+    }
+}

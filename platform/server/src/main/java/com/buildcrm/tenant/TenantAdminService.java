@@ -1,0 +1,172 @@
+package com.buildcrm.tenant;
+
+import com.buildcrm.audit.AuditLog;
+import com.buildcrm.audit.AuditLog.Actor;
+import com.buildcrm.pack.PackCatalog;
+import com.buildcrm.provisioner.InvalidTenantRequestException;
+import com.buildcrm.provisioner.NewOwner;
+import com.buildcrm.provisioner.NewTenant;
+import com.buildcrm.provisioner.ProvisionResult;
+import com.buildcrm.tenancy.Storage;
+import com.buildcrm.tenancy.TenantSchemaUpgrades;
+import com.buildcrm.tenant.TenantRequests.CreateTenantRequest;
+import com.buildcrm.tenant.TenantRequests.OwnerSummary;
+import com.buildcrm.tenant.TenantRequests.TenantResponse;
+import com.buildcrm.web.ApiProblem;
+import com.buildcrm.web.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator's use cases on tenants: create (provisions the schema), list, get, suspend, resume.
+ */
+@ApplicationScoped
+public class TenantAdminService {
+
+    @Inject Storage storage;
+    @Inject TenantSchemaUpgrades upgrades;
+    @Inject Clock clock;
+
+    public TenantResponse create(CreateTenantRequest request, Actor actor) {
+        String pack =
+                request.pack == null || request.pack.isBlank()
+                        ? PackCatalog.DEFAULT_PACK
+                        : request.pack;
+        if (!PackCatalog.known(pack)) {
+            throw ApiProblem.invalidField("pack", "unknown pack; one of " + PackCatalog.KNOWN);
+        }
+        boolean taken =
+                storage.transactions()
+                        .inPlatform(
+                                em ->
+                                        !em.createQuery(
+                                                        "SELECT t.id FROM Tenant t WHERE t.slug = :slug")
+                                                .setParameter("slug", request.slug)
+                                                .getResultList()
+                                                .isEmpty());
+        if (taken) {
+            throw ApiProblem.conflict(
+                    "slug-taken", "A company with the code '" + request.slug + "' already exists");
+        }
+        ProvisionResult result;
+        try {
+            result =
+                    upgrades.provisioner()
+                            .create(
+                                    new NewTenant(
+                                            request.slug,
+                                            request.name.trim(),
+                                            request.timezone,
+                                            request.locale,
+                                            pack,
+                                            new NewOwner(
+                                                    request.owner.name.trim(),
+                                                    request.owner.email.trim(),
+                                                    request.owner.password)));
+        } catch (InvalidTenantRequestException e) {
+            throw ApiProblem.badRequest(
+                    "The request has invalid fields",
+                    e.errors().stream().map(f -> new FieldError(f.field(), f.message())).toList());
+        }
+        if (result.outcome() == ProvisionResult.Outcome.ALREADY_EXISTS) {
+            throw ApiProblem.conflict(
+                    "slug-taken", "A company with the code '" + request.slug + "' already exists");
+        }
+        long id = result.tenantId();
+        storage.transactions()
+                .inPlatformDo(
+                        em ->
+                                AuditLog.record(
+                                        em,
+                                        actor,
+                                        id,
+                                        "tenant.create",
+                                        request.slug,
+                                        Map.of("pack", pack, "ownerEmail", request.owner.email)));
+        return get(id);
+    }
+
+    public List<TenantResponse> list() {
+        return storage.transactions()
+                .inPlatform(
+                        em ->
+                                em
+                                        .createQuery(
+                                                "SELECT t FROM Tenant t ORDER BY t.createdAt DESC, t.id DESC",
+                                                Tenant.class)
+                                        .getResultList()
+                                        .stream()
+                                        .map(t -> toResponse(em, t))
+                                        .toList());
+    }
+
+    public TenantResponse get(long id) {
+        return storage.transactions().inPlatform(em -> toResponse(em, find(em, id)));
+    }
+
+    public TenantResponse suspend(long id, Actor actor) {
+        return changeStatus(id, actor, "tenant.suspend");
+    }
+
+    public TenantResponse resume(long id, Actor actor) {
+        return changeStatus(id, actor, "tenant.resume");
+    }
+
+    private TenantResponse changeStatus(long id, Actor actor, String action) {
+        return storage.transactions()
+                .inPlatform(
+                        em -> {
+                            Tenant tenant = find(em, id);
+                            try {
+                                if (action.equals("tenant.suspend")) {
+                                    tenant.suspend(now());
+                                } else {
+                                    tenant.resume(now());
+                                }
+                            } catch (IllegalStateException e) {
+                                throw ApiProblem.conflict("tenant-state", e.getMessage());
+                            }
+                            AuditLog.record(em, actor, id, action, tenant.slug(), Map.of());
+                            em.flush();
+                            return toResponse(em, tenant);
+                        });
+    }
+
+    private static Tenant find(EntityManager em, long id) {
+        Tenant tenant = em.find(Tenant.class, id);
+        if (tenant == null) {
+            throw ApiProblem.notFound("Tenant " + id);
+        }
+        return tenant;
+    }
+
+    private static TenantResponse toResponse(EntityManager em, Tenant t) {
+        List<?> version =
+                em.createNativeQuery(
+                                "SELECT version FROM platform.tenant_schema_versions WHERE tenant_id = ?1")
+                        .setParameter(1, t.id())
+                        .getResultList();
+        return new TenantResponse(
+                t.id(),
+                t.slug(),
+                t.name(),
+                t.status().name(),
+                t.timezone(),
+                t.locale(),
+                t.pluginId(),
+                version.isEmpty() ? null : (String) version.get(0),
+                new OwnerSummary(t.ownerName(), t.ownerEmail()),
+                t.createdAt(),
+                t.updatedAt());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

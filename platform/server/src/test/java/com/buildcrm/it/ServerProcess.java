@@ -1,0 +1,173 @@
+package com.buildcrm.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The product as a customer runs it: {@code java -jar target/buildcrm.jar} on the embedded default,
+ * in its own data directory, on a free port. Black-box tests talk to it over HTTP only.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    public static final String OPERATOR_EMAIL = "ops@buildcrm.test";
+    public static final String OPERATOR_PASSWORD = "operator-secret-1";
+
+    private final Path dataDir;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private ServerProcess(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.log = dataDir.resolve("server.log");
+    }
+
+    /** A new server with a fresh data directory. */
+    public static ServerProcess startFresh() {
+        try {
+            return start(Files.createTempDirectory("buildcrm-it-"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A server on an existing data directory (a restart). */
+    public static ServerProcess start(Path dataDir) {
+        ServerProcess server = new ServerProcess(dataDir, freePort());
+        server.launch();
+        return server;
+    }
+
+    private void launch() {
+        String jar = System.getProperty("buildcrm.jar", "target/buildcrm.jar");
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx768m",
+                                "-jar",
+                                jar,
+                                "--port",
+                                Integer.toString(port),
+                                "--rootdir",
+                                dataDir.resolve("payara").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("BUILDCRM_"));
+        env.put("BUILDCRM_DATA_DIR", dataDir.toString());
+        env.put("BUILDCRM_PORT", Integer.toString(port));
+        env.put("BUILDCRM_OPERATOR_EMAIL", OPERATOR_EMAIL);
+        env.put("BUILDCRM_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + jar, e);
+        }
+        awaitReady(Duration.ofSeconds(240));
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (log().contains("Exception during lifecycle processing")) {
+                close();
+                throw new IllegalStateException("deployment failed\n" + tail());
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "server exited with " + process.exitValue() + "\n" + tail());
+            }
+            try {
+                HttpResponse<String> r =
+                        client.send(
+                                HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                // polling a process we do not control: there is no event to await
+                process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException("server not ready within " + timeout + "\n" + tail());
+    }
+
+    public String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    /** Stops the server gracefully (SIGTERM), as an operator would. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

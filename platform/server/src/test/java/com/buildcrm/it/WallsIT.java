@@ -1,0 +1,164 @@
+package com.buildcrm.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.buildcrm.it.Api.Reply;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The three walls, generated from the deployed OpenAPI document: an endpoint added later is covered
+ * without anyone remembering to add it here.
+ */
+class WallsIT {
+
+    private static final Set<String> PUBLIC_PREFIXES =
+            Set.of(
+                    "/api/admin/auth/",
+                    "/api/crm/auth/",
+                    "/api/auth/",
+                    "/webhooks/",
+                    "/health",
+                    "/openapi");
+
+    private static Api api;
+    private static String operator;
+    private static String ownerA;
+    private static long idOnlyInB;
+    private static List<Endpoint> endpoints;
+
+    record Endpoint(String method, String path) {
+        String concrete(long id) {
+            return path.replaceAll("\\{[^}]+}", Long.toString(id));
+        }
+
+        boolean isPublic() {
+            return PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    @BeforeAll
+    static void setUp() {
+        api = SharedServer.get().api();
+        operator = api.operatorLogin(ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
+        api.createTenant(operator, "wall-a", "ru", "owner@wall-a.kz", "owner-pass-1");
+        api.createTenant(operator, "wall-b", "ru", "owner@wall-b.kz", "owner-pass-1");
+        ownerA = api.userLogin("wall-a", "owner@wall-a.kz", "owner-pass-1");
+        String ownerB = api.userLogin("wall-b", "owner@wall-b.kz", "owner-pass-1");
+        long last = 0;
+        for (int i = 0; i < 3; i++) {
+            last =
+                    api.createUser(
+                                    ownerB,
+                                    "B user " + i,
+                                    "b" + i + "@wall-b.kz",
+                                    "manager",
+                                    "manager-pass-1")
+                            .getJsonNumber("id")
+                            .longValue();
+        }
+        idOnlyInB = last;
+
+        Reply doc =
+                api.raw(
+                        HttpRequest.newBuilder(api.uri("/openapi"))
+                                .header("Accept", "application/json"));
+        JsonObject paths = doc.json().getJsonObject("paths");
+        endpoints = new ArrayList<>();
+        paths.forEach(
+                (path, item) ->
+                        item.asJsonObject().keySet().stream()
+                                .filter(
+                                        m ->
+                                                Set.of("get", "post", "put", "patch", "delete")
+                                                        .contains(m))
+                                .forEach(m -> endpoints.add(new Endpoint(m.toUpperCase(), path))));
+    }
+
+    @Test
+    void theDeployedSurfaceIsDiscovered() {
+        assertThat(endpoints)
+                .extracting(Endpoint::toString)
+                .contains(
+                        "GET /api/crm/me", "POST /api/admin/tenants", "PATCH /api/crm/users/{id}");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> withoutATokenEveryNonPublicRouteIs401() {
+        return endpoints.stream()
+                .filter(e -> !e.isPublic())
+                .map(
+                        e ->
+                                DynamicTest.dynamicTest(
+                                        e.toString(),
+                                        () -> {
+                                            Reply r = call(e, null, 1);
+                                            assertThat(r.status()).as(e + " → " + r).isEqualTo(401);
+                                        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anOperatorTokenIsForbiddenOnEveryCrmRoute() {
+        return endpoints.stream()
+                .filter(e -> e.path().startsWith("/api/crm/") && !e.isPublic())
+                .map(
+                        e ->
+                                DynamicTest.dynamicTest(
+                                        e.toString(),
+                                        () -> {
+                                            Reply r = call(e, operator, 1);
+                                            assertThat(r.status()).as(e + " → " + r).isEqualTo(403);
+                                        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aBusinessTokenIsForbiddenOnEveryAdminRoute() {
+        return endpoints.stream()
+                .filter(e -> e.path().startsWith("/api/admin/") && !e.isPublic())
+                .map(
+                        e ->
+                                DynamicTest.dynamicTest(
+                                        e.toString(),
+                                        () -> {
+                                            Reply r = call(e, ownerA, 1);
+                                            assertThat(r.status()).as(e + " → " + r).isEqualTo(403);
+                                        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> tenantATokenOnTenantBIdsGets404() {
+        return endpoints.stream()
+                .filter(
+                        e ->
+                                e.path().startsWith("/api/crm/")
+                                        && e.path().contains("{")
+                                        && !e.isPublic())
+                .map(
+                        e ->
+                                DynamicTest.dynamicTest(
+                                        e.toString(),
+                                        () -> {
+                                            Reply r = call(e, ownerA, idOnlyInB);
+                                            assertThat(r.status()).as(e + " → " + r).isEqualTo(404);
+                                            assertThat(r.body()).doesNotContain("@wall-b.kz");
+                                        }));
+    }
+
+    private static Reply call(Endpoint e, String token, long id) {
+        String body = Set.of("POST", "PUT", "PATCH").contains(e.method()) ? "{}" : null;
+        return api.method(e.method(), e.concrete(id), token, body);
+    }
+}
