@@ -46,7 +46,7 @@ public final class AuditLog {
                 });
         em.createNativeQuery(
                         "INSERT INTO platform.audit_log (actor_type, actor_id, actor_email, tenant_id, action, target, details)"
-                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb))")
+                                + " VALUES (?1, CAST(?2 AS bigint), ?3, CAST(?4 AS bigint), ?5, ?6, CAST(?7 AS jsonb))")
                 .setParameter(1, actor.type())
                 .setParameter(2, actor.id())
                 .setParameter(3, actor.email())

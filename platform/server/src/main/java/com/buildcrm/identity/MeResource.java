@@ -1,9 +1,5 @@
 package com.buildcrm.identity;
 
-import com.buildcrm.tenancy.Storage;
-import com.buildcrm.tenancy.TenantData;
-import com.buildcrm.tenant.Tenant;
-import com.buildcrm.user.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,35 +22,20 @@ public class MeResource {
     /** The operator. */
     public record OperatorMeResponse(long id, String name, String email, String role) {}
 
-    @Inject TenantData data;
-    @Inject Storage storage;
+    @Inject WhoAmIService whoAmI;
     @Inject JsonWebToken jwt;
 
     @GET
     @Path("crm/me")
     @RolesAllowed({"owner", "rop", "manager"})
     public MeResponse me() {
-        long tenantId = data.tenant().id();
-        User user = data.tx(em -> em.find(User.class, data.currentUserId()));
-        Tenant tenant = storage.transactions().inPlatform(em -> em.find(Tenant.class, tenantId));
-        return new MeResponse(
-                user.id(),
-                user.name(),
-                user.email(),
-                user.role().key(),
-                new TenantInfo(tenant.slug(), tenant.name(), tenant.timezone(), tenant.locale()));
+        return whoAmI.currentUser();
     }
 
     @GET
     @Path("admin/me")
     @RolesAllowed(AccessTokens.OPERATOR_GROUP)
     public OperatorMeResponse operatorMe() {
-        long id = Long.parseLong(jwt.getSubject().substring("operator:".length()));
-        Operator operator = storage.transactions().inPlatform(em -> em.find(Operator.class, id));
-        if (operator == null) {
-            throw com.buildcrm.web.ApiProblem.unauthorized("The operator no longer exists");
-        }
-        return new OperatorMeResponse(
-                operator.id(), operator.name(), operator.email(), AccessTokens.OPERATOR_GROUP);
+        return whoAmI.operator(Long.parseLong(jwt.getSubject().substring("operator:".length())));
     }
 }

@@ -34,7 +34,7 @@ final class RefreshTokens {
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         em.createNativeQuery(
                         "INSERT INTO platform.refresh_tokens (id, family_id, subject_type, tenant_id, subject_id,"
-                                + " token_hash, issued_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                                + " token_hash, issued_at, expires_at) VALUES (?1, ?2, ?3, CAST(?4 AS bigint), ?5, ?6, ?7, ?8)")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, family)
                 .setParameter(3, subject.operator() ? "OPERATOR" : "USER")
@@ -93,7 +93,7 @@ final class RefreshTokens {
     static void revokeSubject(EntityManager em, Subject subject, OffsetDateTime now) {
         em.createNativeQuery(
                         "UPDATE platform.refresh_tokens SET revoked_at = ?1 WHERE subject_type = ?2"
-                                + " AND tenant_id IS NOT DISTINCT FROM ?3 AND subject_id = ?4 AND revoked_at IS NULL")
+                                + " AND tenant_id IS NOT DISTINCT FROM CAST(?3 AS bigint) AND subject_id = ?4 AND revoked_at IS NULL")
                 .setParameter(1, now)
                 .setParameter(2, subject.operator() ? "OPERATOR" : "USER")
                 .setParameter(3, subject.tenantId())

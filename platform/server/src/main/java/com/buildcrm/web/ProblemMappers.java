@@ -125,6 +125,7 @@ public final class ProblemMappers {
             String type = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
             String detail =
                     switch (status) {
+                        case 400 -> "The request body is missing or is not valid JSON";
                         case 403 -> "You are not allowed to do this";
                         case 404 -> "No such resource";
                         case 405 -> "This method is not allowed here";
