@@ -1,0 +1,26 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { session } from '../lib/api';
+import { i18n } from '../lib/i18n';
+import { theme } from './theme';
+
+export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  // Nothing cached for one user may be shown to the next one.
+  useEffect(
+    () =>
+      session.subscribe(() => {
+        if (session.tokens() === null) queryClient.clear();
+      }),
+    [queryClient],
+  );
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme}>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,23 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { LoginPage } from '../features/auth/components/LoginPage';
+import { TenantsPage } from '../features/tenants/components/TenantsPage';
+import { AppLayout } from './AppLayout';
+import { RequireSession } from './RequireSession';
+
+/** Paths are relative to the router's basename (`/admin/`). */
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/tenants" replace /> },
+          { path: '/tenants', element: <TenantsPage /> },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <Navigate to="/" replace /> },
+];

@@ -1,0 +1,11 @@
+import { env } from './env';
+import { createHttpClient } from './http';
+import { createSessionStore } from './session';
+
+/**
+ * Operators hold the keys to every tenant: their session lives in sessionStorage, so it ends with the tab
+ * and is never written where other tabs or later visitors of the browser profile could read it.
+ */
+export const session = createSessionStore(() => window.sessionStorage, 'buildcrm.admin.session');
+
+export const api = createHttpClient({ baseUrl: env.apiBaseUrl, session, lockName: 'buildcrm.admin.refresh' });

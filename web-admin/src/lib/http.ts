@@ -1,0 +1,153 @@
+import { ApiError, NetworkError, SessionExpiredError } from './errors';
+import { parseRetryAfter, toProblem } from './problem';
+import { isTokens, type SessionStore, type Tokens } from './session';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Send the access token and refresh it on 401 (default true). Login and refresh themselves pass false. */
+  auth?: boolean;
+}
+
+export interface HttpClient {
+  request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** Revokes the refresh token on the server (best effort) and ends the local session. */
+  logout(): Promise<void>;
+}
+
+export const authPaths = {
+  refresh: '/api/auth/refresh',
+  logout: '/api/auth/logout',
+} as const;
+
+/** Refresh answers that mean "this refresh token is dead"; anything else (5xx, offline) keeps the session. */
+const REFRESH_REJECTED = new Set([400, 401, 403]);
+
+/**
+ * fetch with the Bearer token, one refresh on 401 (single-flight: concurrent 401s share one refresh call,
+ * and across tabs through the Web Locks API where the browser has it) and problem+json errors as ApiError.
+ */
+export function createHttpClient(config: { baseUrl: string; session: SessionStore; lockName: string }): HttpClient {
+  const { baseUrl, session, lockName } = config;
+  let refreshing: Promise<Tokens | null> | null = null;
+
+  function url(path: string): string {
+    // Absolute, so relative bases work the same in the browser and under test.
+    return new URL(`${baseUrl}${path}`, window.location.origin).href;
+  }
+
+  async function send(path: string, options: RequestOptions, accessToken: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (accessToken !== null) headers.Authorization = `Bearer ${accessToken}`;
+    try {
+      return await fetch(url(path), {
+        method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new NetworkError(error);
+    }
+  }
+
+  async function toError(response: Response): Promise<ApiError> {
+    let body: unknown = null;
+    const type = response.headers.get('Content-Type') ?? '';
+    if (type.includes('json')) {
+      try {
+        body = await response.json();
+      } catch {
+        body = null;
+      }
+    }
+    return new ApiError(
+      toProblem(body, response.status, response.statusText),
+      parseRetryAfter(response.headers.get('Retry-After')),
+    );
+  }
+
+  async function read<T>(response: Response): Promise<T> {
+    if (!response.ok) throw await toError(response);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+
+  async function revoke(refreshToken: string) {
+    try {
+      await send(authPaths.logout, { method: 'POST', body: { refreshToken } }, null);
+    } catch {
+      // Best effort: the local session ends either way.
+    }
+  }
+
+  async function refresh(stale: Tokens): Promise<Tokens | null> {
+    // Another tab may already have rotated the pair while we waited for the lock.
+    const stored = session.sync();
+    if (stored === null) return null;
+    if (stored.accessToken !== stale.accessToken) return stored;
+
+    const response = await send(authPaths.refresh, { method: 'POST', body: { refreshToken: stored.refreshToken } }, null);
+    if (response.ok) {
+      const pair: unknown = await response.json();
+      if (!isTokens(pair)) throw new Error('Refresh answered without a token pair');
+      session.save(pair);
+      return pair;
+    }
+    if (REFRESH_REJECTED.has(response.status)) {
+      await revoke(stored.refreshToken);
+      session.end('expired');
+      return null;
+    }
+    throw await toError(response);
+  }
+
+  function refreshOnce(stale: Tokens): Promise<Tokens | null> {
+    const current = session.tokens();
+    if (current === null) return Promise.resolve(null);
+    if (current.accessToken !== stale.accessToken) return Promise.resolve(current); // already refreshed
+    if (refreshing === null) {
+      const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+      const run = () => refresh(stale);
+      // The lock callback returns a promise; `then` flattens the type the DOM typings nest.
+      const started = locks ? locks.request(lockName, run).then((tokens) => tokens) : run();
+      refreshing = started.finally(() => {
+        refreshing = null;
+      });
+    }
+    return refreshing;
+  }
+
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    if (options.auth === false) return read<T>(await send(path, options, null));
+
+    const used = session.tokens();
+    if (used === null) throw new SessionExpiredError();
+    const first = await send(path, options, used.accessToken);
+    if (first.status !== 401) return read<T>(first);
+
+    const fresh = await refreshOnce(used);
+    if (fresh === null) throw new SessionExpiredError();
+    const second = await send(path, options, fresh.accessToken);
+    if (second.status === 401) {
+      // A brand-new token refused: the account or tenant was disabled meanwhile.
+      await revoke(fresh.refreshToken);
+      session.end('expired');
+      throw new SessionExpiredError();
+    }
+    return read<T>(second);
+  }
+
+  async function logout() {
+    const tokens = session.tokens();
+    if (tokens !== null) await revoke(tokens.refreshToken);
+    session.end('logout');
+  }
+
+  return { request, logout };
+}

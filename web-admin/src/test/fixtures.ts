@@ -1,0 +1,36 @@
+import { HttpResponse } from 'msw';
+import type { Tenant } from '../features/tenants/api/getTenants';
+
+export const tenants: Tenant[] = [
+  {
+    id: 'f3c1a7e0-0000-4000-8000-000000000001',
+    slug: 'alem-dom',
+    name: 'Алем Дом',
+    status: 'ACTIVE',
+    timezone: 'Asia/Almaty',
+    locale: 'ru',
+    pack: 'panel-houses',
+    createdAt: '2026-11-02T09:30:00+05:00',
+  },
+  {
+    id: 'f3c1a7e0-0000-4000-8000-000000000002',
+    slug: 'tez-sales',
+    name: 'Tez Sales',
+    status: 'SUSPENDED',
+    timezone: 'Asia/Almaty',
+    locale: 'en',
+    pack: 'generic-sales',
+    createdAt: '2026-11-10T14:05:00+05:00',
+  },
+];
+
+export function tokenPair(suffix: string) {
+  return { accessToken: `access-${suffix}`, refreshToken: `refresh-${suffix}`, expiresIn: 900 };
+}
+
+export function problem(status: number, title: string, detail?: string, errors: { field: string; message: string }[] = [], headers: Record<string, string> = {}) {
+  return HttpResponse.json(
+    { type: `https://buildcrm.example/problems/${status}`, title, status, detail, errors },
+    { status, headers: { 'Content-Type': 'application/problem+json', ...headers } },
+  );
+}

@@ -1,0 +1,30 @@
+import { useMutation } from '@tanstack/react-query';
+import { api, session } from '../../../lib/api';
+import { isTokens } from '../../../lib/session';
+
+export interface LoginRequest {
+  /** The company's slug. */
+  tenant: string;
+  email: string;
+  password: string;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  refreshToken: string;
+  /** Access token lifetime in seconds. */
+  expiresIn: number;
+}
+
+export async function login(body: LoginRequest): Promise<TokenResponse> {
+  const tokens = await api.request<TokenResponse>('/api/crm/auth/login', { method: 'POST', body, auth: false });
+  if (!isTokens(tokens)) throw new Error('Login answered without a token pair');
+  return tokens;
+}
+
+export function useLogin() {
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (tokens) => session.save(tokens),
+  });
+}

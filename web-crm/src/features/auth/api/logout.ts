@@ -1,0 +1,12 @@
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api } from '../../../lib/api';
+
+/** Revokes the refresh token (best effort), forgets the session and goes to the login page. */
+export function useLogout() {
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => api.logout(),
+    onSettled: () => navigate('/login', { replace: true }),
+  });
+}

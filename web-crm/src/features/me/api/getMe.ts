@@ -1,0 +1,25 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+
+export interface Me {
+  id: string | number;
+  name: string;
+  email: string;
+  role: string;
+  tenant: {
+    slug: string;
+    name: string;
+    timezone: string;
+    locale: string;
+  };
+}
+
+export function getMe(signal?: AbortSignal): Promise<Me> {
+  return api.request<Me>('/api/crm/me', { signal });
+}
+
+export const meQueryOptions = () => queryOptions({ queryKey: ['me'], queryFn: ({ signal }) => getMe(signal) });
+
+export function useMe() {
+  return useQuery(meQueryOptions());
+}

@@ -1,0 +1,53 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { problem, tokenPair } from '../test/fixtures';
+import { server } from '../test/server';
+import { api, session } from './api';
+import { ApiError } from './errors';
+import { parseRetryAfter } from './problem';
+
+describe('http client', () => {
+  it('shares one refresh between requests that hit 401 at the same time', async () => {
+    session.save(tokenPair('old'));
+    let refreshes = 0;
+    server.use(
+      http.get('*/api/crm/things/:n', ({ request, params }) =>
+        request.headers.get('Authorization') === 'Bearer access-new'
+          ? HttpResponse.json({ n: params.n })
+          : problem(401, 'Unauthorized'),
+      ),
+      http.post('*/api/auth/refresh', () => {
+        refreshes += 1;
+        return HttpResponse.json(tokenPair('new'));
+      }),
+    );
+
+    const results = await Promise.all([1, 2, 3].map((n) => api.request<{ n: string }>(`/api/crm/things/${n}`)));
+
+    expect(results).toEqual([{ n: '1' }, { n: '2' }, { n: '3' }]);
+    expect(refreshes).toBe(1);
+  });
+
+  it('keeps the session when the refresh fails for a server reason', async () => {
+    session.save(tokenPair('old'));
+    server.use(
+      http.get('*/api/crm/me', () => problem(401, 'Unauthorized')),
+      http.post('*/api/auth/refresh', () => problem(503, 'Service Unavailable', 'Try later', [], { 'Retry-After': '5' })),
+    );
+
+    const failure = await api.request('/api/crm/me').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(ApiError);
+    expect((failure as ApiError).status).toBe(503);
+    expect((failure as ApiError).retryAfterSeconds).toBe(5);
+    expect(session.tokens()).toEqual({ accessToken: 'access-old', refreshToken: 'refresh-old' });
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-11-20T10:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120);
+    expect(parseRetryAfter('Fri, 20 Nov 2026 10:00:42 GMT', now)).toBe(42);
+    expect(parseRetryAfter('soon', now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
+  });
+});

@@ -1,0 +1,4 @@
+import { setupServer } from 'msw/node';
+
+/** The network boundary: every test declares the API answers it expects; anything else fails the test. */
+export const server = setupServer();

@@ -1,0 +1,73 @@
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { defineConfig } from 'vitest/config';
+
+const BASE = '/crm/';
+
+export default defineConfig(({ mode }) => ({
+  base: BASE,
+  plugins: [
+    react(),
+    // The service worker is a build artefact; tests run without it.
+    mode !== 'test' &&
+      VitePWA({
+        registerType: 'autoUpdate',
+        injectRegister: 'script-defer',
+        includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+        manifest: {
+          id: BASE,
+          name: 'BuildCRM',
+          short_name: 'BuildCRM',
+          description: 'CRM с AI-менеджером продаж для WhatsApp',
+          lang: 'ru',
+          start_url: BASE,
+          scope: BASE,
+          display: 'standalone',
+          orientation: 'any',
+          theme_color: '#1c7ed6',
+          background_color: '#ffffff',
+          icons: [
+            { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+            { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+            { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
+        },
+        workbox: {
+          // App shell only; API responses are never cached by the service worker.
+          globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+          navigateFallback: `${BASE}index.html`,
+          navigateFallbackDenylist: [/^\/api\//],
+        },
+      }),
+  ],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than app code: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    // `npm run dev` talks to a locally running server (BUILDCRM_PORT, default 8080).
+    proxy: { '/api': `http://localhost:${process.env.BUILDCRM_PORT ?? '8080'}` },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    testTimeout: 20_000,
+    // One jsdom per worker instead of per file roughly halves the run on two cores. The price: module state
+    // (session store, i18n, msw handlers) is shared between files, so src/test/setup.ts resets it after each test.
+    pool: 'threads',
+    isolate: false,
+  },
+}));
