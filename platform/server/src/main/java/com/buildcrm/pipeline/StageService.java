@@ -12,7 +12,11 @@ public class StageService {
     @Inject TenantData data;
 
     public List<Stage> inOrder() {
-        return data.tx(em -> em.createQuery("SELECT s FROM Stage s ORDER BY s.position, s.id", Stage.class)
-                .getResultList());
+        return data.tx(
+                em ->
+                        em.createQuery(
+                                        "SELECT s FROM Stage s ORDER BY s.position, s.id",
+                                        Stage.class)
+                                .getResultList());
     }
 }

@@ -22,11 +22,12 @@ public class CrmSettingsService {
 
     public boolean changeManagersSeeAll(boolean value) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return data.tx(em -> {
-            CrmSettings settings = find(em);
-            settings.changeManagersSeeAll(value, now);
-            return settings.managersSeeAll();
-        });
+        return data.tx(
+                em -> {
+                    CrmSettings settings = find(em);
+                    settings.changeManagersSeeAll(value, now);
+                    return settings.managersSeeAll();
+                });
     }
 
     private static CrmSettings find(EntityManager em) {

@@ -5,6 +5,7 @@ import com.buildcrm.provisioner.MigrationReport;
 import com.buildcrm.provisioner.TenantProvisioner;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +25,9 @@ public class TenantSchemaUpgrades {
     @Inject ServerSettings settings;
 
     @Resource ManagedExecutorService executor;
+    @Resource ManagedThreadFactory threadFactory;
+
+    private volatile TenantProvisioner provisioner;
 
     private final AtomicReference<MigrationReport> last = new AtomicReference<>();
 
@@ -40,11 +44,23 @@ public class TenantSchemaUpgrades {
                 });
     }
 
-    /** The provisioner on the server's own pool. */
+    /** The provisioner on the server's own pool, migrating on container-managed threads. */
     public TenantProvisioner provisioner() {
-        return TenantProvisioner.builder(storage.dataSource())
-                .parallelism(settings.tenantMigrationParallelism())
-                .build();
+        TenantProvisioner p = provisioner;
+        if (p == null) {
+            synchronized (this) {
+                p = provisioner;
+                if (p == null) {
+                    p =
+                            TenantProvisioner.builder(storage.dataSource())
+                                    .parallelism(settings.tenantMigrationParallelism())
+                                    .threadFactory(threadFactory)
+                                    .build();
+                    provisioner = p;
+                }
+            }
+        }
+        return p;
     }
 
     public MigrationReport lastReport() {

@@ -75,7 +75,14 @@ class ProblemsIT {
         assertThat(fields(badPack)).contains("pack");
 
         String huge = "{\"slug\":\"huge\",\"name\":\"" + "x".repeat(2_000_000) + "\"}";
-        assertProblem(api.post("/api/admin/tenants", operator, huge), 413);
+        Reply tooLarge =
+                api.raw(
+                        HttpRequest.newBuilder(api.uri("/api/admin/tenants"))
+                                .header("Authorization", "Bearer " + operator)
+                                .header("Content-Type", "application/json")
+                                .expectContinue(true)
+                                .POST(HttpRequest.BodyPublishers.ofString(huge)));
+        assertProblem(tooLarge, 413);
 
         Reply text =
                 api.raw(

@@ -1,0 +1,109 @@
+package com.buildcrm.webapp;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Serves the built web apps — the business CRM at {@code /crm/} and the operator console at {@code
+ * /admin/} — from the WAR's classpath ({@code webapp/crm}, {@code webapp/admin}). Unknown paths
+ * under an app fall back to its {@code index.html}, so client-side routes survive a reload.
+ */
+@Path("")
+@PermitAll
+public class WebAppResource {
+
+    private static final Map<String, String> TYPES =
+            Map.ofEntries(
+                    Map.entry("html", "text/html; charset=utf-8"),
+                    Map.entry("js", "text/javascript; charset=utf-8"),
+                    Map.entry("mjs", "text/javascript; charset=utf-8"),
+                    Map.entry("css", "text/css; charset=utf-8"),
+                    Map.entry("json", "application/json"),
+                    Map.entry("webmanifest", "application/manifest+json"),
+                    Map.entry("svg", "image/svg+xml"),
+                    Map.entry("png", "image/png"),
+                    Map.entry("ico", "image/x-icon"),
+                    Map.entry("woff2", "font/woff2"),
+                    Map.entry("txt", "text/plain; charset=utf-8"));
+
+    @GET
+    @PermitAll
+    @Operation(hidden = true)
+    public Response root() {
+        return Response.seeOther(URI.create("/crm/")).build();
+    }
+
+    @GET
+    @Path("crm")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response crmRoot() {
+        return Response.seeOther(URI.create("/crm/")).build();
+    }
+
+    @GET
+    @Path("admin")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response adminRoot() {
+        return Response.seeOther(URI.create("/admin/")).build();
+    }
+
+    @GET
+    @Path("crm/{path: .*}")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response crm(@PathParam("path") String path) {
+        return serve("crm", path);
+    }
+
+    @GET
+    @Path("admin/{path: .*}")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response admin(@PathParam("path") String path) {
+        return serve("admin", path);
+    }
+
+    private Response serve(String app, String path) {
+        String clean = path == null ? "" : path;
+        if (clean.contains("..") || clean.contains("\\")) {
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        String file = clean.isEmpty() || clean.endsWith("/") ? clean + "index.html" : clean;
+        InputStream in = resource(app, file);
+        boolean fallback = false;
+        if (in == null && !file.contains(".")) {
+            in = resource(app, "index.html");
+            fallback = true;
+            file = "index.html";
+        }
+        if (in == null) {
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        String ext = file.substring(file.lastIndexOf('.') + 1);
+        CacheControl cache = new CacheControl();
+        if (!fallback && file.startsWith("assets/")) {
+            cache.setMaxAge(31_536_000); // content-hashed build output
+        } else {
+            cache.setNoCache(true);
+        }
+        return Response.ok(in, TYPES.getOrDefault(ext, "application/octet-stream"))
+                .cacheControl(cache)
+                .build();
+    }
+
+    private static InputStream resource(String app, String file) {
+        return WebAppResource.class
+                .getClassLoader()
+                .getResourceAsStream("webapp/" + app + "/" + file);
+    }
+}
