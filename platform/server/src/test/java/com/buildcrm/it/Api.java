@@ -54,6 +54,9 @@ public final class Api {
         private JsonStructure parse() {
             try (var reader = Json.createReader(new StringReader(raw.body()))) {
                 return reader.read();
+            } catch (jakarta.json.JsonException e) {
+                throw new AssertionError(
+                        "not JSON: " + status + " " + raw.uri() + " " + raw.body(), e);
             }
         }
 

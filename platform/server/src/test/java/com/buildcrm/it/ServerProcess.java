@@ -31,7 +31,7 @@ public final class ServerProcess implements AutoCloseable {
     private ServerProcess(Path dataDir, int port) {
         this.dataDir = dataDir;
         this.port = port;
-        this.log = dataDir.resolve("server.log");
+        this.log = dataDir.resolve("server-" + System.nanoTime() + ".log"); // one log per launch
     }
 
     /** A new server with a fresh data directory. */
