@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks the rules every industry pack must follow, so an integrator's test can call one method. */
+/**
+ * Checks the rules every industry pack must follow, so an integrator's test can call one method.
+ */
 public final class PackContract {
 
     /** The keys every pack collects (API.md, "Qualification field keys"). */
@@ -34,7 +36,8 @@ public final class PackContract {
         }
         for (String core : CORE_KEYS) {
             if (!keys.contains(core)) {
-                throw new AssertionError("pack " + pack.descriptor().id() + " lacks core field " + core);
+                throw new AssertionError(
+                        "pack " + pack.descriptor().id() + " lacks core field " + core);
             }
         }
     }
