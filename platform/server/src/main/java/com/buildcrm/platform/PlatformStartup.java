@@ -2,6 +2,7 @@ package com.buildcrm.platform;
 
 import com.buildcrm.config.ServerSettings;
 import com.buildcrm.identity.OperatorBootstrap;
+import com.buildcrm.jobs.Workers;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantSchemaUpgrades;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Start-up, in order: storage (database, platform schema, persistence unit) → first operator →
- * tenants whose schema is behind, upgraded in the background (off the request path).
+ * tenants whose schema is behind, upgraded in the background (off the request path) → the
+ * message-path workers.
  */
 @ApplicationScoped
 public class PlatformStartup {
@@ -23,12 +25,14 @@ public class PlatformStartup {
     @Inject Storage storage;
     @Inject OperatorBootstrap operators;
     @Inject TenantSchemaUpgrades upgrades;
+    @Inject Workers workers;
 
     void onStart(@Observes Startup event) {
         long started = System.nanoTime();
         storage.start(settings);
         var first = operators.ensureFirstOperator();
         upgrades.upgradeBehindInBackground();
+        workers.start();
         long ms = (System.nanoTime() - started) / 1_000_000;
         StringBuilder banner =
                 new StringBuilder()

@@ -22,6 +22,11 @@ public class TenantDirectory {
         return find("id = ?1", id);
     }
 
+    /** The tenant's schema whatever its status (workers finish what was accepted before a suspension). */
+    public Optional<TenantRef> byIdAnyStatus(long id) {
+        return find("id = ?1", id).map(Entry::ref);
+    }
+
     public Optional<Entry> bySlug(String slug) {
         return find("slug = ?1", slug);
     }

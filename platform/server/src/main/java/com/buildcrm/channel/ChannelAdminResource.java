@@ -1,0 +1,84 @@
+package com.buildcrm.channel;
+
+import com.buildcrm.audit.AuditLog.Actor;
+import com.buildcrm.conversation.ConversationService.MessageResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Global Admin: a tenant's WhatsApp channel (secrets write-only) and its sandbox. Operators only. */
+@Path("api/admin/tenants/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ChannelAdminResource {
+
+    /** Request classes use annotated fields: see {@code AuthRequests} for why not records. */
+    public static final class ChannelRequest {
+        @NotBlank @Size(max = 20) public String provider;
+        public Map<String, String> settings;
+    }
+
+    public static final class SandboxMessageRequest {
+        @NotBlank @Size(max = 40) public String phone;
+        @Size(max = 200) public String name;
+        @NotBlank @Size(max = 4000) public String text;
+    }
+
+    @Inject ChannelAdminService service;
+    @Inject JsonWebToken jwt;
+
+    @PUT
+    @Path("channel")
+    @RolesAllowed("operator")
+    public TenantChannels.View configure(@PathParam("id") long id, @Valid @NotNull ChannelRequest request) {
+        return service.configure(id, request.provider, request.settings, actor());
+    }
+
+    @GET
+    @Path("channel")
+    @RolesAllowed("operator")
+    public TenantChannels.View get(@PathParam("id") long id) {
+        return service.view(id);
+    }
+
+    @POST
+    @Path("channel/rotate-secret")
+    @RolesAllowed("operator")
+    public TenantChannels.View rotate(@PathParam("id") long id) {
+        return service.rotate(id, actor());
+    }
+
+    @POST
+    @Path("sandbox/messages")
+    @RolesAllowed("operator")
+    public Response sandboxMessage(@PathParam("id") long id, @Valid @NotNull SandboxMessageRequest request) {
+        service.sandboxMessage(id, request.phone, request.name, request.text);
+        return Response.accepted().build();
+    }
+
+    @GET
+    @Path("sandbox/chats/{phone}")
+    @RolesAllowed("operator")
+    public List<MessageResponse> sandboxChat(@PathParam("id") long id, @PathParam("phone") String phone) {
+        return service.sandboxChat(id, phone);
+    }
+
+    private Actor actor() {
+        return Actor.operator(Long.parseLong(jwt.getSubject().substring("operator:".length())), jwt.getName());
+    }
+}

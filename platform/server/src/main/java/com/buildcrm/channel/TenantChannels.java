@@ -1,0 +1,231 @@
+package com.buildcrm.channel;
+
+import com.buildcrm.config.ServerSettings;
+import com.buildcrm.secret.Masking;
+import com.buildcrm.secret.SecretBox;
+import com.buildcrm.tenancy.Storage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Each tenant's connected WhatsApp number: provider, settings, and secrets encrypted at rest under
+ * the master key (bound to the tenant id, so a ciphertext copied to another row does not decrypt).
+ * Builds the provider-neutral gateway and webhook; the provider key is switched on only inside
+ * {@link Channels}.
+ */
+@ApplicationScoped
+public class TenantChannels {
+
+    private static final Logger LOG = Logger.getLogger(TenantChannels.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A tenant's channel with its settings, secrets decrypted (never leaves the server). */
+    public record Connected(long tenantId, String provider, Map<String, String> settings, String webhookKey) {}
+
+    /** How the operator sees a channel: secrets masked. */
+    public record View(
+            String provider,
+            Map<String, String> settings,
+            String webhookUrl,
+            java.time.OffsetDateTime lastInboundAt,
+            String lastError,
+            java.time.OffsetDateTime lastErrorAt) {}
+
+    @Inject Storage storage;
+    @Inject SecretBox secrets;
+    @Inject ServerSettings serverSettings;
+    @Inject Clock clock;
+
+    private volatile Channels channels;
+
+    public Channels channels() {
+        Channels c = channels;
+        if (c == null) {
+            c = new Channels(message -> LOG.fine(() -> "sandbox delivered " + message.providerMessageId()), clock);
+            channels = c;
+        }
+        return c;
+    }
+
+    public Optional<Connected> byWebhook(String provider, String webhookKey) {
+        return find("webhook_key = ?1 AND provider = ?2", webhookKey, provider);
+    }
+
+    public Optional<Connected> forTenant(long tenantId) {
+        return find("tenant_id = ?1", tenantId, null);
+    }
+
+    public WhatsAppGateway gateway(Connected channel) {
+        return channels().gateway(channel.provider(), channel.settings());
+    }
+
+    public InboundWebhook webhook(Connected channel) {
+        return channels().webhook(channel.provider(), channel.settings());
+    }
+
+    /**
+     * Sets the tenant's channel. Secret fields left out (or sent back masked) keep their stored
+     * value when the provider does not change; a webhook secret is generated when none is set.
+     *
+     * @throws InvalidChannelSettingsException when the settings do not make a working channel
+     */
+    public Connected configure(long tenantId, String provider, Map<String, String> input) {
+        ChannelProvider p = channels().provider(provider);
+        Optional<Connected> existing = forTenant(tenantId).filter(c -> c.provider().equals(provider));
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, String> secret = new LinkedHashMap<>();
+        for (SettingField field : p.settingFields()) {
+            String value = input.get(field.name());
+            if (value == null || value.isBlank() || Masking.isMask(value)) {
+                value = existing.map(c -> c.settings().get(field.name())).orElse(null);
+            }
+            if (value == null && field.name().equals("webhookSecret")) {
+                value = randomToken(32);
+            }
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            (field.secret() || field.name().equals("webhookSecret") ? secret : plain).put(field.name(), value.strip());
+        }
+        Map<String, String> merged = new LinkedHashMap<>(plain);
+        merged.putAll(secret);
+        // building both sides proves the settings are complete and well-formed
+        channels().gateway(provider, merged);
+        channels().webhook(provider, merged);
+        String key = existing.map(Connected::webhookKey).orElseGet(() -> randomToken(18));
+        String encrypted = secrets.encrypt(toJson(secret), Long.toString(tenantId));
+        storage.transactions().inPlatformDo(em -> em.createNativeQuery(
+                        "INSERT INTO platform.channels (tenant_id, provider, settings, secrets, webhook_key, updated_at)"
+                                + " VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5, now()) ON CONFLICT (tenant_id) DO UPDATE"
+                                + " SET provider = EXCLUDED.provider, settings = EXCLUDED.settings,"
+                                + " secrets = EXCLUDED.secrets, webhook_key = EXCLUDED.webhook_key, updated_at = now(),"
+                                + " last_error = NULL, last_error_at = NULL")
+                .setParameter(1, tenantId)
+                .setParameter(2, provider)
+                .setParameter(3, toJson(plain))
+                .setParameter(4, encrypted)
+                .setParameter(5, key)
+                .executeUpdate());
+        return new Connected(tenantId, provider, merged, key);
+    }
+
+    /** A new webhook secret (and routing key): the old webhook URL stops working at once. */
+    public Connected rotateWebhookSecret(long tenantId) {
+        Connected current = forTenant(tenantId).orElseThrow();
+        Map<String, String> settings = new LinkedHashMap<>(current.settings());
+        settings.put("webhookSecret", randomToken(32));
+        storage.transactions().inPlatformDo(em -> em.createNativeQuery(
+                        "UPDATE platform.channels SET webhook_key = ?2 WHERE tenant_id = ?1")
+                .setParameter(1, tenantId)
+                .setParameter(2, randomToken(18))
+                .executeUpdate());
+        Map<String, String> input = new LinkedHashMap<>(settings);
+        return configure(tenantId, current.provider(), input);
+    }
+
+    public void recordError(long tenantId, String error) {
+        storage.transactions().inPlatformDo(em -> em.createNativeQuery(
+                        "UPDATE platform.channels SET last_error = ?2, last_error_at = now() WHERE tenant_id = ?1")
+                .setParameter(1, tenantId)
+                .setParameter(2, error.length() > 500 ? error.substring(0, 500) : error)
+                .executeUpdate());
+    }
+
+    public Optional<View> view(long tenantId) {
+        return forTenant(tenantId).map(c -> {
+            ChannelProvider p = channels().provider(c.provider());
+            Map<String, String> shown = new LinkedHashMap<>();
+            for (SettingField field : p.settingFields()) {
+                String value = c.settings().get(field.name());
+                if (value != null) {
+                    shown.put(field.name(), field.secret() || field.name().equals("webhookSecret") ? Masking.mask(value) : value);
+                }
+            }
+            Object[] meta = storage.transactions().inPlatform(em -> (Object[]) em.createNativeQuery(
+                            "SELECT last_inbound_at, last_error, last_error_at FROM platform.channels WHERE tenant_id = ?1")
+                    .setParameter(1, tenantId)
+                    .getSingleResult());
+            return new View(c.provider(), shown, webhookUrl(c), odt(meta[0]), (String) meta[1], odt(meta[2]));
+        });
+    }
+
+    /** The URL to paste into the provider's console; null for the sandbox (it has no outside webhook). */
+    public String webhookUrl(Connected c) {
+        String base = serverSettings.baseUrl();
+        return switch (c.provider()) {
+            case "chatflow" -> base + "/webhooks/chatflow/" + c.webhookKey() + "?secret=" + c.settings().get("webhookSecret");
+            case "meta-cloud" -> base + "/webhooks/meta/" + c.webhookKey();
+            default -> null;
+        };
+    }
+
+    private Optional<Connected> find(String where, Object p1, Object p2) {
+        return storage.transactions().inPlatform(em -> {
+            var query = em.createNativeQuery(
+                            "SELECT tenant_id, provider, settings::text, secrets, webhook_key FROM platform.channels WHERE "
+                                    + where)
+                    .setParameter(1, p1);
+            if (p2 != null) {
+                query.setParameter(2, p2);
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = query.getResultList();
+            return rows.stream().findFirst().map(this::toConnected);
+        });
+    }
+
+    private Connected toConnected(Object[] r) {
+        long tenantId = ((Number) r[0]).longValue();
+        Map<String, String> settings = new LinkedHashMap<>(fromJson((String) r[2]));
+        if (r[3] != null) {
+            settings.putAll(fromJson(secrets.decrypt((String) r[3], Long.toString(tenantId))));
+        }
+        return new Connected(tenantId, (String) r[1], settings, (String) r[4]);
+    }
+
+    private static String toJson(Map<String, String> map) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        map.forEach(b::add);
+        return b.build().toString();
+    }
+
+    private static Map<String, String> fromJson(String json) {
+        Map<String, String> map = new LinkedHashMap<>();
+        try (var reader = Json.createReader(new StringReader(json))) {
+            JsonObject o = reader.readObject();
+            o.forEach((k, v) -> map.put(k, v.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) v).getString() : v.toString()));
+        }
+        return map;
+    }
+
+    private static java.time.OffsetDateTime odt(Object value) {
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return null;
+    }
+
+    static String randomToken(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+}

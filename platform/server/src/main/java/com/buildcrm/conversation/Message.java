@@ -1,0 +1,153 @@
+package com.buildcrm.conversation;
+
+import com.buildcrm.tenancy.EntityManagers;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+
+/** One message of a lead's WhatsApp conversation, in either direction. */
+@Entity
+@Table(name = "messages")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(
+        type = TenantTableDiscriminatorType.SCHEMA,
+        contextProperty = EntityManagers.TENANT_SCHEMA_PROPERTY)
+public class Message {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "lead_id")
+    private Long leadId;
+
+    private String direction;
+    private String author;
+
+    @Column(name = "author_id")
+    private Long authorId;
+
+    private String kind;
+    private String text;
+
+    @Column(name = "media_id")
+    private String mediaId;
+
+    @Column(name = "media_mime")
+    private String mediaMime;
+
+    @Column(name = "media_name")
+    private String mediaName;
+
+    private String status;
+
+    @Column(name = "provider_message_id")
+    private String providerMessageId;
+
+    private String error;
+
+    @Column(name = "sent_at")
+    private OffsetDateTime sentAt;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    protected Message() {}
+
+    /** A message the client sent us. */
+    public static Message inbound(
+            long leadId, String kind, String text, String providerMessageId, OffsetDateTime at) {
+        Message m = new Message();
+        m.leadId = leadId;
+        m.direction = "IN";
+        m.author = "CLIENT";
+        m.kind = kind;
+        m.text = text;
+        m.status = "RECEIVED";
+        m.providerMessageId = providerMessageId;
+        m.sentAt = at;
+        m.createdAt = at;
+        return m;
+    }
+
+    /** A message we send: queued in the outbox until the provider takes it. */
+    public static Message outbound(long leadId, String author, Long authorId, String kind, String text, OffsetDateTime at) {
+        Message m = new Message();
+        m.leadId = leadId;
+        m.direction = "OUT";
+        m.author = author;
+        m.authorId = authorId;
+        m.kind = kind;
+        m.text = text;
+        m.status = "QUEUED";
+        m.createdAt = at;
+        return m;
+    }
+
+    public void attachMedia(String mediaId, String mime, String name) {
+        this.mediaId = mediaId;
+        this.mediaMime = mime;
+        this.mediaName = name;
+    }
+
+    public void sent(String providerId, OffsetDateTime at) {
+        status = "SENT";
+        providerMessageId = providerId;
+        sentAt = at;
+        error = null;
+    }
+
+    public void failed(String reason) {
+        status = "FAILED";
+        error = reason;
+    }
+
+    /** The provider reported what happened to a message we sent (DELIVERED, READ, FAILED). */
+    public void providerStatus(String providerStatus, String providerError) {
+        switch (providerStatus) {
+            case "DELIVERED", "READ" -> status = providerStatus;
+            case "FAILED" -> {
+                status = "FAILED";
+                error = providerError == null || providerError.isBlank() ? "failed at the provider" : providerError;
+            }
+            default -> {
+                // SENT and unknown values change nothing we do not already know
+            }
+        }
+    }
+
+    /** A clear, temporary failure: still queued, the outbox retries. */
+    public void retrying(String reason) {
+        status = "QUEUED";
+        error = reason;
+    }
+
+    public void unknown(String reason) {
+        status = "UNKNOWN";
+        error = reason;
+    }
+
+    public Long id() { return id; }
+    public Long leadId() { return leadId; }
+    public String direction() { return direction; }
+    public String author() { return author; }
+    public Long authorId() { return authorId; }
+    public String kind() { return kind; }
+    public String text() { return text; }
+    public String mediaId() { return mediaId; }
+    public String mediaMime() { return mediaMime; }
+    public String mediaName() { return mediaName; }
+    public String status() { return status; }
+    public String providerMessageId() { return providerMessageId; }
+    public String error() { return error; }
+    public OffsetDateTime sentAt() { return sentAt; }
+    public OffsetDateTime createdAt() { return createdAt; }
+}

@@ -1,0 +1,60 @@
+package com.buildcrm.jobs;
+
+import com.buildcrm.tenancy.Storage;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.logging.Logger;
+
+/**
+ * The durable job runner: db-scheduler on {@code platform.scheduled_tasks} with lock-and-fetch
+ * polling (safe with several instances), container-managed threads, and a heartbeat short enough
+ * that a crashed instance's picked jobs are revived within about a minute.
+ */
+@ApplicationScoped
+public class JobScheduler {
+
+    private static final Logger LOG = Logger.getLogger(JobScheduler.class.getName());
+
+    @Inject Storage storage;
+
+    @Resource ManagedThreadFactory threadFactory;
+
+    private Scheduler scheduler;
+
+    public synchronized void start(List<Task<?>> tasks, int threads) {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Scheduler.create(storage.dataSource(), tasks)
+                .tableName("platform.scheduled_tasks")
+                .pollUsingLockAndFetch(0.5, 1.0)
+                .pollingInterval(Duration.ofMillis(500))
+                .heartbeatInterval(Duration.ofSeconds(10))
+                .missedHeartbeatsLimit(6)
+                .threads(threads)
+                .executorService(Executors.newFixedThreadPool(threads, threadFactory))
+                .dueExecutor(Executors.newSingleThreadExecutor(threadFactory))
+                .housekeeperExecutor(Executors.newScheduledThreadPool(2, threadFactory))
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .build();
+        scheduler.start();
+        LOG.info(() -> "Job scheduler started with " + threads + " threads");
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.stop();
+            scheduler = null;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.buildcrm.jobs;
+
+import com.buildcrm.inbox.InboxProcessor;
+import com.buildcrm.inbox.InboxService;
+import com.buildcrm.outbox.Outbox;
+import com.buildcrm.outbox.OutboxSender;
+import com.buildcrm.tenancy.Storage;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The background work of the message path, on the durable scheduler: process an inbox row, send an
+ * outbox row, and a sweeper that re-enqueues anything a crash or a lost job left behind and marks
+ * sends interrupted mid-flight as UNKNOWN (never resent blindly).
+ */
+@ApplicationScoped
+public class Workers {
+
+    static final String SWEEP_TASK = "message-path-sweeper";
+
+    @Inject JobScheduler scheduler;
+    @Inject InboxProcessor inbox;
+    @Inject OutboxSender outbox;
+    @Inject Storage storage;
+
+    public void start() {
+        FailureHandler.ExponentialBackoffFailureHandler<Void> backoff =
+                new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1));
+        Task<Void> process = Tasks.oneTime(InboxService.PROCESS_TASK)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12, backoff))
+                .execute((instance, ctx) -> inbox.process(Long.parseLong(instance.getId())));
+        Task<Void> send = Tasks.oneTime(Outbox.SEND_TASK)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12, backoff))
+                .execute((instance, ctx) -> outbox.send(Long.parseLong(instance.getId().split(":")[0])));
+        Task<Void> sweep = Tasks.recurring(SWEEP_TASK, Schedules.fixedDelay(Duration.ofSeconds(5)))
+                .execute((instance, ctx) -> sweep());
+        scheduler.start(List.of(process, send, sweep), 4);
+    }
+
+    void sweep() {
+        storage.transactions().inPlatformDo(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object> stale = em.createNativeQuery(
+                            "SELECT id FROM platform.inbox WHERE processed_at IS NULL"
+                                    + " AND received_at < now() - interval '30 seconds' ORDER BY id LIMIT 500")
+                    .getResultList();
+            for (Object id : stale) {
+                JobQueue.enqueue(em, InboxService.PROCESS_TASK, id.toString(), Instant.now());
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> due = em.createNativeQuery(
+                            "SELECT id, attempts FROM platform.outbox WHERE status = 'PENDING'"
+                                    + " AND next_attempt_at < now() - interval '30 seconds' ORDER BY id LIMIT 500")
+                    .getResultList();
+            for (Object[] row : due) {
+                JobQueue.enqueue(em, Outbox.SEND_TASK, row[0] + ":s" + row[1], Instant.now());
+            }
+            em.createNativeQuery(
+                            "UPDATE platform.outbox SET status = 'UNKNOWN', last_error = 'interrupted while sending'"
+                                    + " WHERE status = 'SENDING' AND next_attempt_at < now() - interval '5 minutes'")
+                    .executeUpdate();
+        });
+    }
+}

@@ -1,0 +1,134 @@
+package com.buildcrm.lead;
+
+import com.buildcrm.tenancy.EntityManagers;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+
+/** A lead: one client phone number of one tenant, with its place in the funnel. */
+@Entity
+@Table(name = "leads")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(
+        type = TenantTableDiscriminatorType.SCHEMA,
+        contextProperty = EntityManagers.TENANT_SCHEMA_PROPERTY)
+public class Lead {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String phone;
+    private String name;
+    private String city;
+
+    @Column(name = "stage_id")
+    private Long stageId;
+
+    private String temperature;
+    private int score;
+
+    @Column(name = "handled_by")
+    private String handledBy;
+
+    @Column(name = "handler_id")
+    private Long handlerId;
+
+    @Column(name = "assignee_id")
+    private Long assigneeId;
+
+    @Column(name = "no_reply")
+    private boolean noReply;
+
+    @Column(name = "waiting_for_reply_since")
+    private OffsetDateTime waitingForReplySince;
+
+    @Column(name = "last_message_text")
+    private String lastMessageText;
+
+    @Column(name = "last_message_direction")
+    private String lastMessageDirection;
+
+    @Column(name = "last_message_at")
+    private OffsetDateTime lastMessageAt;
+
+    @Column(name = "source_channel")
+    private String sourceChannel;
+
+    @Column(name = "chat_id")
+    private String chatId;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    protected Lead() {}
+
+    /** A lead created on first contact: stage NEW, led by the AI, cold until it talks. */
+    public Lead(String phone, String name, long newStageId, String sourceChannel, String chatId, OffsetDateTime now) {
+        this.phone = phone;
+        this.name = name;
+        this.stageId = newStageId;
+        this.temperature = "COLD";
+        this.score = 0;
+        this.handledBy = "AI";
+        this.sourceChannel = sourceChannel;
+        this.chatId = chatId;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The client wrote: the last message is theirs and we now owe them an answer. */
+    public void clientWrote(String preview, OffsetDateTime at, String pushName) {
+        if (!"IN".equals(lastMessageDirection) || waitingForReplySince == null) {
+            waitingForReplySince = at; // the oldest unanswered client message starts the timer
+        }
+        lastMessageText = preview;
+        lastMessageDirection = "IN";
+        lastMessageAt = at;
+        noReply = false;
+        if (name == null && pushName != null && !pushName.isBlank()) {
+            name = pushName.strip();
+        }
+        updatedAt = at;
+    }
+
+    /** We wrote: the clock now runs on the client's side. */
+    public void weWrote(String preview, OffsetDateTime at) {
+        lastMessageText = preview;
+        lastMessageDirection = "OUT";
+        lastMessageAt = at;
+        waitingForReplySince = at;
+        updatedAt = at;
+    }
+
+    public Long id() { return id; }
+    public String phone() { return phone; }
+    public String name() { return name; }
+    public String city() { return city; }
+    public Long stageId() { return stageId; }
+    public String temperature() { return temperature; }
+    public int score() { return score; }
+    public String handledBy() { return handledBy; }
+    public Long handlerId() { return handlerId; }
+    public Long assigneeId() { return assigneeId; }
+    public boolean noReply() { return noReply; }
+    public OffsetDateTime waitingForReplySince() { return waitingForReplySince; }
+    public String lastMessageText() { return lastMessageText; }
+    public String lastMessageDirection() { return lastMessageDirection; }
+    public OffsetDateTime lastMessageAt() { return lastMessageAt; }
+    public String sourceChannel() { return sourceChannel; }
+    public String chatId() { return chatId; }
+    public OffsetDateTime createdAt() { return createdAt; }
+    public OffsetDateTime updatedAt() { return updatedAt; }
+}

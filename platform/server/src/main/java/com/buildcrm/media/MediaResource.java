@@ -1,0 +1,55 @@
+package com.buildcrm.media;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Tenant media at signed, expiring URLs: how the CRM plays a voice note and how ChatFlow downloads
+ * what we send. No token — the signature is the permission; anything wrong answers 404.
+ */
+@Path("media")
+public class MediaResource {
+
+    @Inject MediaStore store;
+    @Inject SignedUrls urls;
+
+    @GET
+    @Path("{tenantId}/{mediaId}")
+    @PermitAll
+    @Operation(summary = "A stored media file, by a signed URL that expires")
+    public Response get(
+            @PathParam("tenantId") String tenantId,
+            @PathParam("mediaId") String mediaId,
+            @QueryParam("exp") String exp,
+            @QueryParam("sig") String sig) {
+        if (exp == null || sig == null || !urls.verify(tenantId, mediaId, exp, sig)) {
+            return Response.status(404).build();
+        }
+        Optional<MediaContent> content = store.open(tenantId, mediaId);
+        if (content.isEmpty()) {
+            return Response.status(404).build();
+        }
+        MediaContent media = content.get();
+        StreamingOutput body = out -> {
+            try (MediaContent c = media) {
+                c.stream().transferTo(out);
+            }
+        };
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setMaxAge(3600);
+        return Response.ok(body, media.media().mimeType())
+                .header("Content-Length", media.media().size())
+                .cacheControl(cache)
+                .build();
+    }
+}

@@ -1,0 +1,204 @@
+package com.buildcrm.outbox;
+
+import com.buildcrm.channel.MediaKind;
+import com.buildcrm.channel.OutboundPart;
+import com.buildcrm.channel.SendResult;
+import com.buildcrm.channel.TenantChannels;
+import com.buildcrm.config.ServerSettings;
+import com.buildcrm.conversation.Message;
+import com.buildcrm.jobs.JobQueue;
+import com.buildcrm.live.LiveEvent;
+import com.buildcrm.media.SignedUrls;
+import com.buildcrm.tenancy.Storage;
+import com.buildcrm.tenancy.TenantDirectory;
+import com.buildcrm.tenancy.TenantRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Sends one outbox row through the tenant's channel and records the outcome on the row and on the
+ * message: accepted → SENT (with the provider's id); a clear, retryable failure → retried with
+ * exponential backoff up to a cap; a refusal → FAILED; a timeout → UNKNOWN, never resent blindly
+ * (the client may already have it). An open circuit breaker postpones the send.
+ */
+@ApplicationScoped
+public class OutboxSender {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
+    static final int MAX_ATTEMPTS = 8;
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    static final Duration MEDIA_URL_TTL = Duration.ofHours(24);
+
+    @Inject Storage storage;
+    @Inject TenantDirectory directory;
+    @Inject TenantChannels channels;
+    @Inject SignedUrls signedUrls;
+    @Inject ServerSettings settings;
+    @Inject Clock clock;
+    @Inject Event<LiveEvent> live;
+
+    private volatile ChannelBreaker breaker;
+
+    record Claimed(long id, long tenantId, long leadId, long messageId, String recipient, OutboundPayload payload, int attempts) {}
+
+    public void send(long outboxId) {
+        Optional<Claimed> claimed = claim(outboxId);
+        if (claimed.isEmpty()) {
+            return; // already sent, failed, or not due: nothing to do (idempotent)
+        }
+        Claimed row = claimed.get();
+        ChannelBreaker b = breaker();
+        if (b.state(row.tenantId()) == ChannelBreaker.State.OPEN) {
+            postpone(row, b.retryAt(row.tenantId()), "channel circuit open");
+            return;
+        }
+        Optional<TenantChannels.Connected> channel = channels.forTenant(row.tenantId());
+        if (channel.isEmpty()) {
+            finish(row, SendResult.rejected("no WhatsApp channel is configured", false));
+            return;
+        }
+        SendResult result;
+        try {
+            result = part(row).sendThrough(channels.gateway(channel.get()), row.recipient());
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "send of outbox " + row.id() + " failed: " + e);
+            result = SendResult.rejected(e.getClass().getSimpleName(), true);
+        }
+        if (result instanceof SendResult.Rejected r && r.retryable()) {
+            b.failure(row.tenantId());
+        } else if (result instanceof SendResult.Accepted) {
+            b.success(row.tenantId());
+        }
+        finish(row, result);
+    }
+
+    private OutboundPart part(Claimed row) {
+        OutboundPayload p = row.payload();
+        return switch (p.type()) {
+            case "media" -> new OutboundPart.Media(
+                    MediaKind.valueOf(p.mediaKind()), mediaUrl(row.tenantId(), p.mediaId()), p.text(), p.fileName());
+            case "voice" -> new OutboundPart.Voice(mediaUrl(row.tenantId(), p.mediaId()));
+            default -> new OutboundPart.Text(p.text());
+        };
+    }
+
+    private URI mediaUrl(long tenantId, String mediaId) {
+        return URI.create(settings.baseUrl() + signedUrls.sign(Long.toString(tenantId), mediaId, MEDIA_URL_TTL));
+    }
+
+    private Optional<Claimed> claim(long id) {
+        return storage.transactions().inPlatform(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                            "UPDATE platform.outbox SET status = 'SENDING', attempts = attempts + 1"
+                                    + " WHERE id = ?1 AND status = 'PENDING' AND next_attempt_at <= now() + interval '1 second'"
+                                    + " RETURNING id, tenant_id, lead_id, message_id, recipient, payload::text, attempts")
+                    .setParameter(1, id)
+                    .getResultList();
+            return rows.stream().findFirst().map(r -> new Claimed(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(),
+                    (String) r[4],
+                    OutboundPayload.fromJson((String) r[5]),
+                    ((Number) r[6]).intValue()));
+        });
+    }
+
+    private void postpone(Claimed row, Instant at, String why) {
+        storage.transactions().inPlatformDo(em -> {
+            em.createNativeQuery("UPDATE platform.outbox SET status = 'PENDING', attempts = attempts - 1,"
+                            + " next_attempt_at = ?2, last_error = ?3 WHERE id = ?1")
+                    .setParameter(1, row.id())
+                    .setParameter(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                    .setParameter(3, why)
+                    .executeUpdate();
+            JobQueue.enqueue(em, Outbox.SEND_TASK, row.id() + ":p" + at.toEpochMilli(), at);
+        });
+    }
+
+    private void finish(Claimed row, SendResult result) {
+        Instant now = clock.instant();
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        TenantRef tenant = directory.byIdAnyStatus(row.tenantId()).orElse(null);
+        if (tenant == null) {
+            return;
+        }
+        String status;
+        String error = null;
+        String providerId = null;
+        Instant retryAt = null;
+        if (result instanceof SendResult.Accepted a) {
+            status = "SENT";
+            providerId = a.providerMessageId();
+        } else if (result instanceof SendResult.Rejected r) {
+            error = r.reason();
+            if (r.retryable() && row.attempts() < MAX_ATTEMPTS) {
+                status = "PENDING";
+                retryAt = now.plus(backoff(row.attempts()));
+            } else {
+                status = "FAILED";
+            }
+        } else {
+            status = "UNKNOWN";
+            error = ((SendResult.Unknown) result).reason();
+        }
+        String finalStatus = status;
+        String finalError = error;
+        String finalProviderId = providerId;
+        Instant finalRetryAt = retryAt;
+        storage.transactions().inTenant(tenant, em -> {
+            em.createNativeQuery("UPDATE platform.outbox SET status = ?2, last_error = ?3, provider_message_id = ?4,"
+                            + " sent_at = CASE WHEN ?2 = 'SENT' THEN now() ELSE sent_at END,"
+                            + " next_attempt_at = COALESCE(CAST(?5 AS timestamptz), next_attempt_at) WHERE id = ?1")
+                    .setParameter(1, row.id())
+                    .setParameter(2, finalStatus)
+                    .setParameter(3, finalError)
+                    .setParameter(4, finalProviderId)
+                    .setParameter(5, finalRetryAt == null ? null : OffsetDateTime.ofInstant(finalRetryAt, ZoneOffset.UTC))
+                    .executeUpdate();
+            if (finalRetryAt != null) {
+                JobQueue.enqueue(em, Outbox.SEND_TASK, row.id() + ":" + row.attempts(), finalRetryAt);
+            }
+            Message message = em.find(Message.class, row.messageId());
+            if (message != null) {
+                switch (finalStatus) {
+                    case "SENT" -> message.sent(finalProviderId, at);
+                    case "FAILED" -> message.failed(finalError);
+                    case "UNKNOWN" -> message.unknown(finalError);
+                    default -> message.retrying(finalError);
+                }
+            }
+            return null;
+        });
+        if (!"SENT".equals(finalStatus)) {
+            channels.recordError(row.tenantId(), finalStatus + ": " + finalError);
+        }
+        live.fire(new LiveEvent(row.tenantId(), "message.status", row.leadId(), row.messageId()));
+    }
+
+    static Duration backoff(int attempts) {
+        Duration d = Duration.ofSeconds(2).multipliedBy(1L << Math.min(attempts, 12));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
+    private ChannelBreaker breaker() {
+        ChannelBreaker b = breaker;
+        if (b == null) {
+            b = new ChannelBreaker(clock, 5, Duration.ofSeconds(30));
+            breaker = b;
+        }
+        return b;
+    }
+}
