@@ -1,0 +1,29 @@
+package com.buildcrm.channel;
+
+import java.net.URI;
+
+/**
+ * Sends through one connected WhatsApp number. Built by {@link Channels} from a provider key and
+ * settings; safe to share between threads. No method throws: every failure is a {@link SendResult}.
+ *
+ * <p>{@code to} is a phone in any form {@link com.buildcrm.phone.PhoneNumbers} understands (E.164
+ * is best) or a jid. An unusable recipient gives a non-retryable rejection.
+ *
+ * <p>Pacing is not done here: the outbox paces sends per chat.
+ */
+public interface WhatsAppGateway {
+
+    ChannelCapabilities capabilities();
+
+    SendResult sendText(String to, String text);
+
+    /**
+     * @param url a public URL the provider downloads the file from
+     * @param caption may be null or blank
+     * @param fileName the name shown for a document, may be null
+     */
+    SendResult sendMedia(String to, MediaKind kind, URI url, String caption, String fileName);
+
+    /** Sends an audio file meant as a voice note; OGG/Opus gives one on WhatsApp. */
+    SendResult sendVoice(String to, URI url);
+}
