@@ -47,7 +47,9 @@ class PhoneNumbersTest {
         "'+49 30 901820', +4930901820",
         "'+1 650-253-0000', +16502530000",
         "'+998 90 123 45 67', +998901234567",
-        "4915112345678@s.whatsapp.net, +4915112345678"
+        "4915112345678@s.whatsapp.net, +4915112345678",
+        "4915112345678, +4915112345678",
+        "998901234567, +998901234567"
     })
     void russianAndOtherCountriesNormalise(String raw, String e164) {
         assertThat(PhoneNumbers.toE164(raw)).contains(e164);
