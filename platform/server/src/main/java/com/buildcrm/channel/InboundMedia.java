@@ -7,6 +7,9 @@ import java.util.Locale;
  * whole file as base64) or gives something to download them with: a URL (ChatFlow, may expire) or a
  * media id (Meta, fetched with the access token). Every field but {@code ptt} may be null.
  *
+ * <p>As with any record holding an array, {@code equals} compares {@code inlineBytes} by identity;
+ * the array is not copied (a voice note can be megabytes), so do not modify it.
+ *
  * @param mimeType as the provider sent it, e.g. {@code audio/ogg; codecs=opus}
  * @param inlineBytes the file when the provider inlined it, else null
  * @param downloadUrl where the provider serves the file, else null

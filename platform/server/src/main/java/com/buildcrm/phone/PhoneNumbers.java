@@ -22,6 +22,7 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil LIBRARY = PhoneNumberUtil.getInstance();
     private static final Pattern JID_USER = Pattern.compile("\\d{5,15}");
+    private static final Pattern BARE_DIGITS = Pattern.compile("[\\d ]{8,20}");
 
     private PhoneNumbers() {}
 
@@ -43,8 +44,17 @@ public final class PhoneNumbers {
         if (at >= 0) {
             return fromJid(value, at);
         }
+        Optional<String> typed = valid(value, defaultRegion);
+        if (typed.isEmpty() && BARE_DIGITS.matcher(value).matches()) {
+            // digits without "+" as Meta's API writes them (4915112345678): an international number
+            return valid("+" + value.replaceAll("\\D", ""), null);
+        }
+        return typed;
+    }
+
+    private static Optional<String> valid(String value, String region) {
         try {
-            PhoneNumber number = LIBRARY.parse(value, defaultRegion);
+            PhoneNumber number = LIBRARY.parse(value, region);
             return LIBRARY.isValidNumber(number) ? Optional.of(format(number)) : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();

@@ -95,4 +95,22 @@ class ArchitectureTest {
                 .because("an endpoint without a role annotation is an open door")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheChannelRegistryKnowsTheProviderAdapters() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "com.buildcrm.channel.chatflow..", "com.buildcrm.channel.meta..")
+                .and()
+                .doNotHaveFullyQualifiedName(com.buildcrm.channel.Channels.class.getName())
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.buildcrm.channel.chatflow..", "com.buildcrm.channel.meta..")
+                .because(
+                        "a provider key chooses code in Channels only; the rest holds a WhatsAppGateway"
+                                + " or an InboundWebhook (STYLE.md: no if provider == …)")
+                .check(classes);
+    }
 }

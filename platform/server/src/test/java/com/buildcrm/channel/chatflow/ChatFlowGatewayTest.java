@@ -144,16 +144,19 @@ class ChatFlowGatewayTest {
 
     @Test
     void slowMediaCallBeyondTheTimeoutIsUnknown() {
+        WhatsAppGateway gateway = gateway(chatflow.baseUrl(), Map.of("mediaTimeoutMs", "1000"));
+        chatflow.reply("/api/v1/send-text", 200, OK);
+        gateway.sendText("+77011234567", "warm-up"); // the slow call reuses this connection
+        chatflow.takeRequest();
         chatflow.hold("/api/v1/send-video");
 
         SendResult result =
-                gateway(chatflow.baseUrl(), Map.of("mediaTimeoutMs", "300"))
-                        .sendMedia(
-                                "+77011234567",
-                                MediaKind.VIDEO,
-                                URI.create("https://crm.example/v.mp4"),
-                                "Тур по дому",
-                                null);
+                gateway.sendMedia(
+                        "+77011234567",
+                        MediaKind.VIDEO,
+                        URI.create("https://crm.example/v.mp4"),
+                        "Тур по дому",
+                        null);
 
         assertThat(result).isInstanceOf(SendResult.Unknown.class);
         assertThat(((SendResult.Unknown) result).reason()).doesNotContain(TOKEN);
@@ -166,15 +169,18 @@ class ChatFlowGatewayTest {
 
     @Test
     void mediaGetsItsOwnLongerTimeoutThanText() {
+        WhatsAppGateway gateway =
+                gateway(
+                        chatflow.baseUrl(),
+                        Map.of("textTimeoutMs", "1000", "mediaTimeoutMs", "60000"));
+        chatflow.reply("/api/v1/send-image", 200, OK);
+        gateway.sendMedia("+77011234567", MediaKind.IMAGE, IMAGE, null, null); // warm-up
         chatflow.hold("/api/v1/send-text");
 
-        SendResult result =
-                gateway(
-                                chatflow.baseUrl(),
-                                Map.of("textTimeoutMs", "200", "mediaTimeoutMs", "60000"))
-                        .sendText("+77011234567", "hi");
+        SendResult result = gateway.sendText("+77011234567", "hi");
 
         assertThat(result.status()).isEqualTo(SendResult.Status.UNKNOWN);
+        assertThat(chatflow.heldRequestArrived()).isTrue();
     }
 
     @Test
