@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Global Admin: a tenant's WhatsApp channel (secrets write-only) and its sandbox. Operators only. */
+/**
+ * Global Admin: a tenant's WhatsApp channel (secrets write-only) and its sandbox. Operators only.
+ */
 @Path("api/admin/tenants/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,14 +31,24 @@ public class ChannelAdminResource {
 
     /** Request classes use annotated fields: see {@code AuthRequests} for why not records. */
     public static final class ChannelRequest {
-        @NotBlank @Size(max = 20) public String provider;
+        @NotBlank
+        @Size(max = 20)
+        public String provider;
+
         public Map<String, String> settings;
     }
 
     public static final class SandboxMessageRequest {
-        @NotBlank @Size(max = 40) public String phone;
-        @Size(max = 200) public String name;
-        @NotBlank @Size(max = 4000) public String text;
+        @NotBlank
+        @Size(max = 40)
+        public String phone;
+
+        @Size(max = 200)
+        public String name;
+
+        @NotBlank
+        @Size(max = 4000)
+        public String text;
     }
 
     @Inject ChannelAdminService service;
@@ -45,7 +57,8 @@ public class ChannelAdminResource {
     @PUT
     @Path("channel")
     @RolesAllowed("operator")
-    public TenantChannels.View configure(@PathParam("id") long id, @Valid @NotNull ChannelRequest request) {
+    public TenantChannels.View configure(
+            @PathParam("id") long id, @Valid @NotNull ChannelRequest request) {
         return service.configure(id, request.provider, request.settings, actor());
     }
 
@@ -66,7 +79,8 @@ public class ChannelAdminResource {
     @POST
     @Path("sandbox/messages")
     @RolesAllowed("operator")
-    public Response sandboxMessage(@PathParam("id") long id, @Valid @NotNull SandboxMessageRequest request) {
+    public Response sandboxMessage(
+            @PathParam("id") long id, @Valid @NotNull SandboxMessageRequest request) {
         service.sandboxMessage(id, request.phone, request.name, request.text);
         return Response.accepted().build();
     }
@@ -74,11 +88,13 @@ public class ChannelAdminResource {
     @GET
     @Path("sandbox/chats/{phone}")
     @RolesAllowed("operator")
-    public List<MessageResponse> sandboxChat(@PathParam("id") long id, @PathParam("phone") String phone) {
+    public List<MessageResponse> sandboxChat(
+            @PathParam("id") long id, @PathParam("phone") String phone) {
         return service.sandboxChat(id, phone);
     }
 
     private Actor actor() {
-        return Actor.operator(Long.parseLong(jwt.getSubject().substring("operator:".length())), jwt.getName());
+        return Actor.operator(
+                Long.parseLong(jwt.getSubject().substring("operator:".length())), jwt.getName());
     }
 }

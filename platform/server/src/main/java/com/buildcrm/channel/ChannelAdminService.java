@@ -27,7 +27,8 @@ public class ChannelAdminService {
     @Inject InboxService inbox;
     @Inject Storage storage;
 
-    public TenantChannels.View configure(long tenantId, String provider, Map<String, String> settings, Actor actor) {
+    public TenantChannels.View configure(
+            long tenantId, String provider, Map<String, String> settings, Actor actor) {
         tenant(tenantId);
         if (provider == null || !channels.channels().supports(provider)) {
             throw ApiProblem.invalidField("provider", "one of " + channels.channels().keys());
@@ -37,66 +38,120 @@ public class ChannelAdminService {
         } catch (InvalidChannelSettingsException e) {
             throw ApiProblem.invalidField("settings", e.getMessage());
         }
-        storage.transactions().inPlatformDo(em -> AuditLog.record(
-                em, actor, tenantId, "channel.configure", provider, Map.of("fields", String.join(",", settings == null ? List.of() : settings.keySet()))));
+        storage.transactions()
+                .inPlatformDo(
+                        em ->
+                                AuditLog.record(
+                                        em,
+                                        actor,
+                                        tenantId,
+                                        "channel.configure",
+                                        provider,
+                                        Map.of(
+                                                "fields",
+                                                String.join(
+                                                        ",",
+                                                        settings == null
+                                                                ? List.of()
+                                                                : settings.keySet()))));
         return view(tenantId);
     }
 
     public TenantChannels.View view(long tenantId) {
         tenant(tenantId);
-        return channels.view(tenantId).orElseThrow(() -> ApiProblem.notFound("The tenant's channel"));
+        return channels.view(tenantId)
+                .orElseThrow(() -> ApiProblem.notFound("The tenant's channel"));
     }
 
     public TenantChannels.View rotate(long tenantId, Actor actor) {
         view(tenantId);
         channels.rotateWebhookSecret(tenantId);
-        storage.transactions().inPlatformDo(em -> AuditLog.record(em, actor, tenantId, "channel.rotate-secret", null, Map.of()));
+        storage.transactions()
+                .inPlatformDo(
+                        em ->
+                                AuditLog.record(
+                                        em,
+                                        actor,
+                                        tenantId,
+                                        "channel.rotate-secret",
+                                        null,
+                                        Map.of()));
         return view(tenantId);
     }
 
     /** A simulated lead writes to the tenant's number: the very same webhook → inbox path. */
     public void sandboxMessage(long tenantId, String phone, String name, String text) {
         tenant(tenantId);
-        TenantChannels.Connected channel = channels.forTenant(tenantId)
-                .filter(c -> c.provider().equals("sandbox"))
-                .orElseThrow(() -> ApiProblem.conflict(
-                        "not-sandbox", "The tenant's channel is not the sandbox; configure provider 'sandbox' first"));
+        TenantChannels.Connected channel =
+                channels.forTenant(tenantId)
+                        .filter(c -> c.provider().equals("sandbox"))
+                        .orElseThrow(
+                                () ->
+                                        ApiProblem.conflict(
+                                                "not-sandbox",
+                                                "The tenant's channel is not the sandbox; configure provider 'sandbox' first"));
         if (PhoneNumbers.toE164(phone).isEmpty()) {
             throw ApiProblem.invalidField("phone", "not a valid phone number");
         }
-        byte[] body = Json.createObjectBuilder()
-                .add("phone", phone)
-                .add("name", name == null ? "" : name)
-                .add("text", text)
-                .build()
-                .toString()
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                Json.createObjectBuilder()
+                        .add("phone", phone)
+                        .add("name", name == null ? "" : name)
+                        .add("text", text)
+                        .build()
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8);
         inbox.store(tenantId, "sandbox", channels.webhook(channel).parse(body));
     }
 
     /** The whole simulated chat, both directions, oldest first. */
     public List<MessageResponse> sandboxChat(long tenantId, String phone) {
         TenantRef ref = tenant(tenantId);
-        String e164 = PhoneNumbers.toE164(phone).orElseThrow(() -> ApiProblem.invalidField("phone", "not a valid phone number"));
-        return storage.transactions().inTenant(ref, em -> {
-            List<Lead> leads = em.createQuery("SELECT l FROM Lead l WHERE l.phone = :p", Lead.class)
-                    .setParameter("p", e164)
-                    .getResultList();
-            if (leads.isEmpty()) {
-                return List.<MessageResponse>of();
-            }
-            return em.createQuery("SELECT m FROM Message m WHERE m.leadId = :l ORDER BY m.id", Message.class)
-                    .setParameter("l", leads.get(0).id())
-                    .getResultList()
-                    .stream()
-                    .map(m -> new MessageResponse(
-                            m.id(), m.direction(), m.author(), m.authorId(), m.kind(), m.text(), null, m.status(),
-                            m.error(), m.sentAt(), m.createdAt()))
-                    .toList();
-        });
+        String e164 =
+                PhoneNumbers.toE164(phone)
+                        .orElseThrow(
+                                () -> ApiProblem.invalidField("phone", "not a valid phone number"));
+        return storage.transactions()
+                .inTenant(
+                        ref,
+                        em -> {
+                            List<Lead> leads =
+                                    em.createQuery(
+                                                    "SELECT l FROM Lead l WHERE l.phone = :p",
+                                                    Lead.class)
+                                            .setParameter("p", e164)
+                                            .getResultList();
+                            if (leads.isEmpty()) {
+                                return List.<MessageResponse>of();
+                            }
+                            return em
+                                    .createQuery(
+                                            "SELECT m FROM Message m WHERE m.leadId = :l ORDER BY m.id",
+                                            Message.class)
+                                    .setParameter("l", leads.get(0).id())
+                                    .getResultList()
+                                    .stream()
+                                    .map(
+                                            m ->
+                                                    new MessageResponse(
+                                                            m.id(),
+                                                            m.direction(),
+                                                            m.author(),
+                                                            m.authorId(),
+                                                            m.kind(),
+                                                            m.text(),
+                                                            null,
+                                                            m.status(),
+                                                            m.error(),
+                                                            m.sentAt(),
+                                                            m.createdAt()))
+                                    .toList();
+                        });
     }
 
     private TenantRef tenant(long tenantId) {
-        return directory.byIdAnyStatus(tenantId).orElseThrow(() -> ApiProblem.notFound("Tenant " + tenantId));
+        return directory
+                .byIdAnyStatus(tenantId)
+                .orElseThrow(() -> ApiProblem.notFound("Tenant " + tenantId));
     }
 }

@@ -34,7 +34,8 @@ public class TenantChannels {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A tenant's channel with its settings, secrets decrypted (never leaves the server). */
-    public record Connected(long tenantId, String provider, Map<String, String> settings, String webhookKey) {}
+    public record Connected(
+            long tenantId, String provider, Map<String, String> settings, String webhookKey) {}
 
     /** How the operator sees a channel: secrets masked. */
     public record View(
@@ -55,7 +56,14 @@ public class TenantChannels {
     public Channels channels() {
         Channels c = channels;
         if (c == null) {
-            c = new Channels(message -> LOG.fine(() -> "sandbox delivered " + message.providerMessageId()), clock);
+            c =
+                    new Channels(
+                            message ->
+                                    LOG.fine(
+                                            () ->
+                                                    "sandbox delivered "
+                                                            + message.providerMessageId()),
+                            clock);
             channels = c;
         }
         return c;
@@ -85,7 +93,8 @@ public class TenantChannels {
      */
     public Connected configure(long tenantId, String provider, Map<String, String> input) {
         ChannelProvider p = channels().provider(provider);
-        Optional<Connected> existing = forTenant(tenantId).filter(c -> c.provider().equals(provider));
+        Optional<Connected> existing =
+                forTenant(tenantId).filter(c -> c.provider().equals(provider));
         Map<String, String> plain = new LinkedHashMap<>();
         Map<String, String> secret = new LinkedHashMap<>();
         for (SettingField field : p.settingFields()) {
@@ -99,7 +108,8 @@ public class TenantChannels {
             if (value == null || value.isBlank()) {
                 continue;
             }
-            (field.secret() || field.name().equals("webhookSecret") ? secret : plain).put(field.name(), value.strip());
+            (field.secret() || field.name().equals("webhookSecret") ? secret : plain)
+                    .put(field.name(), value.strip());
         }
         Map<String, String> merged = new LinkedHashMap<>(plain);
         merged.putAll(secret);
@@ -108,18 +118,21 @@ public class TenantChannels {
         channels().webhook(provider, merged);
         String key = existing.map(Connected::webhookKey).orElseGet(() -> randomToken(18));
         String encrypted = secrets.encrypt(toJson(secret), Long.toString(tenantId));
-        storage.transactions().inPlatformDo(em -> em.createNativeQuery(
-                        "INSERT INTO platform.channels (tenant_id, provider, settings, secrets, webhook_key, updated_at)"
-                                + " VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5, now()) ON CONFLICT (tenant_id) DO UPDATE"
-                                + " SET provider = EXCLUDED.provider, settings = EXCLUDED.settings,"
-                                + " secrets = EXCLUDED.secrets, webhook_key = EXCLUDED.webhook_key, updated_at = now(),"
-                                + " last_error = NULL, last_error_at = NULL")
-                .setParameter(1, tenantId)
-                .setParameter(2, provider)
-                .setParameter(3, toJson(plain))
-                .setParameter(4, encrypted)
-                .setParameter(5, key)
-                .executeUpdate());
+        storage.transactions()
+                .inPlatformDo(
+                        em ->
+                                em.createNativeQuery(
+                                                "INSERT INTO platform.channels (tenant_id, provider, settings, secrets, webhook_key, updated_at)"
+                                                        + " VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5, now()) ON CONFLICT (tenant_id) DO UPDATE"
+                                                        + " SET provider = EXCLUDED.provider, settings = EXCLUDED.settings,"
+                                                        + " secrets = EXCLUDED.secrets, webhook_key = EXCLUDED.webhook_key, updated_at = now(),"
+                                                        + " last_error = NULL, last_error_at = NULL")
+                                        .setParameter(1, tenantId)
+                                        .setParameter(2, provider)
+                                        .setParameter(3, toJson(plain))
+                                        .setParameter(4, encrypted)
+                                        .setParameter(5, key)
+                                        .executeUpdate());
         return new Connected(tenantId, provider, merged, key);
     }
 
@@ -128,64 +141,103 @@ public class TenantChannels {
         Connected current = forTenant(tenantId).orElseThrow();
         Map<String, String> settings = new LinkedHashMap<>(current.settings());
         settings.put("webhookSecret", randomToken(32));
-        storage.transactions().inPlatformDo(em -> em.createNativeQuery(
-                        "UPDATE platform.channels SET webhook_key = ?2 WHERE tenant_id = ?1")
-                .setParameter(1, tenantId)
-                .setParameter(2, randomToken(18))
-                .executeUpdate());
+        storage.transactions()
+                .inPlatformDo(
+                        em ->
+                                em.createNativeQuery(
+                                                "UPDATE platform.channels SET webhook_key = ?2 WHERE tenant_id = ?1")
+                                        .setParameter(1, tenantId)
+                                        .setParameter(2, randomToken(18))
+                                        .executeUpdate());
         Map<String, String> input = new LinkedHashMap<>(settings);
         return configure(tenantId, current.provider(), input);
     }
 
     public void recordError(long tenantId, String error) {
-        storage.transactions().inPlatformDo(em -> em.createNativeQuery(
-                        "UPDATE platform.channels SET last_error = ?2, last_error_at = now() WHERE tenant_id = ?1")
-                .setParameter(1, tenantId)
-                .setParameter(2, error.length() > 500 ? error.substring(0, 500) : error)
-                .executeUpdate());
+        storage.transactions()
+                .inPlatformDo(
+                        em ->
+                                em.createNativeQuery(
+                                                "UPDATE platform.channels SET last_error = ?2, last_error_at = now() WHERE tenant_id = ?1")
+                                        .setParameter(1, tenantId)
+                                        .setParameter(
+                                                2,
+                                                error.length() > 500
+                                                        ? error.substring(0, 500)
+                                                        : error)
+                                        .executeUpdate());
     }
 
     public Optional<View> view(long tenantId) {
-        return forTenant(tenantId).map(c -> {
-            ChannelProvider p = channels().provider(c.provider());
-            Map<String, String> shown = new LinkedHashMap<>();
-            for (SettingField field : p.settingFields()) {
-                String value = c.settings().get(field.name());
-                if (value != null) {
-                    shown.put(field.name(), field.secret() || field.name().equals("webhookSecret") ? Masking.mask(value) : value);
-                }
-            }
-            Object[] meta = storage.transactions().inPlatform(em -> (Object[]) em.createNativeQuery(
-                            "SELECT last_inbound_at, last_error, last_error_at FROM platform.channels WHERE tenant_id = ?1")
-                    .setParameter(1, tenantId)
-                    .getSingleResult());
-            return new View(c.provider(), shown, webhookUrl(c), odt(meta[0]), (String) meta[1], odt(meta[2]));
-        });
+        return forTenant(tenantId)
+                .map(
+                        c -> {
+                            ChannelProvider p = channels().provider(c.provider());
+                            Map<String, String> shown = new LinkedHashMap<>();
+                            for (SettingField field : p.settingFields()) {
+                                String value = c.settings().get(field.name());
+                                if (value != null) {
+                                    shown.put(
+                                            field.name(),
+                                            field.secret() || field.name().equals("webhookSecret")
+                                                    ? Masking.mask(value)
+                                                    : value);
+                                }
+                            }
+                            Object[] meta =
+                                    storage.transactions()
+                                            .inPlatform(
+                                                    em ->
+                                                            (Object[])
+                                                                    em.createNativeQuery(
+                                                                                    "SELECT last_inbound_at, last_error, last_error_at FROM platform.channels WHERE tenant_id = ?1")
+                                                                            .setParameter(
+                                                                                    1, tenantId)
+                                                                            .getSingleResult());
+                            return new View(
+                                    c.provider(),
+                                    shown,
+                                    webhookUrl(c),
+                                    odt(meta[0]),
+                                    (String) meta[1],
+                                    odt(meta[2]));
+                        });
     }
 
-    /** The URL to paste into the provider's console; null for the sandbox (it has no outside webhook). */
+    /**
+     * The URL to paste into the provider's console; null for the sandbox (it has no outside
+     * webhook).
+     */
     public String webhookUrl(Connected c) {
         String base = serverSettings.baseUrl();
         return switch (c.provider()) {
-            case "chatflow" -> base + "/webhooks/chatflow/" + c.webhookKey() + "?secret=" + c.settings().get("webhookSecret");
+            case "chatflow" ->
+                    base
+                            + "/webhooks/chatflow/"
+                            + c.webhookKey()
+                            + "?secret="
+                            + c.settings().get("webhookSecret");
             case "meta-cloud" -> base + "/webhooks/meta/" + c.webhookKey();
             default -> null;
         };
     }
 
     private Optional<Connected> find(String where, Object p1, Object p2) {
-        return storage.transactions().inPlatform(em -> {
-            var query = em.createNativeQuery(
-                            "SELECT tenant_id, provider, settings::text, secrets, webhook_key FROM platform.channels WHERE "
-                                    + where)
-                    .setParameter(1, p1);
-            if (p2 != null) {
-                query.setParameter(2, p2);
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = query.getResultList();
-            return rows.stream().findFirst().map(this::toConnected);
-        });
+        return storage.transactions()
+                .inPlatform(
+                        em -> {
+                            var query =
+                                    em.createNativeQuery(
+                                                    "SELECT tenant_id, provider, settings::text, secrets, webhook_key FROM platform.channels WHERE "
+                                                            + where)
+                                            .setParameter(1, p1);
+                            if (p2 != null) {
+                                query.setParameter(2, p2);
+                            }
+                            @SuppressWarnings("unchecked")
+                            List<Object[]> rows = query.getResultList();
+                            return rows.stream().findFirst().map(this::toConnected);
+                        });
     }
 
     private Connected toConnected(Object[] r) {
@@ -207,7 +259,13 @@ public class TenantChannels {
         Map<String, String> map = new LinkedHashMap<>();
         try (var reader = Json.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
-            o.forEach((k, v) -> map.put(k, v.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) v).getString() : v.toString()));
+            o.forEach(
+                    (k, v) ->
+                            map.put(
+                                    k,
+                                    v.getValueType() == JsonValue.ValueType.STRING
+                                            ? ((JsonString) v).getString()
+                                            : v.toString()));
         }
         return map;
     }
@@ -227,5 +285,4 @@ public class TenantChannels {
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
-
 }

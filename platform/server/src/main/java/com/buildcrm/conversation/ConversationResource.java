@@ -28,7 +28,9 @@ public class ConversationResource {
 
     /** Request classes use annotated fields: see {@code AuthRequests} for why not records. */
     public static final class SendMessageRequest {
-        @NotBlank @Size(max = 4000) public String text;
+        @NotBlank
+        @Size(max = 4000)
+        public String text;
     }
 
     @Inject ConversationService conversations;

@@ -5,8 +5,8 @@ import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadService;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.media.SignedUrls;
-import com.buildcrm.outbox.Outbox;
 import com.buildcrm.outbox.OutboundPayload;
+import com.buildcrm.outbox.Outbox;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.tenancy.TenantData;
 import com.buildcrm.web.ApiProblem;
@@ -55,24 +55,30 @@ public class ConversationService {
     public MessagePage history(long leadId, Long beforeId, int limit) {
         int size = Math.max(1, Math.min(limit, 200));
         long tenantId = data.tenant().id();
-        return data.tx(em -> {
-            leads.findVisible(em, leadId);
-            var query = em.createQuery(
-                            "SELECT m FROM Message m WHERE m.leadId = :lead"
-                                    + (beforeId == null ? "" : " AND m.id < :before")
-                                    + " ORDER BY m.id DESC",
-                            Message.class)
-                    .setParameter("lead", leadId)
-                    .setMaxResults(size + 1);
-            if (beforeId != null) {
-                query.setParameter("before", beforeId);
-            }
-            List<Message> newestFirst = query.getResultList();
-            boolean more = newestFirst.size() > size;
-            List<Message> page = more ? newestFirst.subList(0, size) : newestFirst;
-            List<MessageResponse> items = reversed(page).stream().map(m -> toResponse(tenantId, m)).toList();
-            return new MessagePage(items, more ? Long.toString(page.get(page.size() - 1).id()) : null);
-        });
+        return data.tx(
+                em -> {
+                    leads.findVisible(em, leadId);
+                    var query =
+                            em.createQuery(
+                                            "SELECT m FROM Message m WHERE m.leadId = :lead"
+                                                    + (beforeId == null
+                                                            ? ""
+                                                            : " AND m.id < :before")
+                                                    + " ORDER BY m.id DESC",
+                                            Message.class)
+                                    .setParameter("lead", leadId)
+                                    .setMaxResults(size + 1);
+                    if (beforeId != null) {
+                        query.setParameter("before", beforeId);
+                    }
+                    List<Message> newestFirst = query.getResultList();
+                    boolean more = newestFirst.size() > size;
+                    List<Message> page = more ? newestFirst.subList(0, size) : newestFirst;
+                    List<MessageResponse> items =
+                            reversed(page).stream().map(m -> toResponse(tenantId, m)).toList();
+                    return new MessagePage(
+                            items, more ? Long.toString(page.get(page.size() - 1).id()) : null);
+                });
     }
 
     /** Writes a text to the client as the current user: a durable message and its outbox row. */
@@ -80,17 +86,33 @@ public class ConversationService {
         long tenantId = data.tenant().id();
         long userId = data.currentUserId();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        MessageResponse sent = data.tx(em -> {
-            Lead lead = leads.findVisible(em, leadId);
-            String recipient = PhoneNumbers.toJid(lead.phone())
-                    .orElseThrow(() -> ApiProblem.conflict("no-recipient", "The lead's phone number cannot receive WhatsApp"));
-            Message message = Message.outbound(leadId, "HUMAN", userId, "TEXT", text, now);
-            em.persist(message);
-            em.flush();
-            lead.weWrote(text, now);
-            Outbox.enqueue(em, tenantId, leadId, message.id(), recipient, OutboundPayload.text(text), clock.instant(), PACE);
-            return toResponse(tenantId, message);
-        });
+        MessageResponse sent =
+                data.tx(
+                        em -> {
+                            Lead lead = leads.findVisible(em, leadId);
+                            String recipient =
+                                    PhoneNumbers.toJid(lead.phone())
+                                            .orElseThrow(
+                                                    () ->
+                                                            ApiProblem.conflict(
+                                                                    "no-recipient",
+                                                                    "The lead's phone number cannot receive WhatsApp"));
+                            Message message =
+                                    Message.outbound(leadId, "HUMAN", userId, "TEXT", text, now);
+                            em.persist(message);
+                            em.flush();
+                            lead.weWrote(text, now);
+                            Outbox.enqueue(
+                                    em,
+                                    tenantId,
+                                    leadId,
+                                    message.id(),
+                                    recipient,
+                                    OutboundPayload.text(text),
+                                    clock.instant(),
+                                    PACE);
+                            return toResponse(tenantId, message);
+                        });
         live.fire(new LiveEvent(tenantId, "message.created", leadId, sent.id()));
         return sent;
     }
@@ -102,15 +124,29 @@ public class ConversationService {
     }
 
     private MessageResponse toResponse(long tenantId, Message m) {
-        MediaRef media = m.mediaId() == null
-                ? null
-                : new MediaRef(
-                        m.mediaId(),
-                        m.mediaMime(),
-                        m.mediaName(),
-                        settings.baseUrl() + signedUrls.sign(Long.toString(tenantId), m.mediaId(), Duration.ofHours(1)));
+        MediaRef media =
+                m.mediaId() == null
+                        ? null
+                        : new MediaRef(
+                                m.mediaId(),
+                                m.mediaMime(),
+                                m.mediaName(),
+                                settings.baseUrl()
+                                        + signedUrls.sign(
+                                                Long.toString(tenantId),
+                                                m.mediaId(),
+                                                Duration.ofHours(1)));
         return new MessageResponse(
-                m.id(), m.direction(), m.author(), m.authorId(), m.kind(), m.text(), media, m.status(), m.error(),
-                m.sentAt(), m.createdAt());
+                m.id(),
+                m.direction(),
+                m.author(),
+                m.authorId(),
+                m.kind(),
+                m.text(),
+                media,
+                m.status(),
+                m.error(),
+                m.sentAt(),
+                m.createdAt());
     }
 }

@@ -79,7 +79,13 @@ public class Message {
     }
 
     /** A message we send: queued in the outbox until the provider takes it. */
-    public static Message outbound(long leadId, String author, Long authorId, String kind, String text, OffsetDateTime at) {
+    public static Message outbound(
+            long leadId,
+            String author,
+            Long authorId,
+            String kind,
+            String text,
+            OffsetDateTime at) {
         Message m = new Message();
         m.leadId = leadId;
         m.direction = "OUT";
@@ -116,7 +122,10 @@ public class Message {
             case "DELIVERED", "READ" -> status = providerStatus;
             case "FAILED" -> {
                 status = "FAILED";
-                error = providerError == null || providerError.isBlank() ? "failed at the provider" : providerError;
+                error =
+                        providerError == null || providerError.isBlank()
+                                ? "failed at the provider"
+                                : providerError;
             }
             default -> {
                 // SENT and unknown values change nothing we do not already know
@@ -135,19 +144,63 @@ public class Message {
         error = reason;
     }
 
-    public Long id() { return id; }
-    public Long leadId() { return leadId; }
-    public String direction() { return direction; }
-    public String author() { return author; }
-    public Long authorId() { return authorId; }
-    public String kind() { return kind; }
-    public String text() { return text; }
-    public String mediaId() { return mediaId; }
-    public String mediaMime() { return mediaMime; }
-    public String mediaName() { return mediaName; }
-    public String status() { return status; }
-    public String providerMessageId() { return providerMessageId; }
-    public String error() { return error; }
-    public OffsetDateTime sentAt() { return sentAt; }
-    public OffsetDateTime createdAt() { return createdAt; }
+    public Long id() {
+        return id;
+    }
+
+    public Long leadId() {
+        return leadId;
+    }
+
+    public String direction() {
+        return direction;
+    }
+
+    public String author() {
+        return author;
+    }
+
+    public Long authorId() {
+        return authorId;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String mediaId() {
+        return mediaId;
+    }
+
+    public String mediaMime() {
+        return mediaMime;
+    }
+
+    public String mediaName() {
+        return mediaName;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public String providerMessageId() {
+        return providerMessageId;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public OffsetDateTime sentAt() {
+        return sentAt;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
 }

@@ -6,7 +6,6 @@ import com.buildcrm.live.LiveEvent;
 import com.buildcrm.media.MediaRejectedException;
 import com.buildcrm.media.MediaStore;
 import com.buildcrm.media.StoredMedia;
-import com.buildcrm.pipeline.Stage;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
@@ -26,9 +25,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Turns stored inbound events into leads and messages. Idempotent: a processed inbox row is skipped,
- * and the lead, the message and the "processed" mark commit together. Messages of one sender are
- * applied in arrival order under a per-phone lock.
+ * Turns stored inbound events into leads and messages. Idempotent: a processed inbox row is
+ * skipped, and the lead, the message and the "processed" mark commit together. Messages of one
+ * sender are applied in arrival order under a per-phone lock.
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -42,7 +41,14 @@ public class InboxProcessor {
     @Inject Clock clock;
     @Inject Event<LiveEvent> live;
 
-    record Row(long id, long tenantId, String provider, String providerMessageId, String kind, JsonObject event, byte[] media) {}
+    record Row(
+            long id,
+            long tenantId,
+            String provider,
+            String providerMessageId,
+            String kind,
+            JsonObject event,
+            byte[] media) {}
 
     public void process(long inboxId) {
         Row first = load(inboxId);
@@ -54,20 +60,25 @@ public class InboxProcessor {
             return;
         }
         List<LiveEvent> published = new ArrayList<>();
-        storage.transactions().inTenant(tenant, em -> {
-            String phone = first.event().getString("phone", "");
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
-                    .setParameter(1, ((long) tenant.id() << 32) ^ phone.hashCode())
-                    .getSingleResult();
-            // everything of this sender up to this row, oldest first, so the conversation keeps its order
-            for (Row row : pending(em, first)) {
-                apply(em, tenant, row, published);
-                em.createNativeQuery("UPDATE platform.inbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ?1")
-                        .setParameter(1, row.id())
-                        .executeUpdate();
-            }
-            return null;
-        });
+        storage.transactions()
+                .inTenant(
+                        tenant,
+                        em -> {
+                            String phone = first.event().getString("phone", "");
+                            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                                    .setParameter(1, ((long) tenant.id() << 32) ^ phone.hashCode())
+                                    .getSingleResult();
+                            // everything of this sender up to this row, oldest first, so the
+                            // conversation keeps its order
+                            for (Row row : pending(em, first)) {
+                                apply(em, tenant, row, published);
+                                em.createNativeQuery(
+                                                "UPDATE platform.inbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ?1")
+                                        .setParameter(1, row.id())
+                                        .executeUpdate();
+                            }
+                            return null;
+                        });
         published.forEach(live::fire);
     }
 
@@ -83,28 +94,45 @@ public class InboxProcessor {
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         OffsetDateTime at = parseTime(e.getString("timestamp", null), now);
-        boolean duplicate = !em.createQuery("SELECT m.id FROM Message m WHERE m.providerMessageId = :p AND m.direction = 'IN'")
-                .setParameter("p", row.providerMessageId())
-                .getResultList()
-                .isEmpty();
+        boolean duplicate =
+                !em.createQuery(
+                                "SELECT m.id FROM Message m WHERE m.providerMessageId = :p AND m.direction = 'IN'")
+                        .setParameter("p", row.providerMessageId())
+                        .getResultList()
+                        .isEmpty();
         if (duplicate) {
             return;
         }
-        List<Lead> leads = em.createQuery("SELECT l FROM Lead l WHERE l.phone = :phone", Lead.class)
-                .setParameter("phone", phone)
-                .getResultList();
+        List<Lead> leads =
+                em.createQuery("SELECT l FROM Lead l WHERE l.phone = :phone", Lead.class)
+                        .setParameter("phone", phone)
+                        .getResultList();
         Lead lead;
         boolean created = leads.isEmpty();
         if (created) {
-            Long newStage = em.createQuery("SELECT s.id FROM Stage s WHERE s.role = 'NEW'", Long.class)
-                    .getResultList()
-                    .stream()
-                    .findFirst()
-                    .orElseGet(() -> em.createQuery("SELECT s.id FROM Stage s ORDER BY s.position", Long.class)
-                            .setMaxResults(1)
-                            .getSingleResult());
+            Long newStage =
+                    em
+                            .createQuery(
+                                    "SELECT s.id FROM Stage s WHERE s.role = 'NEW'", Long.class)
+                            .getResultList()
+                            .stream()
+                            .findFirst()
+                            .orElseGet(
+                                    () ->
+                                            em.createQuery(
+                                                            "SELECT s.id FROM Stage s ORDER BY s.position",
+                                                            Long.class)
+                                                    .setMaxResults(1)
+                                                    .getSingleResult());
             String pushName = e.getString("pushName", "");
-            lead = new Lead(phone, pushName.isBlank() ? null : pushName.strip(), newStage, row.provider(), e.getString("sender", ""), now);
+            lead =
+                    new Lead(
+                            phone,
+                            pushName.isBlank() ? null : pushName.strip(),
+                            newStage,
+                            row.provider(),
+                            e.getString("sender", ""),
+                            now);
             em.persist(lead);
             em.flush();
         } else {
@@ -112,18 +140,26 @@ public class InboxProcessor {
         }
         String kind = e.getString("kind", "UNSUPPORTED");
         String text = e.getString("text", "");
-        Message message = Message.inbound(lead.id(), kind, text.isEmpty() ? null : text, row.providerMessageId(), at);
+        Message message =
+                Message.inbound(
+                        lead.id(), kind, text.isEmpty() ? null : text, row.providerMessageId(), at);
         if (row.media() != null && row.media().length > 0) {
             try {
-                StoredMedia stored = media.store(
-                        Long.toString(tenant.id()),
-                        new ByteArrayInputStream(row.media()),
-                        e.getString("mediaMime", null),
-                        e.getString("mediaName", null),
-                        MAX_MEDIA_BYTES);
+                StoredMedia stored =
+                        media.store(
+                                Long.toString(tenant.id()),
+                                new ByteArrayInputStream(row.media()),
+                                e.getString("mediaMime", null),
+                                e.getString("mediaName", null),
+                                MAX_MEDIA_BYTES);
                 message.attachMedia(stored.id(), stored.mimeType(), stored.originalName());
             } catch (MediaRejectedException rejected) {
-                LOG.warning(() -> "inbound media of inbox row " + row.id() + " not kept: " + rejected.getMessage());
+                LOG.warning(
+                        () ->
+                                "inbound media of inbox row "
+                                        + row.id()
+                                        + " not kept: "
+                                        + rejected.getMessage());
             }
         }
         em.persist(message);
@@ -135,12 +171,15 @@ public class InboxProcessor {
         published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
     }
 
-    private void applyStatus(EntityManager em, TenantRef tenant, Row row, List<LiveEvent> published) {
+    private void applyStatus(
+            EntityManager em, TenantRef tenant, Row row, List<LiveEvent> published) {
         String status = row.event().getString("status", "");
-        List<Message> found = em.createQuery(
-                        "SELECT m FROM Message m WHERE m.providerMessageId = :p AND m.direction = 'OUT'", Message.class)
-                .setParameter("p", row.providerMessageId().replaceFirst("#status:.*$", ""))
-                .getResultList();
+        List<Message> found =
+                em.createQuery(
+                                "SELECT m FROM Message m WHERE m.providerMessageId = :p AND m.direction = 'OUT'",
+                                Message.class)
+                        .setParameter("p", row.providerMessageId().replaceFirst("#status:.*$", ""))
+                        .getResultList();
         for (Message m : found) {
             m.providerStatus(status, row.event().getString("error", ""));
             published.add(new LiveEvent(tenant.id(), "message.status", m.leadId(), m.id()));
@@ -163,34 +202,40 @@ public class InboxProcessor {
 
     private static OffsetDateTime parseTime(String iso, OffsetDateTime fallback) {
         try {
-            return iso == null ? fallback : OffsetDateTime.ofInstant(java.time.Instant.parse(iso), ZoneOffset.UTC);
+            return iso == null
+                    ? fallback
+                    : OffsetDateTime.ofInstant(java.time.Instant.parse(iso), ZoneOffset.UTC);
         } catch (RuntimeException e) {
             return fallback;
         }
     }
 
     private Row load(long id) {
-        return storage.transactions().inPlatform(em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(
-                            "SELECT id, tenant_id, provider, provider_message_id, kind, event::text, media"
-                                    + " FROM platform.inbox WHERE id = ?1 AND processed_at IS NULL")
-                    .setParameter(1, id)
-                    .getResultList();
-            return rows.isEmpty() ? null : row(rows.get(0));
-        });
+        return storage.transactions()
+                .inPlatform(
+                        em -> {
+                            @SuppressWarnings("unchecked")
+                            List<Object[]> rows =
+                                    em.createNativeQuery(
+                                                    "SELECT id, tenant_id, provider, provider_message_id, kind, event::text, media"
+                                                            + " FROM platform.inbox WHERE id = ?1 AND processed_at IS NULL")
+                                            .setParameter(1, id)
+                                            .getResultList();
+                            return rows.isEmpty() ? null : row(rows.get(0));
+                        });
     }
 
     private static List<Row> pending(EntityManager em, Row upTo) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT id, tenant_id, provider, provider_message_id, kind, event::text, media FROM platform.inbox"
-                                + " WHERE tenant_id = ?1 AND processed_at IS NULL AND id <= ?2"
-                                + " AND (id = ?2 OR event->>'phone' = ?3) ORDER BY id FOR UPDATE")
-                .setParameter(1, upTo.tenantId())
-                .setParameter(2, upTo.id())
-                .setParameter(3, upTo.event().getString("phone", ""))
-                .getResultList();
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "SELECT id, tenant_id, provider, provider_message_id, kind, event::text, media FROM platform.inbox"
+                                        + " WHERE tenant_id = ?1 AND processed_at IS NULL AND id <= ?2"
+                                        + " AND (id = ?2 OR event->>'phone' = ?3) ORDER BY id FOR UPDATE")
+                        .setParameter(1, upTo.tenantId())
+                        .setParameter(2, upTo.id())
+                        .setParameter(3, upTo.event().getString("phone", ""))
+                        .getResultList();
         return rows.stream().map(InboxProcessor::row).toList();
     }
 

@@ -26,25 +26,32 @@ public class InboxService {
     @Inject Storage storage;
     @Inject Clock clock;
 
-    /** @return how many events were new (duplicates are acknowledged and ignored) */
+    /**
+     * @return how many events were new (duplicates are acknowledged and ignored)
+     */
     public int store(long tenantId, String provider, List<InboundEvent> events) {
-        return storage.transactions().inPlatform(em -> {
-            int stored = 0;
-            for (InboundEvent event : events) {
-                Long id = insert(em, tenantId, provider, event);
-                if (id != null) {
-                    JobQueue.enqueue(em, PROCESS_TASK, Long.toString(id), clock.instant());
-                    stored++;
-                }
-            }
-            em.createNativeQuery("UPDATE platform.channels SET last_inbound_at = now() WHERE tenant_id = ?1")
-                    .setParameter(1, tenantId)
-                    .executeUpdate();
-            return stored;
-        });
+        return storage.transactions()
+                .inPlatform(
+                        em -> {
+                            int stored = 0;
+                            for (InboundEvent event : events) {
+                                Long id = insert(em, tenantId, provider, event);
+                                if (id != null) {
+                                    JobQueue.enqueue(
+                                            em, PROCESS_TASK, Long.toString(id), clock.instant());
+                                    stored++;
+                                }
+                            }
+                            em.createNativeQuery(
+                                            "UPDATE platform.channels SET last_inbound_at = now() WHERE tenant_id = ?1")
+                                    .setParameter(1, tenantId)
+                                    .executeUpdate();
+                            return stored;
+                        });
     }
 
-    private static Long insert(EntityManager em, long tenantId, String provider, InboundEvent event) {
+    private static Long insert(
+            EntityManager em, long tenantId, String provider, InboundEvent event) {
         JsonObjectBuilder json = Json.createObjectBuilder();
         String kind;
         byte[] media = null;
@@ -73,21 +80,24 @@ public class InboxService {
         }
         json.add("raw", truncate(event.rawJson(), 64_000));
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery(
-                        "INSERT INTO platform.inbox (tenant_id, provider, provider_message_id, kind, event, media)"
-                                + " VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6)"
-                                + " ON CONFLICT (tenant_id, provider, provider_message_id) DO NOTHING RETURNING id")
-                .setParameter(1, tenantId)
-                .setParameter(2, provider)
-                .setParameter(3, dedupeKey(event))
-                .setParameter(4, kind)
-                .setParameter(5, json.build().toString())
-                .setParameter(6, media == null ? new byte[0] : media)
-                .getResultList();
+        List<Object> ids =
+                em.createNativeQuery(
+                                "INSERT INTO platform.inbox (tenant_id, provider, provider_message_id, kind, event, media)"
+                                        + " VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6)"
+                                        + " ON CONFLICT (tenant_id, provider, provider_message_id) DO NOTHING RETURNING id")
+                        .setParameter(1, tenantId)
+                        .setParameter(2, provider)
+                        .setParameter(3, dedupeKey(event))
+                        .setParameter(4, kind)
+                        .setParameter(5, json.build().toString())
+                        .setParameter(6, media == null ? new byte[0] : media)
+                        .getResultList();
         return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
     }
 
-    /** Several statuses (sent, delivered, read) arrive for one message id: each is its own event. */
+    /**
+     * Several statuses (sent, delivered, read) arrive for one message id: each is its own event.
+     */
     static String dedupeKey(InboundEvent event) {
         return event instanceof DeliveryStatusUpdate s
                 ? event.providerMessageId() + "#status:" + s.status().name()

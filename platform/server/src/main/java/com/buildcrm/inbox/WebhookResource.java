@@ -39,7 +39,10 @@ public class WebhookResource {
     @Path("chatflow/{channelKey}")
     @PermitAll
     public Response chatflow(
-            @PathParam("channelKey") String key, @Context UriInfo uri, @Context HttpHeaders headers, InputStream body) {
+            @PathParam("channelKey") String key,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers,
+            InputStream body) {
         return receive("chatflow", key, uri, headers, body);
     }
 
@@ -61,11 +64,15 @@ public class WebhookResource {
     @Path("meta/{channelKey}")
     @PermitAll
     public Response meta(
-            @PathParam("channelKey") String key, @Context UriInfo uri, @Context HttpHeaders headers, InputStream body) {
+            @PathParam("channelKey") String key,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers,
+            InputStream body) {
         return receive("meta-cloud", key, uri, headers, body);
     }
 
-    private Response receive(String provider, String key, UriInfo uri, HttpHeaders headers, InputStream body) {
+    private Response receive(
+            String provider, String key, UriInfo uri, HttpHeaders headers, InputStream body) {
         Optional<TenantChannels.Connected> channel = channels.byWebhook(provider, key);
         if (channel.isEmpty()) {
             return Response.status(404).build();
@@ -80,7 +87,8 @@ public class WebhookResource {
             return Response.status(413).build();
         }
         InboundWebhook webhook = channels.webhook(channel.get());
-        if (!webhook.authenticate(new WebhookRequest(uri.getQueryParameters(), headers.getRequestHeaders(), raw))) {
+        if (!webhook.authenticate(
+                new WebhookRequest(uri.getQueryParameters(), headers.getRequestHeaders(), raw))) {
             return Response.status(401).build();
         }
         List<InboundEvent> events = webhook.parse(raw);

@@ -33,19 +33,20 @@ public class JobScheduler {
         if (scheduler != null) {
             return;
         }
-        scheduler = Scheduler.create(storage.dataSource(), tasks)
-                .tableName("platform.scheduled_tasks")
-                .pollUsingLockAndFetch(0.5, 1.0)
-                .pollingInterval(Duration.ofMillis(500))
-                .heartbeatInterval(Duration.ofSeconds(10))
-                .missedHeartbeatsLimit(6)
-                .threads(threads)
-                .executorService(Executors.newFixedThreadPool(threads, threadFactory))
-                .dueExecutor(Executors.newSingleThreadExecutor(threadFactory))
-                .housekeeperExecutor(Executors.newScheduledThreadPool(2, threadFactory))
-                .enableImmediateExecution()
-                .shutdownMaxWait(Duration.ofSeconds(10))
-                .build();
+        scheduler =
+                Scheduler.create(storage.dataSource(), tasks)
+                        .tableName("platform.scheduled_tasks")
+                        .pollUsingLockAndFetch(0.5, 1.0)
+                        .pollingInterval(Duration.ofMillis(500))
+                        .heartbeatInterval(Duration.ofSeconds(10))
+                        .missedHeartbeatsLimit(6)
+                        .threads(threads)
+                        .executorService(Executors.newFixedThreadPool(threads, threadFactory))
+                        .dueExecutor(Executors.newSingleThreadExecutor(threadFactory))
+                        .housekeeperExecutor(Executors.newScheduledThreadPool(2, threadFactory))
+                        .enableImmediateExecution()
+                        .shutdownMaxWait(Duration.ofSeconds(10))
+                        .build();
         scheduler.start();
         LOG.info(() -> "Job scheduler started with " + threads + " threads");
     }

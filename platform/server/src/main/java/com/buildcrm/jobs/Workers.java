@@ -33,39 +33,58 @@ public class Workers {
     public void start() {
         FailureHandler.ExponentialBackoffFailureHandler<Void> backoff =
                 new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1));
-        Task<Void> process = Tasks.oneTime(InboxService.PROCESS_TASK)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12, backoff))
-                .execute((instance, ctx) -> inbox.process(Long.parseLong(instance.getId())));
-        Task<Void> send = Tasks.oneTime(Outbox.SEND_TASK)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12, backoff))
-                .execute((instance, ctx) -> outbox.send(Long.parseLong(instance.getId().split(":")[0])));
-        Task<Void> sweep = Tasks.recurring(SWEEP_TASK, Schedules.fixedDelay(Duration.ofSeconds(5)))
-                .execute((instance, ctx) -> sweep());
+        Task<Void> process =
+                Tasks.oneTime(InboxService.PROCESS_TASK)
+                        .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12, backoff))
+                        .execute(
+                                (instance, ctx) -> inbox.process(Long.parseLong(instance.getId())));
+        Task<Void> send =
+                Tasks.oneTime(Outbox.SEND_TASK)
+                        .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12, backoff))
+                        .execute(
+                                (instance, ctx) ->
+                                        outbox.send(
+                                                Long.parseLong(instance.getId().split(":")[0])));
+        Task<Void> sweep =
+                Tasks.recurring(SWEEP_TASK, Schedules.fixedDelay(Duration.ofSeconds(5)))
+                        .execute((instance, ctx) -> sweep());
         scheduler.start(List.of(process, send, sweep), 4);
     }
 
     void sweep() {
-        storage.transactions().inPlatformDo(em -> {
-            @SuppressWarnings("unchecked")
-            List<Object> stale = em.createNativeQuery(
-                            "SELECT id FROM platform.inbox WHERE processed_at IS NULL"
-                                    + " AND received_at < now() - interval '30 seconds' ORDER BY id LIMIT 500")
-                    .getResultList();
-            for (Object id : stale) {
-                JobQueue.enqueue(em, InboxService.PROCESS_TASK, id.toString(), Instant.now());
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> due = em.createNativeQuery(
-                            "SELECT id, attempts FROM platform.outbox WHERE status = 'PENDING'"
-                                    + " AND next_attempt_at < now() - interval '30 seconds' ORDER BY id LIMIT 500")
-                    .getResultList();
-            for (Object[] row : due) {
-                JobQueue.enqueue(em, Outbox.SEND_TASK, row[0] + ":s" + row[1], Instant.now());
-            }
-            em.createNativeQuery(
-                            "UPDATE platform.outbox SET status = 'UNKNOWN', last_error = 'interrupted while sending'"
-                                    + " WHERE status = 'SENDING' AND next_attempt_at < now() - interval '5 minutes'")
-                    .executeUpdate();
-        });
+        storage.transactions()
+                .inPlatformDo(
+                        em -> {
+                            @SuppressWarnings("unchecked")
+                            List<Object> stale =
+                                    em.createNativeQuery(
+                                                    "SELECT id FROM platform.inbox WHERE processed_at IS NULL"
+                                                            + " AND received_at < now() - interval '30 seconds' ORDER BY id LIMIT 500")
+                                            .getResultList();
+                            for (Object id : stale) {
+                                JobQueue.enqueue(
+                                        em,
+                                        InboxService.PROCESS_TASK,
+                                        id.toString(),
+                                        Instant.now());
+                            }
+                            @SuppressWarnings("unchecked")
+                            List<Object[]> due =
+                                    em.createNativeQuery(
+                                                    "SELECT id, attempts FROM platform.outbox WHERE status = 'PENDING'"
+                                                            + " AND next_attempt_at < now() - interval '30 seconds' ORDER BY id LIMIT 500")
+                                            .getResultList();
+                            for (Object[] row : due) {
+                                JobQueue.enqueue(
+                                        em,
+                                        Outbox.SEND_TASK,
+                                        row[0] + ":s" + row[1],
+                                        Instant.now());
+                            }
+                            em.createNativeQuery(
+                                            "UPDATE platform.outbox SET status = 'UNKNOWN', last_error = 'interrupted while sending'"
+                                                    + " WHERE status = 'SENDING' AND next_attempt_at < now() - interval '5 minutes'")
+                                    .executeUpdate();
+                        });
     }
 }

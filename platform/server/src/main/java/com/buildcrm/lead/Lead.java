@@ -75,7 +75,13 @@ public class Lead {
     protected Lead() {}
 
     /** A lead created on first contact: stage NEW, led by the AI, cold until it talks. */
-    public Lead(String phone, String name, long newStageId, String sourceChannel, String chatId, OffsetDateTime now) {
+    public Lead(
+            String phone,
+            String name,
+            long newStageId,
+            String sourceChannel,
+            String chatId,
+            OffsetDateTime now) {
         this.phone = phone;
         this.name = name;
         this.stageId = newStageId;
@@ -112,23 +118,79 @@ public class Lead {
         updatedAt = at;
     }
 
-    public Long id() { return id; }
-    public String phone() { return phone; }
-    public String name() { return name; }
-    public String city() { return city; }
-    public Long stageId() { return stageId; }
-    public String temperature() { return temperature; }
-    public int score() { return score; }
-    public String handledBy() { return handledBy; }
-    public Long handlerId() { return handlerId; }
-    public Long assigneeId() { return assigneeId; }
-    public boolean noReply() { return noReply; }
-    public OffsetDateTime waitingForReplySince() { return waitingForReplySince; }
-    public String lastMessageText() { return lastMessageText; }
-    public String lastMessageDirection() { return lastMessageDirection; }
-    public OffsetDateTime lastMessageAt() { return lastMessageAt; }
-    public String sourceChannel() { return sourceChannel; }
-    public String chatId() { return chatId; }
-    public OffsetDateTime createdAt() { return createdAt; }
-    public OffsetDateTime updatedAt() { return updatedAt; }
+    public Long id() {
+        return id;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String city() {
+        return city;
+    }
+
+    public Long stageId() {
+        return stageId;
+    }
+
+    public String temperature() {
+        return temperature;
+    }
+
+    public int score() {
+        return score;
+    }
+
+    public String handledBy() {
+        return handledBy;
+    }
+
+    public Long handlerId() {
+        return handlerId;
+    }
+
+    public Long assigneeId() {
+        return assigneeId;
+    }
+
+    public boolean noReply() {
+        return noReply;
+    }
+
+    public OffsetDateTime waitingForReplySince() {
+        return waitingForReplySince;
+    }
+
+    public String lastMessageText() {
+        return lastMessageText;
+    }
+
+    public String lastMessageDirection() {
+        return lastMessageDirection;
+    }
+
+    public OffsetDateTime lastMessageAt() {
+        return lastMessageAt;
+    }
+
+    public String sourceChannel() {
+        return sourceChannel;
+    }
+
+    public String chatId() {
+        return chatId;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
 }

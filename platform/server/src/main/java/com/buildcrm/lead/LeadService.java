@@ -29,40 +29,45 @@ public class LeadService {
 
     public LeadPage list(Long stageId, String q, Long afterId, int limit) {
         int size = Math.max(1, Math.min(limit, 200));
-        return data.tx(em -> {
-            StringBuilder jpql = new StringBuilder("SELECT l FROM Lead l WHERE 1 = 1");
-            Map<String, Object> params = new HashMap<>();
-            restrictToVisible(em, jpql, params);
-            if (stageId != null) {
-                jpql.append(" AND l.stageId = :stage");
-                params.put("stage", stageId);
-            }
-            if (q != null && !q.isBlank()) {
-                jpql.append(" AND (LOWER(l.name) LIKE :q OR l.phone LIKE :q OR LOWER(l.lastMessageText) LIKE :q)");
-                params.put("q", "%" + q.strip().toLowerCase() + "%");
-            }
-            if (afterId != null) {
-                jpql.append(" AND l.id < :after");
-                params.put("after", afterId);
-            }
-            jpql.append(" ORDER BY l.id DESC");
-            TypedQuery<Lead> query = em.createQuery(jpql.toString(), Lead.class).setMaxResults(size + 1);
-            params.forEach(query::setParameter);
-            List<Lead> leads = query.getResultList();
-            boolean more = leads.size() > size;
-            List<Lead> page = more ? leads.subList(0, size) : leads;
-            Lookup lookup = new Lookup(em);
-            return new LeadPage(
-                    page.stream().map(lookup::toResponse).toList(),
-                    more ? Long.toString(page.get(page.size() - 1).id()) : null);
-        });
+        return data.tx(
+                em -> {
+                    StringBuilder jpql = new StringBuilder("SELECT l FROM Lead l WHERE 1 = 1");
+                    Map<String, Object> params = new HashMap<>();
+                    restrictToVisible(em, jpql, params);
+                    if (stageId != null) {
+                        jpql.append(" AND l.stageId = :stage");
+                        params.put("stage", stageId);
+                    }
+                    if (q != null && !q.isBlank()) {
+                        jpql.append(
+                                " AND (LOWER(l.name) LIKE :q OR l.phone LIKE :q OR LOWER(l.lastMessageText) LIKE :q)");
+                        params.put("q", "%" + q.strip().toLowerCase() + "%");
+                    }
+                    if (afterId != null) {
+                        jpql.append(" AND l.id < :after");
+                        params.put("after", afterId);
+                    }
+                    jpql.append(" ORDER BY l.id DESC");
+                    TypedQuery<Lead> query =
+                            em.createQuery(jpql.toString(), Lead.class).setMaxResults(size + 1);
+                    params.forEach(query::setParameter);
+                    List<Lead> leads = query.getResultList();
+                    boolean more = leads.size() > size;
+                    List<Lead> page = more ? leads.subList(0, size) : leads;
+                    Lookup lookup = new Lookup(em);
+                    return new LeadPage(
+                            page.stream().map(lookup::toResponse).toList(),
+                            more ? Long.toString(page.get(page.size() - 1).id()) : null);
+                });
     }
 
     public LeadResponse get(long id) {
         return data.tx(em -> new Lookup(em).toResponse(findVisible(em, id)));
     }
 
-    /** The lead if the caller may see it, else 404 (never another tenant's or an unassigned one). */
+    /**
+     * The lead if the caller may see it, else 404 (never another tenant's or an unassigned one).
+     */
     public Lead findVisible(EntityManager em, long id) {
         Lead lead = em.find(Lead.class, id);
         if (lead == null || !visible(em, lead)) {
@@ -78,7 +83,8 @@ public class LeadService {
         return lead.assigneeId() != null && lead.assigneeId() == data.currentUserId();
     }
 
-    private void restrictToVisible(EntityManager em, StringBuilder jpql, Map<String, Object> params) {
+    private void restrictToVisible(
+            EntityManager em, StringBuilder jpql, Map<String, Object> params) {
         if (onlyAssigned(em)) {
             jpql.append(" AND l.assigneeId = :me");
             params.put("me", data.currentUserId());
@@ -118,7 +124,10 @@ public class LeadService {
                     person(l.assigneeId()),
                     l.lastMessageAt() == null
                             ? null
-                            : new LastMessage(l.lastMessageText(), l.lastMessageDirection(), l.lastMessageAt()),
+                            : new LastMessage(
+                                    l.lastMessageText(),
+                                    l.lastMessageDirection(),
+                                    l.lastMessageAt()),
                     l.waitingForReplySince(),
                     l.noReply(),
                     Map.of(),

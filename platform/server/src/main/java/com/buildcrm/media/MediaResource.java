@@ -39,11 +39,12 @@ public class MediaResource {
             return Response.status(404).build();
         }
         MediaContent media = content.get();
-        StreamingOutput body = out -> {
-            try (MediaContent c = media) {
-                c.stream().transferTo(out);
-            }
-        };
+        StreamingOutput body =
+                out -> {
+                    try (MediaContent c = media) {
+                        c.stream().transferTo(out);
+                    }
+                };
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setMaxAge(3600);

@@ -52,10 +52,13 @@ public final class ChannelBreaker {
     }
 
     public void failure(long tenantId) {
-        channels.compute(tenantId, (id, e) -> {
-            int failures = (e == null ? 0 : e.failures()) + 1;
-            Instant openUntil = failures >= threshold ? clock.instant().plus(openFor) : null;
-            return new Entry(failures, openUntil);
-        });
+        channels.compute(
+                tenantId,
+                (id, e) -> {
+                    int failures = (e == null ? 0 : e.failures()) + 1;
+                    Instant openUntil =
+                            failures >= threshold ? clock.instant().plus(openFor) : null;
+                    return new Entry(failures, openUntil);
+                });
     }
 }

@@ -15,13 +15,15 @@ import java.io.StringReader;
  * @param mediaKind IMAGE, VIDEO or DOCUMENT (media)
  * @param fileName the file name shown to the client (documents)
  */
-public record OutboundPayload(String type, String text, String mediaId, String mediaKind, String fileName) {
+public record OutboundPayload(
+        String type, String text, String mediaId, String mediaKind, String fileName) {
 
     public static OutboundPayload text(String text) {
         return new OutboundPayload("text", text, null, null, null);
     }
 
-    public static OutboundPayload media(String mediaId, String mediaKind, String caption, String fileName) {
+    public static OutboundPayload media(
+            String mediaId, String mediaKind, String caption, String fileName) {
         return new OutboundPayload("media", caption, mediaId, mediaKind, fileName);
     }
 

@@ -32,12 +32,13 @@ public final class Outbox {
                 .setParameter(1, ((long) tenantId << 32) ^ recipient.hashCode() ^ 0x5EEDL)
                 .getSingleResult();
         @SuppressWarnings("unchecked")
-        List<Object> last = em.createNativeQuery(
-                        "SELECT GREATEST(MAX(next_attempt_at) FILTER (WHERE status IN ('PENDING', 'SENDING')),"
-                                + " MAX(sent_at)) FROM platform.outbox WHERE tenant_id = ?1 AND recipient = ?2")
-                .setParameter(1, tenantId)
-                .setParameter(2, recipient)
-                .getResultList();
+        List<Object> last =
+                em.createNativeQuery(
+                                "SELECT GREATEST(MAX(next_attempt_at) FILTER (WHERE status IN ('PENDING', 'SENDING')),"
+                                        + " MAX(sent_at)) FROM platform.outbox WHERE tenant_id = ?1 AND recipient = ?2")
+                        .setParameter(1, tenantId)
+                        .setParameter(2, recipient)
+                        .getResultList();
         Instant due = now;
         if (!last.isEmpty() && last.get(0) != null) {
             Instant previous = toInstant(last.get(0));
@@ -46,17 +47,18 @@ public final class Outbox {
             }
         }
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery(
-                        "INSERT INTO platform.outbox (tenant_id, lead_id, message_id, recipient, kind, payload,"
-                                + " next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb), ?7) RETURNING id")
-                .setParameter(1, tenantId)
-                .setParameter(2, leadId)
-                .setParameter(3, messageId)
-                .setParameter(4, recipient)
-                .setParameter(5, payload.type())
-                .setParameter(6, payload.toJson())
-                .setParameter(7, OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
-                .getResultList();
+        List<Object> ids =
+                em.createNativeQuery(
+                                "INSERT INTO platform.outbox (tenant_id, lead_id, message_id, recipient, kind, payload,"
+                                        + " next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb), ?7) RETURNING id")
+                        .setParameter(1, tenantId)
+                        .setParameter(2, leadId)
+                        .setParameter(3, messageId)
+                        .setParameter(4, recipient)
+                        .setParameter(5, payload.type())
+                        .setParameter(6, payload.toJson())
+                        .setParameter(7, OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
+                        .getResultList();
         long id = ((Number) ids.get(0)).longValue();
         JobQueue.enqueue(em, SEND_TASK, id + ":0", due);
         return id;

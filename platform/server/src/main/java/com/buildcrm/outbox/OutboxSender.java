@@ -49,7 +49,14 @@ public class OutboxSender {
 
     private volatile ChannelBreaker breaker;
 
-    record Claimed(long id, long tenantId, long leadId, long messageId, String recipient, OutboundPayload payload, int attempts) {}
+    record Claimed(
+            long id,
+            long tenantId,
+            long leadId,
+            long messageId,
+            String recipient,
+            OutboundPayload payload,
+            int attempts) {}
 
     public void send(long outboxId) {
         Optional<Claimed> claimed = claim(outboxId);
@@ -85,47 +92,64 @@ public class OutboxSender {
     private OutboundPart part(Claimed row) {
         OutboundPayload p = row.payload();
         return switch (p.type()) {
-            case "media" -> new OutboundPart.Media(
-                    MediaKind.valueOf(p.mediaKind()), mediaUrl(row.tenantId(), p.mediaId()), p.text(), p.fileName());
+            case "media" ->
+                    new OutboundPart.Media(
+                            MediaKind.valueOf(p.mediaKind()),
+                            mediaUrl(row.tenantId(), p.mediaId()),
+                            p.text(),
+                            p.fileName());
             case "voice" -> new OutboundPart.Voice(mediaUrl(row.tenantId(), p.mediaId()));
             default -> new OutboundPart.Text(p.text());
         };
     }
 
     private URI mediaUrl(long tenantId, String mediaId) {
-        return URI.create(settings.baseUrl() + signedUrls.sign(Long.toString(tenantId), mediaId, MEDIA_URL_TTL));
+        return URI.create(
+                settings.baseUrl()
+                        + signedUrls.sign(Long.toString(tenantId), mediaId, MEDIA_URL_TTL));
     }
 
     private Optional<Claimed> claim(long id) {
-        return storage.transactions().inPlatform(em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(
-                            "UPDATE platform.outbox SET status = 'SENDING', attempts = attempts + 1"
-                                    + " WHERE id = ?1 AND status = 'PENDING' AND next_attempt_at <= now() + interval '1 second'"
-                                    + " RETURNING id, tenant_id, lead_id, message_id, recipient, payload::text, attempts")
-                    .setParameter(1, id)
-                    .getResultList();
-            return rows.stream().findFirst().map(r -> new Claimed(
-                    ((Number) r[0]).longValue(),
-                    ((Number) r[1]).longValue(),
-                    ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue(),
-                    (String) r[4],
-                    OutboundPayload.fromJson((String) r[5]),
-                    ((Number) r[6]).intValue()));
-        });
+        return storage.transactions()
+                .inPlatform(
+                        em -> {
+                            @SuppressWarnings("unchecked")
+                            List<Object[]> rows =
+                                    em.createNativeQuery(
+                                                    "UPDATE platform.outbox SET status = 'SENDING', attempts = attempts + 1"
+                                                            + " WHERE id = ?1 AND status = 'PENDING' AND next_attempt_at <= now() + interval '1 second'"
+                                                            + " RETURNING id, tenant_id, lead_id, message_id, recipient, payload::text, attempts")
+                                            .setParameter(1, id)
+                                            .getResultList();
+                            return rows.stream()
+                                    .findFirst()
+                                    .map(
+                                            r ->
+                                                    new Claimed(
+                                                            ((Number) r[0]).longValue(),
+                                                            ((Number) r[1]).longValue(),
+                                                            ((Number) r[2]).longValue(),
+                                                            ((Number) r[3]).longValue(),
+                                                            (String) r[4],
+                                                            OutboundPayload.fromJson((String) r[5]),
+                                                            ((Number) r[6]).intValue()));
+                        });
     }
 
     private void postpone(Claimed row, Instant at, String why) {
-        storage.transactions().inPlatformDo(em -> {
-            em.createNativeQuery("UPDATE platform.outbox SET status = 'PENDING', attempts = attempts - 1,"
-                            + " next_attempt_at = ?2, last_error = ?3 WHERE id = ?1")
-                    .setParameter(1, row.id())
-                    .setParameter(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                    .setParameter(3, why)
-                    .executeUpdate();
-            JobQueue.enqueue(em, Outbox.SEND_TASK, row.id() + ":p" + at.toEpochMilli(), at);
-        });
+        storage.transactions()
+                .inPlatformDo(
+                        em -> {
+                            em.createNativeQuery(
+                                            "UPDATE platform.outbox SET status = 'PENDING', attempts = attempts - 1,"
+                                                    + " next_attempt_at = ?2, last_error = ?3 WHERE id = ?1")
+                                    .setParameter(1, row.id())
+                                    .setParameter(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                                    .setParameter(3, why)
+                                    .executeUpdate();
+                            JobQueue.enqueue(
+                                    em, Outbox.SEND_TASK, row.id() + ":p" + at.toEpochMilli(), at);
+                        });
     }
 
     private void finish(Claimed row, SendResult result) {
@@ -158,30 +182,43 @@ public class OutboxSender {
         String finalError = error;
         String finalProviderId = providerId;
         Instant finalRetryAt = retryAt;
-        storage.transactions().inTenant(tenant, em -> {
-            em.createNativeQuery("UPDATE platform.outbox SET status = ?2, last_error = ?3, provider_message_id = ?4,"
-                            + " sent_at = CASE WHEN ?2 = 'SENT' THEN now() ELSE sent_at END,"
-                            + " next_attempt_at = COALESCE(CAST(?5 AS timestamptz), next_attempt_at) WHERE id = ?1")
-                    .setParameter(1, row.id())
-                    .setParameter(2, finalStatus)
-                    .setParameter(3, finalError)
-                    .setParameter(4, finalProviderId)
-                    .setParameter(5, finalRetryAt == null ? null : OffsetDateTime.ofInstant(finalRetryAt, ZoneOffset.UTC))
-                    .executeUpdate();
-            if (finalRetryAt != null) {
-                JobQueue.enqueue(em, Outbox.SEND_TASK, row.id() + ":" + row.attempts(), finalRetryAt);
-            }
-            Message message = em.find(Message.class, row.messageId());
-            if (message != null) {
-                switch (finalStatus) {
-                    case "SENT" -> message.sent(finalProviderId, at);
-                    case "FAILED" -> message.failed(finalError);
-                    case "UNKNOWN" -> message.unknown(finalError);
-                    default -> message.retrying(finalError);
-                }
-            }
-            return null;
-        });
+        storage.transactions()
+                .inTenant(
+                        tenant,
+                        em -> {
+                            em.createNativeQuery(
+                                            "UPDATE platform.outbox SET status = ?2, last_error = ?3, provider_message_id = ?4,"
+                                                    + " sent_at = CASE WHEN ?2 = 'SENT' THEN now() ELSE sent_at END,"
+                                                    + " next_attempt_at = COALESCE(CAST(?5 AS timestamptz), next_attempt_at) WHERE id = ?1")
+                                    .setParameter(1, row.id())
+                                    .setParameter(2, finalStatus)
+                                    .setParameter(3, finalError)
+                                    .setParameter(4, finalProviderId)
+                                    .setParameter(
+                                            5,
+                                            finalRetryAt == null
+                                                    ? null
+                                                    : OffsetDateTime.ofInstant(
+                                                            finalRetryAt, ZoneOffset.UTC))
+                                    .executeUpdate();
+                            if (finalRetryAt != null) {
+                                JobQueue.enqueue(
+                                        em,
+                                        Outbox.SEND_TASK,
+                                        row.id() + ":" + row.attempts(),
+                                        finalRetryAt);
+                            }
+                            Message message = em.find(Message.class, row.messageId());
+                            if (message != null) {
+                                switch (finalStatus) {
+                                    case "SENT" -> message.sent(finalProviderId, at);
+                                    case "FAILED" -> message.failed(finalError);
+                                    case "UNKNOWN" -> message.unknown(finalError);
+                                    default -> message.retrying(finalError);
+                                }
+                            }
+                            return null;
+                        });
         if (!"SENT".equals(finalStatus)) {
             channels.recordError(row.tenantId(), finalStatus + ": " + finalError);
         }

@@ -22,7 +22,10 @@ public class TenantDirectory {
         return find("id = ?1", id);
     }
 
-    /** The tenant's schema whatever its status (workers finish what was accepted before a suspension). */
+    /**
+     * The tenant's schema whatever its status (workers finish what was accepted before a
+     * suspension).
+     */
     public Optional<TenantRef> byIdAnyStatus(long id) {
         return find("id = ?1", id).map(Entry::ref);
     }

@@ -30,29 +30,36 @@ final class FakeChatFlow implements AutoCloseable {
 
     FakeChatFlow() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/", exchange -> {
-            String operation = exchange.getRequestURI().getPath().substring("/api/v1/".length());
-            Map<String, String> params = query(exchange.getRequestURI());
-            int status;
-            String body;
-            if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                status = 500;
-                body = "{\"success\":false,\"message\":\"Internal Server Error\"}";
-            } else if (operation.equals("send-image") && !params.containsKey("caption")) {
-                status = 200;
-                body = "{\"success\":false,\"message\":\"Parameter [token, instance_id, caption, jid, imageurl] are required!\"}";
-            } else {
-                calls.add(new Call(operation, params));
-                status = 200;
-                body = "{\"success\":true,\"message\":\"Message sent\",\"data\":{\"id\":\"CF" + ids.incrementAndGet() + "\"}}";
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
+        server.createContext(
+                "/api/v1/",
+                exchange -> {
+                    String operation =
+                            exchange.getRequestURI().getPath().substring("/api/v1/".length());
+                    Map<String, String> params = query(exchange.getRequestURI());
+                    int status;
+                    String body;
+                    if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        status = 500;
+                        body = "{\"success\":false,\"message\":\"Internal Server Error\"}";
+                    } else if (operation.equals("send-image") && !params.containsKey("caption")) {
+                        status = 200;
+                        body =
+                                "{\"success\":false,\"message\":\"Parameter [token, instance_id, caption, jid, imageurl] are required!\"}";
+                    } else {
+                        calls.add(new Call(operation, params));
+                        status = 200;
+                        body =
+                                "{\"success\":true,\"message\":\"Message sent\",\"data\":{\"id\":\"CF"
+                                        + ids.incrementAndGet()
+                                        + "\"}}";
+                    }
+                    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(status, bytes.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(bytes);
+                    }
+                });
         server.start();
     }
 
@@ -76,8 +83,11 @@ final class FakeChatFlow implements AutoCloseable {
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String k =
+                    URLDecoder.decode(
+                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v =
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             params.put(k, v);
         }
         return params;

@@ -35,21 +35,30 @@ class MessagingIT {
         api = SharedServer.get().api();
         operator = api.operatorLogin(ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
         chatflow = new FakeChatFlow();
-        tenantId = api.createTenant(operator, "wa-chatflow", "ru", "owner@wa.kz", "owner-pass-1")
-                .getJsonNumber("id")
-                .longValue();
-        Reply channel = api.method("PUT", "/api/admin/tenants/" + tenantId + "/channel", operator, Json.createObjectBuilder()
-                .add("provider", "chatflow")
-                .add("settings", Json.createObjectBuilder()
-                        .add("baseUrl", chatflow.baseUrl())
-                        .add("token", "eyJ-test-token")
-                        .add("instanceId", "SU5TVEFOQ0U="))
-                .build()
-                .toString());
+        tenantId =
+                api.createTenant(operator, "wa-chatflow", "ru", "owner@wa.kz", "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+        Reply channel =
+                api.method(
+                        "PUT",
+                        "/api/admin/tenants/" + tenantId + "/channel",
+                        operator,
+                        Json.createObjectBuilder()
+                                .add("provider", "chatflow")
+                                .add(
+                                        "settings",
+                                        Json.createObjectBuilder()
+                                                .add("baseUrl", chatflow.baseUrl())
+                                                .add("token", "eyJ-test-token")
+                                                .add("instanceId", "SU5TVEFOQ0U="))
+                                .build()
+                                .toString());
         assertThat(channel.status()).as(channel.toString()).isEqualTo(200);
         URI url = URI.create(channel.json().getString("webhookUrl"));
         webhookPath = url.getRawPath() + "?" + url.getRawQuery();
-        assertThat(channel.json().getJsonObject("settings").getString("token")).doesNotContain("eyJ-test-token");
+        assertThat(channel.json().getJsonObject("settings").getString("token"))
+                .doesNotContain("eyJ-test-token");
         owner = api.userLogin("wa-chatflow", "owner@wa.kz", "owner-pass-1");
     }
 
@@ -59,25 +68,34 @@ class MessagingIT {
     }
 
     @Test
-    void realChatFlowPayloadsBecomeOneLeadWithTextAndAPlayableVoiceNoteAndRedeliveriesAreIgnored() throws IOException {
+    void realChatFlowPayloadsBecomeOneLeadWithTextAndAPlayableVoiceNoteAndRedeliveriesAreIgnored()
+            throws IOException {
         String text = fixture("inbound-text.json");
         assertThat(api.post(webhookPath, null, text).status()).isEqualTo(200);
         assertThat(api.post(webhookPath, null, text).status()).isEqualTo(200); // redelivery
-        assertThat(api.post(webhookPath, null, fixture("inbound-voice.json")).status()).isEqualTo(200);
+        assertThat(api.post(webhookPath, null, fixture("inbound-voice.json")).status())
+                .isEqualTo(200);
 
         JsonObject lead = awaitLead("+77001234567");
         assertThat(lead.getString("name")).isEqualTo("Customer Name");
         assertThat(lead.getJsonObject("stage").getString("role")).isEqualTo("NEW");
         long leadId = lead.getJsonNumber("id").longValue();
 
-        JsonArray messages = await().atMost(Duration.ofSeconds(30))
-                .until(() -> messages(leadId), m -> m.size() >= 2);
+        JsonArray messages =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> messages(leadId), m -> m.size() >= 2);
         assertThat(messages).hasSize(2);
         assertThat(messages.getJsonObject(0).getString("text")).isEqualTo("здравствуйте");
         JsonObject voice = messages.getJsonObject(1);
         assertThat(voice.getString("kind")).isEqualTo("VOICE");
         String mediaUrl = voice.getJsonObject("media").getString("url");
-        var audio = api.raw(HttpRequest.newBuilder(api.uri(URI.create(mediaUrl).getRawPath() + "?" + URI.create(mediaUrl).getRawQuery())));
+        var audio =
+                api.raw(
+                        HttpRequest.newBuilder(
+                                api.uri(
+                                        URI.create(mediaUrl).getRawPath()
+                                                + "?"
+                                                + URI.create(mediaUrl).getRawQuery())));
         assertThat(audio.status()).isEqualTo(200);
         assertThat(audio.contentType()).startsWith("audio/ogg");
         assertThat(audio.body()).startsWith("OggS");
@@ -85,33 +103,68 @@ class MessagingIT {
 
     @Test
     void aManagerReplyGoesOutThroughTheOutboxEvenWhenChatFlowIsDownForAWhile() throws IOException {
-        String body = fixture("inbound-text.json")
-                .replace("3F36C3C880D877783735", "REPLY-TEST-1")
-                .replace("77001234567@s.whatsapp.net", "77017654321@s.whatsapp.net");
+        String body =
+                fixture("inbound-text.json")
+                        .replace("3F36C3C880D877783735", "REPLY-TEST-1")
+                        .replace("77001234567@s.whatsapp.net", "77017654321@s.whatsapp.net");
         assertThat(api.post(webhookPath, null, body).status()).isEqualTo(200);
         long leadId = awaitLead("+77017654321").getJsonNumber("id").longValue();
 
         chatflow.failNext(2);
-        Reply sent = api.post("/api/crm/leads/" + leadId + "/messages", owner, Json.createObjectBuilder()
-                .add("text", "Здравствуйте! Подскажите, в каком городе планируете строительство?")
-                .build());
+        Reply sent =
+                api.post(
+                        "/api/crm/leads/" + leadId + "/messages",
+                        owner,
+                        Json.createObjectBuilder()
+                                .add(
+                                        "text",
+                                        "Здравствуйте! Подскажите, в каком городе планируете строительство?")
+                                .build());
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         assertThat(sent.json().getString("status")).isEqualTo("QUEUED");
 
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> chatflow.calls().stream().anyMatch(c -> c.params().getOrDefault("jid", "").equals("77017654321@s.whatsapp.net")));
-        FakeChatFlow.Call call = chatflow.calls().stream()
-                .filter(c -> c.params().getOrDefault("jid", "").equals("77017654321@s.whatsapp.net"))
-                .findFirst()
-                .orElseThrow();
+                .until(
+                        () ->
+                                chatflow.calls().stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params()
+                                                                .getOrDefault("jid", "")
+                                                                .equals(
+                                                                        "77017654321@s.whatsapp.net")));
+        FakeChatFlow.Call call =
+                chatflow.calls().stream()
+                        .filter(
+                                c ->
+                                        c.params()
+                                                .getOrDefault("jid", "")
+                                                .equals("77017654321@s.whatsapp.net"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(call.operation()).isEqualTo("send-text");
-        assertThat(call.params()).containsEntry("msg", "Здравствуйте! Подскажите, в каком городе планируете строительство?")
+        assertThat(call.params())
+                .containsEntry(
+                        "msg", "Здравствуйте! Подскажите, в каком городе планируете строительство?")
                 .containsEntry("token", "eyJ-test-token")
                 .containsEntry("instance_id", "SU5TVEFOQ0U=");
-        JsonArray messages = await().atMost(Duration.ofSeconds(10))
-                .until(() -> messages(leadId), m -> m.getJsonObject(m.size() - 1).getString("status").equals("SENT"));
-        assertThat(messages.getJsonObject(messages.size() - 1).getString("author")).isEqualTo("HUMAN");
-        assertThat(chatflow.calls().stream().filter(c -> c.params().getOrDefault("jid", "").equals("77017654321@s.whatsapp.net")))
+        JsonArray messages =
+                await().atMost(Duration.ofSeconds(10))
+                        .until(
+                                () -> messages(leadId),
+                                m ->
+                                        m.getJsonObject(m.size() - 1)
+                                                .getString("status")
+                                                .equals("SENT"));
+        assertThat(messages.getJsonObject(messages.size() - 1).getString("author"))
+                .isEqualTo("HUMAN");
+        assertThat(
+                        chatflow.calls().stream()
+                                .filter(
+                                        c ->
+                                                c.params()
+                                                        .getOrDefault("jid", "")
+                                                        .equals("77017654321@s.whatsapp.net")))
                 .hasSize(1);
     }
 
@@ -121,14 +174,26 @@ class MessagingIT {
         String path = webhookPath.substring(0, webhookPath.indexOf('?'));
         assertThat(api.post(path + "?secret=wrong", null, text).status()).isEqualTo(401);
         assertThat(api.post(path, null, text).status()).isEqualTo(401);
-        assertThat(api.post("/webhooks/chatflow/no-such-channel?secret=x", null, text).status()).isEqualTo(404);
-        for (String junk : new String[] {"", "hello", "[]", "{\"messageType\":42}", text.substring(0, text.length() / 2), "{\"body\":"}) {
+        assertThat(api.post("/webhooks/chatflow/no-such-channel?secret=x", null, text).status())
+                .isEqualTo(404);
+        for (String junk :
+                new String[] {
+                    "",
+                    "hello",
+                    "[]",
+                    "{\"messageType\":42}",
+                    text.substring(0, text.length() / 2),
+                    "{\"body\":"
+                }) {
             Reply r = api.post(webhookPath, null, junk);
             assertThat(r.status()).as("body " + junk).isLessThan(500);
         }
-        String n8nWrapped = "{\"body\":" + fixture("inbound-text.json")
-                .replace("3F36C3C880D877783735", "WRAPPED-1")
-                .replace("77001234567@s.whatsapp.net", "77015550000@s.whatsapp.net") + "}";
+        String n8nWrapped =
+                "{\"body\":"
+                        + fixture("inbound-text.json")
+                                .replace("3F36C3C880D877783735", "WRAPPED-1")
+                                .replace("77001234567@s.whatsapp.net", "77015550000@s.whatsapp.net")
+                        + "}";
         assertThat(api.post(webhookPath, null, n8nWrapped).status()).isEqualTo(200);
         assertThat(awaitLead("+77015550000")).isNotNull();
         JsonArray all = api.get("/api/crm/leads?q=JUNK", owner).json().getJsonArray("items");
@@ -137,24 +202,41 @@ class MessagingIT {
 
     @Test
     void phoneVariantsOfOnePersonEndInOneLead() {
-        long sandboxTenant = api.createTenant(operator, "wa-sandbox", "ru", "owner@sb.kz", "owner-pass-1")
-                .getJsonNumber("id")
-                .longValue();
-        Reply configured = api.method("PUT", "/api/admin/tenants/" + sandboxTenant + "/channel", operator,
-                "{\"provider\":\"sandbox\",\"settings\":{}}");
+        long sandboxTenant =
+                api.createTenant(operator, "wa-sandbox", "ru", "owner@sb.kz", "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+        Reply configured =
+                api.method(
+                        "PUT",
+                        "/api/admin/tenants/" + sandboxTenant + "/channel",
+                        operator,
+                        "{\"provider\":\"sandbox\",\"settings\":{}}");
         assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
         for (String phone : new String[] {"8 701 123 45 67", "+7 (701) 123-45-67", "77011234567"}) {
-            Reply r = api.post("/api/admin/tenants/" + sandboxTenant + "/sandbox/messages", operator, Json.createObjectBuilder()
-                    .add("phone", phone)
-                    .add("name", "Асель")
-                    .add("text", "Сколько стоит дом 10 на 12? (" + phone + ")")
-                    .build());
+            Reply r =
+                    api.post(
+                            "/api/admin/tenants/" + sandboxTenant + "/sandbox/messages",
+                            operator,
+                            Json.createObjectBuilder()
+                                    .add("phone", phone)
+                                    .add("name", "Асель")
+                                    .add("text", "Сколько стоит дом 10 на 12? (" + phone + ")")
+                                    .build());
             assertThat(r.status()).as(r.toString()).isEqualTo(202);
         }
         String sbOwner = api.userLogin("wa-sandbox", "owner@sb.kz", "owner-pass-1");
-        JsonArray chat = await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("/api/admin/tenants/" + sandboxTenant + "/sandbox/chats/+77011234567", operator).array(),
-                        c -> c.size() == 3);
+        JsonArray chat =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () ->
+                                        api.get(
+                                                        "/api/admin/tenants/"
+                                                                + sandboxTenant
+                                                                + "/sandbox/chats/+77011234567",
+                                                        operator)
+                                                .array(),
+                                c -> c.size() == 3);
         assertThat(chat).hasSize(3);
         JsonArray leads = api.get("/api/crm/leads", sbOwner).json().getJsonArray("items");
         assertThat(leads).hasSize(1);
@@ -163,13 +245,19 @@ class MessagingIT {
 
     private static JsonObject awaitLead(String phone) {
         return await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("/api/crm/leads?q=" + phone.substring(1), owner).json().getJsonArray("items"),
+                .until(
+                        () ->
+                                api.get("/api/crm/leads?q=" + phone.substring(1), owner)
+                                        .json()
+                                        .getJsonArray("items"),
                         items -> !items.isEmpty())
                 .getJsonObject(0);
     }
 
     private static JsonArray messages(long leadId) {
-        return api.get("/api/crm/leads/" + leadId + "/messages", owner).json().getJsonArray("items");
+        return api.get("/api/crm/leads/" + leadId + "/messages", owner)
+                .json()
+                .getJsonArray("items");
     }
 
     private static String fixture(String name) throws IOException {
