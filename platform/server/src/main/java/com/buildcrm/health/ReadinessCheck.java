@@ -8,16 +8,17 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once storage has started and the database answers. */
+/** Ready once storage has started, the REST layer serves requests and the database answers. */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
     @Inject Storage storage;
+    @Inject ServingProbe probe;
 
     @Override
     public HealthCheckResponse call() {
-        if (!storage.ready()) {
+        if (!storage.ready() || !probe.serving()) {
             return HealthCheckResponse.down("database");
         }
         try (Connection c = storage.dataSource().getConnection()) {

@@ -1,6 +1,7 @@
 package com.buildcrm.platform;
 
 import com.buildcrm.config.ServerSettings;
+import com.buildcrm.health.ServingProbe;
 import com.buildcrm.identity.OperatorBootstrap;
 import com.buildcrm.jobs.Workers;
 import com.buildcrm.tenancy.Storage;
@@ -26,6 +27,7 @@ public class PlatformStartup {
     @Inject OperatorBootstrap operators;
     @Inject TenantSchemaUpgrades upgrades;
     @Inject Workers workers;
+    @Inject ServingProbe probe;
 
     void onStart(@Observes Startup event) {
         long started = System.nanoTime();
@@ -33,6 +35,7 @@ public class PlatformStartup {
         var first = operators.ensureFirstOperator();
         upgrades.upgradeBehindInBackground();
         workers.start();
+        probe.start();
         long ms = (System.nanoTime() - started) / 1_000_000;
         StringBuilder banner =
                 new StringBuilder()
