@@ -24,7 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Global Admin: a tenant's WhatsApp channel (secrets write-only) and its sandbox. Operators only.
  */
-@Path("api/admin/tenants/{id}")
+@Path("api/admin/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ChannelAdminResource {
@@ -55,7 +55,7 @@ public class ChannelAdminResource {
     @Inject JsonWebToken jwt;
 
     @PUT
-    @Path("channel")
+    @Path("{id}/channel")
     @RolesAllowed("operator")
     public TenantChannels.View configure(
             @PathParam("id") long id, @Valid @NotNull ChannelRequest request) {
@@ -63,21 +63,21 @@ public class ChannelAdminResource {
     }
 
     @GET
-    @Path("channel")
+    @Path("{id}/channel")
     @RolesAllowed("operator")
     public TenantChannels.View get(@PathParam("id") long id) {
         return service.view(id);
     }
 
     @POST
-    @Path("channel/rotate-secret")
+    @Path("{id}/channel/rotate-secret")
     @RolesAllowed("operator")
     public TenantChannels.View rotate(@PathParam("id") long id) {
         return service.rotate(id, actor());
     }
 
     @POST
-    @Path("sandbox/messages")
+    @Path("{id}/sandbox/messages")
     @RolesAllowed("operator")
     public Response sandboxMessage(
             @PathParam("id") long id, @Valid @NotNull SandboxMessageRequest request) {
@@ -86,7 +86,7 @@ public class ChannelAdminResource {
     }
 
     @GET
-    @Path("sandbox/chats/{phone}")
+    @Path("{id}/sandbox/chats/{phone}")
     @RolesAllowed("operator")
     public List<MessageResponse> sandboxChat(
             @PathParam("id") long id, @PathParam("phone") String phone) {

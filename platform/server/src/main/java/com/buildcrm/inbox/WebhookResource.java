@@ -4,6 +4,7 @@ import com.buildcrm.channel.InboundEvent;
 import com.buildcrm.channel.InboundWebhook;
 import com.buildcrm.channel.TenantChannels;
 import com.buildcrm.channel.WebhookRequest;
+import com.buildcrm.web.ApiProblem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -52,12 +53,12 @@ public class WebhookResource {
     public Response metaHandshake(@PathParam("channelKey") String key, @Context UriInfo uri) {
         Optional<TenantChannels.Connected> channel = channels.byWebhook("meta-cloud", key);
         if (channel.isEmpty()) {
-            return Response.status(404).build();
+            return ApiProblem.bare(404);
         }
         return channels.webhook(channel.get())
                 .handshake(uri.getQueryParameters())
                 .map(challenge -> Response.ok(challenge, MediaType.TEXT_PLAIN).build())
-                .orElseGet(() -> Response.status(403).build());
+                .orElseGet(() -> ApiProblem.bare(403));
     }
 
     @POST
@@ -75,21 +76,21 @@ public class WebhookResource {
             String provider, String key, UriInfo uri, HttpHeaders headers, InputStream body) {
         Optional<TenantChannels.Connected> channel = channels.byWebhook(provider, key);
         if (channel.isEmpty()) {
-            return Response.status(404).build();
+            return ApiProblem.bare(404);
         }
         byte[] raw;
         try {
             raw = read(body);
         } catch (IOException e) {
-            return Response.status(400).build();
+            return ApiProblem.bare(400);
         }
         if (raw == null) {
-            return Response.status(413).build();
+            return ApiProblem.bare(413);
         }
         InboundWebhook webhook = channels.webhook(channel.get());
         if (!webhook.authenticate(
                 new WebhookRequest(uri.getQueryParameters(), headers.getRequestHeaders(), raw))) {
-            return Response.status(401).build();
+            return ApiProblem.bare(401);
         }
         List<InboundEvent> events = webhook.parse(raw);
         if (!events.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.buildcrm.media;
 
+import com.buildcrm.web.ApiProblem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,11 +33,11 @@ public class MediaResource {
             @QueryParam("exp") String exp,
             @QueryParam("sig") String sig) {
         if (exp == null || sig == null || !urls.verify(tenantId, mediaId, exp, sig)) {
-            return Response.status(404).build();
+            return ApiProblem.bare(404);
         }
         Optional<MediaContent> content = store.open(tenantId, mediaId);
         if (content.isEmpty()) {
-            return Response.status(404).build();
+            return ApiProblem.bare(404);
         }
         MediaContent media = content.get();
         StreamingOutput body =

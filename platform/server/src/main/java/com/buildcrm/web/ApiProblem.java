@@ -74,6 +74,14 @@ public class ApiProblem extends RuntimeException {
                 null);
     }
 
+    /** A bare status as problem+json with no detail (webhooks and signed URLs say nothing more). */
+    public static Response bare(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        return new ApiProblem(status, title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, title, null, null)
+                .toResponse();
+    }
+
     public int status() {
         return status;
     }

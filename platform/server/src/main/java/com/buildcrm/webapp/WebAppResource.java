@@ -1,5 +1,6 @@
 package com.buildcrm.webapp;
 
+import com.buildcrm.web.ApiProblem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -76,7 +77,7 @@ public class WebAppResource {
     private Response serve(String app, String path) {
         String clean = path == null ? "" : path;
         if (clean.contains("..") || clean.contains("\\")) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+            return ApiProblem.bare(404);
         }
         String file = clean.isEmpty() || clean.endsWith("/") ? clean + "index.html" : clean;
         InputStream in = resource(app, file);
@@ -87,7 +88,7 @@ public class WebAppResource {
             file = "index.html";
         }
         if (in == null) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+            return ApiProblem.bare(404);
         }
         String ext = file.substring(file.lastIndexOf('.') + 1);
         CacheControl cache = new CacheControl();

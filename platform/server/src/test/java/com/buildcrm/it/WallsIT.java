@@ -24,6 +24,7 @@ class WallsIT {
             Set.of(
                     "/api/admin/auth/",
                     "/api/crm/auth/",
+                    "/media/",
                     "/api/auth/",
                     "/webhooks/",
                     "/health",
@@ -152,7 +153,13 @@ class WallsIT {
                                         e.toString(),
                                         () -> {
                                             Reply r = call(e, ownerA, idOnlyInB);
-                                            assertThat(r.status()).as(e + " → " + r).isEqualTo(404);
+                                            if (e.method().equals("GET")) {
+                                                assertThat(r.status()).as(e + " → " + r).isEqualTo(404);
+                                            } else {
+                                                // a mutation may be refused for its (empty) body before
+                                                // the lookup; it never succeeds
+                                                assertThat(r.status()).as(e + " → " + r).isIn(400, 404);
+                                            }
                                             assertThat(r.body()).doesNotContain("@wall-b.kz");
                                         }));
     }
