@@ -14,10 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,20 +36,35 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * ./mvnw -q -pl bench exec:java -Dexec.mainClass=com.buildcrm.bench.StartupBench \
- *     -Dexec.args="--jar platform/server/target/buildcrm.jar"
+ *     -Dexec.args="--jar platform/server/target/buildcrm.jar --runs 3"
  * </pre>
+ *
+ * <p>An external database needs {@code BUILDCRM_MASTER_KEY}: one random key is generated per bench
+ * run and passed to every start (the tenants hold no secrets, so any key works).
+ *
+ * <p>Work-around (on by default, {@code --no-driver-workaround} turns it off): the server's
+ * HikariCP pool is built without a driver class name, and inside Payara {@code DriverManager} does
+ * not see the PostgreSQL driver of the WAR, so with {@code BUILDCRM_DB_URL} the deployment fails
+ * with "Failed to get driver instance … No suitable driver" (the embedded database works because
+ * its data source loads the driver first). The bench passes {@code -Dhikaricp.configurationFile=…}
+ * holding {@code driverClassName=org.postgresql.Driver}, which {@code new HikariConfig()} reads —
+ * the same thing the fix in {@code Database.start} would do.
  */
 public final class StartupBench {
+
+    private static final String MASTER_KEY = randomKey();
 
     public static void main(String[] args) throws Exception {
         String jar = "platform/server/target/buildcrm.jar";
         String base = "jdbc:postgresql://127.0.0.1:5432/";
         int runs = 3;
+        boolean driverWorkaround = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = args[++i];
                 case "--db-base" -> base = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--no-driver-workaround" -> driverWorkaround = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -55,20 +72,25 @@ public final class StartupBench {
         if (!Files.exists(jarPath)) {
             throw new IllegalStateException("build the server first: " + jarPath);
         }
+        System.out.println("load average at start: " + loadAverage());
         for (int tenants : new int[] {1, 200}) {
             String db = "buildcrm_bench_startup_" + tenants;
             recreate(base, db);
             try {
                 long t0 = System.nanoTime();
                 provision(base + db, tenants);
-                System.out.printf("%d tenants provisioned in %.1f s%n", tenants, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        "%d tenants provisioned in %.1f s%n",
+                        tenants, (System.nanoTime() - t0) / 1e9);
                 List<Long> wall = new ArrayList<>();
                 List<Long> platform = new ArrayList<>();
                 for (int r = 0; r < runs; r++) {
-                    long[] m = startOnce(jarPath, base + db);
+                    long[] m = startOnce(jarPath, base + db, driverWorkaround);
                     wall.add(m[0]);
                     platform.add(m[1]);
-                    System.out.printf("  run %d: ready after %d ms (platform ready in %d ms)%n", r + 1, m[0], m[1]);
+                    System.out.printf(
+                            "  run %d: ready after %d ms (platform ready in %d ms); load %s%n",
+                            r + 1, m[0], m[1], loadAverage());
                 }
                 System.out.printf(
                         "RESULT tenants=%d ready_median_ms=%d platform_median_ms=%d%n",
@@ -91,9 +113,20 @@ public final class StartupBench {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < tenants; i++) {
                 String slug = "startup-" + i;
-                done.add(pool.submit(() -> provisioner.create(new NewTenant(
-                        slug, "Tenant " + slug, null, null, null,
-                        new NewOwner("Owner", "owner@" + slug + ".kz", "owner-pass-1")))));
+                done.add(
+                        pool.submit(
+                                () ->
+                                        provisioner.create(
+                                                new NewTenant(
+                                                        slug,
+                                                        "Tenant " + slug,
+                                                        null,
+                                                        null,
+                                                        null,
+                                                        new NewOwner(
+                                                                "Owner",
+                                                                "owner@" + slug + ".kz",
+                                                                "owner-pass-1")))));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -102,23 +135,36 @@ public final class StartupBench {
         }
     }
 
-    private static long[] startOnce(Path jar, String url) throws Exception {
+    private static long[] startOnce(Path jar, String url, boolean driverWorkaround)
+            throws Exception {
         Path dir = Files.createTempDirectory("buildcrm-startup-");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path log = dir.resolve("server.log");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar", jar.toString(), "--port", Integer.toString(port),
-                        "--rootdir", dir.resolve("payara").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (driverWorkaround) {
+            Path hikari = dir.resolve("hikari.properties");
+            Files.writeString(hikari, "driverClassName=org.postgresql.Driver\n");
+            command.add("-Dhikaricp.configurationFile=" + hikari);
+        }
+        command.addAll(
+                List.of(
+                        "-jar",
+                        jar.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--rootdir",
+                        dir.resolve("payara").toString()));
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("BUILDCRM_DB_URL", url);
         pb.environment().put("BUILDCRM_DB_USER", "postgres");
         pb.environment().put("BUILDCRM_DATA_DIR", dir.toString());
         pb.environment().put("BUILDCRM_OPERATOR_PASSWORD", "bench-operator-1");
+        pb.environment().put("BUILDCRM_MASTER_KEY", MASTER_KEY);
         long start = System.nanoTime();
         Process p = pb.start();
         HttpClient client = HttpClient.newHttpClient();
@@ -127,10 +173,20 @@ public final class StartupBench {
                 if (!p.isAlive()) {
                     throw new IllegalStateException("server died: " + Files.readString(log));
                 }
+                if (Files.readString(log).contains("Exception while loading the app")) {
+                    throw new IllegalStateException(
+                            "deployment failed, see the log:\n" + Files.readString(log));
+                }
                 try {
-                    HttpResponse<Void> r = client.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> r =
+                            client.send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            "http://127.0.0.1:"
+                                                                    + port
+                                                                    + "/health/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) {
                         break;
                     }
@@ -140,13 +196,15 @@ public final class StartupBench {
                 p.waitFor(100, TimeUnit.MILLISECONDS);
             }
             long wall = (System.nanoTime() - start) / 1_000_000;
-            Matcher m = Pattern.compile("platform ready in (\\d+) ms").matcher(Files.readString(log));
+            Matcher m =
+                    Pattern.compile("platform ready in (\\d+) ms").matcher(Files.readString(log));
             return new long[] {wall, m.find() ? Long.parseLong(m.group(1)) : -1};
         } finally {
             p.destroy();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
+            deleteTree(dir);
         }
     }
 
@@ -162,6 +220,29 @@ public final class StartupBench {
         try (Connection c = DriverManager.getConnection(base + "postgres", "postgres", "");
                 Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
         }
     }
 

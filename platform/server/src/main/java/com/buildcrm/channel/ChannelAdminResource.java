@@ -38,6 +38,14 @@ public class ChannelAdminResource {
         public Map<String, String> settings;
     }
 
+    public static final class ChannelTestRequest {
+        @Size(max = 40)
+        public String phone;
+
+        @Size(max = 1000)
+        public String text;
+    }
+
     public static final class SandboxMessageRequest {
         @NotBlank
         @Size(max = 40)
@@ -67,6 +75,15 @@ public class ChannelAdminResource {
     @RolesAllowed("operator")
     public TenantChannels.View get(@PathParam("id") long id) {
         return service.view(id);
+    }
+
+    @POST
+    @Path("{id}/channel/test")
+    @RolesAllowed("operator")
+    public ChannelAdminService.TestResult test(
+            @PathParam("id") long id, ChannelTestRequest request) {
+        ChannelTestRequest r = request == null ? new ChannelTestRequest() : request;
+        return service.test(id, r.phone, r.text, actor());
     }
 
     @POST

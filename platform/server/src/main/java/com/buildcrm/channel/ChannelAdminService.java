@@ -79,6 +79,54 @@ public class ChannelAdminService {
         return view(tenantId);
     }
 
+    /** The outcome of a connection test. */
+    public record TestResult(String result, String detail) {}
+
+    /**
+     * Checks the channel: the settings make a working gateway; with a phone number, a real test
+     * message is sent straight through the provider (not the outbox) and its outcome returned.
+     */
+    public TestResult test(long tenantId, String phone, String text, Actor actor) {
+        TenantChannels.Connected channel =
+                channels.forTenant(tenant(tenantId).id())
+                        .orElseThrow(() -> ApiProblem.notFound("The tenant's channel"));
+        WhatsAppGateway gateway = channels.gateway(channel);
+        if (phone == null || phone.isBlank()) {
+            return new TestResult(
+                    "CONFIGURED",
+                    "The settings are complete; give a phone number to send a test message");
+        }
+        String to =
+                PhoneNumbers.toJid(phone)
+                        .orElseThrow(
+                                () -> ApiProblem.invalidField("phone", "not a valid phone number"));
+        SendResult result =
+                gateway.sendText(
+                        to, text == null || text.isBlank() ? "BuildCRM: проверка связи ✅" : text);
+        storage.transactions()
+                .inPlatformDo(
+                        em ->
+                                AuditLog.record(
+                                        em,
+                                        actor,
+                                        tenantId,
+                                        "channel.test",
+                                        channel.provider(),
+                                        Map.of("result", result.status().name())));
+        String detail;
+        if (result instanceof SendResult.Accepted a) {
+            detail = a.messageId().map(id -> "Accepted, message id " + id).orElse("Accepted");
+        } else if (result instanceof SendResult.Rejected r) {
+            detail = r.reason() + (r.retryable() ? " (temporary)" : "");
+        } else {
+            detail = ((SendResult.Unknown) result).reason();
+        }
+        if (!(result instanceof SendResult.Accepted)) {
+            channels.recordError(tenantId, "test: " + detail);
+        }
+        return new TestResult(result.status().name(), detail);
+    }
+
     /** A simulated lead writes to the tenant's number: the very same webhook → inbox path. */
     public void sandboxMessage(long tenantId, String phone, String name, String text) {
         tenant(tenantId);

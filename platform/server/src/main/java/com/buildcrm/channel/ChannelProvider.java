@@ -26,4 +26,13 @@ public interface ChannelProvider {
      * @throws InvalidChannelSettingsException when a required setting is missing or unusable
      */
     InboundWebhook webhook(ChannelSettings settings);
+
+    /**
+     * The path and query the provider must call for a channel, to be shown to the operator (e.g.
+     * {@code /webhooks/chatflow/<key>?secret=<secret>}); empty for a provider with no outside
+     * webhook (the sandbox).
+     */
+    default java.util.Optional<String> webhookPath(String channelKey, ChannelSettings settings) {
+        return java.util.Optional.empty();
+    }
 }

@@ -209,17 +209,11 @@ public class TenantChannels {
      * webhook).
      */
     public String webhookUrl(Connected c) {
-        String base = serverSettings.baseUrl();
-        return switch (c.provider()) {
-            case "chatflow" ->
-                    base
-                            + "/webhooks/chatflow/"
-                            + c.webhookKey()
-                            + "?secret="
-                            + c.settings().get("webhookSecret");
-            case "meta-cloud" -> base + "/webhooks/meta/" + c.webhookKey();
-            default -> null;
-        };
+        return channels()
+                .provider(c.provider())
+                .webhookPath(c.webhookKey(), ChannelSettings.of(c.settings()))
+                .map(path -> serverSettings.baseUrl() + path)
+                .orElse(null);
     }
 
     private Optional<Connected> find(String where, Object p1, Object p2) {

@@ -6,7 +6,6 @@ import com.buildcrm.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -28,9 +27,12 @@ public class ConversationResource {
 
     /** Request classes use annotated fields: see {@code AuthRequests} for why not records. */
     public static final class SendMessageRequest {
-        @NotBlank
         @Size(max = 4000)
         public String text;
+
+        /** A file uploaded with {@code POST /api/crm/media}; the text becomes its caption. */
+        @Size(max = 64)
+        public String mediaId;
     }
 
     @Inject ConversationService conversations;
@@ -55,7 +57,15 @@ public class ConversationResource {
     @POST
     @RolesAllowed({"owner", "rop", "manager"})
     public Response send(@PathParam("id") long leadId, @Valid @NotNull SendMessageRequest request) {
-        MessageResponse sent = conversations.sendText(leadId, request.text.strip());
+        boolean noText = request.text == null || request.text.isBlank();
+        if (noText && (request.mediaId == null || request.mediaId.isBlank())) {
+            throw ApiProblem.invalidField("text", "write a text or attach a file (mediaId)");
+        }
+        MessageResponse sent =
+                request.mediaId == null || request.mediaId.isBlank()
+                        ? conversations.sendText(leadId, request.text.strip())
+                        : conversations.sendMedia(
+                                leadId, request.mediaId, noText ? null : request.text.strip());
         return Response.status(Response.Status.CREATED).entity(sent).build();
     }
 }

@@ -4,7 +4,9 @@ import com.buildcrm.config.ServerSettings;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadService;
 import com.buildcrm.live.LiveEvent;
+import com.buildcrm.media.MediaStore;
 import com.buildcrm.media.SignedUrls;
+import com.buildcrm.media.StoredMedia;
 import com.buildcrm.outbox.OutboundPayload;
 import com.buildcrm.outbox.Outbox;
 import com.buildcrm.phone.PhoneNumbers;
@@ -29,6 +31,7 @@ public class ConversationService {
     @Inject TenantData data;
     @Inject LeadService leads;
     @Inject SignedUrls signedUrls;
+    @Inject MediaStore media;
     @Inject ServerSettings settings;
     @Inject Clock clock;
     @Inject Event<LiveEvent> live;
@@ -83,6 +86,48 @@ public class ConversationService {
 
     /** Writes a text to the client as the current user: a durable message and its outbox row. */
     public MessageResponse sendText(long leadId, String text) {
+        return send(leadId, "TEXT", text, null, OutboundPayload.text(text));
+    }
+
+    /**
+     * Sends one of the company's stored files (photo, video, document, voice) with an optional
+     * caption.
+     */
+    public MessageResponse sendMedia(long leadId, String mediaId, String caption) {
+        long tenantId = data.tenant().id();
+        StoredMedia stored =
+                media.find(Long.toString(tenantId), mediaId)
+                        .orElseThrow(
+                                () ->
+                                        ApiProblem.invalidField(
+                                                "mediaId",
+                                                "no such file; upload it with POST /api/crm/media"));
+        String kind;
+        OutboundPayload payload;
+        switch (stored.format().kind()) {
+            case IMAGE -> {
+                kind = "IMAGE";
+                payload = OutboundPayload.media(mediaId, "IMAGE", caption, stored.originalName());
+            }
+            case VIDEO -> {
+                kind = "VIDEO";
+                payload = OutboundPayload.media(mediaId, "VIDEO", caption, stored.originalName());
+            }
+            case AUDIO -> {
+                kind = "VOICE";
+                payload = new OutboundPayload("voice", null, mediaId, null, null);
+            }
+            default -> {
+                kind = "DOCUMENT";
+                payload =
+                        OutboundPayload.media(mediaId, "DOCUMENT", caption, stored.originalName());
+            }
+        }
+        return send(leadId, kind, caption, stored, payload);
+    }
+
+    private MessageResponse send(
+            long leadId, String kind, String text, StoredMedia stored, OutboundPayload payload) {
         long tenantId = data.tenant().id();
         long userId = data.currentUserId();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -98,17 +143,25 @@ public class ConversationService {
                                                                     "no-recipient",
                                                                     "The lead's phone number cannot receive WhatsApp"));
                             Message message =
-                                    Message.outbound(leadId, "HUMAN", userId, "TEXT", text, now);
+                                    Message.outbound(leadId, "HUMAN", userId, kind, text, now);
+                            if (stored != null) {
+                                message.attachMedia(
+                                        stored.id(), stored.mimeType(), stored.originalName());
+                            }
                             em.persist(message);
                             em.flush();
-                            lead.weWrote(text, now);
+                            lead.weWrote(
+                                    text != null
+                                            ? text
+                                            : "[" + kind.toLowerCase(java.util.Locale.ROOT) + "]",
+                                    now);
                             Outbox.enqueue(
                                     em,
                                     tenantId,
                                     leadId,
                                     message.id(),
                                     recipient,
-                                    OutboundPayload.text(text),
+                                    payload,
                                     clock.instant(),
                                     PACE);
                             return toResponse(tenantId, message);

@@ -61,6 +61,7 @@ public final class Database implements AutoCloseable {
     private static EmbeddedPostgres startEmbedded(Path dir) {
         try {
             Files.createDirectories(dir);
+            stopOrphan(dir);
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -68,6 +69,52 @@ public final class Database implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    /**
+     * After a hard kill (SIGKILL, power loss of the JVM only) the embedded PostgreSQL outlives us
+     * and still holds the data directory. Stop it so this start can take over; PostgreSQL's own
+     * crash recovery then makes the data consistent.
+     */
+    static void stopOrphan(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (RuntimeException e) {
+            return; // unreadable: PostgreSQL will judge it itself
+        }
+        java.util.Optional<ProcessHandle> orphan =
+                ProcessHandle.of(pid)
+                        .filter(ProcessHandle::isAlive)
+                        .filter(
+                                p ->
+                                        p.info()
+                                                .command()
+                                                .map(c -> c.contains("postgres"))
+                                                .orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        LOG.warning(
+                () ->
+                        "Stopping the embedded PostgreSQL (pid "
+                                + pid
+                                + ") left running by a previous crash");
+        ProcessHandle process = orphan.get();
+        process.destroy();
+        try {
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e);
         }
     }
 

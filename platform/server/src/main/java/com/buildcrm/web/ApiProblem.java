@@ -78,7 +78,13 @@ public class ApiProblem extends RuntimeException {
     public static Response bare(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        return new ApiProblem(status, title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, title, null, null)
+        return new ApiProblem(
+                        status,
+                        title.toLowerCase().replaceAll("[^a-z0-9]+", "-"),
+                        title,
+                        title,
+                        null,
+                        null)
                 .toResponse();
     }
 

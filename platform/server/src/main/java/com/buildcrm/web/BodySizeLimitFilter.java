@@ -21,6 +21,9 @@ import java.io.InputStream;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class BodySizeLimitFilter implements ContainerRequestFilter {
 
+    /** Media uploads carry files; the store enforces the exact limit per file. */
+    static final long MEDIA_UPLOAD_LIMIT = 17L * 1024 * 1024;
+
     @Inject ServerSettings settings;
 
     @Override
@@ -29,7 +32,11 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
                 && !request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
-        long limit = settings.maxApiBodyBytes();
+        String path = request.getUriInfo().getPath();
+        long limit =
+                path.matches("/?api/(admin/tenants/[^/]+|crm)/media/?")
+                        ? MEDIA_UPLOAD_LIMIT
+                        : settings.maxApiBodyBytes();
         if (request.getLength() > limit) {
             throw ApiProblem.payloadTooLarge(limit);
         }

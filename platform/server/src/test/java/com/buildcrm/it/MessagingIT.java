@@ -243,6 +243,116 @@ class MessagingIT {
         assertThat(leads.getJsonObject(0).getString("phone")).isEqualTo("+77011234567");
     }
 
+    @Test
+    void aPhotoUploadedInTheCrmIsSentAsAnImageWithItsCaptionAtASignedUrl() {
+        String body =
+                fixture("inbound-text.json")
+                        .replace("3F36C3C880D877783735", "PHOTO-TEST-1")
+                        .replace("77001234567@s.whatsapp.net", "77019998877@s.whatsapp.net");
+        assertThat(api.post(webhookPath, null, body).status()).isEqualTo(200);
+        long leadId = awaitLead("+77019998877").getJsonNumber("id").longValue();
+
+        Reply uploaded = upload("/api/crm/media", owner, "house.png", "image/png", PNG);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.json().getString("mimeType")).isEqualTo("image/png");
+        Reply refused =
+                upload(
+                        "/api/crm/media",
+                        owner,
+                        "evil.png",
+                        "image/png",
+                        "not an image".getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(400);
+
+        Reply sent =
+                api.post(
+                        "/api/crm/leads/" + leadId + "/messages",
+                        owner,
+                        Json.createObjectBuilder()
+                                .add("mediaId", uploaded.json().getString("id"))
+                                .add("text", "Так выглядит дом 10×12")
+                                .build());
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        FakeChatFlow.Call call =
+                await().atMost(Duration.ofSeconds(60))
+                        .until(
+                                () ->
+                                        chatflow.calls().stream()
+                                                .filter(
+                                                        c ->
+                                                                c.params()
+                                                                        .getOrDefault("jid", "")
+                                                                        .equals(
+                                                                                "77019998877@s.whatsapp.net"))
+                                                .findFirst(),
+                                java.util.Optional::isPresent)
+                        .orElseThrow();
+        assertThat(call.operation()).isEqualTo("send-image");
+        assertThat(call.params()).containsEntry("caption", "Так выглядит дом 10×12");
+        URI image = URI.create(call.params().get("imageurl"));
+        Reply fetched =
+                api.raw(
+                        HttpRequest.newBuilder(
+                                api.uri(image.getRawPath() + "?" + image.getRawQuery())));
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.contentType()).startsWith("image/png");
+        Reply tampered =
+                api.raw(
+                        HttpRequest.newBuilder(
+                                api.uri(
+                                        image.getRawPath()
+                                                + "?"
+                                                + image.getRawQuery().replace("sig=", "sig=x"))));
+        assertThat(tampered.status()).isEqualTo(404);
+    }
+
+    @Test
+    void theOperatorTestsTheConnectionWithARealMessage() {
+        Reply configured =
+                api.post("/api/admin/tenants/" + tenantId + "/channel/test", operator, "{}");
+        assertThat(configured.json().getString("result")).isEqualTo("CONFIGURED");
+        Reply sent =
+                api.post(
+                        "/api/admin/tenants/" + tenantId + "/channel/test",
+                        operator,
+                        "{\"phone\":\"+7 701 222 33 44\",\"text\":\"Проверка связи\"}");
+        assertThat(sent.json().getString("result")).as(sent.toString()).isEqualTo("ACCEPTED");
+        assertThat(chatflow.calls())
+                .anySatisfy(
+                        c ->
+                                assertThat(c.params())
+                                        .containsEntry("jid", "77012223344@s.whatsapp.net")
+                                        .containsEntry("msg", "Проверка связи"));
+    }
+
+    private static final byte[] PNG =
+            java.util.Base64.getDecoder()
+                    .decode(
+                            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    private static Reply upload(String path, String token, String name, String type, byte[] bytes) {
+        String boundary = "----buildcrm" + System.nanoTime();
+        byte[] head =
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + name
+                                + "\"\r\nContent-Type: "
+                                + type
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + bytes.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bytes, 0, body, head.length, bytes.length);
+        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+        return api.raw(
+                HttpRequest.newBuilder(api.uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private static JsonObject awaitLead(String phone) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -260,9 +370,11 @@ class MessagingIT {
                 .getJsonArray("items");
     }
 
-    private static String fixture(String name) throws IOException {
+    private static String fixture(String name) {
         try (InputStream in = MessagingIT.class.getResourceAsStream("/fixtures/chatflow/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

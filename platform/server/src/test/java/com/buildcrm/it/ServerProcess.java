@@ -148,6 +148,18 @@ public final class ServerProcess implements AutoCloseable {
         return new Api(baseUrl());
     }
 
+    /** Kills the server at once (SIGKILL): no shutdown hook, no graceful anything — a crash. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Stops the server gracefully (SIGTERM), as an operator would. */
     @Override
     public void close() {

@@ -93,4 +93,16 @@ public final class ChatFlowProvider implements ChannelProvider {
     public InboundWebhook webhook(ChannelSettings settings) {
         return new ChatFlowWebhook(settings.required(WEBHOOK_SECRET), clock);
     }
+
+    /** ChatFlow keeps the query string of the webhook URL: the secret travels in it. */
+    @Override
+    public java.util.Optional<String> webhookPath(String channelKey, ChannelSettings settings) {
+        return java.util.Optional.of(
+                "/webhooks/chatflow/"
+                        + channelKey
+                        + "?secret="
+                        + java.net.URLEncoder.encode(
+                                settings.required(WEBHOOK_SECRET),
+                                java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -95,4 +95,10 @@ public final class MetaCloudProvider implements ChannelProvider {
         return new MetaCloudWebhook(
                 settings.required(APP_SECRET), settings.required(VERIFY_TOKEN), clock);
     }
+
+    /** Meta signs each delivery (X-Hub-Signature-256); the URL carries only the routing key. */
+    @Override
+    public java.util.Optional<String> webhookPath(String channelKey, ChannelSettings settings) {
+        return java.util.Optional.of("/webhooks/meta/" + channelKey);
+    }
 }

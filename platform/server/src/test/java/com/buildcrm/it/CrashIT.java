@@ -1,0 +1,247 @@
+package com.buildcrm.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing lost, nothing doubled: the server is SIGKILLed in the middle of 1,000 webhooks sent by a
+ * client that retries until acknowledged, with replies queued while the provider is down. After a
+ * restart on the same data there are exactly 1,000 inbound messages and every queued reply reaches
+ * the provider exactly once.
+ */
+class CrashIT {
+
+    private static final int WEBHOOKS = 1000;
+    private static final int PHONES = 100;
+    private static final int REPLIES = 20;
+
+    private volatile String base;
+
+    @Test
+    void aKilledServerLosesNoInboundMessageAndSendsEveryQueuedReplyExactlyOnce() throws Exception {
+        String template;
+        try (InputStream in =
+                CrashIT.class.getResourceAsStream("/fixtures/chatflow/inbound-text.json")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (FakeChatFlow chatflow = new FakeChatFlow()) {
+            ServerProcess first = ServerProcess.startFresh();
+            ServerProcess second = null;
+            try {
+                base = first.baseUrl();
+                Api api = first.api();
+                String operator =
+                        api.operatorLogin(
+                                ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
+                long tenantId =
+                        api.createTenant(operator, "crash", "ru", "owner@crash.kz", "owner-pass-1")
+                                .getJsonNumber("id")
+                                .longValue();
+                JsonObject channel =
+                        api.method(
+                                        "PUT",
+                                        "/api/admin/tenants/" + tenantId + "/channel",
+                                        operator,
+                                        Json.createObjectBuilder()
+                                                .add("provider", "chatflow")
+                                                .add(
+                                                        "settings",
+                                                        Json.createObjectBuilder()
+                                                                .add("baseUrl", chatflow.baseUrl())
+                                                                .add("token", "crash-token")
+                                                                .add("instanceId", "Q1JBU0g="))
+                                                .build()
+                                                .toString())
+                                .json();
+                URI webhook = URI.create(channel.getString("webhookUrl"));
+                String webhookPath = webhook.getRawPath() + "?" + webhook.getRawQuery();
+                String owner = api.userLogin("crash", "owner@crash.kz", "owner-pass-1");
+
+                // replies queued while ChatFlow is down: they must wait, survive the crash, and go
+                // out once
+                for (int i = 0; i < REPLIES; i++) {
+                    assertThat(post(webhookPath, body(template, "warmup-" + i, phone(i))))
+                            .isEqualTo(200);
+                }
+                List<Long> leadIds =
+                        await().atMost(Duration.ofSeconds(60))
+                                .until(() -> leadIds(api, owner), ids -> ids.size() == REPLIES);
+                chatflow.failNext(Integer.MAX_VALUE);
+                for (int i = 0; i < REPLIES; i++) {
+                    assertThat(
+                                    api.post(
+                                                    "/api/crm/leads/"
+                                                            + leadIds.get(i)
+                                                            + "/messages",
+                                                    owner,
+                                                    Json.createObjectBuilder()
+                                                            .add("text", "reply-" + i)
+                                                            .build())
+                                            .status())
+                            .isEqualTo(201);
+                }
+
+                // 1,000 webhooks from a client that retries until acknowledged; the server dies
+                // midway
+                AtomicInteger acked = new AtomicInteger();
+                ExecutorService clients = Executors.newFixedThreadPool(8);
+                List<Future<?>> sends = new ArrayList<>();
+                for (int i = 0; i < WEBHOOKS; i++) {
+                    String json = body(template, "flood-" + i, phone(i % PHONES));
+                    sends.add(
+                            clients.submit(
+                                    () -> {
+                                        while (post(webhookPath, json) != 200) {
+                                            TimeUnit.MILLISECONDS.sleep(
+                                                    100); // the client's own retry pause
+                                        }
+                                        acked.incrementAndGet();
+                                        return null;
+                                    }));
+                }
+                await().atMost(Duration.ofMinutes(3)).until(() -> acked.get() >= 300);
+                first.kill();
+                second = ServerProcess.start(first.dataDir());
+                base = second.baseUrl();
+                for (Future<?> f : sends) {
+                    f.get(5, TimeUnit.MINUTES);
+                }
+                clients.shutdown();
+
+                Api after = second.api();
+                String owner2 = after.userLogin("crash", "owner@crash.kz", "owner-pass-1");
+                Map<String, Integer> inbound =
+                        await().atMost(Duration.ofMinutes(3))
+                                .until(
+                                        () -> inboundTexts(after, owner2),
+                                        texts -> texts.size() >= WEBHOOKS + REPLIES);
+                assertThat(inbound).hasSize(WEBHOOKS + REPLIES);
+                assertThat(inbound.values()).allMatch(count -> count == 1);
+
+                chatflow.failNext(0);
+                await().atMost(Duration.ofMinutes(3))
+                        .until(
+                                () ->
+                                        chatflow.calls().stream()
+                                                        .map(c -> c.params().get("msg"))
+                                                        .distinct()
+                                                        .count()
+                                                >= REPLIES);
+                await().atMost(Duration.ofMinutes(1))
+                        .until(() -> allRepliesSent(after, owner2, leadIds));
+                Map<String, Long> delivered = new HashMap<>();
+                chatflow.calls()
+                        .forEach(c -> delivered.merge(c.params().get("msg"), 1L, Long::sum));
+                for (int i = 0; i < REPLIES; i++) {
+                    assertThat(delivered.get("reply-" + i)).as("reply-" + i).isEqualTo(1L);
+                }
+            } finally {
+                first.close();
+                if (second != null) {
+                    second.close();
+                }
+            }
+        }
+    }
+
+    private static String phone(int i) {
+        return String.format("7702%07d", i);
+    }
+
+    private static String body(String template, String messageId, String phone) {
+        return template.replace("3F36C3C880D877783735", messageId)
+                .replace("здравствуйте", "text " + messageId)
+                .replace("77001234567@s.whatsapp.net", phone + "@s.whatsapp.net");
+    }
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+
+    /** One delivery attempt, as a provider makes it: any failure is just "not acknowledged". */
+    private int post(String path, String json) {
+        try {
+            return CLIENT.send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static List<Long> leadIds(Api api, String token) {
+        List<Long> ids = new ArrayList<>();
+        api.get("/api/crm/leads?limit=200", token)
+                .json()
+                .getJsonArray("items")
+                .forEach(v -> ids.add(v.asJsonObject().getJsonNumber("id").longValue()));
+        return ids;
+    }
+
+    private static Map<String, Integer> inboundTexts(Api api, String token) {
+        Map<String, Integer> texts = new HashMap<>();
+        for (long id : leadIds(api, token)) {
+            JsonArray messages =
+                    api.get("/api/crm/leads/" + id + "/messages?limit=200", token)
+                            .json()
+                            .getJsonArray("items");
+            messages.forEach(
+                    v -> {
+                        JsonObject m = v.asJsonObject();
+                        if (m.getString("direction").equals("IN")) {
+                            texts.merge(m.getString("text"), 1, Integer::sum);
+                        }
+                    });
+        }
+        return texts;
+    }
+
+    private static boolean allRepliesSent(Api api, String token, List<Long> leadIds) {
+        for (long id : leadIds) {
+            JsonArray messages =
+                    api.get("/api/crm/leads/" + id + "/messages?limit=200", token)
+                            .json()
+                            .getJsonArray("items");
+            for (var v : messages) {
+                JsonObject m = v.asJsonObject();
+                if (m.getString("direction").equals("OUT")
+                        && !m.getString("status").equals("SENT")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
