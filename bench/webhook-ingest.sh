@@ -9,6 +9,7 @@
 #    messages, then runs pgbench (bench/pgbench/insert.sql) against that same embedded PostgreSQL.
 # 2. pgbench against the machine's PostgreSQL 15 on 127.0.0.1:5432 (user postgres, trust): insert.sql (one row
 #    per transaction) and inbox-like.sql (the webhook transaction's three statements), same levels.
+# INGEST_ARGS adds options to the Java bench (e.g. --keep keeps the data dir and server log, --warmup 500).
 # Needs: the bench module installed (./mvnw -q -o -pl bench install -DskipTests), psql and pgbench on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ export PGHOST PGPORT PGUSER
 
 echo "== $(date -u +%FT%TZ) $(nproc) cores; uptime: $(uptime)"
 ./mvnw -q -pl bench exec:java -Dexec.mainClass=com.buildcrm.bench.WebhookIngestBench \
-  -Dexec.args="--jar $JAR --messages $N --clients $LEVELS --pgbench-seconds $SECS"
+  -Dexec.args="--jar $JAR --messages $N --clients $LEVELS --pgbench-seconds $SECS ${INGEST_ARGS:-}"
 echo "== uptime: $(uptime)"
 
 echo "== pgbench against $(psql -tAc 'select version()' postgres | cut -d' ' -f1-2) on $PGHOST:$PGPORT, ${SECS} s per level"

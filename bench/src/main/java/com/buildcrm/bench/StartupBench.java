@@ -59,12 +59,18 @@ public final class StartupBench {
         String base = "jdbc:postgresql://127.0.0.1:5432/";
         int runs = 3;
         boolean driverWorkaround = true;
+        int[] counts = {1, 200};
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = args[++i];
                 case "--db-base" -> base = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--no-driver-workaround" -> driverWorkaround = false;
+                case "--tenants" ->
+                        counts =
+                                java.util.Arrays.stream(args[++i].split(","))
+                                        .mapToInt(Integer::parseInt)
+                                        .toArray();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -73,7 +79,7 @@ public final class StartupBench {
             throw new IllegalStateException("build the server first: " + jarPath);
         }
         System.out.println("load average at start: " + loadAverage());
-        for (int tenants : new int[] {1, 200}) {
+        for (int tenants : counts) {
             String db = "buildcrm_bench_startup_" + tenants;
             recreate(base, db);
             try {
@@ -105,34 +111,52 @@ public final class StartupBench {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername("postgres");
-        config.setMaximumPoolSize(6);
+        // a create holds its own connection while Flyway opens two more: 4 threads need > 12
+        config.setMaximumPoolSize(16);
         try (HikariDataSource ds = new HikariDataSource(config)) {
             PlatformMigrations.migrate(ds);
             TenantProvisioner provisioner = new TenantProvisioner(ds);
             ExecutorService pool = Executors.newFixedThreadPool(4);
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < tenants; i++) {
-                String slug = "startup-" + i;
-                done.add(
-                        pool.submit(
-                                () ->
-                                        provisioner.create(
-                                                new NewTenant(
-                                                        slug,
-                                                        "Tenant " + slug,
-                                                        null,
-                                                        null,
-                                                        null,
-                                                        new NewOwner(
-                                                                "Owner",
-                                                                "owner@" + slug + ".kz",
-                                                                "owner-pass-1")))));
+            List<String> failed = new ArrayList<>();
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < tenants; i++) {
+                    String slug = "startup-" + i;
+                    done.add(pool.submit(() -> provisioner.create(tenant(slug))));
+                }
+                for (int i = 0; i < tenants; i++) {
+                    try {
+                        done.get(i).get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (failed.isEmpty()) {
+                            System.out.println("provisioning in parallel failed (first failure):");
+                            e.getCause().printStackTrace(System.out);
+                        }
+                        failed.add("startup-" + i);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            for (Future<?> f : done) {
-                f.get();
+            if (!failed.isEmpty()) {
+                System.out.printf(
+                        "%d of %d tenants failed in parallel; retrying them one by one%n",
+                        failed.size(), tenants);
+                for (String slug : failed) {
+                    provisioner.create(tenant(slug));
+                }
             }
-            pool.shutdown();
         }
+    }
+
+    private static NewTenant tenant(String slug) {
+        return new NewTenant(
+                slug,
+                "Tenant " + slug,
+                null,
+                null,
+                null,
+                new NewOwner("Owner", "owner@" + slug + ".kz", "owner-pass-1"));
     }
 
     private static long[] startOnce(Path jar, String url, boolean driverWorkaround)
