@@ -35,8 +35,11 @@ import java.util.logging.Logger;
 public class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
-    static final int MAX_ATTEMPTS = 8;
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    /** A clear, temporary failure is retried for this long before the message is marked FAILED. */
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
     static final Duration MEDIA_URL_TTL = Duration.ofHours(24);
 
     @Inject Storage storage;
@@ -56,7 +59,8 @@ public class OutboxSender {
             long messageId,
             String recipient,
             OutboundPayload payload,
-            int attempts) {}
+            int attempts,
+            Instant createdAt) {}
 
     public void send(long outboxId) {
         Optional<Claimed> claimed = claim(outboxId);
@@ -118,7 +122,8 @@ public class OutboxSender {
                                     em.createNativeQuery(
                                                     "UPDATE platform.outbox SET status = 'SENDING', attempts = attempts + 1"
                                                             + " WHERE id = ?1 AND status = 'PENDING' AND next_attempt_at <= now() + interval '1 second'"
-                                                            + " RETURNING id, tenant_id, lead_id, message_id, recipient, payload::text, attempts")
+                                                            + " RETURNING id, tenant_id, lead_id, message_id, recipient, payload::text, attempts,"
+                                                            + " created_at")
                                             .setParameter(1, id)
                                             .getResultList();
                             return rows.stream()
@@ -132,7 +137,8 @@ public class OutboxSender {
                                                             ((Number) r[3]).longValue(),
                                                             (String) r[4],
                                                             OutboundPayload.fromJson((String) r[5]),
-                                                            ((Number) r[6]).intValue()));
+                                                            ((Number) r[6]).intValue(),
+                                                            Outbox.toInstant(r[7])));
                         });
     }
 
@@ -168,7 +174,7 @@ public class OutboxSender {
             providerId = a.providerMessageId();
         } else if (result instanceof SendResult.Rejected r) {
             error = r.reason();
-            if (r.retryable() && row.attempts() < MAX_ATTEMPTS) {
+            if (r.retryable() && row.createdAt().plus(GIVE_UP_AFTER).isAfter(now)) {
                 status = "PENDING";
                 retryAt = now.plus(backoff(row.attempts()));
             } else {

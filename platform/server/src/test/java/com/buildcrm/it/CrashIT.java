@@ -141,7 +141,8 @@ class CrashIT {
                 assertThat(inbound.values()).allMatch(count -> count == 1);
 
                 chatflow.failNext(0);
-                await().atMost(Duration.ofMinutes(3))
+                // the replies are in backoff (capped at 2 minutes) when the provider returns
+                await().atMost(Duration.ofMinutes(5))
                         .until(
                                 () ->
                                         chatflow.calls().stream()
