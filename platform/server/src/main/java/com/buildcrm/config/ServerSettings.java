@@ -44,7 +44,7 @@ public record ServerSettings(
                 nonBlank(config, "buildcrm.db.url"),
                 nonBlank(config, "buildcrm.db.user").orElse("postgres"),
                 config.getOptionalValue("buildcrm.db.password", String.class).orElse(""),
-                config.getOptionalValue("buildcrm.db.pool.size", Integer.class).orElse(10),
+                config.getOptionalValue("buildcrm.db.pool.size", Integer.class).orElse(20),
                 nonBlank(config, "buildcrm.operator.email"),
                 nonBlank(config, "buildcrm.operator.password"),
                 nonBlank(config, "buildcrm.public.url"),

@@ -44,6 +44,9 @@ public final class Database implements AutoCloseable {
             password = settings.dbPassword();
         }
         HikariConfig config = new HikariConfig();
+        // the driver is in the WAR: name it, or DriverManager (which Payara does not point at the
+        // application's class loader) finds none for an external URL
+        config.setDriverClassName("org.postgresql.Driver");
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
@@ -66,6 +69,10 @@ public final class Database implements AutoCloseable {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
+                    // durable like any PostgreSQL: an acknowledged webhook survives a power loss
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir, e);

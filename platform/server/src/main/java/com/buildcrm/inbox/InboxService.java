@@ -43,7 +43,9 @@ public class InboxService {
                                 }
                             }
                             em.createNativeQuery(
-                                            "UPDATE platform.channels SET last_inbound_at = now() WHERE tenant_id = ?1")
+                                            "UPDATE platform.channels SET last_inbound_at = now() WHERE tenant_id = ?1"
+                                                    + " AND (last_inbound_at IS NULL"
+                                                    + " OR last_inbound_at < now() - interval '10 seconds')")
                                     .setParameter(1, tenantId)
                                     .executeUpdate();
                             return stored;

@@ -26,18 +26,31 @@ public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Path log;
+    private final Map<String, String> extraEnv;
     private Process process;
 
-    private ServerProcess(Path dataDir, int port) {
+    private ServerProcess(Path dataDir, int port, Map<String, String> extraEnv) {
         this.dataDir = dataDir;
         this.port = port;
+        this.extraEnv = extraEnv;
         this.log = dataDir.resolve("server-" + System.nanoTime() + ".log"); // one log per launch
     }
 
     /** A new server with a fresh data directory. */
     public static ServerProcess startFresh() {
+        return startFresh(Map.of());
+    }
+
+    /**
+     * A new server with a fresh data directory and extra environment (e.g. an external database).
+     */
+    public static ServerProcess startFresh(Map<String, String> extraEnv) {
         try {
-            return start(Files.createTempDirectory("buildcrm-it-"));
+            ServerProcess server =
+                    new ServerProcess(
+                            Files.createTempDirectory("buildcrm-it-"), freePort(), extraEnv);
+            server.launch();
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -45,7 +58,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** A server on an existing data directory (a restart). */
     public static ServerProcess start(Path dataDir) {
-        ServerProcess server = new ServerProcess(dataDir, freePort());
+        ServerProcess server = new ServerProcess(dataDir, freePort(), Map.of());
         server.launch();
         return server;
     }
@@ -71,6 +84,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("BUILDCRM_PORT", Integer.toString(port));
         env.put("BUILDCRM_OPERATOR_EMAIL", OPERATOR_EMAIL);
         env.put("BUILDCRM_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
+        env.putAll(extraEnv);
         try {
             process = builder.start();
         } catch (IOException e) {
