@@ -20,6 +20,12 @@ class TenantMigrationTest {
 
     private static final String V2_LOCATION = "classpath:db/test-tenant-v2";
 
+    /** The version the real tenant stream is at; update it when a tenant migration is added. */
+    static final String CURRENT = "2";
+
+    /** The test-only migration on top (db/test-tenant-v2). */
+    static final String NEXT = "9000";
+
     /**
      * One real Argon2id hash reused for every owner: these tests are about schemas, not hashing.
      */
@@ -58,7 +64,9 @@ class TenantMigrationTest {
         assertThat(
                         db.count(
                                 "SELECT count(*) FROM platform.tenant_schema_versions"
-                                        + " WHERE version = '1' AND status = 'OK'"))
+                                        + " WHERE version = '"
+                                        + CURRENT
+                                        + "' AND status = 'OK'"))
                 .isEqualTo(200);
         ProvisionResult broken = tenants.get(137);
         // an object V2 wants to create already exists in this one schema: its V2 must fail
@@ -67,14 +75,14 @@ class TenantMigrationTest {
         MigrationReport report = atV2.migrateAll();
         System.out.printf("migrate-all of 200 tenants in %d ms%n", report.elapsed().toMillis());
 
-        assertThat(report.targetVersion()).isEqualTo("2");
+        assertThat(report.targetVersion()).isEqualTo(NEXT);
         assertThat(report.upToDate()).isEmpty();
         assertThat(report.upgraded()).hasSize(199);
         assertThat(report.upgraded())
                 .allSatisfy(
                         upgraded -> {
-                            assertThat(upgraded.fromVersion()).isEqualTo("1");
-                            assertThat(upgraded.toVersion()).isEqualTo("2");
+                            assertThat(upgraded.fromVersion()).isEqualTo(CURRENT);
+                            assertThat(upgraded.toVersion()).isEqualTo(NEXT);
                             assertThat(upgraded.migrationsExecuted()).isEqualTo(1);
                         })
                 .extracting(Upgraded::slug)
@@ -93,14 +101,16 @@ class TenantMigrationTest {
         assertThat(
                         db.count(
                                 "SELECT count(*) FROM platform.tenant_schema_versions"
-                                        + " WHERE version = '2' AND status = 'OK' AND error IS NULL"))
+                                        + " WHERE version = '"
+                                        + NEXT
+                                        + "' AND status = 'OK' AND error IS NULL"))
                 .isEqualTo(199);
         assertThat(
                         db.value(
                                 "SELECT version || '/' || status FROM platform.tenant_schema_versions"
                                         + " WHERE tenant_id = "
                                         + broken.tenantId()))
-                .isEqualTo("1/FAILED");
+                .isEqualTo(CURRENT + "/FAILED");
         assertThat(
                         db.value(
                                 "SELECT error FROM platform.tenant_schema_versions WHERE tenant_id = "
@@ -125,7 +135,9 @@ class TenantMigrationTest {
         assertThat(
                         db.count(
                                 "SELECT count(*) FROM platform.tenant_schema_versions"
-                                        + " WHERE version = '2' AND status = 'OK'"))
+                                        + " WHERE version = '"
+                                        + NEXT
+                                        + "' AND status = 'OK'"))
                 .isEqualTo(200);
     }
 
@@ -160,7 +172,7 @@ class TenantMigrationTest {
                         db.column(
                                 "SELECT version || '/' || status FROM platform.tenant_schema_versions"
                                         + " ORDER BY tenant_id"))
-                .containsExactly("1/OK", "1/OK", "1/OK");
+                .containsExactly(CURRENT + "/OK", CURRENT + "/OK", CURRENT + "/OK");
 
         // behind by one: beta and gamma are upgraded, alpha's (sabotaged) schema is now opened
         MigrationReport upgrade = atV2.migrateAll();
@@ -179,13 +191,13 @@ class TenantMigrationTest {
 
         assertThat(one.upgraded())
                 .singleElement()
-                .isEqualTo(new Upgraded(alpha.tenantId(), "alpha", "1", "2", 1));
+                .isEqualTo(new Upgraded(alpha.tenantId(), "alpha", CURRENT, NEXT, 1));
         assertThat(
                         db.column(
                                 "SELECT t.slug || '=' || v.version FROM platform.tenants t"
                                         + " JOIN platform.tenant_schema_versions v ON v.tenant_id = t.id"
                                         + " ORDER BY t.id"))
-                .containsExactly("alpha=2", "beta=1");
+                .containsExactly("alpha=" + NEXT, "beta=" + CURRENT);
         assertThat(atV2.migrate("alpha").upToDate()).containsExactly("alpha");
 
         MigrationReport rest = atV2.migrateAll();
@@ -199,9 +211,9 @@ class TenantMigrationTest {
         ProvisionResult alpha = atV1.create(TenantProvisionerTest.tenant("alpha", "ru"));
         atV1.create(TenantProvisionerTest.tenant("beta", "ru"));
 
-        assertThat(atV1.latestTenantVersion()).isEqualTo("1");
-        assertThat(atV2.latestTenantVersion()).isEqualTo("2");
-        assertThat(new TenantProvisioner(db.dataSource()).latestTenantVersion()).isEqualTo("1");
+        assertThat(atV1.latestTenantVersion()).isEqualTo(CURRENT);
+        assertThat(atV2.latestTenantVersion()).isEqualTo(NEXT);
+        assertThat(new TenantProvisioner(db.dataSource()).latestTenantVersion()).isEqualTo(CURRENT);
         assertThat(atV2.migrationLocations())
                 .containsExactly(TenantProvisioner.DEFAULT_LOCATION, V2_LOCATION);
 
@@ -211,7 +223,9 @@ class TenantMigrationTest {
                         List.of(TenantProvisioner.DEFAULT_LOCATION, V2_LOCATION));
         MigrationInfo[] pending =
                 migrations.flywayFor(db.dataSource(), alpha.schemaName()).info().pending();
-        assertThat(pending).extracting(info -> info.getVersion().getVersion()).containsExactly("2");
+        assertThat(pending)
+                .extracting(info -> info.getVersion().getVersion())
+                .containsExactly(NEXT);
 
         assertThatThrownBy(
                         () ->

@@ -85,15 +85,17 @@ class TenantProvisionerTest {
                                 "SELECT version || '/' || status FROM platform.tenant_schema_versions"
                                         + " WHERE tenant_id = "
                                         + ru.tenantId()))
-                .isEqualTo("1/OK");
+                .isEqualTo(TenantMigrationTest.CURRENT + "/OK");
         assertThat(db.count("SELECT count(*) FROM " + ru.schemaName() + ".flyway_schema_history"))
-                .isEqualTo(1);
+                .isEqualTo(Long.parseLong(TenantMigrationTest.CURRENT));
         assertThat(provisioner.list())
                 .extracting(
                         TenantSummary::slug, TenantSummary::status, TenantSummary::schemaVersion)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("alpha", TenantStatus.ACTIVE, "1"),
-                        org.assertj.core.groups.Tuple.tuple("beta", TenantStatus.ACTIVE, "1"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "alpha", TenantStatus.ACTIVE, TenantMigrationTest.CURRENT),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "beta", TenantStatus.ACTIVE, TenantMigrationTest.CURRENT));
     }
 
     @Test
@@ -276,7 +278,7 @@ class TenantProvisionerTest {
                                 "SELECT version || '/' || status || '/' || (error IS NULL)"
                                         + " FROM platform.tenant_schema_versions WHERE tenant_id = "
                                         + id))
-                .isEqualTo("1/OK/true");
+                .isEqualTo(TenantMigrationTest.CURRENT + "/OK/true");
     }
 
     @Test

@@ -68,12 +68,12 @@ class ProvisionerCliTest {
 
         assertThat(run("list")).isZero();
         assertThat(out.toString())
-                .contains("alpha", "beta", "ACTIVE", "2 tenant(s), latest tenant migration 1");
+                .contains("alpha", "beta", "ACTIVE", "2 tenant(s), latest tenant migration 2");
 
         assertThat(run("migrate-all")).isZero();
         assertThat(out.toString())
                 .startsWith(
-                        "Tenant schemas at target version 1: 0 upgraded, 2 up to date, 0 failed");
+                        "Tenant schemas at target version 2: 0 upgraded, 2 up to date, 0 failed");
 
         assertThat(
                         run(
@@ -83,8 +83,8 @@ class ProvisionerCliTest {
                 .isZero();
         assertThat(out.toString())
                 .startsWith(
-                        "Tenant schemas at target version 2: 2 upgraded, 0 up to date, 0 failed")
-                .contains("upgraded    alpha", "1 -> 2");
+                        "Tenant schemas at target version 9000: 2 upgraded, 0 up to date, 0 failed")
+                .contains("upgraded    alpha", "2 -> 9000");
 
         assertThat(run("drop", "alpha")).isEqualTo(2);
         assertThat(err.toString()).contains("--yes");
