@@ -1,6 +1,6 @@
 import { env } from './env';
-import { createHttpClient } from './http';
-import { createSessionStore } from './session';
+import { createHttpClient } from '@shared/lib/http';
+import { createSessionStore } from '@shared/lib/session';
 
 /**
  * Operators hold the keys to every tenant: their session lives in sessionStorage, so it ends with the tab

@@ -1,6 +1,6 @@
 import { env } from './env';
-import { createHttpClient } from './http';
-import { createSessionStore } from './session';
+import { createHttpClient } from '@shared/lib/http';
+import { createSessionStore } from '@shared/lib/session';
 
 /**
  * The CRM is a PWA that users reopen from the home screen, so the session lives in localStorage

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { problem, tokenPair } from '../test/fixtures';
 import { server } from '../test/server';
 import { api, session } from './api';
-import { ApiError } from './errors';
-import { parseRetryAfter } from './problem';
+import { ApiError } from '@shared/lib/errors';
 
 describe('http client', () => {
   it('shares one refresh between requests that hit 401 at the same time', async () => {
@@ -41,13 +40,5 @@ describe('http client', () => {
     expect((failure as ApiError).status).toBe(503);
     expect((failure as ApiError).retryAfterSeconds).toBe(5);
     expect(session.tokens()).toEqual({ accessToken: 'access-old', refreshToken: 'refresh-old' });
-  });
-
-  it('reads Retry-After as seconds or as an HTTP date', () => {
-    const now = Date.parse('2026-11-20T10:00:00Z');
-    expect(parseRetryAfter('120', now)).toBe(120);
-    expect(parseRetryAfter('Fri, 20 Nov 2026 10:00:42 GMT', now)).toBe(42);
-    expect(parseRetryAfter('soon', now)).toBeNull();
-    expect(parseRetryAfter(null, now)).toBeNull();
   });
 });

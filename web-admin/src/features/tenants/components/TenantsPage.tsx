@@ -1,7 +1,7 @@
 import { Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { SessionExpiredError } from '../../../lib/errors';
+import { SessionExpiredError } from '@shared/lib/errors';
 import { useTenants } from '../api/getTenants';
 import { TenantStatusBadge } from './TenantStatusBadge';
 

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, session } from '../../../lib/api';
-import { isTokens } from '../../../lib/session';
+import { isTokens } from '@shared/lib/session';
 
 export interface LoginRequest {
   /** The company's slug. */

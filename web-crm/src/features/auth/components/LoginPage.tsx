@@ -4,17 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
-import { ApiError } from '../../../lib/errors';
+import { ApiError } from '@shared/lib/errors';
+import { fieldGuard, isEmail } from '@shared/lib/loginForm';
 import { useSession } from '../../../lib/useSession';
 import { useLogin, type LoginRequest } from '../api/login';
 import { useRetryCountdown } from '../hooks/useRetryCountdown';
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const FIELDS: ReadonlyArray<keyof LoginRequest> = ['tenant', 'email', 'password'];
-
-function isField(name: string): name is keyof LoginRequest {
-  return (FIELDS as readonly string[]).includes(name);
-}
+const isField = fieldGuard<keyof LoginRequest>(['tenant', 'email', 'password']);
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -26,7 +22,7 @@ export function LoginPage() {
     initialValues: { tenant: '', email: '', password: '' },
     validate: {
       tenant: (value) => (value.trim() === '' ? t('auth.validation.tenantRequired') : null),
-      email: (value) => (EMAIL.test(value.trim()) ? null : t('auth.validation.emailInvalid')),
+      email: (value) => (isEmail(value) ? null : t('auth.validation.emailInvalid')),
       password: (value) => (value === '' ? t('auth.validation.passwordRequired') : null),
     },
   });
