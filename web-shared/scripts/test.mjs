@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-const require = createRequire(import.meta.url);
+// resolve vitest from the app that runs this script (npm runs it with the app as working directory)
+const require = createRequire(join(process.cwd(), 'package.json'));
 const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'vitest-'));
 const report = join(dir, 'report.json');
