@@ -25,6 +25,22 @@ public record ServerSettings(
         long maxApiBodyBytes,
         int tenantMigrationParallelism) {
 
+    /** Never prints the database password (a record's own toString would). */
+    @Override
+    public String toString() {
+        return "ServerSettings[port="
+                + port
+                + ", dataDir="
+                + dataDir
+                + ", db="
+                + dbUrl.orElse("embedded")
+                + ", dbUser="
+                + dbUser
+                + ", dbPoolSize="
+                + dbPoolSize
+                + "]";
+    }
+
     /** The embedded default: no external database configured. */
     public boolean embeddedDatabase() {
         return dbUrl.isEmpty();
