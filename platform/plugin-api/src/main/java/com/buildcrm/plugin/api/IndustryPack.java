@@ -1,12 +1,15 @@
 package com.buildcrm.plugin.api;
 
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.ExtensionPoint;
 
 /**
  * An industry pack: what one industry adds to the universal AI manager. The platform loads packs
  * with PF4J and picks one per tenant. Implementations receive and return immutable records only;
- * they never see entities, the database or server classes.
+ * they never see entities, the database or server classes. Every call is guarded by the platform
+ * (a time limit; an exception or a slow answer makes the tenant fall back to {@code
+ * generic-sales}), so implementations should be fast, pure functions.
  */
 public interface IndustryPack extends ExtensionPoint {
 
@@ -18,4 +21,35 @@ public interface IndustryPack extends ExtensionPoint {
      * the core keys {@code name}, {@code city} and {@code preferred_call_time}.
      */
     List<QualificationField> qualificationSchema();
+
+    /**
+     * The pack-specific values in one client message. The platform extracts the core keys ({@code
+     * name}, {@code city}, {@code preferred_call_time}) itself; a pack may return them too, and
+     * then its values win.
+     */
+    Extraction extract(ExtractionRequest request);
+
+    /**
+     * The fields the AI manager tries to learn before it talks about price (brief §6.4), a subset
+     * of the schema's keys.
+     */
+    List<String> priceMinimumFields();
+
+    /** Industry knowledge for the LLM brain's system prompt, in the given locale. */
+    String industryPrompt(String locale);
+
+    /** Advice the lead's data calls for now (empty when none); each key is given once per lead. */
+    List<Advice> advise(AdviceRequest request);
+
+    /** The default first-contact chain (brief §6.1), used until the operator sets one. */
+    List<GreetingStep> defaultGreeting(String locale);
+
+    /** The default follow-up steps (brief §7), used until the operator sets a policy. */
+    List<FollowUpText> defaultFollowUps(String locale);
+
+    /** The settings the operator fills in per tenant for this pack (may be empty). */
+    List<PackSetting> settingsSchema();
+
+    /** A media file bundled in the pack, by the name greeting steps use. */
+    Optional<PackMedia> media(String name);
 }
