@@ -1,5 +1,8 @@
 package com.buildcrm.inbox;
 
+import com.buildcrm.ai.AiSettingsStore;
+import com.buildcrm.ai.turn.AiTurns;
+
 import com.buildcrm.conversation.Message;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.live.LiveEvent;
@@ -39,6 +42,7 @@ public class InboxProcessor {
     @Inject TenantDirectory directory;
     @Inject MediaStore media;
     @Inject Clock clock;
+    @Inject AiSettingsStore aiSettings;
     @Inject Event<LiveEvent> live;
 
     record Row(
@@ -169,6 +173,15 @@ public class InboxProcessor {
             published.add(new LiveEvent(tenant.id(), "lead.created", lead.id(), null));
         }
         published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
+        if ("AI".equals(lead.handledBy()) && lead.aiEnabled()) {
+            // one AI turn per burst: each message schedules one; only the newest one answers
+            AiTurns.schedule(
+                    em,
+                    tenant.id(),
+                    lead.id(),
+                    message.id(),
+                    clock.instant().plusMillis(aiSettings.debounceMs(em, tenant.id())));
+        }
     }
 
     private void applyStatus(

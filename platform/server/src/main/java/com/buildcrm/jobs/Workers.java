@@ -1,5 +1,8 @@
 package com.buildcrm.jobs;
 
+import com.buildcrm.ai.turn.AiTurns;
+import com.buildcrm.ai.turn.AiTurnWorker;
+
 import com.buildcrm.inbox.InboxProcessor;
 import com.buildcrm.inbox.InboxService;
 import com.buildcrm.outbox.Outbox;
@@ -29,6 +32,7 @@ public class Workers {
     @Inject InboxProcessor inbox;
     @Inject OutboxSender outbox;
     @Inject Storage storage;
+    @Inject AiTurnWorker turns;
 
     public void start() {
         FailureHandler.ExponentialBackoffFailureHandler<Void> backoff =
@@ -45,10 +49,14 @@ public class Workers {
                                 (instance, ctx) ->
                                         outbox.send(
                                                 Long.parseLong(instance.getId().split(":")[0])));
+        Task<Void> turn =
+                Tasks.oneTime(AiTurns.TASK)
+                        .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(5, backoff))
+                        .execute((instance, ctx) -> turns.run(instance.getId()));
         Task<Void> sweep =
                 Tasks.recurring(SWEEP_TASK, Schedules.fixedDelay(Duration.ofSeconds(5)))
                         .execute((instance, ctx) -> sweep());
-        scheduler.start(List.of(process, send, sweep), 4);
+        scheduler.start(List.of(process, send, turn, sweep), 4);
     }
 
     void sweep() {

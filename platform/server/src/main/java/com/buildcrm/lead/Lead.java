@@ -66,6 +66,21 @@ public class Lead {
     @Column(name = "chat_id")
     private String chatId;
 
+    @Column(name = "ai_enabled")
+    private boolean aiEnabled = true;
+
+    @Column(name = "stage_locked")
+    private boolean stageLocked;
+
+    @Column(name = "greeted_at")
+    private OffsetDateTime greetedAt;
+
+    @Column(name = "needs_human")
+    private boolean needsHuman;
+
+    @Column(name = "ai_answered_message_id")
+    private long aiAnsweredMessageId;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
@@ -116,6 +131,89 @@ public class Lead {
         lastMessageAt = at;
         waitingForReplySince = at;
         updatedAt = at;
+    }
+
+    /** The AI applied a turn: new stage (null = unchanged), temperature and score. */
+    public void aiUpdated(
+            Long newStageId,
+            String newTemperature,
+            int newScore,
+            String newName,
+            String newCity,
+            long answeredUpTo,
+            OffsetDateTime at) {
+        if (newStageId != null) {
+            stageId = newStageId;
+        }
+        temperature = newTemperature;
+        score = newScore;
+        if (newName != null && !newName.isBlank()) {
+            name = newName;
+        }
+        if (newCity != null && !newCity.isBlank()) {
+            city = newCity;
+        }
+        aiAnsweredMessageId = Math.max(aiAnsweredMessageId, answeredUpTo);
+        updatedAt = at;
+    }
+
+    /** The first-contact chain was queued for this lead. */
+    public void greeted(OffsetDateTime at) {
+        greetedAt = at;
+    }
+
+    /** The AI asked for a person: it stops here until someone takes the lead or returns it. */
+    public void handOffToHuman(OffsetDateTime at) {
+        needsHuman = true;
+        handledBy = "HUMAN";
+        handlerId = null;
+        updatedAt = at;
+    }
+
+    /** A person moved the lead to another stage by hand; the AI will not move it any more. */
+    public void movedByHand(long newStageId, OffsetDateTime at) {
+        stageId = newStageId;
+        stageLocked = true;
+        updatedAt = at;
+    }
+
+    /** A person edited the lead's core data. */
+    public void edited(String newName, String newCity, OffsetDateTime at) {
+        name = newName;
+        city = newCity;
+        updatedAt = at;
+    }
+
+    /** A person assigned the lead to a manager (or removed the assignee). */
+    public void assign(Long userId, OffsetDateTime at) {
+        assigneeId = userId;
+        updatedAt = at;
+    }
+
+    /** A person switched the AI manager off (or on again) for this lead. */
+    public void aiSwitched(boolean enabled, OffsetDateTime at) {
+        aiEnabled = enabled;
+        updatedAt = at;
+    }
+
+    public boolean aiEnabled() {
+        return aiEnabled;
+    }
+
+    public boolean stageLocked() {
+        return stageLocked;
+    }
+
+    public OffsetDateTime greetedAt() {
+        return greetedAt;
+    }
+
+    public boolean needsHuman() {
+        return needsHuman;
+    }
+
+    public long aiAnsweredMessageId() {
+        return aiAnsweredMessageId;
     }
 
     public Long id() {

@@ -1,5 +1,11 @@
 package com.buildcrm.lead;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
+import java.util.List;
+
 import com.buildcrm.lead.LeadViews.LeadPage;
 import com.buildcrm.lead.LeadViews.LeadResponse;
 import com.buildcrm.web.ApiProblem;
@@ -19,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 public class LeadResource {
 
     @Inject LeadService leads;
+    @Inject LeadEdits edits;
 
     @GET
     @RolesAllowed({"owner", "rop", "manager"})
@@ -43,5 +50,24 @@ public class LeadResource {
     @RolesAllowed({"owner", "rop", "manager"})
     public LeadResponse get(@PathParam("id") long id) {
         return leads.get(id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"owner", "rop", "manager"})
+    public LeadResponse patch(@PathParam("id") long id, @Valid @NotNull LeadEdits.LeadPatch patch) {
+        return edits.patch(id, patch);
+    }
+
+    /** The lead's history, newest first: stage moves, score changes, fields, handoffs, edits. */
+    @GET
+    @Path("{id}/events")
+    @RolesAllowed({"owner", "rop", "manager"})
+    public List<LeadJson.EventView> events(
+            @PathParam("id") long id,
+            @QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        return edits.events(id, before, limit);
     }
 }

@@ -54,7 +54,7 @@ public class LeadService {
                     List<Lead> leads = query.getResultList();
                     boolean more = leads.size() > size;
                     List<Lead> page = more ? leads.subList(0, size) : leads;
-                    Lookup lookup = new Lookup(em);
+                    Lookup lookup = new Lookup(em, data.tenant()).prefetch(page);
                     return new LeadPage(
                             page.stream().map(lookup::toResponse).toList(),
                             more ? Long.toString(page.get(page.size() - 1).id()) : null);
@@ -62,7 +62,12 @@ public class LeadService {
     }
 
     public LeadResponse get(long id) {
-        return data.tx(em -> new Lookup(em).toResponse(findVisible(em, id)));
+        return data.tx(em -> toResponse(em, findVisible(em, id)));
+    }
+
+    /** The API view of a lead, inside the caller's transaction. */
+    public LeadResponse toResponse(EntityManager em, Lead lead) {
+        return new Lookup(em, data.tenant()).toResponse(lead);
     }
 
     /**
@@ -102,11 +107,19 @@ public class LeadService {
     /** Resolves stage and people names for responses, once per request. */
     private static final class Lookup {
         private final EntityManager em;
+        private final com.buildcrm.tenancy.TenantRef tenant;
         private final Map<Long, Stage> stages = new HashMap<>();
         private final Map<Long, User> users = new HashMap<>();
+        private final Map<Long, Map<String, Object>> fields = new HashMap<>();
 
-        Lookup(EntityManager em) {
+        Lookup(EntityManager em, com.buildcrm.tenancy.TenantRef tenant) {
             this.em = em;
+            this.tenant = tenant;
+        }
+
+        Lookup prefetch(List<Lead> leads) {
+            fields.putAll(LeadJson.fields(em, tenant, leads.stream().map(Lead::id).toList()));
+            return this;
         }
 
         LeadResponse toResponse(Lead l) {
@@ -130,10 +143,13 @@ public class LeadService {
                                     l.lastMessageAt()),
                     l.waitingForReplySince(),
                     l.noReply(),
-                    Map.of(),
+                    fields.computeIfAbsent(l.id(), id -> LeadJson.fields(em, tenant, id)),
                     l.sourceChannel(),
                     l.createdAt(),
-                    l.updatedAt());
+                    l.updatedAt(),
+                    l.aiEnabled(),
+                    l.needsHuman(),
+                    l.stageLocked());
         }
 
         private PersonRef person(Long id) {

@@ -25,7 +25,10 @@ public final class LeadViews {
             Map<String, Object> fields,
             String source,
             OffsetDateTime createdAt,
-            OffsetDateTime updatedAt) {}
+            OffsetDateTime updatedAt,
+            boolean aiEnabled,
+            boolean needsHuman,
+            boolean stageLockedByHuman) {}
 
     public record StageRef(long id, String name, String role) {}
 

@@ -1,0 +1,91 @@
+package com.buildcrm.ai;
+
+import com.buildcrm.secret.SecretBox;
+import com.buildcrm.tenancy.Storage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and writes {@code platform.tenant_ai}; the LLM key is encrypted with the tenant as AAD. */
+@ApplicationScoped
+public class AiSettingsStore {
+
+    @Inject Storage storage;
+    @Inject SecretBox secrets;
+
+    public AiSettings load(long tenantId) {
+        return storage.transactions().inPlatform(em -> load(em, tenantId));
+    }
+
+    public AiSettings load(EntityManager em, long tenantId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "SELECT enabled, brain, prompt, llm_base_url, llm_model, llm_api_key, llm_temperature,"
+                                        + " debounce_ms FROM platform.tenant_ai WHERE tenant_id = ?1")
+                        .setParameter(1, tenantId)
+                        .getResultList();
+        if (rows.isEmpty()) {
+            return AiSettings.defaults();
+        }
+        Object[] r = rows.get(0);
+        String key = (String) r[5];
+        return new AiSettings(
+                (Boolean) r[0],
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                key == null
+                        ? Optional.empty()
+                        : Optional.of(secrets.decrypt(key, Long.toString(tenantId))),
+                new BigDecimal(r[6].toString()),
+                ((Number) r[7]).intValue());
+    }
+
+    /** The debounce only, cheaply (the inbox asks for every message). */
+    public int debounceMs(EntityManager em, long tenantId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows =
+                em.createNativeQuery(
+                                "SELECT debounce_ms FROM platform.tenant_ai WHERE tenant_id = ?1")
+                        .setParameter(1, tenantId)
+                        .getResultList();
+        return rows.isEmpty() ? AiSettings.DEFAULT_DEBOUNCE_MS : ((Number) rows.get(0)).intValue();
+    }
+
+    /**
+     * Saves the settings. {@code newApiKey} empty keeps the stored key; {@code clearKey} removes it.
+     */
+    public void save(
+            EntityManager em,
+            long tenantId,
+            AiSettings s,
+            Optional<String> newApiKey,
+            boolean clearKey) {
+        String encrypted =
+                newApiKey.map(k -> secrets.encrypt(k, Long.toString(tenantId))).orElse(null);
+        em.createNativeQuery(
+                        "INSERT INTO platform.tenant_ai (tenant_id, enabled, brain, prompt, llm_base_url, llm_model,"
+                                + " llm_api_key, llm_temperature, debounce_ms, updated_at)"
+                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, now())"
+                                + " ON CONFLICT (tenant_id) DO UPDATE SET enabled = EXCLUDED.enabled, brain = EXCLUDED.brain,"
+                                + " prompt = EXCLUDED.prompt, llm_base_url = EXCLUDED.llm_base_url, llm_model = EXCLUDED.llm_model,"
+                                + " llm_api_key = CASE WHEN ?10 THEN NULL ELSE COALESCE(EXCLUDED.llm_api_key, platform.tenant_ai.llm_api_key) END,"
+                                + " llm_temperature = EXCLUDED.llm_temperature, debounce_ms = EXCLUDED.debounce_ms, updated_at = now()")
+                .setParameter(1, tenantId)
+                .setParameter(2, s.enabled())
+                .setParameter(3, s.brain())
+                .setParameter(4, s.prompt() == null ? "" : s.prompt())
+                .setParameter(5, s.llmBaseUrl())
+                .setParameter(6, s.llmModel())
+                .setParameter(7, encrypted)
+                .setParameter(8, s.llmTemperature())
+                .setParameter(9, s.debounceMs())
+                .setParameter(10, clearKey)
+                .executeUpdate();
+    }
+}

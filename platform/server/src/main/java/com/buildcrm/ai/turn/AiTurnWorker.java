@@ -1,0 +1,461 @@
+package com.buildcrm.ai.turn;
+
+import com.buildcrm.ai.AiBrains;
+import com.buildcrm.ai.AiSettings;
+import com.buildcrm.ai.AiSettingsStore;
+import com.buildcrm.ai.greeting.GreetingChains;
+import com.buildcrm.ai.llm.LlmConfig;
+import com.buildcrm.brain.AiMemory;
+import com.buildcrm.brain.HistoryLine;
+import com.buildcrm.brain.LeadEventDraft;
+import com.buildcrm.brain.LeadState;
+import com.buildcrm.brain.StageRole;
+import com.buildcrm.brain.Temperature;
+import com.buildcrm.brain.TurnEngine;
+import com.buildcrm.brain.TurnInput;
+import com.buildcrm.brain.TurnOutcome;
+import com.buildcrm.conversation.Message;
+import com.buildcrm.lead.Lead;
+import com.buildcrm.lead.LeadJson;
+import com.buildcrm.live.LiveEvent;
+import com.buildcrm.outbox.OutboundPayload;
+import com.buildcrm.outbox.Outbox;
+import com.buildcrm.pack.PackHost;
+import com.buildcrm.phone.PhoneNumbers;
+import com.buildcrm.plugin.api.IndustryPack;
+import com.buildcrm.tenancy.Storage;
+import com.buildcrm.tenancy.TenantDirectory;
+import com.buildcrm.tenancy.TenantRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Runs one AI turn for a lead (DESIGN §4.3): snapshot in one transaction, the brain outside any
+ * transaction, then re-check and apply in a second one (fields, stage, score, events, handoff, the
+ * replies into the outbox). The first turn of a lead also queues the greeting chain, exactly once.
+ * Re-running a finished turn does nothing: the answered burst is recorded on the lead.
+ */
+@ApplicationScoped
+public class AiTurnWorker {
+
+    private static final Logger LOG = Logger.getLogger(AiTurnWorker.class.getName());
+    static final Duration PACE = Duration.ofMillis(1500);
+    static final int HISTORY = 30;
+
+    @Inject Storage storage;
+    @Inject TenantDirectory directory;
+    @Inject AiSettingsStore aiSettings;
+    @Inject GreetingChains greetings;
+    @Inject PackHost packs;
+    @Inject AiBrains brains;
+    @Inject Clock clock;
+    @Inject com.buildcrm.media.MediaStore media;
+    @Inject Event<LiveEvent> live;
+
+    /** What the tenant is configured with, read once per turn. */
+    record TenantSetup(
+            String packId, Map<String, String> packSettings, String locale, AiSettings ai) {}
+
+    /** The lead as the turn found it. */
+    record Snapshot(
+            LeadState state,
+            List<String> burst,
+            long lastBurstId,
+            List<HistoryLine> history,
+            boolean greeted,
+            String recipient) {}
+
+    public void run(String instance) {
+        long[] ids = AiTurns.parse(instance);
+        run(ids[0], ids[1], ids[2]);
+    }
+
+    public void run(long tenantId, long leadId, long messageId) {
+        TenantRef tenant = directory.byIdAnyStatus(tenantId).orElse(null);
+        if (tenant == null) {
+            return;
+        }
+        TenantSetup setup = storage.transactions().inPlatform(em -> setup(em, tenantId));
+        if (!setup.ai().enabled()) {
+            return;
+        }
+        Snapshot snap =
+                storage.transactions().inTenant(tenant, em -> snapshot(em, tenant, leadId, messageId));
+        if (snap == null) {
+            return;
+        }
+        IndustryPack pack = packs.packFor(setup.packId());
+        TurnInput input =
+                new TurnInput(
+                        snap.state(),
+                        snap.burst(),
+                        snap.history(),
+                        pack,
+                        setup.packSettings(),
+                        setup.locale(),
+                        setup.ai().prompt());
+        AiBrains.Decision decision = brains.decide(input, llmConfig(setup.ai()));
+        TurnOutcome outcome =
+                TurnEngine.apply(snap.state(), decision.actions(), pack.qualificationSchema());
+        boolean needsChain = !snap.greeted() || !outcome.greetingSteps().isEmpty();
+        GreetingChains.Chain chain =
+                !needsChain
+                        ? new GreetingChains.Chain(List.of(), "none")
+                        : storage.transactions()
+                        .inPlatform(
+                                em ->
+                                        greetings.resolve(
+                                                em,
+                                                tenantId,
+                                                setup.packId(),
+                                                pack,
+                                                setup.locale()));
+        List<LiveEvent> published = new ArrayList<>();
+        storage.transactions()
+                .inTenant(
+                        tenant,
+                        em -> {
+                            apply(em, tenant, leadId, snap, outcome, decision, chain, published);
+                            return null;
+                        });
+        published.forEach(live::fire);
+    }
+
+    private TenantSetup setup(EntityManager em, long tenantId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "SELECT plugin_id, pack_settings::text, locale FROM platform.tenants WHERE id = ?1")
+                        .setParameter(1, tenantId)
+                        .getResultList();
+        Object[] r = rows.get(0);
+        Map<String, String> settings = new LinkedHashMap<>();
+        LeadJson.toMap(LeadJson.parseObject(String.valueOf(r[1])))
+                .forEach((k, v) -> settings.put(k, v == null ? null : String.valueOf(v)));
+        settings.values().removeIf(java.util.Objects::isNull);
+        return new TenantSetup(
+                (String) r[0], settings, (String) r[2], aiSettings.load(em, tenantId));
+    }
+
+    private static Optional<LlmConfig> llmConfig(AiSettings ai) {
+        if (!ai.usesLlm()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new LlmConfig(
+                        ai.llmBaseUrl(),
+                        ai.llmModel(),
+                        ai.llmApiKey().orElse(""),
+                        ai.llmTemperature().doubleValue(),
+                        ai.prompt(),
+                        Duration.ofSeconds(20)));
+    }
+
+    private Snapshot snapshot(EntityManager em, TenantRef tenant, long leadId, long messageId) {
+        Lead lead = em.find(Lead.class, leadId);
+        if (lead == null || !aiMayAnswer(lead) || newerClientMessage(em, leadId, messageId)) {
+            return null;
+        }
+        StageRole role = roleOf(em, lead.stageId());
+        if (role == StageRole.WON || role == StageRole.LOST) {
+            return null; // the AI never touches a closed lead
+        }
+        List<Message> burst =
+                em.createQuery(
+                                "SELECT m FROM Message m WHERE m.leadId = :lead AND m.direction = 'IN'"
+                                        + " AND m.id > :answered ORDER BY m.id",
+                                Message.class)
+                        .setParameter("lead", leadId)
+                        .setParameter("answered", lead.aiAnsweredMessageId())
+                        .getResultList();
+        if (burst.isEmpty()) {
+            return null; // answered already (a re-run after a crash)
+        }
+        long firstBurstId = burst.get(0).id();
+        List<Message> earlier =
+                em.createQuery(
+                                "SELECT m FROM Message m WHERE m.leadId = :lead AND m.id < :first ORDER BY m.id DESC",
+                                Message.class)
+                        .setParameter("lead", leadId)
+                        .setParameter("first", firstBurstId)
+                        .setMaxResults(HISTORY)
+                        .getResultList();
+        List<HistoryLine> history = new ArrayList<>();
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            Message m = earlier.get(i);
+            history.add(new HistoryLine("IN".equals(m.direction()), textOf(m)));
+        }
+        Map<String, Object> fields = LeadJson.fields(em, tenant, leadId);
+        AiMemory memory = LeadJson.memory(em, tenant, leadId);
+        LeadState state =
+                new LeadState(
+                        fields,
+                        role,
+                        lead.stageLocked(),
+                        Temperature.valueOf(lead.temperature()),
+                        lead.score(),
+                        memory);
+        String recipient = PhoneNumbers.toJid(lead.phone()).orElse(null);
+        if (recipient == null) {
+            return null;
+        }
+        return new Snapshot(
+                state,
+                burst.stream().map(AiTurnWorker::textOf).toList(),
+                burst.get(burst.size() - 1).id(),
+                history,
+                lead.greetedAt() != null,
+                recipient);
+    }
+
+    private void apply(
+            EntityManager em,
+            TenantRef tenant,
+            long leadId,
+            Snapshot snap,
+            TurnOutcome outcome,
+            AiBrains.Decision decision,
+            GreetingChains.Chain chain,
+            List<LiveEvent> published) {
+        Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
+        if (lead == null
+                || !aiMayAnswer(lead)
+                || lead.aiAnsweredMessageId() >= snap.lastBurstId()
+                || newerClientMessage(em, leadId, snap.lastBurstId())) {
+            return; // someone took the lead, it was answered, or the client wrote again meanwhile
+        }
+        StageRole currentRole = roleOf(em, lead.stageId());
+        if (currentRole == StageRole.WON
+                || currentRole == StageRole.LOST
+                || lead.stageLocked() != snap.state().stageLockedByHuman()) {
+            return; // a person moved the lead while the brain was thinking
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Instant at = clock.instant();
+        String lastText = null;
+        if (lead.greetedAt() == null) {
+            for (GreetingChains.Step step : chain.steps()) {
+                lastText = enqueueStep(em, tenant, lead, snap.recipient(), step, now, at, published);
+            }
+            lead.greeted(now);
+            LeadJson.event(
+                    em,
+                    tenant,
+                    leadId,
+                    "greeting.sent",
+                    "AI",
+                    null,
+                    "Отправлена приветственная цепочка",
+                    Map.of("steps", chain.steps().size(), "source", chain.source()),
+                    now);
+        }
+        for (String reply : outcome.replies()) {
+            lastText = enqueue(em, tenant, lead, snap.recipient(), "TEXT", reply, null, OutboundPayload.text(reply), now, at, published);
+        }
+        for (int index : outcome.greetingSteps()) {
+            if (index >= 0 && index < chain.steps().size()) {
+                lastText =
+                        enqueueStep(
+                                em,
+                                tenant,
+                                lead,
+                                snap.recipient(),
+                                chain.steps().get(index),
+                                now,
+                                at,
+                                published);
+            }
+        }
+        LeadState after = outcome.state();
+        LeadJson.writeFields(em, tenant, leadId, after.fields());
+        LeadJson.writeMemory(em, tenant, leadId, after.memory());
+        Long newStage = null;
+        if (after.stageRole() != null && after.stageRole() != snap.state().stageRole()) {
+            newStage =
+                    em
+                            .createQuery("SELECT s.id FROM Stage s WHERE s.role = :role", Long.class)
+                            .setParameter("role", after.stageRole().name())
+                            .getResultList()
+                            .stream()
+                            .findFirst()
+                            .orElse(null);
+        }
+        lead.aiUpdated(
+                newStage,
+                after.temperature().name(),
+                after.score(),
+                text(after.fields().get("name")),
+                text(after.fields().get("city")),
+                snap.lastBurstId(),
+                now);
+        for (LeadEventDraft e : outcome.events()) {
+            Map<String, Object> details = new HashMap<>(e.details());
+            details.put("brain", decision.brain());
+            if (decision.fallbackReason() != null) {
+                details.put("fallback", decision.fallbackReason());
+            }
+            LeadJson.event(em, tenant, leadId, e.type(), "AI", null, e.reason(), details, now);
+        }
+        if (outcome.handOff()) {
+            lead.handOffToHuman(now);
+            published.add(new LiveEvent(tenant.id(), "lead.handoff", leadId, null));
+        }
+        if (lastText != null) {
+            lead.weWrote(lastText, now);
+        }
+        published.add(new LiveEvent(tenant.id(), "lead.updated", leadId, null));
+    }
+
+    private String enqueueStep(
+            EntityManager em,
+            TenantRef tenant,
+            Lead lead,
+            String recipient,
+            GreetingChains.Step step,
+            OffsetDateTime now,
+            Instant at,
+            List<LiveEvent> published) {
+        switch (step.kind()) {
+            case "album" -> {
+                String last = null;
+                for (GreetingChains.Media m : step.media()) {
+                    last =
+                            enqueue(
+                                    em,
+                                    tenant,
+                                    lead,
+                                    recipient,
+                                    "IMAGE",
+                                    m.caption(),
+                                    m.id(),
+                                    OutboundPayload.media(m.id(), "IMAGE", m.caption(), null),
+                                    now,
+                                    at,
+                                    published);
+                }
+                return last;
+            }
+            case "voice" -> {
+                String id = step.media().get(0).id();
+                return enqueue(
+                        em,
+                        tenant,
+                        lead,
+                        recipient,
+                        "VOICE",
+                        null,
+                        id,
+                        new OutboundPayload("voice", null, id, null, null),
+                        now,
+                        at,
+                        published);
+            }
+            case "link" -> {
+                String text =
+                        step.text() == null || step.text().isBlank()
+                                ? step.url()
+                                : step.text().strip() + "\n" + step.url();
+                return enqueue(
+                        em,
+                        tenant,
+                        lead,
+                        recipient,
+                        "TEXT",
+                        text,
+                        null,
+                        OutboundPayload.text(text),
+                        now,
+                        at,
+                        published);
+            }
+            default -> {
+                return enqueue(
+                        em,
+                        tenant,
+                        lead,
+                        recipient,
+                        "TEXT",
+                        step.text(),
+                        null,
+                        OutboundPayload.text(step.text()),
+                        now,
+                        at,
+                        published);
+            }
+        }
+    }
+
+    private String enqueue(
+            EntityManager em,
+            TenantRef tenant,
+            Lead lead,
+            String recipient,
+            String kind,
+            String text,
+            String mediaId,
+            OutboundPayload payload,
+            OffsetDateTime now,
+            Instant at,
+            List<LiveEvent> published) {
+        Message message = Message.outbound(lead.id(), "AI", null, kind, text, now);
+        if (mediaId != null) {
+            media.find(Long.toString(tenant.id()), mediaId)
+                    .ifPresentOrElse(
+                            s -> message.attachMedia(mediaId, s.mimeType(), s.originalName()),
+                            () -> message.attachMedia(mediaId, null, null));
+        }
+        em.persist(message);
+        em.flush();
+        Outbox.enqueue(em, tenant.id(), lead.id(), message.id(), recipient, payload, at, PACE);
+        published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
+        return text != null ? text : "[" + kind.toLowerCase(java.util.Locale.ROOT) + "]";
+    }
+
+    static boolean aiMayAnswer(Lead lead) {
+        return lead.aiEnabled() && "AI".equals(lead.handledBy()) && !lead.needsHuman();
+    }
+
+    private static boolean newerClientMessage(EntityManager em, long leadId, long messageId) {
+        return !em.createQuery(
+                        "SELECT m.id FROM Message m WHERE m.leadId = :lead AND m.direction = 'IN' AND m.id > :id")
+                .setParameter("lead", leadId)
+                .setParameter("id", messageId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    private static StageRole roleOf(EntityManager em, long stageId) {
+        List<String> roles =
+                em.createQuery("SELECT s.role FROM Stage s WHERE s.id = :id", String.class)
+                        .setParameter("id", stageId)
+                        .getResultList();
+        return roles.isEmpty() || roles.get(0) == null ? null : StageRole.valueOf(roles.get(0));
+    }
+
+    private static String textOf(Message m) {
+        if (m.text() != null && !m.text().isBlank()) {
+            return m.text();
+        }
+        return "[" + m.kind().toLowerCase(java.util.Locale.ROOT) + "]";
+    }
+
+    private static String text(Object v) {
+        return v == null ? null : v.toString();
+    }
+}

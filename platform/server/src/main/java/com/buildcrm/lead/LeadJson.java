@@ -1,0 +1,278 @@
+package com.buildcrm.lead;
+
+import com.buildcrm.brain.AiMemory;
+import com.buildcrm.tenancy.TenantRef;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The lead's jsonb columns ({@code fields}, {@code ai_state}) and its history ({@code
+ * lead_events}). These are read and written with SQL that names the tenant's schema explicitly
+ * (native queries do not get the persistence unit's tenant schema), inside the caller's
+ * transaction.
+ */
+public final class LeadJson {
+
+    private LeadJson() {}
+
+    /** The lead's qualification values (numbers as BigDecimal, booleans, strings). */
+    public static Map<String, Object> fields(EntityManager em, TenantRef tenant, long leadId) {
+        return toMap(readObject(em, tenant, "fields", leadId));
+    }
+
+    /** Qualification values of several leads at once (for lists). */
+    public static Map<Long, Map<String, Object>> fields(
+            EntityManager em, TenantRef tenant, List<Long> leadIds) {
+        Map<Long, Map<String, Object>> result = new LinkedHashMap<>();
+        if (leadIds.isEmpty()) {
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "SELECT id, fields::text FROM "
+                                        + tenant.schema()
+                                        + ".leads WHERE id = ANY(CAST(?1 AS bigint[]))")
+                        .setParameter(1, leadIds.toArray(Long[]::new))
+                        .getResultList();
+        for (Object[] row : rows) {
+            result.put(((Number) row[0]).longValue(), toMap(parse(String.valueOf(row[1]))));
+        }
+        return result;
+    }
+
+    public static void writeFields(
+            EntityManager em, TenantRef tenant, long leadId, Map<String, Object> fields) {
+        write(em, tenant, "fields", leadId, toJson(fields).toString());
+    }
+
+    public static AiMemory memory(EntityManager em, TenantRef tenant, long leadId) {
+        JsonObject o = readObject(em, tenant, "ai_state", leadId);
+        TreeSet<String> advice = new TreeSet<>();
+        if (o.containsKey("adviceGiven")) {
+            o.getJsonArray("adviceGiven").forEach(v -> advice.add(((JsonString) v).getString()));
+        }
+        return new AiMemory(
+                o.containsKey("askedField") && !o.isNull("askedField")
+                        ? o.getString("askedField")
+                        : null,
+                o.getBoolean("callWanted", false),
+                o.getInt("priceAsks", 0),
+                o.getBoolean("callOffered", false),
+                advice,
+                o.getBoolean("notInterested", false),
+                o.getInt("clientTurns", 0));
+    }
+
+    public static void writeMemory(EntityManager em, TenantRef tenant, long leadId, AiMemory m) {
+        JsonArrayBuilder advice = Json.createArrayBuilder();
+        new TreeSet<>(m.adviceGiven()).forEach(advice::add);
+        JsonObjectBuilder b =
+                Json.createObjectBuilder()
+                        .add("callWanted", m.callWanted())
+                        .add("priceAsks", m.priceAsks())
+                        .add("callOffered", m.callOffered())
+                        .add("adviceGiven", advice)
+                        .add("notInterested", m.notInterested())
+                        .add("clientTurns", m.clientTurns());
+        if (m.askedField() != null) {
+            b.add("askedField", m.askedField());
+        }
+        write(em, tenant, "ai_state", leadId, b.build().toString());
+    }
+
+    /**
+     * Appends an event to the lead's history.
+     *
+     * @param actor {@code AI}, {@code HUMAN} or {@code SYSTEM}
+     */
+    public static void event(
+            EntityManager em,
+            TenantRef tenant,
+            long leadId,
+            String type,
+            String actor,
+            Long actorId,
+            String reason,
+            Map<String, Object> details,
+            OffsetDateTime at) {
+        em.createNativeQuery(
+                        "INSERT INTO "
+                                + tenant.schema()
+                                + ".lead_events (lead_id, type, actor, actor_id, reason, details, created_at)"
+                                + " VALUES (?1, ?2, ?3, CAST(?4 AS bigint), ?5, CAST(?6 AS jsonb), ?7)")
+                .setParameter(1, leadId)
+                .setParameter(2, type)
+                .setParameter(3, actor)
+                .setParameter(4, actorId)
+                .setParameter(5, reason)
+                .setParameter(6, toJson(details).toString())
+                .setParameter(7, at)
+                .executeUpdate();
+    }
+
+    /** One entry of a lead's history as the API returns it. */
+    public record EventView(
+            long id,
+            String type,
+            String actor,
+            LeadViews.PersonRef user,
+            String reason,
+            Map<String, Object> details,
+            OffsetDateTime at) {}
+
+    public static List<EventView> events(
+            EntityManager em, TenantRef tenant, long leadId, Long beforeId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "SELECT e.id, e.type, e.actor, e.actor_id, u.name, e.reason, e.details::text, e.created_at"
+                                        + " FROM "
+                                        + tenant.schema()
+                                        + ".lead_events e LEFT JOIN "
+                                        + tenant.schema()
+                                        + ".users u ON u.id = e.actor_id"
+                                        + " WHERE e.lead_id = ?1 AND e.id < ?2 ORDER BY e.id DESC LIMIT ?3")
+                        .setParameter(1, leadId)
+                        .setParameter(2, beforeId == null ? Long.MAX_VALUE : beforeId)
+                        .setParameter(3, limit)
+                        .getResultList();
+        return rows.stream()
+                .map(
+                        r ->
+                                new EventView(
+                                        ((Number) r[0]).longValue(),
+                                        (String) r[1],
+                                        (String) r[2],
+                                        r[3] == null
+                                                ? null
+                                                : new LeadViews.PersonRef(
+                                                        ((Number) r[3]).longValue(),
+                                                        (String) r[4]),
+                                        (String) r[5],
+                                        toMap(parse(String.valueOf(r[6]))),
+                                        toTime(r[7])))
+                .toList();
+    }
+
+    static OffsetDateTime toTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp " + value);
+    }
+
+    /** Plain Java values (String, BigDecimal, Long, Boolean, List, Map) to JSON. */
+    public static JsonObject toJson(Map<String, ?> map) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (map != null) {
+            map.forEach((k, v) -> b.add(k, value(v)));
+        }
+        return b.build();
+    }
+
+    private static JsonValue value(Object v) {
+        if (v == null) {
+            return JsonValue.NULL;
+        }
+        if (v instanceof Boolean bool) {
+            return bool ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (v instanceof BigDecimal d) {
+            return Json.createValue(d.stripTrailingZeros());
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short) {
+            return Json.createValue(((Number) v).longValue());
+        }
+        if (v instanceof Number n) {
+            return Json.createValue(new BigDecimal(n.toString()));
+        }
+        if (v instanceof Map<?, ?> m) {
+            JsonObjectBuilder b = Json.createObjectBuilder();
+            m.forEach((k, x) -> b.add(String.valueOf(k), value(x)));
+            return b.build();
+        }
+        if (v instanceof Iterable<?> list) {
+            JsonArrayBuilder b = Json.createArrayBuilder();
+            list.forEach(x -> b.add(value(x)));
+            return b.build();
+        }
+        return Json.createValue(String.valueOf(v));
+    }
+
+    /** JSON to plain Java values: numbers become BigDecimal (integral ones Long). */
+    public static Map<String, Object> toMap(JsonObject o) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        o.forEach((k, v) -> map.put(k, plain(v)));
+        return map;
+    }
+
+    private static Object plain(JsonValue v) {
+        return switch (v.getValueType()) {
+            case STRING -> ((JsonString) v).getString();
+            case NUMBER -> {
+                JsonNumber n = (JsonNumber) v;
+                yield n.isIntegral() ? (Object) n.longValue() : n.bigDecimalValue();
+            }
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+            case ARRAY -> v.asJsonArray().stream().map(LeadJson::plain).toList();
+            case OBJECT -> toMap(v.asJsonObject());
+        };
+    }
+
+    private static JsonObject readObject(
+            EntityManager em, TenantRef tenant, String column, long leadId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows =
+                em.createNativeQuery(
+                                "SELECT "
+                                        + column
+                                        + "::text FROM "
+                                        + tenant.schema()
+                                        + ".leads WHERE id = ?1")
+                        .setParameter(1, leadId)
+                        .getResultList();
+        return rows.isEmpty() ? JsonValue.EMPTY_JSON_OBJECT : parse(String.valueOf(rows.get(0)));
+    }
+
+    private static void write(
+            EntityManager em, TenantRef tenant, String column, long leadId, String json) {
+        em.createNativeQuery(
+                        "UPDATE "
+                                + tenant.schema()
+                                + ".leads SET "
+                                + column
+                                + " = CAST(?1 AS jsonb) WHERE id = ?2")
+                .setParameter(1, json)
+                .setParameter(2, leadId)
+                .executeUpdate();
+    }
+
+    public static JsonObject parseObject(String json) {
+        return parse(json);
+    }
+
+    static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}
