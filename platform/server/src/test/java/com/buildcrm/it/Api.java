@@ -192,6 +192,22 @@ public final class Api {
         return r.json();
     }
 
+    /**
+     * Switches a tenant's AI manager on or off. Message-path tests switch it off, so that only the
+     * messages they send themselves reach the provider.
+     */
+    public void setAi(String operatorToken, long tenantId, boolean enabled) {
+        Reply r =
+                method(
+                        "PUT",
+                        "/api/admin/tenants/" + tenantId + "/ai",
+                        operatorToken,
+                        "{\"enabled\":" + enabled + "}");
+        if (r.status() != 200) {
+            throw new AssertionError("AI switch failed: " + r);
+        }
+    }
+
     public JsonObject createUser(
             String token, String name, String email, String role, String password) {
         Reply r =

@@ -39,6 +39,7 @@ class MessagingIT {
                 api.createTenant(operator, "wa-chatflow", "ru", "owner@wa.kz", "owner-pass-1")
                         .getJsonNumber("id")
                         .longValue();
+        api.setAi(operator, tenantId, false); // this class tests the message path, not the AI
         Reply channel =
                 api.method(
                         "PUT",
@@ -206,6 +207,7 @@ class MessagingIT {
                 api.createTenant(operator, "wa-sandbox", "ru", "owner@sb.kz", "owner-pass-1")
                         .getJsonNumber("id")
                         .longValue();
+        api.setAi(operator, sandboxTenant, false);
         Reply configured =
                 api.method(
                         "PUT",
