@@ -7,6 +7,7 @@ import com.buildcrm.plugin.api.ExtractionRequest;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.plugin.api.Locales;
 import com.buildcrm.plugin.api.QualificationField;
+import com.buildcrm.plugin.api.text.TextNormalizer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The offline, deterministic brain: the default and the fallback when the LLM brain fails. It
@@ -303,6 +306,12 @@ public final class RuleBrain implements Brain {
                     }
                 }
             }
+            if (asked != null && !raw.containsKey(asked) && byKey.containsKey(asked)) {
+                Object bare = bareAnswer(byKey.get(asked), in.burst().get(in.burst().size() - 1));
+                if (bare != null) {
+                    raw.put(asked, bare);
+                }
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : raw.entrySet()) {
                 QualificationField f = byKey.get(e.getKey());
@@ -319,6 +328,49 @@ public final class RuleBrain implements Brain {
                 }
             }
             return out;
+        }
+
+        /**
+         * A bare answer to the asked field that neither the core nor the pack understood: "да" for
+         * a yes/no field, "12" or "10,5 м" for a number, a short phrase for a pack's text field.
+         */
+        private static Object bareAnswer(QualificationField f, String message) {
+            String n = TextNormalizer.normalize(message);
+            if (n.isEmpty()) {
+                return null;
+            }
+            Set<Intent> found = Intents.detect(message);
+            switch (f.type()) {
+                case BOOLEAN:
+                    if (found.contains(Intent.DECLINE)) {
+                        return Boolean.FALSE;
+                    }
+                    if (found.contains(Intent.AGREE)) {
+                        return Boolean.TRUE;
+                    }
+                    return n.split("[ ,.]")[0];
+                case NUMBER:
+                case INTEGER:
+                    Matcher m = BARE_NUMBER.matcher(n);
+                    return m.matches() ? m.group(1) : null;
+                default:
+                    boolean core =
+                            f.key().equals(CoreExtractors.NAME)
+                                    || f.key().equals(CoreExtractors.CITY)
+                                    || f.key().equals(CoreExtractors.CALL_TIME);
+                    String text = message.strip();
+                    boolean onlyPoliteness =
+                            found.isEmpty() || Set.of(Intent.THANKS).containsAll(found);
+                    if (core
+                            || !onlyPoliteness
+                            || text.length() > 200
+                            || text.contains("?")
+                            || text.matches("^\\[.*]$")
+                            || !text.matches("(?s).*\\p{L}{2,}.*")) {
+                        return null;
+                    }
+                    return text;
+            }
         }
 
         private static Map<String, Object> packExtract(IndustryPack pack, ExtractionRequest req) {
@@ -403,6 +455,11 @@ public final class RuleBrain implements Brain {
             return Objects.equals(a, b);
         }
     }
+
+    private static final Pattern BARE_NUMBER =
+            Pattern.compile(
+                    "^(?:около\\s+|примерно\\s+|где-?то\\s+)?(\\d+(?:[.,]\\d+)?)\\s*[\\p{L}.²]{0,12}$",
+                    Pattern.UNICODE_CHARACTER_CLASS);
 
     static String text(Object v) {
         return v == null || v.toString().isBlank() ? null : v.toString();
@@ -519,7 +576,7 @@ public final class RuleBrain implements Brain {
                         "Could you tell me your name, please?",
                         "Which city are you in?",
                         "What time suits you best for a call?",
-                        "Could you tell me the %s, please?",
+                        "Sorry, could you clarify: %s?",
                         "The price depends on: %s.",
                         "Our manager will give you the exact price during the call.",
                         "Our specialist will make an exact estimate — would it be convenient if"

@@ -26,7 +26,9 @@ class IntentsTest {
                 "есть номер куда позвонить?",
                 "қоңырау шалыңыз",
                 "позвонитеее мне завтра",
-                "пусть менеджер перезвонит"
+                "пусть менеджер перезвонит",
+                "Свяжитесь со мной",
+                "дайте номер менеджера"
             })
     void callWantedExplicitAndHinted(String text) {
         assertTrue(Intents.detect(text).contains(Intent.CALL_WANTED), text);
@@ -58,6 +60,7 @@ class IntentsTest {
                 "что по деньгам",
                 "бағасы қанша",
                 "how much?",
+                "Салам, бағаны айтыңыз",
                 "скока стоит такой"
             })
     void priceAsked(String text) {
@@ -110,7 +113,9 @@ class IntentsTest {
                 "живой менеджер есть?",
                 "позовите оператора",
                 "соедините с менеджером",
-                "are you a bot"
+                "are you a bot",
+                "кто со мной переписывается? бот?",
+                "мне нужен менеджер"
             })
     void wantsHuman(String text) {
         assertTrue(Intents.detect(text).contains(Intent.WANTS_HUMAN), text);

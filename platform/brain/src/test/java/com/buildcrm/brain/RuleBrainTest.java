@@ -201,6 +201,16 @@ class RuleBrainTest {
     }
 
     @Test
+    void bareAnswersToTheAskedFieldAreUnderstoodWithoutThePack() {
+        Conversation en = new Conversation(new WindowsPack(), Map.of(), "en", new RuleBrain());
+        en.clientWrites("Almaty, 1.2 x 1.4");
+        assertEquals("with_install", en.state().memory().askedField());
+        en.clientWrites("yes");
+        assertEquals(true, en.state().fields().get("with_install"));
+        assertEquals(StageRole.FULL_DATA, en.state().stageRole());
+    }
+
+    @Test
     void burstIsOneTurn() {
         TurnOutcome o = chat.clientWrites("Здравствуйте", "мы из Алматы", "окно 1,5 на 2");
         assertEquals(1, o.state().memory().clientTurns());
