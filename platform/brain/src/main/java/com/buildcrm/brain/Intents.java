@@ -90,11 +90,11 @@ public final class Intents {
     private static final Pattern NOT_INTERESTED =
             p(
                     "\\bне\\s*интерес\\w*|\\bне\\s*актуальн\\w*"
-                            + "|\\bуже\\s+(?:купили|купил|купила|взяли|взял|взяла|нашли|нашел|нашла|заказали|построили)\\b"
+                            + "|\\bуже\\s+(?:купили|купил|купила|взяли|взял|взяла|нашли|нашел|нашла|заказали|построили)\\b(?!\\s+(?:участок|землю|земельный|материал\\w*|фундамент\\w*|проект\\w*|кирпич\\w*))"
                             + "|\\b(?:купили|взяли|нашли|заказали)\\s+уже\\b"
                             + "|\\bпередумал\\w*|\\bотказываюсь\\b|\\bотказываемся\\b"
                             + "|\\bне\\s+(?:надо|нужно)\\s*,?\\s*спасибо\\b|\\bспасибо\\s*,?\\s*не\\s+(?:надо|нужно)\\b"
-                            + "|\\b(?:мне|нам)\\s+(?:это\\s+|уже\\s+)?не\\s+(?:надо|нужно)\\b"
+                            + "|\\b(?:мне|нам)\\s+(?:это\\s+|уже\\s+|больше\\s+)?не\\s+(?:надо|нужно)(?=\\s*(?:$|[,.]|спасибо|больше|уже))"
                             + "|\\bотпишите\\w*|\\bкызыкпа\\w*|\\bкерек\\s+емес\\b"
                             + "|\\bnot\\s+interested\\b|\\bno\\s+longer\\s+(?:relevant|needed)\\b|\\bno\\s+thanks?\\b");
 
@@ -129,9 +129,17 @@ public final class Intents {
             p(
                     "\\bспасибо\\b|\\bспс\\b|\\bблагодар\\w*|\\bрахмет\\w*|\\bthanks?\\b|\\bthank\\s+you\\b|\\bthx\\b");
 
+    /** "поговорить с женой": the client talks it over at home, not with us. */
+    private static final String FAMILY_TALK =
+            "\\b(?:поговорю|поговорить|посоветоваться|посоветуюсь|обсудить|обсужу|обсудим)\\s+с\\s+(?:женой|мужем|супруг\\w*|семь[еей]\\w*|родител\\w*|партнер\\w*|братом|сестрой|папой|мамой)\\b";
+
+    private static final Pattern FAMILY = p(FAMILY_TALK);
+
     private static final Pattern THINKING =
             p(
                     "\\bподума(?:ю|ем|ть|ем\\s+ещ[её])\\b|\\bпосовету(?:юсь|емся)\\b|\\bобсуд(?:им|у)\\s+с\\s+\\w+"
+                            + "|"
+                            + FAMILY_TALK
                             + "|\\bпозже\\s+(?:напишу|напишем|отпишусь|свяжусь)\\b|\\b(?:i|we)\\s*(?:ll|will)\\s+think\\b"
                             + "|\\bойланам\\w*");
 
@@ -157,7 +165,7 @@ public final class Intents {
         if (n.isEmpty()) {
             return found;
         }
-        String rest = CALL_NEGATED.matcher(n).replaceAll(" ");
+        String rest = FAMILY.matcher(CALL_NEGATED.matcher(n).replaceAll(" ")).replaceAll(" ");
         boolean explicitCall = CALL_EXPLICIT.matcher(rest).find();
         if (explicitCall || CALL_HINTED.matcher(rest).find()) {
             found.add(Intent.CALL_WANTED);

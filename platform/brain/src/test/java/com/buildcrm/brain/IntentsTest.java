@@ -98,6 +98,16 @@ class IntentsTest {
     }
 
     @Test
+    void everydayPhrasesAreNotMisread() {
+        assertFalse(Intents.detect("мы уже купили участок").contains(Intent.NOT_INTERESTED));
+        assertFalse(Intents.detect("мне не нужно с монтажом").contains(Intent.NOT_INTERESTED));
+        assertTrue(Intents.detect("нам не нужно, спасибо").contains(Intent.NOT_INTERESTED));
+        Set<Intent> family = Intents.detect("надо поговорить с женой");
+        assertFalse(family.contains(Intent.CALL_WANTED));
+        assertTrue(family.contains(Intent.THINKING));
+    }
+
+    @Test
     void callRefusalIsNotDisinterest() {
         assertFalse(
                 Intents.detect("звонить не нужно, пишите сюда").contains(Intent.NOT_INTERESTED));
