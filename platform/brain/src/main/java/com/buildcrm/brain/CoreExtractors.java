@@ -55,9 +55,10 @@ public final class CoreExtractors {
         return new City(name, plain, context, bare);
     }
 
-    /** Kazakhstan cities: canonical Russian name and the forms clients write (normalised text). */
+    /** Russian case endings of city names ("в Шымкенте", "из Павлодара"). */
     private static final String CASE = "(?:а|е|у|ом)?";
 
+    /** Kazakhstan cities: canonical Russian name and the forms clients write (normalised text). */
     private static final List<City> CITIES =
             List.of(
                     city("Алматы", "алмат[аыуе]|алма-?\\s?ат[аыуе]?|almaty|alma-?\\s?ata"),

@@ -440,7 +440,8 @@ public final class RuleBrain implements Brain {
                 return b ? t.yes : t.no;
             }
             if (v instanceof BigDecimal d) {
-                return d.stripTrailingZeros().toPlainString();
+                String plain = d.stripTrailingZeros().toPlainString();
+                return t == Texts.RU ? plain.replace('.', ',') : plain;
             }
             return String.valueOf(v);
         }

@@ -56,6 +56,7 @@ class RuleBrainTest {
         assertEquals(true, chat.state().fields().get("with_install"));
         assertEquals(StageRole.FULL_DATA, chat.state().stageRole());
         assertTrue(r.contains("Итак:") && r.contains("город — Алматы"), r);
+        assertTrue(r.contains("ширина окна — 1,5"), r);
         assertTrue(r.contains("удобно, если он вам позвонит?"), r);
         assertNull(asked());
         r = say("да, давайте");
