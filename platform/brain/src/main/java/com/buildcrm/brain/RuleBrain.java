@@ -104,8 +104,15 @@ public final class RuleBrain implements Brain {
                     extracted.containsKey(CoreExtractors.NAME)
                             || extracted.containsKey(CoreExtractors.CALL_TIME);
 
-            if (callWanted && (wantsCallNow || name == null || time == null || callDetailsNew)) {
-                return callFlow(wantsCallNow, priceNow, name, time);
+            // A client who ignored the question twice is not asked a third time.
+            boolean needName = name == null && timesAsked(CoreExtractors.NAME) < 2;
+            boolean needTime = time == null && timesAsked(CoreExtractors.CALL_TIME) < 2;
+            boolean inCallFlow =
+                    CoreExtractors.NAME.equals(mem.askedField())
+                            || CoreExtractors.CALL_TIME.equals(mem.askedField());
+            if (callWanted
+                    && (wantsCallNow || needName || needTime || callDetailsNew || inCallFlow)) {
+                return callFlow(wantsCallNow, priceNow, name, time, needName, needTime);
             }
 
             List<String> minMissing = missing(priceMinimum());
@@ -169,26 +176,36 @@ public final class RuleBrain implements Brain {
         }
 
         private List<Action> callFlow(
-                boolean wantsCallNow, boolean priceNow, String name, String time) {
+                boolean wantsCallNow,
+                boolean priceNow,
+                String name,
+                String time,
+                boolean needName,
+                boolean needTime) {
             if (wantsCallNow) {
                 actions.add(new Action.RequestCall(name, time));
             }
-            if (name == null) {
+            if (needName) {
                 add(wantsCallNow ? t.callAck : acknowledgement());
                 add(priceNow ? t.priceOnCall : null);
                 ask(CoreExtractors.NAME);
-            } else if (time == null) {
-                add(
-                        wantsCallNow || extracted.containsKey(CoreExtractors.NAME)
-                                ? String.format(t.callAckNamed, name)
-                                : acknowledgement());
+            } else if (needTime) {
+                if (name != null && (wantsCallNow || extracted.containsKey(CoreExtractors.NAME))) {
+                    add(String.format(t.callAckNamed, name));
+                } else {
+                    add(wantsCallNow ? t.callAck : acknowledgement());
+                }
                 add(priceNow ? t.priceOnCall : null);
                 ask(CoreExtractors.CALL_TIME);
             } else {
                 if (!wantsCallNow) {
                     actions.add(new Action.RequestCall(name, time));
                 }
-                add(String.format(t.confirm, name, timePhrase(time, t == Texts.EN)));
+                String when = time == null ? t.soon : timePhrase(time, t == Texts.EN);
+                add(
+                        name == null
+                                ? String.format(t.confirmNoName, when)
+                                : String.format(t.confirm, name, when));
             }
             return reply();
         }
@@ -273,6 +290,22 @@ public final class RuleBrain implements Brain {
             if (f != null) {
                 actions.add(new Action.AskedField(key));
             }
+        }
+
+        /** How many of our earlier messages asked for a core call detail. */
+        private int timesAsked(String key) {
+            QualificationField f = byKey.get(key);
+            boolean isName = CoreExtractors.NAME.equals(key);
+            String question = f != null ? f.question(in.locale()) : isName ? t.askName : t.askTime;
+            String alt = isName ? t.altName : t.altTime;
+            int count = 0;
+            for (HistoryLine line : in.history()) {
+                if (!line.fromClient()
+                        && (line.text().contains(question) || line.text().contains(alt))) {
+                    count++;
+                }
+            }
+            return count;
         }
 
         private String alternativeOr(String sentence, String alternative) {
@@ -510,6 +543,8 @@ public final class RuleBrain implements Brain {
             String callAck,
             String callAckNamed,
             String confirm,
+            String confirmNoName,
+            String soon,
             String askName,
             String askTime,
             String altName,
@@ -541,6 +576,8 @@ public final class RuleBrain implements Brain {
                         "Конечно, организуем звонок!",
                         "Отлично, %s!",
                         "Спасибо, %s! Наш менеджер позвонит вам %s.",
+                        "Спасибо! Наш менеджер позвонит вам %s.",
+                        "в ближайшее время",
                         "Как к вам обращаться?",
                         "Когда вам удобно, чтобы мы позвонили?",
                         "Подскажите, пожалуйста, как вас зовут?",
@@ -572,6 +609,8 @@ public final class RuleBrain implements Brain {
                         "Of course, let's arrange a call!",
                         "Great, %s!",
                         "Thank you, %s! Our manager will call you %s.",
+                        "Thank you! Our manager will call you %s.",
+                        "shortly",
                         "How may I address you?",
                         "When is it convenient for us to call you?",
                         "Could you tell me your name, please?",

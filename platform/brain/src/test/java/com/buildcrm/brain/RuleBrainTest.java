@@ -212,6 +212,16 @@ class RuleBrainTest {
     }
 
     @Test
+    void nameIsNotAskedAThirdTime() {
+        say("позвоните мне");
+        say("а вы где находитесь");
+        assertEquals("name", asked());
+        String r = say("ну неважно");
+        assertTrue(r.contains("Когда вам удобно, чтобы мы позвонили?"), r);
+        assertEquals("Спасибо! Наш менеджер позвонит вам после обеда.", say("после обеда"));
+    }
+
+    @Test
     void burstIsOneTurn() {
         TurnOutcome o = chat.clientWrites("Здравствуйте", "мы из Алматы", "окно 1,5 на 2");
         assertEquals(1, o.state().memory().clientTurns());
