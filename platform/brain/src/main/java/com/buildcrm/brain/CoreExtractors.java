@@ -94,6 +94,9 @@ public final class CoreExtractors {
                     "(?:^|[\\s,.!])(?:я|это|i\\s+am|i'm|im)\\s+([\\p{L}-]+)([\\s,.!)]*$|\\s*[,.!])?",
                     FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** "Ержан, завтра в 10": a name first, then something else. */
+    private static final Pattern LEADING_NAME = Pattern.compile("^([\\p{L}-]+)\\s*[,.!]\\s*\\S");
+
     /** Words that follow "я"/"это" or stand alone but are not names. */
     private static final Set<String> NOT_NAMES =
             Set.copyOf(
@@ -291,6 +294,7 @@ public final class CoreExtractors {
         name(text, NAME.equals(expected)).ifPresent(n -> out.put(NAME, n));
         boolean timeWanted =
                 CALL_TIME.equals(expected)
+                        || NAME.equals(expected)
                         || Intents.detect(text).contains(Intents.Intent.CALL_WANTED);
         if (timeWanted) {
             callTime(text, CALL_TIME.equals(expected)).ifPresent(t -> out.put(CALL_TIME, t));
@@ -367,6 +371,14 @@ public final class CoreExtractors {
             }
         }
         if (asked) {
+            Matcher lead = LEADING_NAME.matcher(t);
+            if (lead.find()
+                    && looksLikeName(lead.group(1))
+                    && !isCommonWord(lead.group(1))
+                    && city(lead.group(1), false).isEmpty()
+                    && Intents.detect(lead.group(1)).isEmpty()) {
+                return Optional.of(capitalise(lead.group(1)));
+            }
             String bare = t.replaceAll("[\\p{So}\\p{Cn}\\p{Cs}!?.,)(:;\"«»]+", " ").strip();
             String[] words = bare.split("\\s+");
             if (words.length >= 1

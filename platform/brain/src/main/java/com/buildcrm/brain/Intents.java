@@ -29,6 +29,8 @@ public final class Intents {
         GREETING_ONLY,
         /** The message thanks us. */
         THANKS,
+        /** The client wants time to think ("подумаю", "посоветуюсь с мужем", "позже напишу"). */
+        THINKING,
         /** The message starts with a "yes" ("да", "давайте", "ок"). */
         AGREE,
         /** The message starts with a "no" ("нет", "не надо", "не сейчас"). */
@@ -125,6 +127,12 @@ public final class Intents {
             p(
                     "\\bспасибо\\b|\\bспс\\b|\\bблагодар\\w*|\\bрахмет\\w*|\\bthanks?\\b|\\bthank\\s+you\\b|\\bthx\\b");
 
+    private static final Pattern THINKING =
+            p(
+                    "\\bподума(?:ю|ем|ть|ем\\s+ещ[её])\\b|\\bпосовету(?:юсь|емся)\\b|\\bобсуд(?:им|у)\\s+с\\s+\\w+"
+                            + "|\\bпозже\\s+(?:напишу|напишем|отпишусь|свяжусь)\\b|\\b(?:i|we)\\s*(?:ll|will)\\s+think\\b"
+                            + "|\\bойланам\\w*");
+
     private static final Pattern AGREE =
             p(
                     "^(?:да|даа+|давайте|давай|можно|ок|окей|ok|okay|хорошо|конечно|ага|угу|yes|yep|sure|звоните|иа|ия|ие|жарайды|согласен|согласна|удобно|го)\\b");
@@ -175,6 +183,9 @@ public final class Intents {
         }
         if (THANKS.matcher(n).find()) {
             found.add(Intent.THANKS);
+        }
+        if (THINKING.matcher(n).find()) {
+            found.add(Intent.THINKING);
         }
         if (AGREE.matcher(n).find()) {
             found.add(Intent.AGREE);

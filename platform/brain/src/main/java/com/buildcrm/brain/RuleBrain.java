@@ -119,7 +119,14 @@ public final class RuleBrain implements Brain {
                     offerCall = true;
                 }
             }
-            boolean declined = offerPending && intents.contains(Intent.DECLINE);
+            boolean declined =
+                    offerPending
+                            && (intents.contains(Intent.DECLINE)
+                                    || intents.contains(Intent.THINKING));
+            if (intents.contains(Intent.THINKING) && extracted.isEmpty() && !priceNow) {
+                add(t.thinking);
+                return reply();
+            }
 
             String ack = acknowledgement();
             if (declined) {
@@ -459,6 +466,7 @@ public final class RuleBrain implements Brain {
             String summary,
             String managerWillCall,
             String stayInTouch,
+            String thinking,
             String and,
             String yes,
             String no) {
@@ -489,6 +497,7 @@ public final class RuleBrain implements Brain {
                         "Итак: ",
                         "Наш менеджер свяжется с вами в удобное время.",
                         "Если появятся вопросы — пишите, я на связи.",
+                        "Конечно, подумайте! Если появятся вопросы — пишите, я на связи.",
                         " и ",
                         "да",
                         "нет");
@@ -521,6 +530,8 @@ public final class RuleBrain implements Brain {
                         "So: ",
                         "Our manager will contact you at a convenient time.",
                         "If you have any questions, just write — I'm here.",
+                        "Of course, take your time! If you have any questions, just write — I'm"
+                                + " here.",
                         " and ",
                         "yes",
                         "no");

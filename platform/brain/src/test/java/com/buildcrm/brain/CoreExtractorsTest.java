@@ -101,6 +101,13 @@ class CoreExtractorsTest {
     }
 
     @Test
+    void nameAndTimeInOneAnswerToTheNameQuestion() {
+        Map<String, Object> found = extract("Ержан, завтра в 10", "name");
+        assertEquals("Ержан", found.get("name"));
+        assertEquals("завтра в 10", found.get("preferred_call_time"));
+    }
+
+    @Test
     void obviousNonNamesAreRejected() {
         assertNull(extract("я хочу дом", null).get("name"));
         assertNull(extract("я из Алматы", null).get("name"));

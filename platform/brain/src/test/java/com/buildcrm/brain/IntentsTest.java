@@ -143,6 +143,13 @@ class IntentsTest {
     }
 
     @Test
+    void thinking() {
+        assertTrue(Intents.detect("спасибо, подумаю").contains(Intent.THINKING));
+        assertTrue(Intents.detect("посоветуюсь с мужем и напишу").contains(Intent.THINKING));
+        assertFalse(Intents.detect("думаю 10 на 12").contains(Intent.THINKING));
+    }
+
+    @Test
     void emptyAndNullAreNothing() {
         assertTrue(Intents.detect(null).isEmpty());
         assertTrue(Intents.detect("  🙂 ").isEmpty());

@@ -184,6 +184,23 @@ class RuleBrainTest {
     }
 
     @Test
+    void thinkingAfterTheOfferIsRespected() {
+        say("окно 1,5 на 2, сколько стоит");
+        String r = say("спасибо, подумаю");
+        assertEquals("Конечно, подумайте! Если появятся вопросы — пишите, я на связи.", r);
+        assertFalse(chat.state().memory().callWanted());
+        assertNull(asked());
+    }
+
+    @Test
+    void nameAndTimeTogetherConfirmTheCall() {
+        say("перезвоните");
+        assertEquals(
+                "Спасибо, Ержан! Наш менеджер позвонит вам завтра в 10.",
+                say("Ержан, завтра в 10"));
+    }
+
+    @Test
     void burstIsOneTurn() {
         TurnOutcome o = chat.clientWrites("Здравствуйте", "мы из Алматы", "окно 1,5 на 2");
         assertEquals(1, o.state().memory().clientTurns());
