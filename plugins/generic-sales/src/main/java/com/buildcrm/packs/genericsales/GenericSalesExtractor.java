@@ -136,7 +136,7 @@ final class GenericSalesExtractor {
             String phrase = clean(GREETING.matcher(raw).replaceFirst(""));
             if (phrase.length() >= 3
                     && phrase.length() <= 100
-                    && YesNo.parse(phrase).isEmpty()
+                    && !(YesNo.parse(phrase).isPresent() && phrase.split("\\s+").length <= 2)
                     && !undecided(phrase)
                     && !raw.strip().endsWith("?")) {
                 return Optional.of(phrase);
