@@ -60,7 +60,7 @@ final class GenericSalesExtractor {
                                     + "(?:недел[юиь]|месяц[аев]*|год[а]?|лет|дн[ейя]|день)"),
                     Pattern.compile(
                             "(?:до|к) (?:лет[ау]|осен[иь]|зим[еы]|весн[еы]|конц[ау] (?:года|месяца|"
-                                    + "недели)|нового года|нг|нов[ыо]го года|"
+                                    + "недели)|концу (?:года|месяца|недели)|нового года|новому году|нг|"
                                     + "январ[яю]|феврал[яю]|март[ау]|апрел[яю]|ма[яю]|июн[яю]"
                                     + "|июл[яю]|август[ау]|сентябр[яю]|октябр[яю]|ноябр[яю]|"
                                     + "декабр[яю])"),
@@ -96,19 +96,16 @@ final class GenericSalesExtractor {
                 phrase = phrase.substring(0, end.start());
             }
             phrase = clean(phrase);
-            if (phrase.length() >= 3 && !isQuestionWord(phrase)) {
+            if (phrase.length() >= 3 && !isQuestionWord(phrase) && !startsWithTimeline(phrase)) {
                 return Optional.of(phrase);
             }
             return Optional.empty();
         }
         if (asked) {
             String phrase = clean(text);
-            boolean oneCapitalisedWord =
-                    !phrase.contains(" ")
-                            && !phrase.isEmpty()
-                            && Character.isUpperCase(phrase.codePointAt(0));
             if (phrase.length() >= 3
-                    && !oneCapitalisedWord
+                    && !looksLikeANameOrPlace(phrase)
+                    && !startsWithTimeline(phrase)
                     && YesNo.parse(phrase).isEmpty()
                     && !undecided(phrase)
                     && !isQuestionWord(phrase)
@@ -136,6 +133,8 @@ final class GenericSalesExtractor {
             String phrase = clean(GREETING.matcher(raw).replaceFirst(""));
             if (phrase.length() >= 3
                     && phrase.length() <= 100
+                    && !looksLikeANameOrPlace(phrase)
+                    && !CALL_WORDS.matcher(phrase).find()
                     && !(YesNo.parse(phrase).isPresent() && phrase.split("\\s+").length <= 2)
                     && !undecided(phrase)
                     && !raw.strip().endsWith("?")) {
@@ -143,6 +142,29 @@ final class GenericSalesExtractor {
             }
         }
         return Optional.empty();
+    }
+
+    private static final Pattern SELF_INTRO =
+            Pattern.compile("(?iU)^(?:я|это|меня зовут|мое имя|моё имя)\\s+\\p{Lu}[\\p{L}-]*$");
+    private static final Pattern CALL_WORDS =
+            Pattern.compile("(?iU)звон|созвон|набер|перезвон|call");
+
+    /** "Айдар", "Алматы", "я Айдар": the core extractors' business, not a need or a timeline. */
+    private static boolean looksLikeANameOrPlace(String phrase) {
+        boolean oneCapitalisedWord =
+                !phrase.contains(" ") && Character.isUpperCase(phrase.codePointAt(0));
+        return oneCapitalisedWord || SELF_INTRO.matcher(phrase).matches();
+    }
+
+    /** "до конца года", "через месяц": a timeline, not the object of a need. */
+    private static boolean startsWithTimeline(String phrase) {
+        String p = TextNormalizer.normalize(phrase);
+        for (Pattern t : TIMELINE) {
+            if (t.matcher(p).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean undecided(String phrase) {
@@ -157,7 +179,9 @@ final class GenericSalesExtractor {
 
     private static boolean isQuestionWord(String phrase) {
         String p = phrase.toLowerCase(Locale.ROOT);
-        return p.startsWith("сколько")
+        return p.contains("прайс")
+                || p.startsWith("ваши цены")
+                || p.startsWith("сколько")
                 || p.startsWith("узнать")
                 || p.startsWith("спросить")
                 || p.startsWith("позвон")

@@ -106,6 +106,7 @@ final class PanelHousesExtractor {
         Set<NumberMatch> claimed = new HashSet<>();
 
         sizesFromSeparators(text, numbers, claimed, out);
+        sizesAfterSizeWord(text, words, numbers, claimed, out);
         sizesFromLabels(text, words, numbers, claimed, out);
         openings(text, words, numbers, claimed, out);
         bareAnswer(expected, text, numbers, claimed, out);
@@ -175,6 +176,43 @@ final class PanelHousesExtractor {
         }
     }
 
+    /** "размер 10 12", "габариты 8 10": two numbers right after a size word. */
+    private static void sizesAfterSizeWord(
+            String text,
+            List<Word> words,
+            List<NumberMatch> numbers,
+            Set<NumberMatch> claimed,
+            Map<String, Object> out) {
+        if (out.containsKey("length_m")) {
+            return;
+        }
+        for (Word w : words) {
+            if (!w.text.startsWith("размер") && !w.text.startsWith("габарит")) {
+                continue;
+            }
+            for (int i = 0; i + 1 < numbers.size(); i++) {
+                NumberMatch a = numbers.get(i);
+                NumberMatch b = numbers.get(i + 1);
+                if (a.start() < w.end || claimed.contains(a) || claimed.contains(b)) {
+                    continue;
+                }
+                String lead = text.substring(w.end, a.start()).strip();
+                String gap = text.substring(a.end(), b.start()).replace(',', ' ').strip();
+                if (lead.length() <= 12 && (gap.isEmpty() || UNIT_WORDS.contains(gap))) {
+                    BigDecimal l = metres(text, a);
+                    BigDecimal wd = metres(text, b);
+                    if (side(l) && side(wd)) {
+                        out.put("length_m", l);
+                        out.put("width_m", wd);
+                        claimed.add(a);
+                        claimed.add(b);
+                    }
+                }
+                return;
+            }
+        }
+    }
+
     private static void sizesFromLabels(
             String text,
             List<Word> words,
@@ -217,7 +255,10 @@ final class PanelHousesExtractor {
             if (chosen == null) {
                 continue;
             }
-            BigDecimal value = metres(text, chosen);
+            BigDecimal value =
+                    key.equals("height_m")
+                            ? heightValue(text, numbers, chosen, claimed)
+                            : metres(text, chosen);
             boolean ok = key.equals("height_m") ? height(value) : side(value);
             if (ok) {
                 out.put(key, value);
@@ -237,7 +278,10 @@ final class PanelHousesExtractor {
         if (word.startsWith("ширин") || word.equals("width")) {
             return "width_m";
         }
-        if (word.startsWith("высот") || word.startsWith("потол") || word.equals("height")) {
+        if (word.startsWith("высот")
+                || word.startsWith("потол")
+                || word.equals("height")
+                || word.equals("h")) {
             return "height_m";
         }
         return null;
@@ -276,7 +320,10 @@ final class PanelHousesExtractor {
                         return;
                     }
                 }
-                BigDecimal v = metres(text, free.get(0));
+                BigDecimal v =
+                        expected.equals("height_m")
+                                ? heightValue(text, numbers, free.get(0), claimed)
+                                : metres(text, free.get(0));
                 if (expected.equals("height_m") ? height(v) : side(v)) {
                     out.put(expected, v);
                 }
@@ -288,6 +335,29 @@ final class PanelHousesExtractor {
             }
             default -> {}
         }
+    }
+
+    /**
+     * A wall height; "два семьдесят" / "2 70" (metres then centimetres, as people say it) is 2.7.
+     */
+    private static BigDecimal heightValue(
+            String text, List<NumberMatch> numbers, NumberMatch m, Set<NumberMatch> claimed) {
+        int i = numbers.indexOf(m);
+        BigDecimal metres = metres(text, m);
+        if (i >= 0 && i + 1 < numbers.size() && metres.scale() <= 0) {
+            NumberMatch next = numbers.get(i + 1);
+            BigDecimal cm = next.value();
+            boolean adjacent = text.substring(m.end(), next.start()).isBlank();
+            if (adjacent
+                    && metres.compareTo(BigDecimal.TEN) < 0
+                    && cm.compareTo(BigDecimal.TEN) >= 0
+                    && cm.compareTo(BigDecimal.valueOf(99)) <= 0
+                    && cm.scale() <= 0) {
+                claimed.add(next);
+                return metres.add(cm.movePointLeft(2)).stripTrailingZeros();
+            }
+        }
+        return metres;
     }
 
     /** Centimetres ("270 см") become metres; everything else is taken as metres. */
@@ -461,15 +531,6 @@ final class PanelHousesExtractor {
     private static final Set<String> PROJECT_POSITIVE =
             Set.of(
                     "да",
-                    "будем",
-                    "буду",
-                    "нужно",
-                    "надо",
-                    "хотим",
-                    "хочу",
-                    "планируем",
-                    "обязательно",
-                    "конечно",
                     "есть",
                     "имеется",
                     "бар",
