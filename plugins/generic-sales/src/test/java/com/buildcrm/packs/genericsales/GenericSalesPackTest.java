@@ -80,6 +80,20 @@ class GenericSalesPackTest {
     }
 
     @Test
+    void thePf4jIndexListsThePackAsAnExtension() throws Exception {
+        // read the pack's own index: other modules on the test classpath have one too
+        var classes =
+                java.nio.file.Path.of(
+                        GenericSalesPack.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI());
+        String index = java.nio.file.Files.readString(classes.resolve("META-INF/extensions.idx"));
+        assertTrue(index.contains(GenericSalesPack.class.getName()), index);
+    }
+
+    @Test
     void thePromptForbidsInventedPrices() {
         assertTrue(pack.industryPrompt("ru").contains("Не придумывай"));
         assertTrue(pack.industryPrompt("en").contains("Do not invent"));

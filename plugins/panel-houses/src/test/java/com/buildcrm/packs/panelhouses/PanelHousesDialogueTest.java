@@ -4,6 +4,7 @@ import com.buildcrm.brain.StageRole;
 import com.buildcrm.brain.Temperature;
 import com.buildcrm.testkit.Dialogue;
 import java.util.Map;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,6 +129,19 @@ class PanelHousesDialogueTest {
                 .expectField("city", "Алматы")
                 .expectField("length_m", 10)
                 .expectField("width_m", 12)
+                .expectReplyContains("склад");
+    }
+
+    @Test
+    @Disabled(
+            "needs rule brain: core city extractor does not read the Kazakh locative"
+                    + " 'Алматыда' (in Almaty) as Алматы; the sizes are extracted by the pack")
+    void kazakhLocativeCityIsUnderstood() {
+        dialogue()
+                .client("Сәлеметсіз бе! Алматыда үй керек 10 на 12")
+                .expectField("length_m", 10)
+                .expectField("width_m", 12)
+                .expectField("city", "Алматы")
                 .expectReplyContains("склад");
     }
 

@@ -194,6 +194,20 @@ class PanelHousesPackTest {
         assertTrue(en.contains("warehouse"));
     }
 
+    @Test
+    void thePf4jIndexListsThePackAsAnExtension() throws Exception {
+        // read the pack's own index: other modules on the test classpath have one too
+        var classes =
+                java.nio.file.Path.of(
+                        PanelHousesPack.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI());
+        String index = java.nio.file.Files.readString(classes.resolve("META-INF/extensions.idx"));
+        assertTrue(index.contains(PanelHousesPack.class.getName()), index);
+    }
+
     private static AdviceRequest request(String city, Set<String> given, Map<String, String> s) {
         return new AdviceRequest(Map.of("city", city), given, "ru", s);
     }
