@@ -29,15 +29,36 @@ public final class CoreExtractors {
 
     private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS;
 
-    private record City(String name, Pattern pattern) {}
+    /**
+     * A city and its forms. {@code inContext} matches forms that are also ordinary words ("есик" is
+     * Kazakh for "door", "семей" the genitive of "семьи"): they count only after "в", "из", "г." or
+     * when the city was asked.
+     */
+    private record City(String name, Pattern pattern, Pattern inContext, Pattern bare) {}
 
     private static City city(String name, String stems) {
-        return new City(name, Pattern.compile("(?<![\\w-])(?:" + stems + ")(?![\\w-])", FLAGS));
+        return city(name, stems, null);
     }
 
-    /** Kazakhstan cities: canonical Russian name and the forms clients write (normalised text). */
+    private static City city(String name, String stems, String ambiguous) {
+        Pattern plain = Pattern.compile("(?<![\\w-])(?:" + stems + ")(?![\\w-])", FLAGS);
+        if (ambiguous == null) {
+            return new City(name, plain, null, null);
+        }
+        Pattern context =
+                Pattern.compile(
+                        "(?<![\\w-])(?:в|во|из|с|по|г\\.?|город|городе|города)\\s+(?:"
+                                + ambiguous
+                                + ")(?![\\w-])",
+                        FLAGS);
+        Pattern bare = Pattern.compile("(?:г\\.?\\s*|город\\s+)?(?:" + ambiguous + ")", FLAGS);
+        return new City(name, plain, context, bare);
+    }
+
+    /** Russian case endings of city names ("в Шымкенте", "из Павлодара"). */
     private static final String CASE = "(?:а|е|у|ом)?";
 
+    /** Kazakhstan cities: canonical Russian name and the forms clients write (normalised text). */
     private static final List<City> CITIES =
             List.of(
                     city("Алматы", "алмат[аыуе]|алма-?\\s?ат[аыуе]?|almaty|alma-?\\s?ata"),
@@ -58,11 +79,11 @@ public final class CoreExtractors {
                             "усть-?\\s?каменогорск"
                                     + CASE
                                     + "|оскемен(?:е|а|у|де|нен)?|ust-?\\s?kamenogorsk|oskemen"),
-                    city("Семей", "семе[йея]|семипалатинск" + CASE + "|semey"),
+                    city("Семей", "семипалатинск" + CASE + "|semey", "семе[йея]"),
                     city("Атырау", "атырау|гурьев" + CASE + "|atyrau"),
                     city("Костанай", "(?:ко|ку)стана(?:й|я|е|ю|ем)|kostanay"),
                     city("Кызылорда", "кызыл-?\\s?орд(?:а|ы|е|у|ой)|kyzylorda"),
-                    city("Уральск", "уральск" + CASE + "|орал|uralsk"),
+                    city("Уральск", "уральск" + CASE + "|uralsk", "орал"),
                     city("Петропавловск", "петропавловск" + CASE + "|кызылжар|petropavlovsk"),
                     city("Актау", "актау|aktau"),
                     city("Темиртау", "темиртау|temirtau"),
@@ -76,7 +97,7 @@ public final class CoreExtractors {
                             "конаев(?:а|е|у|ым)?|капч?ша?га(?:й|я|е|ю|ем)|капчага(?:й|я|е|ю|ем)|konaev|kapchagay"),
                     city("Каскелен", "каскелен" + CASE + "|kaskelen"),
                     city("Талгар", "талгар" + CASE + "|talgar"),
-                    city("Есик", "есик" + CASE + "|иссык" + CASE + "|esik"));
+                    city("Есик", "иссык" + CASE + "|esik", "есик" + CASE));
 
     /** A place that is not a city in the list: accepted as written when the city was asked. */
     private static final Pattern PLACE_MARKER =
@@ -315,6 +336,14 @@ public final class CoreExtractors {
             if (m.find() && m.start() < bestAt) {
                 best = c;
                 bestAt = m.start();
+            }
+            if (c.inContext() != null) {
+                Matcher ctx = c.inContext().matcher(n);
+                boolean bareAnswer = asked && c.bare().matcher(n).matches();
+                if ((ctx.find() && ctx.start() < bestAt) || (bareAnswer && 0 < bestAt)) {
+                    best = c;
+                    bestAt = bareAnswer ? 0 : ctx.start();
+                }
             }
         }
         if (best != null) {

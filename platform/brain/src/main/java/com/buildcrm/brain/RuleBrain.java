@@ -7,6 +7,7 @@ import com.buildcrm.plugin.api.ExtractionRequest;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.plugin.api.Locales;
 import com.buildcrm.plugin.api.QualificationField;
+import com.buildcrm.plugin.api.text.TextNormalizer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The offline, deterministic brain: the default and the fallback when the LLM brain fails. It
@@ -101,8 +104,15 @@ public final class RuleBrain implements Brain {
                     extracted.containsKey(CoreExtractors.NAME)
                             || extracted.containsKey(CoreExtractors.CALL_TIME);
 
-            if (callWanted && (wantsCallNow || name == null || time == null || callDetailsNew)) {
-                return callFlow(wantsCallNow, priceNow, name, time);
+            // A client who ignored the question twice is not asked a third time.
+            boolean needName = name == null && timesAsked(CoreExtractors.NAME) < 2;
+            boolean needTime = time == null && timesAsked(CoreExtractors.CALL_TIME) < 2;
+            boolean inCallFlow =
+                    CoreExtractors.NAME.equals(mem.askedField())
+                            || CoreExtractors.CALL_TIME.equals(mem.askedField());
+            if (callWanted
+                    && (wantsCallNow || needName || needTime || callDetailsNew || inCallFlow)) {
+                return callFlow(wantsCallNow, priceNow, name, time, needName, needTime);
             }
 
             List<String> minMissing = missing(priceMinimum());
@@ -166,26 +176,36 @@ public final class RuleBrain implements Brain {
         }
 
         private List<Action> callFlow(
-                boolean wantsCallNow, boolean priceNow, String name, String time) {
+                boolean wantsCallNow,
+                boolean priceNow,
+                String name,
+                String time,
+                boolean needName,
+                boolean needTime) {
             if (wantsCallNow) {
                 actions.add(new Action.RequestCall(name, time));
             }
-            if (name == null) {
+            if (needName) {
                 add(wantsCallNow ? t.callAck : acknowledgement());
                 add(priceNow ? t.priceOnCall : null);
                 ask(CoreExtractors.NAME);
-            } else if (time == null) {
-                add(
-                        wantsCallNow || extracted.containsKey(CoreExtractors.NAME)
-                                ? String.format(t.callAckNamed, name)
-                                : acknowledgement());
+            } else if (needTime) {
+                if (name != null && (wantsCallNow || extracted.containsKey(CoreExtractors.NAME))) {
+                    add(String.format(t.callAckNamed, name));
+                } else {
+                    add(wantsCallNow ? t.callAck : acknowledgement());
+                }
                 add(priceNow ? t.priceOnCall : null);
                 ask(CoreExtractors.CALL_TIME);
             } else {
                 if (!wantsCallNow) {
                     actions.add(new Action.RequestCall(name, time));
                 }
-                add(String.format(t.confirm, name, timePhrase(time, t == Texts.EN)));
+                String when = time == null ? t.soon : timePhrase(time, t == Texts.EN);
+                add(
+                        name == null
+                                ? String.format(t.confirmNoName, when)
+                                : String.format(t.confirm, name, when));
             }
             return reply();
         }
@@ -272,6 +292,22 @@ public final class RuleBrain implements Brain {
             }
         }
 
+        /** How many of our earlier messages asked for a core call detail. */
+        private int timesAsked(String key) {
+            QualificationField f = byKey.get(key);
+            boolean isName = CoreExtractors.NAME.equals(key);
+            String question = f != null ? f.question(in.locale()) : isName ? t.askName : t.askTime;
+            String alt = isName ? t.altName : t.altTime;
+            int count = 0;
+            for (HistoryLine line : in.history()) {
+                if (!line.fromClient()
+                        && (line.text().contains(question) || line.text().contains(alt))) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
         private String alternativeOr(String sentence, String alternative) {
             String lastBot = null;
             for (HistoryLine line : in.history()) {
@@ -303,6 +339,12 @@ public final class RuleBrain implements Brain {
                     }
                 }
             }
+            if (asked != null && !raw.containsKey(asked) && byKey.containsKey(asked)) {
+                Object bare = bareAnswer(byKey.get(asked), in.burst().get(in.burst().size() - 1));
+                if (bare != null) {
+                    raw.put(asked, bare);
+                }
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : raw.entrySet()) {
                 QualificationField f = byKey.get(e.getKey());
@@ -319,6 +361,49 @@ public final class RuleBrain implements Brain {
                 }
             }
             return out;
+        }
+
+        /**
+         * A bare answer to the asked field that neither the core nor the pack understood: "да" for
+         * a yes/no field, "12" or "10,5 м" for a number, a short phrase for a pack's text field.
+         */
+        private static Object bareAnswer(QualificationField f, String message) {
+            String n = TextNormalizer.normalize(message);
+            if (n.isEmpty()) {
+                return null;
+            }
+            Set<Intent> found = Intents.detect(message);
+            switch (f.type()) {
+                case BOOLEAN:
+                    if (found.contains(Intent.DECLINE)) {
+                        return Boolean.FALSE;
+                    }
+                    if (found.contains(Intent.AGREE)) {
+                        return Boolean.TRUE;
+                    }
+                    return n.split("[ ,.]")[0];
+                case NUMBER:
+                case INTEGER:
+                    Matcher m = BARE_NUMBER.matcher(n);
+                    return m.matches() ? m.group(1) : null;
+                default:
+                    boolean core =
+                            f.key().equals(CoreExtractors.NAME)
+                                    || f.key().equals(CoreExtractors.CITY)
+                                    || f.key().equals(CoreExtractors.CALL_TIME);
+                    String text = message.strip();
+                    boolean onlyPoliteness =
+                            found.isEmpty() || Set.of(Intent.THANKS).containsAll(found);
+                    if (core
+                            || !onlyPoliteness
+                            || text.length() > 200
+                            || text.contains("?")
+                            || text.matches("^\\[.*]$")
+                            || !text.matches("(?s).*\\p{L}{2,}.*")) {
+                        return null;
+                    }
+                    return text;
+            }
         }
 
         private static Map<String, Object> packExtract(IndustryPack pack, ExtractionRequest req) {
@@ -388,7 +473,8 @@ public final class RuleBrain implements Brain {
                 return b ? t.yes : t.no;
             }
             if (v instanceof BigDecimal d) {
-                return d.stripTrailingZeros().toPlainString();
+                String plain = d.stripTrailingZeros().toPlainString();
+                return t == Texts.RU ? plain.replace('.', ',') : plain;
             }
             return String.valueOf(v);
         }
@@ -403,6 +489,11 @@ public final class RuleBrain implements Brain {
             return Objects.equals(a, b);
         }
     }
+
+    private static final Pattern BARE_NUMBER =
+            Pattern.compile(
+                    "^(?:около\\s+|примерно\\s+|где-?то\\s+)?(\\d+(?:[.,]\\d+)?)\\s*[\\p{L}.²]{0,12}$",
+                    Pattern.UNICODE_CHARACTER_CLASS);
 
     static String text(Object v) {
         return v == null || v.toString().isBlank() ? null : v.toString();
@@ -452,6 +543,8 @@ public final class RuleBrain implements Brain {
             String callAck,
             String callAckNamed,
             String confirm,
+            String confirmNoName,
+            String soon,
             String askName,
             String askTime,
             String altName,
@@ -483,6 +576,8 @@ public final class RuleBrain implements Brain {
                         "Конечно, организуем звонок!",
                         "Отлично, %s!",
                         "Спасибо, %s! Наш менеджер позвонит вам %s.",
+                        "Спасибо! Наш менеджер позвонит вам %s.",
+                        "в ближайшее время",
                         "Как к вам обращаться?",
                         "Когда вам удобно, чтобы мы позвонили?",
                         "Подскажите, пожалуйста, как вас зовут?",
@@ -514,12 +609,14 @@ public final class RuleBrain implements Brain {
                         "Of course, let's arrange a call!",
                         "Great, %s!",
                         "Thank you, %s! Our manager will call you %s.",
+                        "Thank you! Our manager will call you %s.",
+                        "shortly",
                         "How may I address you?",
                         "When is it convenient for us to call you?",
                         "Could you tell me your name, please?",
                         "Which city are you in?",
                         "What time suits you best for a call?",
-                        "Could you tell me the %s, please?",
+                        "Sorry, could you clarify: %s?",
                         "The price depends on: %s.",
                         "Our manager will give you the exact price during the call.",
                         "Our specialist will make an exact estimate — would it be convenient if"

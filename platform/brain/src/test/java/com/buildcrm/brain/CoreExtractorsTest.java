@@ -43,7 +43,7 @@ class CoreExtractorsTest {
                 "Атырау|Атырау",
                 "Костанай|Костанай",
                 "в Кызылорде|Кызылорда",
-                "Орал|Уральск",
+                "живу в Орал|Уральск",
                 "по Шымкенту доставка есть?|Шымкент",
                 "Петропавловск|Петропавловск",
                 "Актау|Актау",
@@ -57,7 +57,7 @@ class CoreExtractorsTest {
                 "в Конаеве|Конаев",
                 "Каскелен|Каскелен",
                 "Талгар|Талгар",
-                "Есик|Есик"
+                "из Есика|Есик"
             })
     void knownCitiesAreCanonical(String text, String city) {
         assertEquals(city, extract(text, null).get("city"), text);
@@ -71,6 +71,16 @@ class CoreExtractorsTest {
         assertNull(extract("с. Узынагаш", null).get("city"));
         assertNull(extract("да", "city").get("city"));
         assertNull(extract("[image]", "city").get("city"));
+    }
+
+    @Test
+    void citiesThatAreAlsoWordsNeedContext() {
+        assertNull(extract("2 есик и 5 терезе", null).get("city"));
+        assertNull(extract("дом для больших семей", null).get("city"));
+        assertEquals("Есик", extract("мы в Есике", null).get("city"));
+        assertEquals("Есик", extract("Есик", "city").get("city"));
+        assertEquals("Семей", extract("г. Семей", null).get("city"));
+        assertEquals("Уральск", extract("Орал", "city").get("city"));
     }
 
     @Test

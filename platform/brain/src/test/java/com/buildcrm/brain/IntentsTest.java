@@ -26,7 +26,9 @@ class IntentsTest {
                 "есть номер куда позвонить?",
                 "қоңырау шалыңыз",
                 "позвонитеее мне завтра",
-                "пусть менеджер перезвонит"
+                "пусть менеджер перезвонит",
+                "Свяжитесь со мной",
+                "дайте номер менеджера"
             })
     void callWantedExplicitAndHinted(String text) {
         assertTrue(Intents.detect(text).contains(Intent.CALL_WANTED), text);
@@ -58,6 +60,7 @@ class IntentsTest {
                 "что по деньгам",
                 "бағасы қанша",
                 "how much?",
+                "Салам, бағаны айтыңыз",
                 "скока стоит такой"
             })
     void priceAsked(String text) {
@@ -95,6 +98,16 @@ class IntentsTest {
     }
 
     @Test
+    void everydayPhrasesAreNotMisread() {
+        assertFalse(Intents.detect("мы уже купили участок").contains(Intent.NOT_INTERESTED));
+        assertFalse(Intents.detect("мне не нужно с монтажом").contains(Intent.NOT_INTERESTED));
+        assertTrue(Intents.detect("нам не нужно, спасибо").contains(Intent.NOT_INTERESTED));
+        Set<Intent> family = Intents.detect("надо поговорить с женой");
+        assertFalse(family.contains(Intent.CALL_WANTED));
+        assertTrue(family.contains(Intent.THINKING));
+    }
+
+    @Test
     void callRefusalIsNotDisinterest() {
         assertFalse(
                 Intents.detect("звонить не нужно, пишите сюда").contains(Intent.NOT_INTERESTED));
@@ -110,7 +123,9 @@ class IntentsTest {
                 "живой менеджер есть?",
                 "позовите оператора",
                 "соедините с менеджером",
-                "are you a bot"
+                "are you a bot",
+                "кто со мной переписывается? бот?",
+                "мне нужен менеджер"
             })
     void wantsHuman(String text) {
         assertTrue(Intents.detect(text).contains(Intent.WANTS_HUMAN), text);

@@ -56,6 +56,7 @@ class RuleBrainTest {
         assertEquals(true, chat.state().fields().get("with_install"));
         assertEquals(StageRole.FULL_DATA, chat.state().stageRole());
         assertTrue(r.contains("Итак:") && r.contains("город — Алматы"), r);
+        assertTrue(r.contains("ширина окна — 1,5"), r);
         assertTrue(r.contains("удобно, если он вам позвонит?"), r);
         assertNull(asked());
         r = say("да, давайте");
@@ -198,6 +199,26 @@ class RuleBrainTest {
         assertEquals(
                 "Спасибо, Ержан! Наш менеджер позвонит вам завтра в 10.",
                 say("Ержан, завтра в 10"));
+    }
+
+    @Test
+    void bareAnswersToTheAskedFieldAreUnderstoodWithoutThePack() {
+        Conversation en = new Conversation(new WindowsPack(), Map.of(), "en", new RuleBrain());
+        en.clientWrites("Almaty, 1.2 x 1.4");
+        assertEquals("with_install", en.state().memory().askedField());
+        en.clientWrites("yes");
+        assertEquals(true, en.state().fields().get("with_install"));
+        assertEquals(StageRole.FULL_DATA, en.state().stageRole());
+    }
+
+    @Test
+    void nameIsNotAskedAThirdTime() {
+        say("позвоните мне");
+        say("а вы где находитесь");
+        assertEquals("name", asked());
+        String r = say("ну неважно");
+        assertTrue(r.contains("Когда вам удобно, чтобы мы позвонили?"), r);
+        assertEquals("Спасибо! Наш менеджер позвонит вам после обеда.", say("после обеда"));
     }
 
     @Test
