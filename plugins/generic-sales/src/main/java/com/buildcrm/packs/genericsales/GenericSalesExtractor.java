@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 /** Reads the need, the budget and the timeline from one client message, in any industry. */
 final class GenericSalesExtractor {
 
+    /** Only the start of a longer message is read. */
+    static final int MAX_MESSAGE = 4_000;
+
     static final int MAX_TEXT = 200;
 
     /** "нужен кондиционер", "интересует ремонт квартиры", "хочу купить машину". */
@@ -77,7 +80,11 @@ final class GenericSalesExtractor {
                     Pattern.compile("(?:на этой неделе|на следующей неделе|в ближайшее время)"));
 
     Extraction extract(ExtractionRequest request) {
-        String raw = request.text();
+        // a WhatsApp answer is short; a pasted essay must not eat the platform's time limit
+        String raw =
+                request.text().length() > MAX_MESSAGE
+                        ? request.text().substring(0, MAX_MESSAGE)
+                        : request.text();
         String expected = request.expectedField();
         Map<String, Object> out = new LinkedHashMap<>();
         need(raw, "need".equals(expected)).ifPresent(v -> out.put("need", v));

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 final class PanelHousesExtractor {
 
+    /** Only the start of a longer message is read. */
+    static final int MAX_MESSAGE = 4_000;
+
     static final BigDecimal MIN_SIDE = BigDecimal.valueOf(2);
     static final BigDecimal MAX_SIDE = BigDecimal.valueOf(50);
     static final BigDecimal MIN_HEIGHT = BigDecimal.valueOf(2);
@@ -91,7 +94,11 @@ final class PanelHousesExtractor {
     private record Word(String text, int start, int end) {}
 
     Extraction extract(ExtractionRequest request) {
-        String raw = request.text();
+        // a WhatsApp answer is short; a pasted essay must not eat the platform's time limit
+        String raw =
+                request.text().length() > MAX_MESSAGE
+                        ? request.text().substring(0, MAX_MESSAGE)
+                        : request.text();
         String expected = request.expectedField();
         String text = RussianNumbers.prepare(raw);
         List<Word> words = words(text);
