@@ -286,13 +286,17 @@ class GenericSalesDialogueTest {
     }
 
     @Test
-    void askingThePriceAgainAfterTheOfferRequestsTheCall() {
+    void priceAskedAgainOnceTheNeedIsKnownOffersACallAndAYesRequestsIt() {
         dialogue()
                 .client("Цена?")
                 .expectReplyAsks("need")
                 .client("диван угловой")
                 .expectField("need", "диван угловой")
-                .client("так сколько стоит?")
+                .expectReplyAsks("city")
+                .client("а сколько стоит?")
+                .expectReplyContains("специалист")
+                .expectNoCallRequested()
+                .client("да")
                 .expectCallRequested()
                 .expectStage(StageRole.CALL_REQUESTED);
     }

@@ -350,11 +350,27 @@ class PanelHousesDialogueTest {
     }
 
     @Test
-    void priceAskedAgainAfterTheMinimumIsCollectedOffersACallThenAgreeing() {
+    void priceAskedAgainOnceTheMinimumIsKnownOffersACallAndAYesRequestsIt() {
         dialogue()
                 .client("Цена какая?")
                 .expectReplyAsks("city")
                 .client("Астана, 9 на 12")
+                .expectNoCallRequested()
+                .expectReplyAsks("height_m")
+                .client("а сколько стоит?")
+                .expectReplyContains("специалист")
+                .expectNoCallRequested()
+                .client("да, давайте")
+                .expectCallRequested()
+                .expectStage(StageRole.CALL_REQUESTED)
+                .expectReplyAsks("name");
+    }
+
+    @Test
+    void askingThePriceAfterTheCallWasOfferedRequestsIt() {
+        dialogue()
+                .client("Алматы, 8 на 10, сколько стоит?")
+                .expectNoCallRequested()
                 .client("ну так сколько?")
                 .expectCallRequested()
                 .expectStage(StageRole.CALL_REQUESTED);
