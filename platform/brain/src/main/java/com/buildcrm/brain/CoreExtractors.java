@@ -41,7 +41,9 @@ public final class CoreExtractors {
     }
 
     private static City city(String name, String stems, String ambiguous) {
-        Pattern plain = Pattern.compile("(?<![\\w-])(?:" + stems + ")(?![\\w-])", FLAGS);
+        Pattern plain =
+                Pattern.compile(
+                        "(?<![\\w-])(?:" + stems + ")(?:" + KAZAKH_CASE + ")?(?![\\w-])", FLAGS);
         if (ambiguous == null) {
             return new City(name, plain, null, null);
         }
@@ -54,6 +56,10 @@ public final class CoreExtractors {
         Pattern bare = Pattern.compile("(?:г\\.?\\s*|город\\s+)?(?:" + ambiguous + ")", FLAGS);
         return new City(name, plain, context, bare);
     }
+
+    /** Kazakh case suffixes, folded ("Алматыда", "Астанадан", "Шымкентке"). */
+    private static final String KAZAKH_CASE =
+            "да|де|та|те|дан|ден|тан|тен|нан|нен|га|ге|ка|ке|на|не|дагы|дегы|тагы|тегы";
 
     /** Russian case endings of city names ("в Шымкенте", "из Павлодара"). */
     private static final String CASE = "(?:а|е|у|ом)?";

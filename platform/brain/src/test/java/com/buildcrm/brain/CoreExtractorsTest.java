@@ -57,7 +57,10 @@ class CoreExtractorsTest {
                 "в Конаеве|Конаев",
                 "Каскелен|Каскелен",
                 "Талгар|Талгар",
-                "из Есика|Есик"
+                "из Есика|Есик",
+                "Алматыда тұрамын|Алматы",
+                "Астанадан жазып отырмын|Астана",
+                "Шымкентке жеткізу бар ма|Шымкент"
             })
     void knownCitiesAreCanonical(String text, String city) {
         assertEquals(city, extract(text, null).get("city"), text);
