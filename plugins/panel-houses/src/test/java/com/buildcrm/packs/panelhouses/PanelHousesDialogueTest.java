@@ -4,7 +4,6 @@ import com.buildcrm.brain.StageRole;
 import com.buildcrm.brain.Temperature;
 import com.buildcrm.testkit.Dialogue;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,9 +132,6 @@ class PanelHousesDialogueTest {
     }
 
     @Test
-    @Disabled(
-            "needs rule brain: core city extractor does not read the Kazakh locative"
-                    + " 'Алматыда' (in Almaty) as Алматы; the sizes are extracted by the pack")
     void kazakhLocativeCityIsUnderstood() {
         dialogue()
                 .client("Сәлеметсіз бе! Алматыда үй керек 10 на 12")
