@@ -4,6 +4,7 @@ import com.buildcrm.plugin.api.Extraction;
 import com.buildcrm.plugin.api.ExtractionRequest;
 import com.buildcrm.plugin.api.text.NumberMatch;
 import com.buildcrm.plugin.api.text.RussianNumbers;
+import com.buildcrm.plugin.api.text.TextNormalizer;
 import com.buildcrm.plugin.api.text.YesNo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ final class PanelHousesExtractor {
         Optional<Boolean> foundation =
                 topicAnswer(raw, List.of("фундамент", "фундамет", "цокол"), false);
         if (foundation.isEmpty() && "foundation_closed".equals(expected)) {
-            foundation = YesNo.parse(raw);
+            foundation = bareYesNo(raw);
         }
         foundation.ifPresent(v -> out.put("foundation_closed", v));
 
@@ -141,7 +142,7 @@ final class PanelHousesExtractor {
                                 "project"),
                         true);
         if (project.isEmpty() && "has_project".equals(expected)) {
-            project = attachment(raw) ? Optional.of(true) : YesNo.parse(raw);
+            project = attachment(raw) ? Optional.of(true) : bareYesNo(raw);
         }
         project.ifPresent(v -> out.put("has_project", v));
         return new Extraction(out);
@@ -630,6 +631,18 @@ final class PanelHousesExtractor {
             return true;
         }
         return need ? false : null;
+    }
+
+    /**
+     * A bare yes/no answer to the question asked. A counter-question ("а это обязательно?") is not
+     * an answer unless it opens with one ("да, а сколько стоит?").
+     */
+    private static Optional<Boolean> bareYesNo(String raw) {
+        if (!raw.strip().endsWith("?")) {
+            return YesNo.parse(raw);
+        }
+        String[] words = TextNormalizer.normalize(raw).split("[\\s,.]+");
+        return words.length == 0 ? Optional.empty() : YesNo.parse(words[0]);
     }
 
     private static boolean attachment(String raw) {

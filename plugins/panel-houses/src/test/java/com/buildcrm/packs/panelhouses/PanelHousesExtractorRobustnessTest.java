@@ -34,7 +34,7 @@ class PanelHousesExtractorRobustnessTest {
     @Test
     void randomGarbageNeverThrowsAndValuesStayInRange() {
         Random random = new Random(42);
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < 1_000; i++) {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(60);
             for (int j = 0; j < length; j++) {
@@ -65,7 +65,7 @@ class PanelHousesExtractorRobustnessTest {
                         + " проект есть, звоните +7 701 123 45 67 после 18:00. ";
         String text = paragraph.repeat(150);
         assertTimeoutPreemptively(
-                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
                 () -> pack.extract(new ExtractionRequest(text, Map.of(), "length_m", Map.of())));
     }
 

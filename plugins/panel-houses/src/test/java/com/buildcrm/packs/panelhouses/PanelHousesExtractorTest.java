@@ -82,6 +82,9 @@ class PanelHousesExtractorTest {
                 "будем закрывать | foundation_closed | foundation_closed=true",
                 "не будем | foundation_closed | foundation_closed=false",
                 "пока не знаю | foundation_closed | -",
+                "а это обязательно? | foundation_closed | -",
+                "да, а сколько это стоит? | foundation_closed | foundation_closed=true",
+                "а у вас есть проекты? | has_project | -",
                 // project
                 "есть проект | null | has_project=true",
                 "проекта нет, есть фото | null | has_project=true",
