@@ -44,7 +44,7 @@ public final class YesNo {
     private static final Set<String> NO =
             Set.of(
                     "нет", "неа", "нету", "no", "nope", "not", "жок", "ни", "никак", "без", "отказ",
-                    "нее", "неее", "нэт");
+                    "нее", "неее", "нэт", "не-а", "найн");
 
     private static final Set<String> YES =
             Set.of(
