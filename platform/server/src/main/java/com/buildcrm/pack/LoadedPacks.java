@@ -83,7 +83,7 @@ public final class LoadedPacks implements AutoCloseable {
                 };
         manager.setSystemVersion(PluginApi.VERSION);
         manager.loadPlugins();
-        for (PluginWrapper plugin : manager.getPlugins()) {
+        for (PluginWrapper plugin : List.copyOf(manager.getPlugins())) {
             PluginDescriptor d = plugin.getDescriptor();
             String requires = d.getRequires();
             if (!manager.getVersionManager().checkVersionConstraint(PluginApi.VERSION, requires)) {
@@ -105,7 +105,7 @@ public final class LoadedPacks implements AutoCloseable {
         Map<String, IndustryPack> raw = new LinkedHashMap<>();
         Map<String, PackInfo> infos = new LinkedHashMap<>();
         Map<String, PackGuard> guards = new LinkedHashMap<>();
-        for (PluginWrapper plugin : manager.getStartedPlugins()) {
+        for (PluginWrapper plugin : List.copyOf(manager.getStartedPlugins())) {
             String id = plugin.getPluginId();
             List<IndustryPack> extensions = manager.getExtensions(IndustryPack.class, id);
             if (extensions.isEmpty()) {
