@@ -51,6 +51,12 @@ public sealed interface Action {
     /** The price was asked (counted, so insisting leads to a call request). */
     record PriceAsked() implements Action {}
 
+    /**
+     * The reply offers the client a call (remembered: a following "да" means the client wants the
+     * call, and asking the price again after an offer counts as insisting).
+     */
+    record OfferCall() implements Action {}
+
     /** Pack advice was woven into the reply (remembered, so it is given once). */
     record AdviceGiven(String key) implements Action {}
 }

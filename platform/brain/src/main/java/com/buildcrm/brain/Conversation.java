@@ -1,0 +1,142 @@
+package com.buildcrm.brain;
+
+import com.buildcrm.plugin.api.IndustryPack;
+import com.buildcrm.plugin.api.QualificationField;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An in-memory conversation with one lead: the same pipeline the server runs (brain → {@link
+ * ActionValidator} → {@link TurnEngine}), without a database. Used by tests, the testkit and the
+ * server's preview. Not thread-safe.
+ *
+ * <p>If the brain throws or proposes invalid actions, the turn is decided by {@link RuleBrain}
+ * instead, exactly as the server does. After a hand-off the AI stays silent until {@link
+ * #returnToAi()}.
+ */
+public final class Conversation {
+
+    /** How many earlier lines a brain sees. */
+    public static final int HISTORY_WINDOW = 30;
+
+    private final IndustryPack pack;
+    private final Map<String, String> packSettings;
+    private final String locale;
+    private final Brain brain;
+    private final Brain fallback = new RuleBrain();
+    private final List<HistoryLine> history = new ArrayList<>();
+    private LeadState state = LeadState.fresh();
+    private boolean aiActive = true;
+    private boolean lastTurnFellBack;
+
+    /**
+     * Starts a conversation with a fresh lead in the NEW stage.
+     *
+     * @param pack the tenant's industry pack
+     * @param packSettings the tenant's values of the pack settings (may be empty)
+     * @param locale {@code ru} or {@code en}
+     * @param brain the brain to ask first (e.g. an LLM brain, or {@link RuleBrain})
+     */
+    public Conversation(
+            IndustryPack pack, Map<String, String> packSettings, String locale, Brain brain) {
+        this.pack = Objects.requireNonNull(pack, "pack");
+        this.packSettings = Map.copyOf(Objects.requireNonNullElse(packSettings, Map.of()));
+        this.locale = locale == null ? "ru" : locale;
+        this.brain = Objects.requireNonNull(brain, "brain");
+    }
+
+    /**
+     * The client writes one or more messages quickly (one burst = one AI turn).
+     *
+     * @param burst the messages, oldest first (at least one)
+     * @return what the AI did; when the AI is switched off (after a hand-off) the state is
+     *     unchanged and nothing is sent
+     */
+    public TurnOutcome clientWrites(String... burst) {
+        if (burst == null || burst.length == 0) {
+            throw new IllegalArgumentException("a burst has at least one message");
+        }
+        List<String> messages = Arrays.stream(burst).map(m -> m == null ? "" : m).toList();
+        if (!aiActive) {
+            messages.forEach(m -> history.add(new HistoryLine(true, m)));
+            lastTurnFellBack = false;
+            return new TurnOutcome(state, List.of(), List.of(), List.of(), false);
+        }
+        List<HistoryLine> window =
+                history.subList(Math.max(0, history.size() - HISTORY_WINDOW), history.size());
+        TurnInput input =
+                new TurnInput(state, messages, List.copyOf(window), pack, packSettings, locale, "");
+        List<QualificationField> schema = pack.qualificationSchema();
+        int greetingSteps = pack.defaultGreeting(locale).size();
+        List<Action> actions;
+        try {
+            actions = ActionValidator.validate(brain.decide(input), schema, greetingSteps);
+            lastTurnFellBack = false;
+        } catch (RuntimeException e) {
+            actions = ActionValidator.validate(fallback.decide(input), schema, greetingSteps);
+            lastTurnFellBack = true;
+        }
+        TurnOutcome outcome = TurnEngine.apply(state, actions, schema);
+        messages.forEach(m -> history.add(new HistoryLine(true, m)));
+        outcome.replies().forEach(r -> history.add(new HistoryLine(false, r)));
+        state = outcome.state();
+        if (outcome.handOff()) {
+            aiActive = false;
+        }
+        return outcome;
+    }
+
+    /** The lead as it is now. */
+    public LeadState state() {
+        return state;
+    }
+
+    /** Every line so far, oldest first (client messages and our replies). */
+    public List<HistoryLine> history() {
+        return List.copyOf(history);
+    }
+
+    /** {@code true} when the last turn was decided by the fallback rule brain. */
+    public boolean lastTurnFellBack() {
+        return lastTurnFellBack;
+    }
+
+    /** {@code true} while the AI answers (false after a hand-off until {@link #returnToAi()}). */
+    public boolean aiActive() {
+        return aiActive;
+    }
+
+    /** A person moves the lead to {@code role} by hand: the AI may not move it any more. */
+    public void lockStage(StageRole role) {
+        state = withStage(role, true);
+    }
+
+    /** The lead is put into {@code role} without locking it (the AI keeps moving it forward). */
+    public void setStage(StageRole role) {
+        state = withStage(role, false);
+    }
+
+    /** A person returns the lead to the AI: the stage lock is lifted and the AI answers again. */
+    public void returnToAi() {
+        state = withStage(state.stageRole(), false);
+        aiActive = true;
+    }
+
+    /** A person takes the dialogue over: the AI stays silent until {@link #returnToAi()}. */
+    public void takeOver() {
+        aiActive = false;
+    }
+
+    /** A person (not the AI) writes to the client; the line joins the history. */
+    public void personWrites(String text) {
+        history.add(new HistoryLine(false, Objects.requireNonNull(text, "text")));
+    }
+
+    private LeadState withStage(StageRole role, boolean locked) {
+        return new LeadState(
+                state.fields(), role, locked, state.temperature(), state.score(), state.memory());
+    }
+}

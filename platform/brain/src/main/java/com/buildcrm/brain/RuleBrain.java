@@ -1,0 +1,526 @@
+package com.buildcrm.brain;
+
+import com.buildcrm.brain.Intents.Intent;
+import com.buildcrm.plugin.api.Advice;
+import com.buildcrm.plugin.api.AdviceRequest;
+import com.buildcrm.plugin.api.ExtractionRequest;
+import com.buildcrm.plugin.api.IndustryPack;
+import com.buildcrm.plugin.api.Locales;
+import com.buildcrm.plugin.api.QualificationField;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The offline, deterministic brain: the default and the fallback when the LLM brain fails. It
+ * extracts values (core extractors, then the pack's, whose values win), detects intents, weaves in
+ * the pack's advice and writes one short, polite reply that asks for the next missing required
+ * field — the way a sales consultant in Kazakhstan writes on WhatsApp.
+ *
+ * <p>Rules (brief §6.3, §6.4): a call wish is followed up with the name and a convenient time; a
+ * price question first collects the pack's price-minimum fields, then offers a call, and insisting
+ * requests the call at once; "not interested" gets one polite closing reply; asking for a person
+ * hands the lead off.
+ */
+public final class RuleBrain implements Brain {
+
+    /** Creates the rule brain (it holds no state). */
+    public RuleBrain() {}
+
+    @Override
+    public List<Action> decide(TurnInput input) {
+        return new Turn(input).decide();
+    }
+
+    /** One decision; holds the turn's working data so helpers stay short. */
+    private static final class Turn {
+        private final TurnInput in;
+        private final Texts t;
+        private final List<QualificationField> schema;
+        private final Map<String, QualificationField> byKey = new LinkedHashMap<>();
+        private final AiMemory mem;
+        private final Map<String, Object> extracted;
+        private final Map<String, Object> fields;
+        private final Set<Intent> intents;
+        private final List<Action> actions = new ArrayList<>();
+        private final List<String> parts = new ArrayList<>();
+
+        Turn(TurnInput in) {
+            this.in = in;
+            this.t = Locales.isEnglish(in.locale()) ? Texts.EN : Texts.RU;
+            this.schema = in.pack().qualificationSchema();
+            for (QualificationField f : schema) {
+                byKey.put(f.key(), f);
+            }
+            this.mem = in.state().memory();
+            this.extracted = extract();
+            this.fields = new LinkedHashMap<>(in.state().fields());
+            fields.putAll(extracted);
+            this.intents = Intents.detect(String.join("\n", in.burst()));
+        }
+
+        List<Action> decide() {
+            if (!extracted.isEmpty()) {
+                actions.add(new Action.SaveFields(extracted));
+            }
+            if (intents.contains(Intent.WANTS_HUMAN)) {
+                actions.add(new Action.HandOff("Клиент просит живого менеджера"));
+                actions.add(new Action.Reply(t.handOff));
+                return actions;
+            }
+            if (intents.contains(Intent.NOT_INTERESTED) && !intents.contains(Intent.CALL_WANTED)) {
+                actions.add(new Action.NotInterested("Клиенту неинтересно"));
+                actions.add(new Action.SetTemperature(Temperature.COLD, "Клиенту неинтересно"));
+                actions.add(new Action.Reply(t.closing));
+                return actions;
+            }
+            boolean priceNow = intents.contains(Intent.PRICE_ASKED);
+            if (priceNow) {
+                actions.add(new Action.PriceAsked());
+            }
+            boolean offerPending = mem.callOffered() && mem.askedField() == null;
+            boolean agreed =
+                    offerPending
+                            && intents.contains(Intent.AGREE)
+                            && !intents.contains(Intent.DECLINE);
+            boolean wantsCallNow =
+                    !mem.callWanted()
+                            && (intents.contains(Intent.CALL_WANTED)
+                                    || agreed
+                                    || intents.contains(Intent.PRICE_INSISTED)
+                                    || (priceNow && mem.callOffered()));
+            boolean callWanted = mem.callWanted() || wantsCallNow;
+            String name = text(fields.get(CoreExtractors.NAME));
+            String time = text(fields.get(CoreExtractors.CALL_TIME));
+            boolean callDetailsNew =
+                    extracted.containsKey(CoreExtractors.NAME)
+                            || extracted.containsKey(CoreExtractors.CALL_TIME);
+
+            if (callWanted && (wantsCallNow || name == null || time == null || callDetailsNew)) {
+                return callFlow(wantsCallNow, priceNow, name, time);
+            }
+
+            List<String> minMissing = missing(priceMinimum());
+            String nextKey = null;
+            String priceText = null;
+            boolean offerCall = false;
+            if (priceNow) {
+                if (callWanted) {
+                    priceText = t.priceOnCall;
+                } else if (mem.priceAsks() == 0 && !minMissing.isEmpty()) {
+                    priceText = String.format(t.priceDepends, labels(minMissing));
+                    nextKey = minMissing.get(0);
+                } else {
+                    offerCall = true;
+                }
+            }
+            boolean declined = offerPending && intents.contains(Intent.DECLINE);
+
+            String ack = acknowledgement();
+            if (declined) {
+                ack = t.declineOk;
+            }
+            add(ack);
+            addAdvice();
+            if (offerCall) {
+                add(t.offerCall);
+                actions.add(new Action.OfferCall());
+                return reply();
+            }
+            add(priceText);
+            if (nextKey == null) {
+                nextKey = firstMissingRequired();
+            }
+            if (nextKey != null) {
+                ask(nextKey);
+            } else if (!callWanted && !declined) {
+                if (!extracted.isEmpty() || !mem.callOffered()) {
+                    if (ack == null) {
+                        add(t.thanks);
+                    }
+                    add(summary());
+                    add(t.offerCall);
+                } else {
+                    add(alternativeOr(t.offerCall, t.offerCallAgain));
+                }
+                actions.add(new Action.OfferCall());
+            } else {
+                if (parts.isEmpty()) {
+                    add(intents.contains(Intent.THANKS) ? t.welcome : t.thanks);
+                }
+                add(callWanted ? t.managerWillCall : t.stayInTouch);
+            }
+            return reply();
+        }
+
+        private List<Action> callFlow(
+                boolean wantsCallNow, boolean priceNow, String name, String time) {
+            if (wantsCallNow) {
+                actions.add(new Action.RequestCall(name, time));
+            }
+            if (name == null) {
+                add(wantsCallNow ? t.callAck : acknowledgement());
+                add(priceNow ? t.priceOnCall : null);
+                ask(CoreExtractors.NAME);
+            } else if (time == null) {
+                add(
+                        wantsCallNow || extracted.containsKey(CoreExtractors.NAME)
+                                ? String.format(t.callAckNamed, name)
+                                : acknowledgement());
+                add(priceNow ? t.priceOnCall : null);
+                ask(CoreExtractors.CALL_TIME);
+            } else {
+                if (!wantsCallNow) {
+                    actions.add(new Action.RequestCall(name, time));
+                }
+                add(String.format(t.confirm, name, timePhrase(time, t == Texts.EN)));
+            }
+            return reply();
+        }
+
+        private List<Action> reply() {
+            if (!parts.isEmpty()) {
+                actions.add(new Action.Reply(String.join(" ", parts)));
+            }
+            return actions;
+        }
+
+        private void add(String part) {
+            if (part != null && !part.isBlank()) {
+                parts.add(part.strip());
+            }
+        }
+
+        private String acknowledgement() {
+            if (intents.contains(Intent.GREETING_ONLY)
+                    || (mem.clientTurns() == 0 && Intents.greets(String.join(" ", in.burst())))) {
+                return t.hello;
+            }
+            if (!extracted.isEmpty()) {
+                return t.acks.get(mem.clientTurns() % t.acks.size());
+            }
+            if (intents.contains(Intent.THANKS)) {
+                return t.welcome;
+            }
+            return null;
+        }
+
+        private void addAdvice() {
+            if (fields.isEmpty()) {
+                return;
+            }
+            List<Advice> advice;
+            try {
+                advice =
+                        in.pack()
+                                .advise(
+                                        new AdviceRequest(
+                                                fields,
+                                                mem.adviceGiven(),
+                                                in.locale(),
+                                                in.packSettings()));
+            } catch (RuntimeException e) {
+                return; // a failing pack is skipped, never fatal
+            }
+            if (advice == null) {
+                return;
+            }
+            int given = 0;
+            for (Advice a : advice) {
+                if (a != null && !mem.adviceGiven().contains(a.key()) && given < 2) {
+                    add(a.text());
+                    actions.add(new Action.AdviceGiven(a.key()));
+                    given++;
+                }
+            }
+        }
+
+        /** Asks for {@code key}; never the exact same sentence as our previous message. */
+        private void ask(String key) {
+            QualificationField f = byKey.get(key);
+            String question =
+                    f != null
+                            ? f.question(in.locale())
+                            : CoreExtractors.NAME.equals(key) ? t.askName : t.askTime;
+            String alt =
+                    switch (key) {
+                        case CoreExtractors.NAME -> t.altName;
+                        case CoreExtractors.CITY -> t.altCity;
+                        case CoreExtractors.CALL_TIME -> t.altTime;
+                        default ->
+                                String.format(
+                                        t.altField,
+                                        f == null ? key : shortLabel(f.label(in.locale())));
+                    };
+            add(alternativeOr(question, alt));
+            if (f != null) {
+                actions.add(new Action.AskedField(key));
+            }
+        }
+
+        private String alternativeOr(String sentence, String alternative) {
+            String lastBot = null;
+            for (HistoryLine line : in.history()) {
+                if (!line.fromClient()) {
+                    lastBot = line.text();
+                }
+            }
+            boolean repeated = lastBot != null && lastBot.contains(sentence.strip());
+            return repeated ? alternative : sentence;
+        }
+
+        private Map<String, Object> extract() {
+            Map<String, Object> raw = new LinkedHashMap<>();
+            Map<String, Object> known = in.state().fields();
+            String asked = mem.askedField();
+            List<String> texts = new ArrayList<>(in.burst());
+            if (texts.size() > 1) {
+                texts.add(String.join("\n", in.burst()));
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                boolean joined = i == texts.size() - 1 && texts.size() > 1;
+                ExtractionRequest req =
+                        new ExtractionRequest(texts.get(i), known, asked, in.packSettings());
+                Map<String, Object> found = new LinkedHashMap<>(CoreExtractors.extract(req));
+                found.putAll(packExtract(in.pack(), req));
+                for (Map.Entry<String, Object> e : found.entrySet()) {
+                    if (!joined || !raw.containsKey(e.getKey())) {
+                        raw.put(e.getKey(), e.getValue());
+                    }
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : raw.entrySet()) {
+                QualificationField f = byKey.get(e.getKey());
+                if (f == null || e.getValue() == null) {
+                    continue;
+                }
+                try {
+                    Object v = ActionValidator.coerce(f, e.getValue());
+                    if (!sameValue(known.get(e.getKey()), v)) {
+                        out.put(e.getKey(), v);
+                    }
+                } catch (InvalidActionException ignored) {
+                    // the value does not fit the schema: drop it, the question will be asked again
+                }
+            }
+            return out;
+        }
+
+        private static Map<String, Object> packExtract(IndustryPack pack, ExtractionRequest req) {
+            try {
+                var extraction = pack.extract(req);
+                return extraction == null ? Map.of() : extraction.values();
+            } catch (RuntimeException e) {
+                return Map.of();
+            }
+        }
+
+        private List<String> priceMinimum() {
+            try {
+                List<String> keys = in.pack().priceMinimumFields();
+                return keys == null ? List.of() : keys;
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+        }
+
+        /** The keys of {@code keys} not filled yet, in schema order. */
+        private List<String> missing(List<String> keys) {
+            List<String> out = new ArrayList<>();
+            for (QualificationField f : schema) {
+                if (keys.contains(f.key()) && !TurnEngine.filled(fields.get(f.key()))) {
+                    out.add(f.key());
+                }
+            }
+            return out;
+        }
+
+        private String firstMissingRequired() {
+            for (QualificationField f : schema) {
+                if (f.required() && !TurnEngine.filled(fields.get(f.key()))) {
+                    return f.key();
+                }
+            }
+            return null;
+        }
+
+        private String labels(List<String> keys) {
+            List<String> out = new ArrayList<>();
+            for (String k : keys) {
+                out.add(lowerFirst(shortLabel(byKey.get(k).label(in.locale()))));
+            }
+            if (out.size() == 1) {
+                return out.get(0);
+            }
+            return String.join(", ", out.subList(0, out.size() - 1))
+                    + t.and
+                    + out.get(out.size() - 1);
+        }
+
+        private String summary() {
+            List<String> items = new ArrayList<>();
+            for (QualificationField f : schema) {
+                Object v = fields.get(f.key());
+                if (f.required() && TurnEngine.filled(v)) {
+                    items.add(lowerFirst(shortLabel(f.label(in.locale()))) + " — " + format(v));
+                }
+            }
+            return items.isEmpty() ? null : t.summary + String.join(", ", items) + ".";
+        }
+
+        private String format(Object v) {
+            if (v instanceof Boolean b) {
+                return b ? t.yes : t.no;
+            }
+            if (v instanceof BigDecimal d) {
+                return d.stripTrailingZeros().toPlainString();
+            }
+            return String.valueOf(v);
+        }
+
+        private static boolean sameValue(Object a, Object b) {
+            if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+                return x.compareTo(y) == 0;
+            }
+            if (a instanceof String x && b instanceof String y) {
+                return x.equalsIgnoreCase(y);
+            }
+            return Objects.equals(a, b);
+        }
+    }
+
+    static String text(Object v) {
+        return v == null || v.toString().isBlank() ? null : v.toString();
+    }
+
+    /** "Длина дома, м" → "Длина дома". */
+    static String shortLabel(String label) {
+        if (label == null) {
+            return "";
+        }
+        int comma = label.indexOf(',');
+        int paren = label.indexOf('(');
+        int cut = label.length();
+        if (comma > 0) {
+            cut = Math.min(cut, comma);
+        }
+        if (paren > 0) {
+            cut = Math.min(cut, paren);
+        }
+        return label.substring(0, cut).strip();
+    }
+
+    static String lowerFirst(String s) {
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(1))) {
+            return s; // an abbreviation such as "ИИН"
+        }
+        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /** "завтра в 10" stays; "10:00" → "в 10:00" ("at 10:00"); "Завтра" → "завтра". */
+    static String timePhrase(String time, boolean english) {
+        String s = time.strip();
+        if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
+            return (english ? "at " : "в ") + s;
+        }
+        return lowerFirst(s);
+    }
+
+    /** The rule brain's sentences in one locale. */
+    private record Texts(
+            String hello,
+            List<String> acks,
+            String thanks,
+            String welcome,
+            String handOff,
+            String closing,
+            String callAck,
+            String callAckNamed,
+            String confirm,
+            String askName,
+            String askTime,
+            String altName,
+            String altCity,
+            String altTime,
+            String altField,
+            String priceDepends,
+            String priceOnCall,
+            String offerCall,
+            String offerCallAgain,
+            String declineOk,
+            String summary,
+            String managerWillCall,
+            String stayInTouch,
+            String and,
+            String yes,
+            String no) {
+
+        static final Texts RU =
+                new Texts(
+                        "Здравствуйте!",
+                        List.of("Спасибо!", "Отлично!", "Хорошо, спасибо!", "Принято, спасибо!"),
+                        "Спасибо!",
+                        "Пожалуйста!",
+                        "Сейчас подключу менеджера, он ответит вам в ближайшее время.",
+                        "Понимаю, спасибо, что ответили! Если вопрос снова станет актуальным —"
+                                + " пишите, будем рады помочь.",
+                        "Конечно, организуем звонок!",
+                        "Отлично, %s!",
+                        "Спасибо, %s! Наш менеджер позвонит вам %s.",
+                        "Как к вам обращаться?",
+                        "Когда вам удобно, чтобы мы позвонили?",
+                        "Подскажите, пожалуйста, как вас зовут?",
+                        "Подскажите, пожалуйста, из какого вы города?",
+                        "В какое время вам удобно принять звонок?",
+                        "Уточните, пожалуйста: %s?",
+                        "Стоимость зависит от параметров: %s.",
+                        "Точную стоимость наш менеджер назовёт во время звонка.",
+                        "Точный расчёт сделает наш специалист — удобно, если он вам позвонит?",
+                        "Могу попросить специалиста позвонить вам и всё рассчитать — вам удобно?",
+                        "Хорошо, как вам удобно!",
+                        "Итак: ",
+                        "Наш менеджер свяжется с вами в удобное время.",
+                        "Если появятся вопросы — пишите, я на связи.",
+                        " и ",
+                        "да",
+                        "нет");
+
+        static final Texts EN =
+                new Texts(
+                        "Hello!",
+                        List.of("Thank you!", "Great!", "Got it, thanks!", "Perfect, thank you!"),
+                        "Thank you!",
+                        "You're welcome!",
+                        "I'm connecting a manager now, they will reply shortly.",
+                        "I understand, thank you for letting us know! If it becomes relevant"
+                                + " again, just write — we'll be glad to help.",
+                        "Of course, let's arrange a call!",
+                        "Great, %s!",
+                        "Thank you, %s! Our manager will call you %s.",
+                        "How may I address you?",
+                        "When is it convenient for us to call you?",
+                        "Could you tell me your name, please?",
+                        "Which city are you in?",
+                        "What time suits you best for a call?",
+                        "Could you tell me the %s, please?",
+                        "The price depends on: %s.",
+                        "Our manager will give you the exact price during the call.",
+                        "Our specialist will make an exact estimate — would it be convenient if"
+                                + " they call you?",
+                        "I can ask a specialist to call you and work out the price — would that"
+                                + " suit you?",
+                        "Sure, as you prefer!",
+                        "So: ",
+                        "Our manager will contact you at a convenient time.",
+                        "If you have any questions, just write — I'm here.",
+                        " and ",
+                        "yes",
+                        "no");
+    }
+}
