@@ -78,11 +78,14 @@ public final class LlmBrain implements Brain {
                 continue;
             }
             messages.add(
-                    line.fromClient() ? UserMessage.from(line.text()) : AiMessage.from(line.text()));
+                    line.fromClient()
+                            ? UserMessage.from(line.text())
+                            : AiMessage.from(line.text()));
         }
         String burst =
                 String.join(
-                        "\n", input.burst().stream().filter(s -> s != null && !s.isBlank()).toList());
+                        "\n",
+                        input.burst().stream().filter(s -> s != null && !s.isBlank()).toList());
         messages.add(UserMessage.from(burst.isBlank() ? "…" : burst));
 
         ChatRequest request =
@@ -119,10 +122,16 @@ public final class LlmBrain implements Brain {
                 || status == 403
                 || status == 404) {
             return new LlmRejectedException(
-                    where + " refused the request" + (status > 0 ? " with HTTP " + status : "") + ": " + brief(e), e);
+                    where
+                            + " refused the request"
+                            + (status > 0 ? " with HTTP " + status : "")
+                            + ": "
+                            + brief(e),
+                    e);
         }
         return new LlmUnavailableException(
-                where + " failed" + (status > 0 ? " with HTTP " + status : "") + ": " + brief(e), e);
+                where + " failed" + (status > 0 ? " with HTTP " + status : "") + ": " + brief(e),
+                e);
     }
 
     private static int statusOf(Throwable e) {

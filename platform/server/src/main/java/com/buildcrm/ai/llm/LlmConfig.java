@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param apiKey the key (blank for endpoints without one); never printed
  * @param temperature sampling temperature, or {@code null} for the model's default
  * @param prompt the operator's extra instructions from the tenant's AI settings (may be empty)
- * @param timeout the HTTP time limit of one call (default 20 s)
+ * @param timeout the HTTP time limit of one call (default 7 s, below the 8 s Fault Tolerance timeout)
  */
 public record LlmConfig(
         String baseUrl,
@@ -32,9 +32,10 @@ public record LlmConfig(
         }
         apiKey = apiKey == null ? "" : apiKey;
         prompt = prompt == null ? "" : prompt;
-        timeout = timeout == null || timeout.isZero() || timeout.isNegative()
-                ? Duration.ofSeconds(20)
-                : timeout;
+        timeout =
+                timeout == null || timeout.isZero() || timeout.isNegative()
+                        ? Duration.ofSeconds(7)
+                        : timeout;
     }
 
     /** Never prints the key (a record's own toString would). */

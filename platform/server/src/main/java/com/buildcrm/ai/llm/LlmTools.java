@@ -186,7 +186,11 @@ final class LlmTools {
     }
 
     private static ToolSpecification tool(String name, String description, JsonObjectSchema p) {
-        return ToolSpecification.builder().name(name).description(description).parameters(p).build();
+        return ToolSpecification.builder()
+                .name(name)
+                .description(description)
+                .parameters(p)
+                .build();
     }
 
     private static JsonSchemaElement fieldSchema(QualificationField f) {

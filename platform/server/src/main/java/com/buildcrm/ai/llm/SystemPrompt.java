@@ -62,7 +62,9 @@ final class SystemPrompt {
         }
         if (!input.packSettings().isEmpty()) {
             StringBuilder s = new StringBuilder();
-            input.packSettings().forEach((k, v) -> s.append("- ").append(k).append(": ").append(v).append('\n'));
+            input.packSettings()
+                    .forEach(
+                            (k, v) -> s.append("- ").append(k).append(": ").append(v).append('\n'));
             section(p, en ? "Company settings" : "Настройки компании", s.toString());
         }
 
