@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param apiKey the key (blank for endpoints without one); never printed
  * @param temperature sampling temperature, or {@code null} for the model's default
  * @param prompt the operator's extra instructions from the tenant's AI settings (may be empty)
- * @param timeout the HTTP time limit of one call (default 7 s, below the 8 s Fault Tolerance timeout)
+ * @param timeout the HTTP time limit of one call (default 7 s, below the 8 s Fault Tolerance
+ *     timeout)
  */
 public record LlmConfig(
         String baseUrl,
