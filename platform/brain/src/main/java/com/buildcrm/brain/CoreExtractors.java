@@ -86,7 +86,7 @@ public final class CoreExtractors {
 
     private static final Pattern NAME_INTRO =
             Pattern.compile(
-                    "(?:меня\\s+зовут|зовут\\s+меня|мое\\s+имя|моё\\s+имя|имя\\s*[:-]|менин\\s+атым|менің\\s+атым|атым|my\\s+name\\s+is|call\\s+me)\\s+([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?",
+                    "(?:меня\\s+зовут|зовут\\s+меня|мое\\s+имя|моё\\s+имя|имя\\s*[:-]|менин\\s+атым|менің\\s+атым|атым|my\\s+name\\s+is)\\s+([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?",
                     FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final Pattern NAME_SELF =
@@ -209,6 +209,7 @@ public final class CoreExtractors {
                             "человек",
                             "not",
                             "interested",
+                            "please",
                             "from",
                             "a",
                             "the",

@@ -255,7 +255,9 @@ public final class RuleBrain implements Brain {
                         default ->
                                 String.format(
                                         t.altField,
-                                        f == null ? key : shortLabel(f.label(in.locale())));
+                                        f == null
+                                                ? key
+                                                : lowerFirst(shortLabel(f.label(in.locale()))));
                     };
             add(alternativeOr(question, alt));
             if (f != null) {

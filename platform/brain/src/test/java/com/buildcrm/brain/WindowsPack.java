@@ -85,7 +85,7 @@ final class WindowsPack implements IndustryPack {
     private static final Pattern SIZE =
             Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*(?:на|х|x)\\s*(\\d+(?:[.,]\\d+)?)");
     private static final Pattern NUMBER =
-            Pattern.compile("^(\\d+(?:[.,]\\d+)?)\\s*(?:м|метр\\w*)?$");
+            Pattern.compile("^(\\d+(?:[.,]\\d+)?)\\s*(?:м|метр[а-я]*)?$");
 
     @Override
     public PackDescriptor descriptor() {
