@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A small pack with one field of each type, for the LLM brain's tests. */
-final class HousesPack implements IndustryPack {
+public final class HousesPack implements IndustryPack {
 
     @Override
     public PackDescriptor descriptor() {
