@@ -23,7 +23,9 @@ public record ServerSettings(
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
         long maxApiBodyBytes,
-        int tenantMigrationParallelism) {
+        int tenantMigrationParallelism,
+        Path packsDir,
+        Duration packCallTimeout) {
 
     /** Never prints the database password (a record's own toString would). */
     @Override
@@ -52,11 +54,13 @@ public record ServerSettings(
     }
 
     public static ServerSettings from(Config config) {
-        return new ServerSettings(
-                config.getOptionalValue("buildcrm.port", Integer.class).orElse(8080),
+        Path dataDir =
                 Path.of(config.getOptionalValue("buildcrm.data.dir", String.class).orElse("./var"))
                         .toAbsolutePath()
-                        .normalize(),
+                        .normalize();
+        return new ServerSettings(
+                config.getOptionalValue("buildcrm.port", Integer.class).orElse(8080),
+                dataDir,
                 nonBlank(config, "buildcrm.db.url"),
                 nonBlank(config, "buildcrm.db.user").orElse("postgres"),
                 config.getOptionalValue("buildcrm.db.password", String.class).orElse(""),
@@ -76,7 +80,16 @@ public record ServerSettings(
                 config.getOptionalValue("buildcrm.api.max.body.bytes", Long.class)
                         .orElse(1_048_576L),
                 config.getOptionalValue("buildcrm.tenant.migration.parallelism", Integer.class)
-                        .orElse(Math.min(4, Runtime.getRuntime().availableProcessors())));
+                        .orElse(Math.min(4, Runtime.getRuntime().availableProcessors())),
+                nonBlank(config, "buildcrm.packs.dir")
+                        .map(p -> Path.of(p).toAbsolutePath().normalize())
+                        .orElse(dataDir.resolve("packs")),
+                Duration.ofMillis(
+                        Math.max(
+                                1,
+                                config.getOptionalValue(
+                                                "buildcrm.packs.call.timeout.ms", Long.class)
+                                        .orElse(2000L))));
     }
 
     private static Optional<String> nonBlank(Config config, String key) {

@@ -4,6 +4,7 @@ import com.buildcrm.config.ServerSettings;
 import com.buildcrm.health.ServingProbe;
 import com.buildcrm.identity.OperatorBootstrap;
 import com.buildcrm.jobs.Workers;
+import com.buildcrm.pack.PackHost;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantSchemaUpgrades;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +14,9 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * Start-up, in order: storage (database, platform schema, persistence unit) → first operator →
- * tenants whose schema is behind, upgraded in the background (off the request path) → the
- * message-path workers.
+ * Start-up, in order: storage (database, platform schema, persistence unit) → industry packs →
+ * first operator → tenants whose schema is behind, upgraded in the background (off the request
+ * path) → the message-path workers.
  */
 @ApplicationScoped
 public class PlatformStartup {
@@ -27,11 +28,13 @@ public class PlatformStartup {
     @Inject OperatorBootstrap operators;
     @Inject TenantSchemaUpgrades upgrades;
     @Inject Workers workers;
+    @Inject PackHost packs;
     @Inject ServingProbe probe;
 
     void onStart(@Observes Startup event) {
         long started = System.nanoTime();
         storage.start(settings);
+        packs.start();
         var first = operators.ensureFirstOperator();
         upgrades.upgradeBehindInBackground();
         workers.start();

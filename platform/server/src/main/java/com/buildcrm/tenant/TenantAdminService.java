@@ -2,7 +2,8 @@ package com.buildcrm.tenant;
 
 import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
-import com.buildcrm.pack.PackCatalog;
+import com.buildcrm.pack.PackHost;
+import com.buildcrm.pack.PackInfo;
 import com.buildcrm.provisioner.InvalidTenantRequestException;
 import com.buildcrm.provisioner.NewOwner;
 import com.buildcrm.provisioner.NewTenant;
@@ -32,14 +33,18 @@ public class TenantAdminService {
     @Inject Storage storage;
     @Inject TenantSchemaUpgrades upgrades;
     @Inject Clock clock;
+    @Inject PackHost packs;
 
     public TenantResponse create(CreateTenantRequest request, Actor actor) {
         String pack =
                 request.pack == null || request.pack.isBlank()
-                        ? PackCatalog.DEFAULT_PACK
+                        ? PackHost.DEFAULT_PACK
                         : request.pack;
-        if (!PackCatalog.known(pack)) {
-            throw ApiProblem.invalidField("pack", "unknown pack; one of " + PackCatalog.KNOWN);
+        if (!packs.known(pack)) {
+            throw ApiProblem.invalidField(
+                    "pack",
+                    "unknown pack; one of "
+                            + packs.available().stream().map(PackInfo::id).toList());
         }
         boolean taken =
                 storage.transactions()

@@ -13,7 +13,10 @@ import java.util.Objects;
  * @param settings the tenant's values of the pack's settings (a copy)
  */
 public record ExtractionRequest(
-        String text, Map<String, Object> known, String expectedField, Map<String, String> settings) {
+        String text,
+        Map<String, Object> known,
+        String expectedField,
+        Map<String, String> settings) {
     public ExtractionRequest {
         text = text == null ? "" : text;
         known = Map.copyOf(Objects.requireNonNullElse(known, Map.of()));

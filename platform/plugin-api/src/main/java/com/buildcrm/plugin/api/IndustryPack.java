@@ -7,9 +7,9 @@ import org.pf4j.ExtensionPoint;
 /**
  * An industry pack: what one industry adds to the universal AI manager. The platform loads packs
  * with PF4J and picks one per tenant. Implementations receive and return immutable records only;
- * they never see entities, the database or server classes. Every call is guarded by the platform
- * (a time limit; an exception or a slow answer makes the tenant fall back to {@code
- * generic-sales}), so implementations should be fast, pure functions.
+ * they never see entities, the database or server classes. Every call is guarded by the platform (a
+ * time limit; an exception or a slow answer makes the tenant fall back to {@code generic-sales}),
+ * so implementations should be fast, pure functions.
  */
 public interface IndustryPack extends ExtensionPoint {
 

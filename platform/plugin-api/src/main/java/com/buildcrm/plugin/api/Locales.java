@@ -7,7 +7,9 @@ public final class Locales {
 
     private Locales() {}
 
-    /** {@code true} for {@code en}, {@code en-US}, …; everything else (including null) is Russian. */
+    /**
+     * {@code true} for {@code en}, {@code en-US}, …; everything else (including null) is Russian.
+     */
     public static boolean isEnglish(String locale) {
         return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("en");
     }

@@ -1,6 +1,9 @@
 package com.buildcrm.plugin.api;
 
-/** Version of this contract. Packs declare what they need in their manifest's {@code Plugin-Requires}. */
+/**
+ * Version of this contract. Packs declare what they need in their manifest's {@code
+ * Plugin-Requires}.
+ */
 public final class PluginApi {
 
     /**

@@ -1,0 +1,57 @@
+package com.buildcrm.ai.llm;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A tenant's LLM: any OpenAI-compatible chat-completions endpoint (OpenAI, OpenRouter, Azure, a
+ * local Ollama or vLLM).
+ *
+ * @param baseUrl the API base, e.g. {@code https://api.openai.com/v1} ({@code /chat/completions} is
+ *     appended)
+ * @param model the model name, e.g. {@code gpt-4o-mini}
+ * @param apiKey the key (blank for endpoints without one); never printed
+ * @param temperature sampling temperature, or {@code null} for the model's default
+ * @param prompt the operator's extra instructions from the tenant's AI settings (may be empty)
+ * @param timeout the HTTP time limit of one call (default 7 s, below the 8 s Fault Tolerance
+ *     timeout)
+ */
+public record LlmConfig(
+        String baseUrl,
+        String model,
+        String apiKey,
+        Double temperature,
+        String prompt,
+        Duration timeout) {
+
+    public LlmConfig {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(model, "model");
+        baseUrl = baseUrl.trim().replaceAll("/+$", "");
+        if (baseUrl.isEmpty() || model.isBlank()) {
+            throw new IllegalArgumentException("baseUrl and model are required");
+        }
+        apiKey = apiKey == null ? "" : apiKey;
+        prompt = prompt == null ? "" : prompt;
+        timeout =
+                timeout == null || timeout.isZero() || timeout.isNegative()
+                        ? Duration.ofSeconds(7)
+                        : timeout;
+    }
+
+    /** Never prints the key (a record's own toString would). */
+    @Override
+    public String toString() {
+        return "LlmConfig[baseUrl="
+                + baseUrl
+                + ", model="
+                + model
+                + ", apiKey="
+                + (apiKey.isEmpty() ? "none" : "***")
+                + ", temperature="
+                + temperature
+                + ", timeout="
+                + timeout
+                + "]";
+    }
+}
