@@ -49,7 +49,12 @@ public class AiAdminService {
             String pack,
             String packPrompt) {}
 
-    public record LlmView(String baseUrl, String model, String apiKey, boolean apiKeySet, BigDecimal temperature) {}
+    public record LlmView(
+            String baseUrl,
+            String model,
+            String apiKey,
+            boolean apiKeySet,
+            BigDecimal temperature) {}
 
     /** The pack choice and its settings (values; the schema is in GET /api/admin/packs). */
     public record PackView(String pack, Map<String, String> settings) {}
@@ -105,9 +110,7 @@ public class AiAdminService {
             errors.add(new FieldError("llm.baseUrl", "an http(s) URL"));
         }
         if ("llm".equals(brain) && (baseUrl == null || model == null)) {
-            errors.add(
-                    new FieldError(
-                            "llm", "the LLM brain needs llm.baseUrl and llm.model"));
+            errors.add(new FieldError("llm", "the LLM brain needs llm.baseUrl and llm.model"));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.badRequest("The AI settings are not valid", errors);
@@ -129,7 +132,12 @@ public class AiAdminService {
         storage.transactions()
                 .inPlatformDo(
                         em -> {
-                            store.save(em, tenantId, next, newKey, Boolean.TRUE.equals(llm.clearApiKey));
+                            store.save(
+                                    em,
+                                    tenantId,
+                                    next,
+                                    newKey,
+                                    Boolean.TRUE.equals(llm.clearApiKey));
                             AuditLog.record(
                                     em,
                                     actor,
@@ -137,8 +145,11 @@ public class AiAdminService {
                                     "ai.configure",
                                     brain,
                                     Map.of(
-                                            "enabled", next.enabled(),
-                                            "apiKeyChanged", newKey.isPresent() || Boolean.TRUE.equals(llm.clearApiKey)));
+                                            "enabled",
+                                            next.enabled(),
+                                            "apiKeyChanged",
+                                            newKey.isPresent()
+                                                    || Boolean.TRUE.equals(llm.clearApiKey)));
                         });
         return ai(tenantId);
     }
@@ -148,7 +159,8 @@ public class AiAdminService {
         return new PackView(t.pack(), t.settings());
     }
 
-    public PackView savePack(long tenantId, String packId, Map<String, String> settings, Actor actor) {
+    public PackView savePack(
+            long tenantId, String packId, Map<String, String> settings, Actor actor) {
         tenant(tenantId);
         if (packId == null || !packs.known(packId)) {
             throw ApiProblem.invalidField("pack", "unknown pack; see GET /api/admin/packs");
@@ -163,10 +175,18 @@ public class AiAdminService {
                         (k, v) -> {
                             PackSetting s = schema.get(k);
                             if (s == null) {
-                                errors.add(new FieldError("settings." + k, "not a setting of " + packId));
+                                errors.add(
+                                        new FieldError(
+                                                "settings." + k, "not a setting of " + packId));
                             } else if (v != null && !v.isBlank()) {
                                 if (!fits(s.type(), v.strip())) {
-                                    errors.add(new FieldError("settings." + k, "must be " + s.type().name().toLowerCase(Locale.ROOT)));
+                                    errors.add(
+                                            new FieldError(
+                                                    "settings." + k,
+                                                    "must be "
+                                                            + s.type()
+                                                                    .name()
+                                                                    .toLowerCase(Locale.ROOT)));
                                 }
                                 clean.put(k, v.strip());
                             }
@@ -184,7 +204,13 @@ public class AiAdminService {
                                     .setParameter(2, LeadJson.toJson(clean).toString())
                                     .setParameter(3, tenantId)
                                     .executeUpdate();
-                            AuditLog.record(em, actor, tenantId, "pack.choose", packId, Map.of("settings", String.join(",", clean.keySet())));
+                            AuditLog.record(
+                                    em,
+                                    actor,
+                                    tenantId,
+                                    "pack.choose",
+                                    packId,
+                                    Map.of("settings", String.join(",", clean.keySet())));
                         });
         return pack(tenantId);
     }
@@ -194,7 +220,8 @@ public class AiAdminService {
         IndustryPack pack = packs.packFor(t.pack());
         GreetingChains.Chain chain =
                 storage.transactions()
-                        .inPlatform(em -> greetings.resolve(em, tenantId, t.pack(), pack, t.locale()));
+                        .inPlatform(
+                                em -> greetings.resolve(em, tenantId, t.pack(), pack, t.locale()));
         return new GreetingView(chain.steps(), chain.source());
     }
 
@@ -204,7 +231,13 @@ public class AiAdminService {
                 .inPlatformDo(
                         em -> {
                             greetings.save(em, tenantId, steps);
-                            AuditLog.record(em, actor, tenantId, "greeting.configure", "steps", Map.of("steps", steps.size()));
+                            AuditLog.record(
+                                    em,
+                                    actor,
+                                    tenantId,
+                                    "greeting.configure",
+                                    "steps",
+                                    Map.of("steps", steps.size()));
                         });
         return greeting(tenantId);
     }
@@ -216,14 +249,15 @@ public class AiAdminService {
                 .inPlatformDo(
                         em -> {
                             greetings.reset(em, tenantId);
-                            AuditLog.record(em, actor, tenantId, "greeting.reset", "steps", Map.of());
+                            AuditLog.record(
+                                    em, actor, tenantId, "greeting.reset", "steps", Map.of());
                         });
         return greeting(tenantId);
     }
 
     /**
-     * Plays a dialogue against the tenant's real configuration (pack, pack settings, brain, greeting
-     * chain) without touching any lead: nothing is stored and nothing is sent.
+     * Plays a dialogue against the tenant's real configuration (pack, pack settings, brain,
+     * greeting chain) without touching any lead: nothing is stored and nothing is sent.
      */
     public Preview preview(long tenantId, List<List<String>> turns) {
         Tenant t = tenant(tenantId);
@@ -242,7 +276,10 @@ public class AiAdminService {
                         : Optional.empty();
         Conversation conversation =
                 new Conversation(
-                        pack, t.settings(), t.locale(), input -> brains.decide(input, llm).actions());
+                        pack,
+                        t.settings(),
+                        t.locale(),
+                        input -> brains.decide(input, llm).actions());
         List<PreviewTurn> out = new ArrayList<>();
         for (List<String> burst : turns) {
             TurnOutcome o = conversation.clientWrites(burst.toArray(String[]::new));
@@ -277,11 +314,12 @@ public class AiAdminService {
                                 .getSingleResult();
         Map<String, String> settings = new LinkedHashMap<>();
         LeadJson.toMap(LeadJson.parseObject(String.valueOf(r[1])))
-                .forEach((k, v) -> {
-                    if (v != null) {
-                        settings.put(k, String.valueOf(v));
-                    }
-                });
+                .forEach(
+                        (k, v) -> {
+                            if (v != null) {
+                                settings.put(k, String.valueOf(v));
+                            }
+                        });
         return new Tenant((String) r[0], settings, (String) r[2]);
     }
 

@@ -33,7 +33,9 @@ public final class AiRequests {
         @Valid public LlmRequest llm;
     }
 
-    /** The LLM part; {@code apiKey} is write-only (absent, blank or the mask keeps the stored key). */
+    /**
+     * The LLM part; {@code apiKey} is write-only (absent, blank or the mask keeps the stored key).
+     */
     public static final class LlmRequest {
         @Size(max = 500)
         public String baseUrl;

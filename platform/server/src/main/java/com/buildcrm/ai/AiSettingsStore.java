@@ -58,7 +58,8 @@ public class AiSettingsStore {
     }
 
     /**
-     * Saves the settings. {@code newApiKey} empty keeps the stored key; {@code clearKey} removes it.
+     * Saves the settings. {@code newApiKey} empty keeps the stored key; {@code clearKey} removes
+     * it.
      */
     public void save(
             EntityManager em,

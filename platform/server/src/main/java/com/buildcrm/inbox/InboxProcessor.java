@@ -2,7 +2,6 @@ package com.buildcrm.inbox;
 
 import com.buildcrm.ai.AiSettingsStore;
 import com.buildcrm.ai.turn.AiTurns;
-
 import com.buildcrm.conversation.Message;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.live.LiveEvent;

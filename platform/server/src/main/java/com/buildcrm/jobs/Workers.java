@@ -1,8 +1,7 @@
 package com.buildcrm.jobs;
 
-import com.buildcrm.ai.turn.AiTurns;
 import com.buildcrm.ai.turn.AiTurnWorker;
-
+import com.buildcrm.ai.turn.AiTurns;
 import com.buildcrm.inbox.InboxProcessor;
 import com.buildcrm.inbox.InboxService;
 import com.buildcrm.outbox.Outbox;

@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A person edits a lead: core data, qualification fields (validated against the tenant's pack),
- * the stage (a move by hand: the AI will not move the lead again until it is returned to the AI),
- * the assignee and the lead's AI switch. Every change is a lead event with who and when.
+ * A person edits a lead: core data, qualification fields (validated against the tenant's pack), the
+ * stage (a move by hand: the AI will not move the lead again until it is returned to the AI), the
+ * assignee and the lead's AI switch. Every change is a lead event with who and when.
  */
 @ApplicationScoped
 public class LeadEdits {
@@ -124,7 +124,12 @@ public class LeadEdits {
     }
 
     private void editData(
-            EntityManager em, TenantRef tenant, Lead lead, LeadPatch p, long me, OffsetDateTime now) {
+            EntityManager em,
+            TenantRef tenant,
+            Lead lead,
+            LeadPatch p,
+            long me,
+            OffsetDateTime now) {
         Map<String, Object> fields = new LinkedHashMap<>(LeadJson.fields(em, tenant, lead.id()));
         Map<String, Object> before = new LinkedHashMap<>(fields);
         if (p.fields != null) {
@@ -137,7 +142,8 @@ public class LeadEdits {
                 }
             }
             if (!set.isEmpty()) {
-                List<QualificationField> schema = packs.packFor(packOf(em, tenant)).qualificationSchema();
+                List<QualificationField> schema =
+                        packs.packFor(packOf(em, tenant)).qualificationSchema();
                 try {
                     for (Action a :
                             ActionValidator.validate(
@@ -175,7 +181,8 @@ public class LeadEdits {
                 fields.keySet().stream()
                         .filter(k -> !Objects.equals(before.get(k), fields.get(k)))
                         .toList();
-        List<String> removed = before.keySet().stream().filter(k -> !fields.containsKey(k)).toList();
+        List<String> removed =
+                before.keySet().stream().filter(k -> !fields.containsKey(k)).toList();
         LeadJson.event(
                 em,
                 tenant,

@@ -160,8 +160,7 @@ public final class LeadJson {
                                         r[3] == null
                                                 ? null
                                                 : new LeadViews.PersonRef(
-                                                        ((Number) r[3]).longValue(),
-                                                        (String) r[4]),
+                                                        ((Number) r[3]).longValue(), (String) r[4]),
                                         (String) r[5],
                                         toMap(parse(String.valueOf(r[6]))),
                                         toTime(r[7])))

@@ -1,23 +1,22 @@
 package com.buildcrm.lead;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.PATCH;
-import java.util.List;
-
 import com.buildcrm.lead.LeadViews.LeadPage;
 import com.buildcrm.lead.LeadViews.LeadResponse;
 import com.buildcrm.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /** Leads of the caller's company (list with cursor paging, and one lead). */
 @Path("api/crm/leads")

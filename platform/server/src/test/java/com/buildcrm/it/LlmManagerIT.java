@@ -108,7 +108,8 @@ class LlmManagerIT {
         FakeOpenAi.Request sent = llm.lastRequest();
         assertThat(sent.authorization()).isEqualTo("Bearer sk-test-secret-key-123456");
         assertThat(sent.body()).contains("Тест-Панель", "save_fields", "нужен дом 10,5 на 12");
-        JsonArray events = api.get("/api/crm/leads/" + lead.getJsonNumber("id") + "/events", owner).array();
+        JsonArray events =
+                api.get("/api/crm/leads/" + lead.getJsonNumber("id") + "/events", owner).array();
         assertThat(
                         events.stream()
                                 .map(JsonValue::asJsonObject)
@@ -132,7 +133,8 @@ class LlmManagerIT {
             llm.reset();
             llm.defaultAnswer(
                     Answer.toolCalls(
-                            new ToolCall("reply", "{\"text\":\"Здравствуйте! Из какого вы города?\"}"),
+                            new ToolCall(
+                                    "reply", "{\"text\":\"Здравствуйте! Из какого вы города?\"}"),
                             new ToolCall("asked_field", "{\"key\":\"city\"}")));
             String phone = "+7702000010" + i++;
             write(phone, "Здравствуйте!");
@@ -151,7 +153,8 @@ class LlmManagerIT {
             assertThat(took)
                     .as("reply time with " + failure)
                     .isLessThan(Duration.ofMillis(DEBOUNCE_MS).plusSeconds(5));
-            assertThat(lead(phone).getJsonObject("fields").getString("city")).isEqualTo("Караганда");
+            assertThat(lead(phone).getJsonObject("fields").getString("city"))
+                    .isEqualTo("Караганда");
         }
     }
 

@@ -121,7 +121,8 @@ public class GreetingChains {
                     if (s.media().isEmpty() || s.media().size() > MAX_ALBUM) {
                         errors.add(
                                 new FieldError(
-                                        at + ".mediaIds", "an album has 1–" + MAX_ALBUM + " images"));
+                                        at + ".mediaIds",
+                                        "an album has 1–" + MAX_ALBUM + " images"));
                     }
                     for (Media m : s.media()) {
                         checkMedia(tenantId, m, MediaFormat.Kind.IMAGE, at, errors);
@@ -136,9 +137,7 @@ public class GreetingChains {
                     }
                 }
                 default ->
-                        errors.add(
-                                new FieldError(
-                                        at + ".kind", "one of text, album, link, voice"));
+                        errors.add(new FieldError(at + ".kind", "one of text, album, link, voice"));
             }
             if (s.text() != null && s.text().length() > 4000) {
                 errors.add(new FieldError(at + ".text", "at most 4000 characters"));
@@ -278,5 +277,4 @@ public class GreetingChains {
             return false;
         }
     }
-
 }

@@ -95,7 +95,8 @@ public class AiTurnWorker {
             return;
         }
         Snapshot snap =
-                storage.transactions().inTenant(tenant, em -> snapshot(em, tenant, leadId, messageId));
+                storage.transactions()
+                        .inTenant(tenant, em -> snapshot(em, tenant, leadId, messageId));
         if (snap == null) {
             return;
         }
@@ -117,14 +118,14 @@ public class AiTurnWorker {
                 !needsChain
                         ? new GreetingChains.Chain(List.of(), "none")
                         : storage.transactions()
-                        .inPlatform(
-                                em ->
-                                        greetings.resolve(
-                                                em,
-                                                tenantId,
-                                                setup.packId(),
-                                                pack,
-                                                setup.locale()));
+                                .inPlatform(
+                                        em ->
+                                                greetings.resolve(
+                                                        em,
+                                                        tenantId,
+                                                        setup.packId(),
+                                                        pack,
+                                                        setup.locale()));
         List<LiveEvent> published = new ArrayList<>();
         storage.transactions()
                 .inTenant(
@@ -250,7 +251,8 @@ public class AiTurnWorker {
         String lastText = null;
         if (lead.greetedAt() == null) {
             for (GreetingChains.Step step : chain.steps()) {
-                lastText = enqueueStep(em, tenant, lead, snap.recipient(), step, now, at, published);
+                lastText =
+                        enqueueStep(em, tenant, lead, snap.recipient(), step, now, at, published);
             }
             lead.greeted(now);
             LeadJson.event(
@@ -265,7 +267,19 @@ public class AiTurnWorker {
                     now);
         }
         for (String reply : outcome.replies()) {
-            lastText = enqueue(em, tenant, lead, snap.recipient(), "TEXT", reply, null, OutboundPayload.text(reply), now, at, published);
+            lastText =
+                    enqueue(
+                            em,
+                            tenant,
+                            lead,
+                            snap.recipient(),
+                            "TEXT",
+                            reply,
+                            null,
+                            OutboundPayload.text(reply),
+                            now,
+                            at,
+                            published);
         }
         for (int index : outcome.greetingSteps()) {
             if (index >= 0 && index < chain.steps().size()) {
@@ -288,7 +302,8 @@ public class AiTurnWorker {
         if (after.stageRole() != null && after.stageRole() != snap.state().stageRole()) {
             newStage =
                     em
-                            .createQuery("SELECT s.id FROM Stage s WHERE s.role = :role", Long.class)
+                            .createQuery(
+                                    "SELECT s.id FROM Stage s WHERE s.role = :role", Long.class)
                             .setParameter("role", after.stageRole().name())
                             .getResultList()
                             .stream()
