@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -272,7 +271,7 @@ public class AiAdminService {
                                         s.llmApiKey().orElse(""),
                                         s.llmTemperature().doubleValue(),
                                         s.prompt(),
-                                        Duration.ofSeconds(20)))
+                                        com.buildcrm.ai.turn.AiTurnWorker.LLM_HTTP_TIMEOUT))
                         : Optional.empty();
         Conversation conversation =
                 new Conversation(

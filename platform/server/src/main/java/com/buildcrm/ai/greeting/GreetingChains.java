@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -35,6 +36,10 @@ public class GreetingChains {
 
     private static final Logger LOG = Logger.getLogger(GreetingChains.class.getName());
     static final int MAX_STEPS = 10;
+
+    /** The pack setting holding the company's site (both bundled packs declare it). */
+    static final String SITE_URL = "site_url";
+
     static final int MAX_ALBUM = 10;
     static final long MAX_PACK_MEDIA_BYTES = 16L * 1024 * 1024;
 
@@ -62,7 +67,8 @@ public class GreetingChains {
             long tenantId,
             String packId,
             IndustryPack pack,
-            String locale) {
+            String locale,
+            Map<String, String> packSettings) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 platformEm
@@ -72,15 +78,35 @@ public class GreetingChains {
                         .getResultList();
         if (!rows.isEmpty()) {
             String fromPack = (String) rows.get(0)[1];
-            if (fromPack == null || fromPack.equals(packId)) {
+            if (fromPack == null) {
+                return new Chain(parse(String.valueOf(rows.get(0)[0])), "tenant");
+            }
+            if (fromPack.equals(packId)) {
                 return new Chain(
-                        parse(String.valueOf(rows.get(0)[0])),
-                        fromPack == null ? "tenant" : "pack");
+                        withSiteUrl(parse(String.valueOf(rows.get(0)[0])), packSettings), "pack");
             }
         }
         List<Step> steps = materialise(tenantId, pack, locale);
         write(platformEm, tenantId, steps, packId);
-        return new Chain(steps, "pack");
+        return new Chain(withSiteUrl(steps, packSettings), "pack");
+    }
+
+    /**
+     * The pack's default chain links to the pack's placeholder site until the operator sets the
+     * tenant's {@code site_url} pack setting; then the link step points there.
+     */
+    static List<Step> withSiteUrl(List<Step> steps, Map<String, String> packSettings) {
+        String site = packSettings == null ? null : packSettings.get(SITE_URL);
+        if (site == null || !isHttpUrl(site)) {
+            return steps;
+        }
+        return steps.stream()
+                .map(
+                        s ->
+                                "link".equals(s.kind())
+                                        ? new Step(s.kind(), s.text(), s.media(), site)
+                                        : s)
+                .toList();
     }
 
     /** Replaces the tenant's chain with the operator's, after validating it. */

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * AiBrains}), or the annotations do nothing.
  *
  * <ul>
- *   <li>{@code @Timeout} 8 s per attempt (configurable: {@code
+ *   <li>{@code @Timeout} 3.5 s (a timed-out call is not retried, so a client gets the rule brain's
+ *       answer within the debounce + 5 s) (configurable: {@code
  *       com.buildcrm.ai.llm.LlmTurns/decide/Timeout/value} in ms);
  *   <li>{@code @Retry} once, not for a refused request or invalid actions (the same request would
  *       get the same answer);
@@ -36,12 +37,16 @@ public class LlmTurns {
     /** One brain (and HTTP client) per distinct configuration. */
     private final Map<LlmConfig, LlmBrain> brains = new ConcurrentHashMap<>();
 
-    @Timeout(8000)
+    @Timeout(3500)
     @Retry(
             maxRetries = 1,
             delay = 200,
             jitter = 100,
-            abortOn = {InvalidActionException.class, LlmRejectedException.class})
+            abortOn = {
+                InvalidActionException.class,
+                LlmRejectedException.class,
+                org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class
+            })
     @CircuitBreaker(
             requestVolumeThreshold = 10,
             failureRatio = 0.5,

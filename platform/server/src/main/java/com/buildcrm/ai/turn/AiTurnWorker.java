@@ -57,6 +57,11 @@ public class AiTurnWorker {
     static final Duration PACE = Duration.ofMillis(1500);
     static final int HISTORY = 30;
 
+    /**
+     * The HTTP limit of one LLM call; Fault Tolerance's @Timeout on LlmTurns is the binding one.
+     */
+    public static final Duration LLM_HTTP_TIMEOUT = Duration.ofSeconds(3);
+
     @Inject Storage storage;
     @Inject TenantDirectory directory;
     @Inject AiSettingsStore aiSettings;
@@ -164,7 +169,7 @@ public class AiTurnWorker {
                         ai.llmApiKey().orElse(""),
                         ai.llmTemperature().doubleValue(),
                         ai.prompt(),
-                        Duration.ofSeconds(20)));
+                        LLM_HTTP_TIMEOUT));
     }
 
     private Snapshot snapshot(EntityManager em, TenantRef tenant, long leadId, long messageId) {
