@@ -220,7 +220,14 @@ public class AiAdminService {
         GreetingChains.Chain chain =
                 storage.transactions()
                         .inPlatform(
-                                em -> greetings.resolve(em, tenantId, t.pack(), pack, t.locale()));
+                                em ->
+                                        greetings.resolve(
+                                                em,
+                                                tenantId,
+                                                t.pack(),
+                                                pack,
+                                                t.locale(),
+                                                t.settings()));
         return new GreetingView(chain.steps(), chain.source());
     }
 

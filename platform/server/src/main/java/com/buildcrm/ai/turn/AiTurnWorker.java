@@ -130,7 +130,8 @@ public class AiTurnWorker {
                                                         tenantId,
                                                         setup.packId(),
                                                         pack,
-                                                        setup.locale()));
+                                                        setup.locale(),
+                                                        setup.packSettings()));
         List<LiveEvent> published = new ArrayList<>();
         storage.transactions()
                 .inTenant(
