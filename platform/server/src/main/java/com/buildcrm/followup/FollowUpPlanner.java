@@ -24,9 +24,10 @@ public final class FollowUpPlanner {
             Pattern.compile("\\{\\s*name\\s*\\}", Pattern.CASE_INSENSITIVE);
     private static final Pattern BETWEEN_COMMAS =
             Pattern.compile(",\\s*" + PLACEHOLDER.pattern() + "\\s*,", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AT_START =
+    /** The placeholder opening a sentence, with the punctuation that follows it. */
+    private static final Pattern SENTENCE_START =
             Pattern.compile(
-                    "^\\s*" + PLACEHOLDER.pattern() + "\\s*[,!.:;—–-]?\\s*",
+                    "(^\\s*|[.!?…]\\s*)" + PLACEHOLDER.pattern() + "\\s*[,!.:;—–-]?\\s*",
                     Pattern.CASE_INSENSITIVE);
     private static final Pattern WITH_LEADING_COMMA =
             Pattern.compile("[\\s,]*" + PLACEHOLDER.pattern(), Pattern.CASE_INSENSITIVE);
@@ -139,15 +140,10 @@ public final class FollowUpPlanner {
                     .trim();
         }
         String text = BETWEEN_COMMAS.matcher(template).replaceAll(",");
-        Matcher atStart = AT_START.matcher(text);
-        boolean capitalise = atStart.find();
-        if (capitalise) {
-            text = text.substring(atStart.end());
-        }
+        text = dropAtSentenceStarts(text);
         text = WITH_LEADING_COMMA.matcher(text).replaceAll("");
         text = SPACE_BEFORE_PUNCTUATION.matcher(text).replaceAll("$1");
-        text = WHITESPACE.matcher(text).replaceAll(" ").trim();
-        return capitalise ? capitaliseFirst(text) : text;
+        return WHITESPACE.matcher(text).replaceAll(" ").trim();
     }
 
     /** The form texts are compared in: trimmed, whitespace collapsed, case-insensitive. */
@@ -236,15 +232,25 @@ public final class FollowUpPlanner {
         return Pattern.compile(regex.toString());
     }
 
-    private static String capitaliseFirst(String text) {
-        if (text.isEmpty()) {
-            return text;
+    /** "{name}, добрый день!" → "Добрый день!": the word after the name now opens the sentence. */
+    private static String dropAtSentenceStarts(String text) {
+        Matcher m = SENTENCE_START.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        while (m.find()) {
+            out.append(text, from, m.start());
+            String before = m.group(1).strip();
+            if (!before.isEmpty()) {
+                out.append(before).append(' ');
+            }
+            from = m.end();
+            if (from < text.length() && Character.isLetter(text.codePointAt(from))) {
+                int next = text.codePointAt(from);
+                out.appendCodePoint(Character.toUpperCase(next));
+                from += Character.charCount(next);
+            }
         }
-        int first = text.codePointAt(0);
-        return new StringBuilder()
-                .appendCodePoint(Character.toUpperCase(first))
-                .append(text.substring(Character.charCount(first)))
-                .toString();
+        return out.append(text, from, text.length()).toString();
     }
 
     /** SplitMix64's finaliser: neighbouring lead ids get unrelated jitters. */
