@@ -18,7 +18,9 @@ public sealed interface Decision
         }
     }
 
-    /** Stop the sequence for this silence; record {@link Reason#reasonRu()} in the lead's history. */
+    /**
+     * Stop the sequence for this silence; record {@link Reason#reasonRu()} in the lead's history.
+     */
     record Cancel(Reason reason) implements Decision {
         public Cancel {
             Objects.requireNonNull(reason, "reason");
@@ -30,7 +32,9 @@ public sealed interface Decision
         }
     }
 
-    /** Not now (quiet hours, or too soon after the last outbound message): run again at {@code at}. */
+    /**
+     * Not now (quiet hours, or too soon after the last outbound message): run again at {@code at}.
+     */
     record Postpone(Instant at) implements Decision {
         public Postpone {
             Objects.requireNonNull(at, "at");
@@ -38,8 +42,8 @@ public sealed interface Decision
     }
 
     /**
-     * This step's text was already sent to this lead (or renders empty): do not send it, go on to the
-     * next step.
+     * This step's text was already sent to this lead (or renders empty): do not send it, go on to
+     * the next step.
      */
     record SkipDuplicate() implements Decision {}
 

@@ -24,11 +24,13 @@ public final class FollowUpPlanner {
             Pattern.compile("\\{\\s*name\\s*\\}", Pattern.CASE_INSENSITIVE);
     private static final Pattern BETWEEN_COMMAS =
             Pattern.compile(",\\s*" + PLACEHOLDER.pattern() + "\\s*,", Pattern.CASE_INSENSITIVE);
+
     /** The placeholder opening a sentence, with the punctuation that follows it. */
     private static final Pattern SENTENCE_START =
             Pattern.compile(
                     "(^\\s*|[.!?…]\\s*)" + PLACEHOLDER.pattern() + "\\s*[,!.:;—–-]?\\s*",
                     Pattern.CASE_INSENSITIVE);
+
     private static final Pattern WITH_LEADING_COMMA =
             Pattern.compile("[\\s,]*" + PLACEHOLDER.pattern(), Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([,.!?;:])");
@@ -37,10 +39,10 @@ public final class FollowUpPlanner {
     private FollowUpPlanner() {}
 
     /**
-     * When step {@code stepIndex} should be sent: {@code armedAt} + the step's delay, but not sooner
-     * than {@code lastOutboundAt} + the minimum spacing; if that lands in quiet hours in {@code zone},
-     * the end of the window plus a jitter in {@code [0, jitterMinutes)} derived from {@code leadId}
-     * and {@code stepIndex}.
+     * When step {@code stepIndex} should be sent: {@code armedAt} + the step's delay, but not
+     * sooner than {@code lastOutboundAt} + the minimum spacing; if that lands in quiet hours in
+     * {@code zone}, the end of the window plus a jitter in {@code [0, jitterMinutes)} derived from
+     * {@code leadId} and {@code stepIndex}.
      *
      * @param lastOutboundAt the last outbound message to the lead, or {@code null}
      * @throws IllegalArgumentException when the policy has no such step
@@ -61,10 +63,10 @@ public final class FollowUpPlanner {
     /**
      * What to do now with step {@code stepIndex} of this lead's sequence. Checked in this order:
      * cancellations (client replied, closed as WON/LOST, taken over, handed off, AI off for the
-     * tenant, AI off for the lead, not interested); then {@link Decision.Finish} when there is no such
-     * step or the cap per silence is reached; then {@link Decision.Postpone} in quiet hours or before
-     * the minimum spacing; then {@link Decision.SkipDuplicate} when the text was already sent to the
-     * lead (or renders empty); else {@link Decision.Send}.
+     * tenant, AI off for the lead, not interested); then {@link Decision.Finish} when there is no
+     * such step or the cap per silence is reached; then {@link Decision.Postpone} in quiet hours or
+     * before the minimum spacing; then {@link Decision.SkipDuplicate} when the text was already
+     * sent to the lead (or renders empty); else {@link Decision.Send}.
      */
     public static Decision decide(
             FollowUpPolicy p, LeadFacts lead, int stepIndex, Instant now, ZoneId zone) {
@@ -198,8 +200,8 @@ public final class FollowUpPlanner {
     }
 
     /**
-     * Sent before, also in another form of the same template: the lead's name may have become known,
-     * changed or been removed since.
+     * Sent before, also in another form of the same template: the lead's name may have become
+     * known, changed or been removed since.
      */
     private static boolean wasSent(String template, String text, Set<String> sentTexts) {
         if (sentTexts.isEmpty()) {

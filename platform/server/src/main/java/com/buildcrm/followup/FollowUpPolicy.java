@@ -19,11 +19,11 @@ import java.util.Set;
  * writes them as ISO {@code "21:00:00"} and reads {@code "21:00"} too). {@link #quietFromText()},
  * {@link #quietToText()} and {@link #parseTime(String)} give the {@code "HH:mm"} form for JSON-P.
  *
- * <p>The constructor never rejects values (null steps become an empty list, null times the defaults)
- * so an operator's bad input can be reported field by field with {@link #validate()}.
+ * <p>The constructor never rejects values (null steps become an empty list, null times the
+ * defaults) so an operator's bad input can be reported field by field with {@link #validate()}.
  *
- * @param steps in order; each delay counts minutes of silence from the moment the sequence was armed
- *     (the bot's last message), so they are cumulative: +15, +45 …
+ * @param steps in order; each delay counts minutes of silence from the moment the sequence was
+ *     armed (the bot's last message), so they are cumulative: +15, +45 …
  * @param quietFrom local time in the tenant's zone when quiet hours start (may wrap midnight)
  * @param quietTo local time when they end; equal to {@code quietFrom} means no quiet hours
  * @param capPerSilence most follow-ups sent between two client messages
@@ -171,7 +171,8 @@ public record FollowUpPolicy(
         if (minSpacingMinutes < 0 || minSpacingMinutes > MAX_SPACING_MINUTES) {
             errors.add(
                     new FieldError(
-                            "minSpacingMinutes", "between 0 and " + MAX_SPACING_MINUTES + " minutes"));
+                            "minSpacingMinutes",
+                            "between 0 and " + MAX_SPACING_MINUTES + " minutes"));
         }
         if (jitterMinutes < 0 || jitterMinutes > MAX_JITTER_MINUTES) {
             errors.add(

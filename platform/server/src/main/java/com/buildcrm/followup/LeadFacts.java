@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * @param needsHuman the AI handed the lead off to a person
  * @param aiEnabledTenant the AI manager is on for the tenant
  * @param aiEnabledLead the AI manager is on for this lead
- * @param stageRole the stage's system role ({@code NEW} … {@code WON}, {@code LOST}) or {@code null}
- *     for a custom stage
+ * @param stageRole the stage's system role ({@code NEW} … {@code WON}, {@code LOST}) or {@code
+ *     null} for a custom stage
  * @param notInterested the client said they are not interested
  * @param clientWroteAfterArm an inbound message arrived after the sequence was armed
  * @param name the client's name, or {@code null} when unknown

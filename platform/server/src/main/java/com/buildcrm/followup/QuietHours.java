@@ -8,8 +8,8 @@ import java.time.ZonedDateTime;
 import java.util.Objects;
 
 /**
- * A daily window of local time when no follow-up is sent. {@code [from, to)}; it wraps midnight when
- * {@code from} is after {@code to} (21:00–09:00); equal bounds mean no quiet hours at all.
+ * A daily window of local time when no follow-up is sent. {@code [from, to)}; it wraps midnight
+ * when {@code from} is after {@code to} (21:00–09:00); equal bounds mean no quiet hours at all.
  */
 public record QuietHours(LocalTime from, LocalTime to) {
 

@@ -34,7 +34,8 @@ class FollowUpDecisionTest {
     private static final Instant STEP_ONE_DUE = ARMED.plus(Duration.ofMinutes(15));
 
     private static Decision decide(LeadFactsBuilder lead, int step, Instant now) {
-        return FollowUpPlanner.decide(DEFAULTS, lead.lastOutboundAt(ARMED).build(), step, now, ALMATY);
+        return FollowUpPlanner.decide(
+                DEFAULTS, lead.lastOutboundAt(ARMED).build(), step, now, ALMATY);
     }
 
     @Test
@@ -44,17 +45,20 @@ class FollowUpDecisionTest {
 
     @Test
     void followUpIsCancelledWhenClientReplies() {
-        assertThat(decide(aLead().replied(), 0, STEP_ONE_DUE)).isEqualTo(new Cancel(Reason.CLIENT_REPLIED));
+        assertThat(decide(aLead().replied(), 0, STEP_ONE_DUE))
+                .isEqualTo(new Cancel(Reason.CLIENT_REPLIED));
     }
 
     @Test
     void followUpIsCancelledWhenAManagerTakesOver() {
-        assertThat(decide(aLead().takenOver(), 0, STEP_ONE_DUE)).isEqualTo(new Cancel(Reason.TAKEN_OVER));
+        assertThat(decide(aLead().takenOver(), 0, STEP_ONE_DUE))
+                .isEqualTo(new Cancel(Reason.TAKEN_OVER));
     }
 
     @Test
     void followUpIsCancelledWhenTheAiHandsTheLeadToAPerson() {
-        assertThat(decide(aLead().handedOff(), 0, STEP_ONE_DUE)).isEqualTo(new Cancel(Reason.HANDED_OFF));
+        assertThat(decide(aLead().handedOff(), 0, STEP_ONE_DUE))
+                .isEqualTo(new Cancel(Reason.HANDED_OFF));
     }
 
     @Test
@@ -72,11 +76,13 @@ class FollowUpDecisionTest {
     @ParameterizedTest
     @ValueSource(strings = {"WON", "LOST", "won", " Lost "})
     void followUpIsCancelledWhenTheLeadIsWonOrLost(String role) {
-        assertThat(decide(aLead().stage(role), 0, STEP_ONE_DUE)).isEqualTo(new Cancel(Reason.CLOSED));
+        assertThat(decide(aLead().stage(role), 0, STEP_ONE_DUE))
+                .isEqualTo(new Cancel(Reason.CLOSED));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NEW", "IN_PROGRESS", "CALL_REQUESTED", "PARTIAL_DATA", "FULL_DATA", ""})
+    @ValueSource(
+            strings = {"NEW", "IN_PROGRESS", "CALL_REQUESTED", "PARTIAL_DATA", "FULL_DATA", ""})
     void openStagesKeepTheSequence(String role) {
         assertThat(decide(aLead().stage(role), 0, STEP_ONE_DUE)).isInstanceOf(Send.class);
     }
@@ -95,10 +101,22 @@ class FollowUpDecisionTest {
     @Test
     void cancellationsAreCheckedInPriorityOrder() {
         LeadFactsBuilder lead =
-                aLead().notInterested().aiOffForLead().aiOffForTenant().handedOff().takenOver().stage("WON").replied();
+                aLead().notInterested()
+                        .aiOffForLead()
+                        .aiOffForTenant()
+                        .handedOff()
+                        .takenOver()
+                        .stage("WON")
+                        .replied();
         assertThat(decide(lead, 0, STEP_ONE_DUE)).isEqualTo(new Cancel(Reason.CLIENT_REPLIED));
 
-        lead = aLead().notInterested().aiOffForLead().aiOffForTenant().handedOff().takenOver().stage("LOST");
+        lead =
+                aLead().notInterested()
+                        .aiOffForLead()
+                        .aiOffForTenant()
+                        .handedOff()
+                        .takenOver()
+                        .stage("LOST");
         assertThat(decide(lead, 0, STEP_ONE_DUE)).isEqualTo(new Cancel(Reason.CLOSED));
 
         lead = aLead().notInterested().aiOffForLead().aiOffForTenant().handedOff().takenOver();
@@ -117,10 +135,12 @@ class FollowUpDecisionTest {
     @Test
     void cancellationWinsOverQuietHoursCapAndTheEndOfSteps() {
         Instant night = at(2026, 11, 26, 23, 30);
-        assertThat(decide(aLead().replied(), 0, night)).isEqualTo(new Cancel(Reason.CLIENT_REPLIED));
+        assertThat(decide(aLead().replied(), 0, night))
+                .isEqualTo(new Cancel(Reason.CLIENT_REPLIED));
         assertThat(decide(aLead().takenOver().sentInThisSilence(2), 1, STEP_ONE_DUE))
                 .isEqualTo(new Cancel(Reason.TAKEN_OVER));
-        assertThat(decide(aLead().stage("WON"), 2, STEP_ONE_DUE)).isEqualTo(new Cancel(Reason.CLOSED));
+        assertThat(decide(aLead().stage("WON"), 2, STEP_ONE_DUE))
+                .isEqualTo(new Cancel(Reason.CLOSED));
     }
 
     @Test
@@ -128,7 +148,10 @@ class FollowUpDecisionTest {
         Set<String> lines = new HashSet<>();
         for (Reason reason : Reason.values()) {
             String line = new Cancel(reason).reasonRu();
-            assertThat(line).isEqualTo(reason.reasonRu()).isNotBlank().containsPattern("[А-Яа-яЁё]");
+            assertThat(line)
+                    .isEqualTo(reason.reasonRu())
+                    .isNotBlank()
+                    .containsPattern("[А-Яа-яЁё]");
             lines.add(line);
         }
         assertThat(lines).hasSize(Reason.values().length);
@@ -144,11 +167,16 @@ class FollowUpDecisionTest {
     @Test
     void theCapPerSilenceIsRespected() {
         FollowUpPolicy capOne =
-                new FollowUpPolicy(DEFAULTS.steps(), LocalTime.of(21, 0), LocalTime.of(9, 0), 1, 10, 20);
+                new FollowUpPolicy(
+                        DEFAULTS.steps(), LocalTime.of(21, 0), LocalTime.of(9, 0), 1, 10, 20);
         LeadFacts afterFirst =
-                aLead().sentInThisSilence(1).alreadySent("Подскажите, актуально?").lastOutboundAt(STEP_ONE_DUE).build();
+                aLead().sentInThisSilence(1)
+                        .alreadySent("Подскажите, актуально?")
+                        .lastOutboundAt(STEP_ONE_DUE)
+                        .build();
 
-        Decision second = FollowUpPlanner.decide(capOne, afterFirst, 1, at(2026, 11, 26, 12, 45), ALMATY);
+        Decision second =
+                FollowUpPlanner.decide(capOne, afterFirst, 1, at(2026, 11, 26, 12, 45), ALMATY);
 
         assertThat(second).isEqualTo(new Finish());
     }
@@ -156,10 +184,12 @@ class FollowUpDecisionTest {
     @Test
     void theCapCountsFollowUpsOfThisSilenceOnly() {
         FollowUpPolicy capOne =
-                new FollowUpPolicy(DEFAULTS.steps(), LocalTime.of(21, 0), LocalTime.of(9, 0), 1, 10, 20);
+                new FollowUpPolicy(
+                        DEFAULTS.steps(), LocalTime.of(21, 0), LocalTime.of(9, 0), 1, 10, 20);
         LeadFacts rearmed = aLead().sentInThisSilence(0).lastOutboundAt(ARMED).build();
 
-        assertThat(FollowUpPlanner.decide(capOne, rearmed, 0, STEP_ONE_DUE, ALMATY)).isInstanceOf(Send.class);
+        assertThat(FollowUpPlanner.decide(capOne, rearmed, 0, STEP_ONE_DUE, ALMATY))
+                .isInstanceOf(Send.class);
     }
 
     @Test
@@ -199,7 +229,8 @@ class FollowUpDecisionTest {
         Instant lastOutbound = at(2026, 11, 26, 20, 55);
         LeadFacts lead = aLead().id(8).lastOutboundAt(lastOutbound).build();
 
-        Decision decision = FollowUpPlanner.decide(DEFAULTS, lead, 0, at(2026, 11, 26, 20, 58), ALMATY);
+        Decision decision =
+                FollowUpPlanner.decide(DEFAULTS, lead, 0, at(2026, 11, 26, 20, 58), ALMATY);
 
         Instant nine = at(2026, 11, 27, 9, 0);
         assertThat(decision).isEqualTo(new Postpone(nine.plus(FollowUpPlanner.jitter(20, 8, 0))));
@@ -211,15 +242,18 @@ class FollowUpDecisionTest {
         Instant now = Instant.parse("2026-11-26T18:00:00Z"); // 23:00 in Almaty, 13:00 in New York
         LeadFacts lead = aLead().lastOutboundAt(now.minus(Duration.ofMinutes(15))).build();
 
-        assertThat(FollowUpPlanner.decide(DEFAULTS, lead, 0, now, ALMATY)).isInstanceOf(Postpone.class);
-        assertThat(FollowUpPlanner.decide(DEFAULTS, lead, 0, now, newYork)).isInstanceOf(Send.class);
+        assertThat(FollowUpPlanner.decide(DEFAULTS, lead, 0, now, ALMATY))
+                .isInstanceOf(Postpone.class);
+        assertThat(FollowUpPlanner.decide(DEFAULTS, lead, 0, now, newYork))
+                .isInstanceOf(Send.class);
     }
 
     @Test
     void theSameTextIsNeverSentTwiceToOneLead() {
         LeadFactsBuilder lead = aLead().alreadySent("Подскажите, актуально?");
         assertThat(decide(lead, 0, STEP_ONE_DUE)).isEqualTo(new SkipDuplicate());
-        assertThat(decide(lead, 1, at(2026, 11, 26, 12, 45))).isEqualTo(new Send("Когда удобно созвониться?"));
+        assertThat(decide(lead, 1, at(2026, 11, 26, 12, 45)))
+                .isEqualTo(new Send("Когда удобно созвониться?"));
     }
 
     @Test
@@ -232,21 +266,33 @@ class FollowUpDecisionTest {
     void aStepSentWithTheNameIsNotRepeatedWithoutItOrWithAnother() {
         FollowUpPolicy named =
                 new FollowUpPolicy(
-                        List.of(new Step(15, "Подскажите, {name}, актуально?"), new Step(45, "Когда удобно созвониться?")),
+                        List.of(
+                                new Step(15, "Подскажите, {name}, актуально?"),
+                                new Step(45, "Когда удобно созвониться?")),
                         LocalTime.of(21, 0),
                         LocalTime.of(9, 0),
                         2,
                         10,
                         20);
         LeadFacts sentWithName =
-                aLead().alreadySent("Подскажите, Айгерим, актуально?").lastOutboundAt(ARMED).build();
+                aLead().alreadySent("Подскажите, Айгерим, актуально?")
+                        .lastOutboundAt(ARMED)
+                        .build();
         LeadFacts renamed =
-                aLead().named("Айгерим Сериковна").alreadySent("Подскажите, Айгерим, актуально?").lastOutboundAt(ARMED).build();
+                aLead().named("Айгерим Сериковна")
+                        .alreadySent("Подскажите, Айгерим, актуально?")
+                        .lastOutboundAt(ARMED)
+                        .build();
         LeadFacts sentWithoutName =
-                aLead().named("Айгерим").alreadySent("Подскажите, актуально?").lastOutboundAt(ARMED).build();
+                aLead().named("Айгерим")
+                        .alreadySent("Подскажите, актуально?")
+                        .lastOutboundAt(ARMED)
+                        .build();
 
-        assertThat(FollowUpPlanner.decide(named, sentWithName, 0, STEP_ONE_DUE, ALMATY)).isEqualTo(new SkipDuplicate());
-        assertThat(FollowUpPlanner.decide(named, renamed, 0, STEP_ONE_DUE, ALMATY)).isEqualTo(new SkipDuplicate());
+        assertThat(FollowUpPlanner.decide(named, sentWithName, 0, STEP_ONE_DUE, ALMATY))
+                .isEqualTo(new SkipDuplicate());
+        assertThat(FollowUpPlanner.decide(named, renamed, 0, STEP_ONE_DUE, ALMATY))
+                .isEqualTo(new SkipDuplicate());
         assertThat(FollowUpPlanner.decide(named, sentWithoutName, 0, STEP_ONE_DUE, ALMATY))
                 .isEqualTo(new SkipDuplicate());
     }
@@ -313,7 +359,8 @@ class FollowUpDecisionTest {
         }
 
         assertThat(log.toString().trim()).isEqualTo("Send Send Finish");
-        assertThat(sent).containsExactlyInAnyOrder("Подскажите, актуально?", "Когда удобно созвониться?");
+        assertThat(sent)
+                .containsExactlyInAnyOrder("Подскажите, актуально?", "Когда удобно созвониться?");
     }
 
     @Test
@@ -322,7 +369,10 @@ class FollowUpDecisionTest {
         Instant first = FollowUpPlanner.dueAt(DEFAULTS, ALMATY, armed, 0, armed, 42);
         assertThat(first).isEqualTo(at(2026, 11, 26, 20, 45));
         LeadFacts afterFirst =
-                aLead().alreadySent("Подскажите, актуально?").sentInThisSilence(1).lastOutboundAt(first).build();
+                aLead().alreadySent("Подскажите, актуально?")
+                        .sentInThisSilence(1)
+                        .lastOutboundAt(first)
+                        .build();
 
         Instant second = FollowUpPlanner.dueAt(DEFAULTS, ALMATY, armed, 1, first, 42);
 
@@ -337,15 +387,23 @@ class FollowUpDecisionTest {
         Set<String> alreadySent = Set.of("Подскажите, актуально?", "Когда удобно созвониться?");
         Instant rearmed = at(2026, 11, 27, 10, 0);
         LeadFacts lead =
-                aLead().alreadySent(alreadySent.toArray(String[]::new)).lastOutboundAt(rearmed).build();
+                aLead().alreadySent(alreadySent.toArray(String[]::new))
+                        .lastOutboundAt(rearmed)
+                        .build();
 
         List<Decision> decisions =
                 Arrays.asList(
-                        FollowUpPlanner.decide(DEFAULTS, lead, 0, rearmed.plus(Duration.ofMinutes(15)), ALMATY),
-                        FollowUpPlanner.decide(DEFAULTS, lead, 1, rearmed.plus(Duration.ofMinutes(45)), ALMATY),
-                        FollowUpPlanner.decide(DEFAULTS, lead, 2, rearmed.plus(Duration.ofMinutes(45)), ALMATY));
+                        FollowUpPlanner.decide(
+                                DEFAULTS, lead, 0, rearmed.plus(Duration.ofMinutes(15)), ALMATY),
+                        FollowUpPlanner.decide(
+                                DEFAULTS, lead, 1, rearmed.plus(Duration.ofMinutes(45)), ALMATY),
+                        FollowUpPlanner.decide(
+                                DEFAULTS, lead, 2, rearmed.plus(Duration.ofMinutes(45)), ALMATY));
 
-        assertThat(decisions.stream().map(d -> d.getClass().getSimpleName()).collect(Collectors.joining(" ")))
+        assertThat(
+                        decisions.stream()
+                                .map(d -> d.getClass().getSimpleName())
+                                .collect(Collectors.joining(" ")))
                 .isEqualTo("SkipDuplicate SkipDuplicate Finish");
     }
 

@@ -152,7 +152,8 @@ class FollowUpDueTimeTest {
         Instant inAlmaty = FollowUpPlanner.dueAt(DEFAULTS, ALMATY, armed, 0, armed, 9);
         Instant inBerlin = FollowUpPlanner.dueAt(DEFAULTS, BERLIN, armed, 0, armed, 9);
 
-        assertThat(inAlmaty.atZone(ALMATY).toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(9, 19, 59));
+        assertThat(inAlmaty.atZone(ALMATY).toLocalTime())
+                .isBetween(LocalTime.of(9, 0), LocalTime.of(9, 19, 59));
         assertThat(inBerlin).isEqualTo(Instant.parse("2026-11-26T18:45:00Z"));
     }
 
@@ -197,7 +198,9 @@ class FollowUpDueTimeTest {
 
         for (long leadId = 1; leadId <= 50; leadId++) {
             Instant due = FollowUpPlanner.dueAt(narrow, ALMATY, armed, 0, armed, leadId);
-            assertThat(new QuietHours(LocalTime.of(9, 10), LocalTime.of(9, 0)).contains(due, ALMATY))
+            assertThat(
+                            new QuietHours(LocalTime.of(9, 10), LocalTime.of(9, 0))
+                                    .contains(due, ALMATY))
                     .as("lead %d", leadId)
                     .isFalse();
         }
@@ -213,7 +216,8 @@ class FollowUpDueTimeTest {
             }
         }
         assertThat(FollowUpPlanner.jitter(0, 5, 0)).isZero();
-        assertThat(FollowUpPlanner.jitter(20, -5, 0)).isBetween(Duration.ZERO, JITTER.minusSeconds(1));
+        assertThat(FollowUpPlanner.jitter(20, -5, 0))
+                .isBetween(Duration.ZERO, JITTER.minusSeconds(1));
         assertThat(FollowUpPlanner.jitter(20, Long.MIN_VALUE, 0))
                 .isBetween(Duration.ZERO, JITTER.minusSeconds(1));
     }
@@ -245,7 +249,8 @@ class FollowUpDueTimeTest {
     void twoStepsOfOneLeadGetDifferentJitters() {
         long differing = 0;
         for (long leadId = 1; leadId <= 100; leadId++) {
-            if (!FollowUpPlanner.jitter(20, leadId, 0).equals(FollowUpPlanner.jitter(20, leadId, 1))) {
+            if (!FollowUpPlanner.jitter(20, leadId, 0)
+                    .equals(FollowUpPlanner.jitter(20, leadId, 1))) {
                 differing++;
             }
         }
@@ -263,7 +268,9 @@ class FollowUpDueTimeTest {
 
     private static FollowUpPolicy policy(LocalTime from, LocalTime to, int spacing, int jitter) {
         return new FollowUpPolicy(
-                List.of(new Step(15, "Подскажите, актуально?"), new Step(45, "Когда удобно созвониться?")),
+                List.of(
+                        new Step(15, "Подскажите, актуально?"),
+                        new Step(45, "Когда удобно созвониться?")),
                 from,
                 to,
                 2,

@@ -20,7 +20,8 @@ class FollowUpPolicyTest {
     }
 
     private static FollowUpPolicy valid() {
-        return withSteps(new Step(15, "Подскажите, актуально?"), new Step(45, "Когда удобно созвониться?"));
+        return withSteps(
+                new Step(15, "Подскажите, актуально?"), new Step(45, "Когда удобно созвониться?"));
     }
 
     private static List<String> fields(FollowUpPolicy policy) {
@@ -139,14 +140,19 @@ class FollowUpPolicyTest {
                 withSteps(new Step(0, "Раз"), new Step(10_081, "Два"), new Step(-5, "Три"));
 
         assertThat(fields(policy))
-                .containsExactly("steps[0].delayMinutes", "steps[1].delayMinutes", "steps[2].delayMinutes");
+                .containsExactly(
+                        "steps[0].delayMinutes", "steps[1].delayMinutes", "steps[2].delayMinutes");
         assertThat(fields(withSteps(new Step(1, "Раз"), new Step(10_080, "Два")))).isEmpty();
     }
 
     @Test
     void delaysMustStrictlyIncrease() {
         FollowUpPolicy policy =
-                withSteps(new Step(15, "Раз"), new Step(15, "Два"), new Step(10, "Три"), new Step(45, "Четыре"));
+                withSteps(
+                        new Step(15, "Раз"),
+                        new Step(15, "Два"),
+                        new Step(10, "Три"),
+                        new Step(45, "Четыре"));
 
         assertThat(policy.validate())
                 .extracting(FieldError::field)
@@ -163,7 +169,8 @@ class FollowUpPolicyTest {
                         new Step(45, "я".repeat(1001)),
                         new Step(60, "я".repeat(1000)));
 
-        assertThat(fields(policy)).containsExactly("steps[0].text", "steps[1].text", "steps[2].text");
+        assertThat(fields(policy))
+                .containsExactly("steps[0].text", "steps[1].text", "steps[2].text");
     }
 
     @Test
@@ -180,7 +187,8 @@ class FollowUpPolicyTest {
                         new Step(30, "  подскажите,   АКТУАЛЬНО? "));
 
         assertThat(policy.validate())
-                .containsExactly(new FieldError("steps[1].text", "the same text as an earlier step"));
+                .containsExactly(
+                        new FieldError("steps[1].text", "the same text as an earlier step"));
     }
 
     @Test
@@ -205,7 +213,8 @@ class FollowUpPolicyTest {
     @Test
     void aCapAboveTheNumberOfStepsIsAllowed() {
         FollowUpPolicy policy =
-                new FollowUpPolicy(valid().steps(), LocalTime.of(21, 0), LocalTime.of(9, 0), 5, 10, 20);
+                new FollowUpPolicy(
+                        valid().steps(), LocalTime.of(21, 0), LocalTime.of(9, 0), 5, 10, 20);
         assertThat(policy.validate()).isEmpty();
     }
 }

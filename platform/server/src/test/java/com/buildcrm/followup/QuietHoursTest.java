@@ -14,7 +14,8 @@ class QuietHoursTest {
 
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     private static final QuietHours NIGHT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(9, 0));
-    private static final QuietHours LUNCH = new QuietHours(LocalTime.of(13, 0), LocalTime.of(14, 0));
+    private static final QuietHours LUNCH =
+            new QuietHours(LocalTime.of(13, 0), LocalTime.of(14, 0));
 
     @Test
     void aWrappingWindowCoversTheEveningAndTheEarlyMorning() {
