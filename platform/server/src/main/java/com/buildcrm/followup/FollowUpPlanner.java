@@ -102,7 +102,7 @@ public final class FollowUpPlanner {
         if (lead.clientWroteAfterArm()) {
             return Optional.of(Reason.CLIENT_REPLIED);
         }
-        if (lead.isClosed()) {
+        if (lead.inClosedStage()) {
             return Optional.of(Reason.CLOSED);
         }
         if (lead.handledByHuman()) {

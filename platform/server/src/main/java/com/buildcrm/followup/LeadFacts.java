@@ -47,7 +47,7 @@ public record LeadFacts(
     }
 
     /** Whether the lead sits in a closed stage (WON or LOST). */
-    public boolean isClosed() {
+    public boolean inClosedStage() {
         return stageRole != null
                 && ("WON".equalsIgnoreCase(stageRole.trim())
                         || "LOST".equalsIgnoreCase(stageRole.trim()));
