@@ -26,6 +26,7 @@ public class ChannelAdminService {
     @Inject TenantDirectory directory;
     @Inject InboxService inbox;
     @Inject Storage storage;
+    @Inject com.buildcrm.conversation.ConversationService conversations;
 
     public TenantChannels.View configure(
             long tenantId, String provider, Map<String, String> settings, Actor actor) {
@@ -179,20 +180,7 @@ public class ChannelAdminService {
                                     .setParameter("l", leads.get(0).id())
                                     .getResultList()
                                     .stream()
-                                    .map(
-                                            m ->
-                                                    new MessageResponse(
-                                                            m.id(),
-                                                            m.direction(),
-                                                            m.author(),
-                                                            m.authorId(),
-                                                            m.kind(),
-                                                            m.text(),
-                                                            null,
-                                                            m.status(),
-                                                            m.error(),
-                                                            m.sentAt(),
-                                                            m.createdAt()))
+                                    .map(m -> conversations.toResponse(tenantId, m))
                                     .toList();
                         });
     }

@@ -176,7 +176,8 @@ public class ConversationService {
         return copy;
     }
 
-    private MessageResponse toResponse(long tenantId, Message m) {
+    /** The API view of a stored message (media with a fresh signed URL). */
+    public MessageResponse toResponse(long tenantId, Message m) {
         MediaRef media =
                 m.mediaId() == null
                         ? null

@@ -16,12 +16,16 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The LLM brain on the running server, driven by a fake OpenAI-compatible endpoint through tool
  * calls; and the rule brain answering in its place when the LLM times out, fails or talks nonsense.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LlmManagerIT {
 
     private static final int DEBOUNCE_MS = 1000;
@@ -84,6 +88,7 @@ class LlmManagerIT {
     }
 
     @Test
+    @Order(1)
     void toolCallsSaveFieldsMoveTheStageAndSendTheReply() {
         llm.defaultAnswer(
                 Answer.toolCalls(
@@ -119,6 +124,7 @@ class LlmManagerIT {
     }
 
     @Test
+    @Order(2) // failures feed the circuit breaker: run after the happy path
     void aTimeoutAnErrorOrGarbageStillGetsASensibleReplyFromTheRuleBrainInTime() {
         Answer[] failures = {
             Answer.text("never mind").after(Duration.ofSeconds(60)),

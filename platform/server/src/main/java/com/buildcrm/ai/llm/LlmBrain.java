@@ -129,9 +129,28 @@ public final class LlmBrain implements Brain {
                             + brief(e),
                     e);
         }
+        if (timedOut(e)) {
+            return new LlmTimeoutException(
+                    where + " did not answer within " + config.timeout().toMillis() + " ms", e);
+        }
         return new LlmUnavailableException(
                 where + " failed" + (status > 0 ? " with HTTP " + status : "") + ": " + brief(e),
                 e);
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || t.getClass().getSimpleName().equals("TimeoutException")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static int statusOf(Throwable e) {

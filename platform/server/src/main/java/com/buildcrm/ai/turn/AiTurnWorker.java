@@ -60,7 +60,11 @@ public class AiTurnWorker {
     /**
      * The HTTP limit of one LLM call; Fault Tolerance's @Timeout on LlmTurns is the binding one.
      */
-    public static final Duration LLM_HTTP_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration LLM_HTTP_TIMEOUT =
+            Duration.ofMillis(
+                    org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                            .getOptionalValue("buildcrm.llm.timeout.ms", Long.class)
+                            .orElse(3000L));
 
     @Inject Storage storage;
     @Inject TenantDirectory directory;
@@ -326,6 +330,10 @@ public class AiTurnWorker {
                 now);
         for (LeadEventDraft e : outcome.events()) {
             Map<String, Object> details = new HashMap<>(e.details());
+            if (e.type().equals("stage.changed")) {
+                // the same shape as a move by hand: roles, names and ids of both stages
+                details.putAll(stageDetails(em, snap.state().stageRole(), after.stageRole()));
+            }
             details.put("brain", decision.brain());
             if (decision.fallbackReason() != null) {
                 details.put("fallback", decision.fallbackReason());
@@ -445,6 +453,28 @@ public class AiTurnWorker {
         Outbox.enqueue(em, tenant.id(), lead.id(), message.id(), recipient, payload, at, PACE);
         published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
         return text != null ? text : "[" + kind.toLowerCase(java.util.Locale.ROOT) + "]";
+    }
+
+    private static Map<String, Object> stageDetails(
+            EntityManager em, StageRole from, StageRole to) {
+        Map<String, Object> d = new HashMap<>();
+        for (var side : List.of(Map.entry("from", from), Map.entry("to", to))) {
+            if (side.getValue() == null) {
+                continue;
+            }
+            List<com.buildcrm.pipeline.Stage> stages =
+                    em.createQuery(
+                                    "SELECT s FROM Stage s WHERE s.role = :role",
+                                    com.buildcrm.pipeline.Stage.class)
+                            .setParameter("role", side.getValue().name())
+                            .getResultList();
+            d.put(side.getKey() + "Role", side.getValue().name());
+            if (!stages.isEmpty()) {
+                d.put(side.getKey() + "Id", stages.get(0).id());
+                d.put(side.getKey(), stages.get(0).name());
+            }
+        }
+        return d;
     }
 
     static boolean aiMayAnswer(Lead lead) {
