@@ -16,12 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TenantMigrationTest {
+public class TenantMigrationTest {
 
     private static final String V2_LOCATION = "classpath:db/test-tenant-v2";
 
     /** The version the real tenant stream is at; update it when a tenant migration is added. */
-    static final String CURRENT = "3";
+    public static final String CURRENT = "3";
 
     /** The test-only migration on top (db/test-tenant-v2). */
     static final String NEXT = "9000";

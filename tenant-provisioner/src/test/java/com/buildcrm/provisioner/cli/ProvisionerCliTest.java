@@ -2,6 +2,7 @@ package com.buildcrm.provisioner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.buildcrm.provisioner.TenantMigrationTest;
 import com.buildcrm.provisioner.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,12 +69,18 @@ class ProvisionerCliTest {
 
         assertThat(run("list")).isZero();
         assertThat(out.toString())
-                .contains("alpha", "beta", "ACTIVE", "2 tenant(s), latest tenant migration 2");
+                .contains(
+                        "alpha",
+                        "beta",
+                        "ACTIVE",
+                        "2 tenant(s), latest tenant migration " + TenantMigrationTest.CURRENT);
 
         assertThat(run("migrate-all")).isZero();
         assertThat(out.toString())
                 .startsWith(
-                        "Tenant schemas at target version 2: 0 upgraded, 2 up to date, 0 failed");
+                        "Tenant schemas at target version "
+                                + TenantMigrationTest.CURRENT
+                                + ": 0 upgraded, 2 up to date, 0 failed");
 
         assertThat(
                         run(
@@ -84,7 +91,7 @@ class ProvisionerCliTest {
         assertThat(out.toString())
                 .startsWith(
                         "Tenant schemas at target version 9000: 2 upgraded, 0 up to date, 0 failed")
-                .contains("upgraded    alpha", "2 -> 9000");
+                .contains("upgraded    alpha", TenantMigrationTest.CURRENT + " -> 9000");
 
         assertThat(run("drop", "alpha")).isEqualTo(2);
         assertThat(err.toString()).contains("--yes");
