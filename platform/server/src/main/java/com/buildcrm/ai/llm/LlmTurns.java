@@ -11,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The LLM brain behind MicroProfile Fault Tolerance. Called only through its CDI proxy (from {@link
@@ -41,7 +42,11 @@ public class LlmTurns {
             maxRetries = 1,
             delay = 200,
             jitter = 100,
-            abortOn = {InvalidActionException.class, LlmRejectedException.class})
+            abortOn = {
+                InvalidActionException.class,
+                LlmRejectedException.class,
+                TimeoutException.class
+            })
     @CircuitBreaker(
             requestVolumeThreshold = 10,
             failureRatio = 0.5,
