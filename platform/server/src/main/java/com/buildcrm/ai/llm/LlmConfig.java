@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param apiKey the key (blank for endpoints without one); never printed
  * @param temperature sampling temperature, or {@code null} for the model's default
  * @param prompt the operator's extra instructions from the tenant's AI settings (may be empty)
- * @param timeout the HTTP time limit of one call (default 7 s, below the 8 s Fault Tolerance
+ * @param timeout the HTTP time limit of one call (default 3 s, below the 3.5 s Fault Tolerance
  *     timeout)
  */
 public record LlmConfig(
@@ -35,7 +35,7 @@ public record LlmConfig(
         prompt = prompt == null ? "" : prompt;
         timeout =
                 timeout == null || timeout.isZero() || timeout.isNegative()
-                        ? Duration.ofSeconds(7)
+                        ? Duration.ofSeconds(3)
                         : timeout;
     }
 

@@ -11,14 +11,14 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The LLM brain behind MicroProfile Fault Tolerance. Called only through its CDI proxy (from {@link
  * AiBrains}), or the annotations do nothing.
  *
  * <ul>
- *   <li>{@code @Timeout} 8 s per attempt (configurable: {@code
+ *   <li>{@code @Timeout} 3.5 s (a timed-out call is not retried, so a client gets the rule brain's
+ *       answer within the debounce + 5 s) (configurable: {@code
  *       com.buildcrm.ai.llm.LlmTurns/decide/Timeout/value} in ms);
  *   <li>{@code @Retry} once, not for a refused request or invalid actions (the same request would
  *       get the same answer);
@@ -37,7 +37,7 @@ public class LlmTurns {
     /** One brain (and HTTP client) per distinct configuration. */
     private final Map<LlmConfig, LlmBrain> brains = new ConcurrentHashMap<>();
 
-    @Timeout(8000)
+    @Timeout(3500)
     @Retry(
             maxRetries = 1,
             delay = 200,
@@ -45,7 +45,7 @@ public class LlmTurns {
             abortOn = {
                 InvalidActionException.class,
                 LlmRejectedException.class,
-                TimeoutException.class
+                org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class
             })
     @CircuitBreaker(
             requestVolumeThreshold = 10,
