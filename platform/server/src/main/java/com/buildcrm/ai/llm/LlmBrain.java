@@ -28,9 +28,10 @@ import java.util.List;
  * the model's tool calls become {@link Action}s, validated against the pack's schema before they
  * are returned. No retries here (that is Fault Tolerance's job in {@code AiBrains}).
  *
- * <p>Failures: {@link LlmUnavailableException} (timeout, I/O, 429/5xx, a body that is not a chat
- * completion), {@link LlmRejectedException} (400/401/403/404: wrong key, model or URL), {@link
- * InvalidActionException} (unknown tool, bad arguments, an action the core refuses).
+ * <p>Failures: {@link LlmTimeoutException} (no answer within the HTTP time limit), {@link
+ * LlmUnavailableException} (I/O, 429/5xx, a body that is not a chat completion), {@link
+ * LlmRejectedException} (400/401/403/404: wrong key, model or URL), {@link InvalidActionException}
+ * (unknown tool, bad arguments, an action the core refuses).
  */
 public final class LlmBrain implements Brain {
 
@@ -129,9 +130,27 @@ public final class LlmBrain implements Brain {
                             + brief(e),
                     e);
         }
+        if (timedOut(e)) {
+            return new LlmTimeoutException(
+                    where + " did not answer within " + config.timeout().toMillis() + " ms", e);
+        }
         return new LlmUnavailableException(
                 where + " failed" + (status > 0 ? " with HTTP " + status : "") + ": " + brief(e),
                 e);
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static int statusOf(Throwable e) {

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  *       answer within the debounce + 5 s) (configurable: {@code
  *       com.buildcrm.ai.llm.LlmTurns/decide/Timeout/value} in ms);
  *   <li>{@code @Retry} once, not for a refused request or invalid actions (the same request would
- *       get the same answer);
+ *       get the same answer), nor after a timeout, Fault Tolerance's or the HTTP client's ({@link
+ *       LlmTimeoutException}): a second wait would delay the client's answer;
  *   <li>{@code @CircuitBreaker}: after half of 10 calls failed, the LLM is not called for 30 s. It
  *       is one breaker for the whole instance, so a tenant's wrong key or model ({@link
  *       LlmRejectedException}) and a model's nonsense ({@link InvalidActionException}) do not count
@@ -45,6 +46,7 @@ public class LlmTurns {
             abortOn = {
                 InvalidActionException.class,
                 LlmRejectedException.class,
+                LlmTimeoutException.class,
                 org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class
             })
     @CircuitBreaker(
