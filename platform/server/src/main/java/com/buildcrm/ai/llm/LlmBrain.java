@@ -28,10 +28,9 @@ import java.util.List;
  * the model's tool calls become {@link Action}s, validated against the pack's schema before they
  * are returned. No retries here (that is Fault Tolerance's job in {@code AiBrains}).
  *
- * <p>Failures: {@link LlmTimeoutException} (no answer within the HTTP time limit), {@link
- * LlmUnavailableException} (I/O, 429/5xx, a body that is not a chat completion), {@link
- * LlmRejectedException} (400/401/403/404: wrong key, model or URL), {@link InvalidActionException}
- * (unknown tool, bad arguments, an action the core refuses).
+ * <p>Failures: {@link LlmUnavailableException} (timeout, I/O, 429/5xx, a body that is not a chat
+ * completion), {@link LlmRejectedException} (400/401/403/404: wrong key, model or URL), {@link
+ * InvalidActionException} (unknown tool, bad arguments, an action the core refuses).
  */
 public final class LlmBrain implements Brain {
 
@@ -141,9 +140,10 @@ public final class LlmBrain implements Brain {
 
     private static boolean timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof dev.langchain4j.exception.TimeoutException
-                    || t instanceof java.net.http.HttpTimeoutException
-                    || t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || t.getClass().getSimpleName().equals("TimeoutException")) {
                 return true;
             }
             if (t.getCause() == t) {

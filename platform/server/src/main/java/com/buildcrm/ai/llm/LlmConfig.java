@@ -13,8 +13,7 @@ import java.util.Objects;
  * @param apiKey the key (blank for endpoints without one); never printed
  * @param temperature sampling temperature, or {@code null} for the model's default
  * @param prompt the operator's extra instructions from the tenant's AI settings (may be empty)
- * @param timeout the HTTP time limit of one call (default 3 s, below the 3.5 s Fault Tolerance
- *     timeout)
+ * @param timeout the HTTP time limit of one call (default 3 s; a timeout is not retried)
  */
 public record LlmConfig(
         String baseUrl,

@@ -1,8 +1,8 @@
 package com.buildcrm.ai.llm;
 
 /**
- * The LLM endpoint did not answer within the configured HTTP time limit. Unavailable, but not
- * retried: a second wait would delay the client's answer past what the turn allows.
+ * The LLM did not answer within the time limit. Not retried (the client is waiting: the rule brain
+ * answers at once), but it counts for the circuit breaker like any other unavailability.
  */
 public class LlmTimeoutException extends LlmUnavailableException {
     private static final long serialVersionUID = 1L;

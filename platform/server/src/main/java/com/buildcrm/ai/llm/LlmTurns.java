@@ -17,12 +17,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * AiBrains}), or the annotations do nothing.
  *
  * <ul>
- *   <li>{@code @Timeout} 3.5 s (a timed-out call is not retried, so a client gets the rule brain's
- *       answer within the debounce + 5 s) (configurable: {@code
- *       com.buildcrm.ai.llm.LlmTurns/decide/Timeout/value} in ms);
+ *   <li>{@code @Timeout} 4 s as a safety net over the 3 s HTTP limit (a timed-out call is not
+ *       retried, so a client gets the rule brain's answer within the debounce + 5 s) (configurable:
+ *       {@code com.buildcrm.ai.llm.LlmTurns/decide/Timeout/value} in ms);
  *   <li>{@code @Retry} once, not for a refused request or invalid actions (the same request would
- *       get the same answer), nor after a timeout, Fault Tolerance's or the HTTP client's ({@link
- *       LlmTimeoutException}): a second wait would delay the client's answer;
+ *       get the same answer);
  *   <li>{@code @CircuitBreaker}: after half of 10 calls failed, the LLM is not called for 30 s. It
  *       is one breaker for the whole instance, so a tenant's wrong key or model ({@link
  *       LlmRejectedException}) and a model's nonsense ({@link InvalidActionException}) do not count
@@ -38,7 +37,7 @@ public class LlmTurns {
     /** One brain (and HTTP client) per distinct configuration. */
     private final Map<LlmConfig, LlmBrain> brains = new ConcurrentHashMap<>();
 
-    @Timeout(3500)
+    @Timeout(4000)
     @Retry(
             maxRetries = 1,
             delay = 200,
