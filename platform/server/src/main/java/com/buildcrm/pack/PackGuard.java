@@ -131,6 +131,13 @@ final class PackGuard implements AutoCloseable {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
+            LOG.warning(
+                    () ->
+                            "interrupted while waiting for pack "
+                                    + packId
+                                    + " in "
+                                    + method
+                                    + "; using the fallback pack's answer");
             return Optional.empty();
         }
     }

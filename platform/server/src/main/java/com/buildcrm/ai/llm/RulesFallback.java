@@ -21,7 +21,13 @@ public class RulesFallback implements FallbackHandler<Decision> {
         Object[] params = context.getParameters();
         TurnInput input = (TurnInput) params[0];
         int greetingStepCount = (Integer) params[2];
+        // A timeout interrupts this thread (that is how Fault Tolerance stops the call). The flag
+        // must not leak into the rule brain: its guarded pack calls would see it and give up.
+        boolean interrupted = Thread.interrupted();
         String reason = reason(context.getFailure());
+        if (interrupted) {
+            LOG.fine("cleared the interrupt left by the LLM call's timeout");
+        }
         LOG.warning(() -> "LLM brain failed, the rule brain answers: " + reason);
         return AiBrains.rules(input, greetingStepCount, reason);
     }

@@ -87,6 +87,20 @@ class LlmTurnsTest {
                 .isEqualTo("InvalidActionException: unknown tool 'x'");
     }
 
+    @Test
+    void theFallbackClearsTheInterruptLeftByATimeout() throws Exception {
+        TurnInput input = input("Здравствуйте");
+        Thread.currentThread().interrupt();
+
+        Decision decision =
+                new RulesFallback()
+                        .handle(context(new Object[] {input, config(), 2}, new TimeoutException()));
+
+        assertThat(Thread.interrupted()).isFalse();
+        assertThat(decision.fallbackReason()).startsWith("timeout");
+        assertThat(decision.actions()).isNotEmpty();
+    }
+
     private static ExecutionContext context(Object[] parameters, Throwable failure)
             throws NoSuchMethodException {
         Method method =
