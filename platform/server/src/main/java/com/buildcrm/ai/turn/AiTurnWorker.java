@@ -119,23 +119,22 @@ public class AiTurnWorker {
                         setup.packSettings(),
                         setup.locale(),
                         setup.ai().prompt());
-        AiBrains.Decision decision = brains.decide(input, llmConfig(setup.ai()));
+        // the chain is needed to greet, and its length bounds the brain's send_greeting_step
+        GreetingChains.Chain chain =
+                storage.transactions()
+                        .inPlatform(
+                                em ->
+                                        greetings.resolve(
+                                                em,
+                                                tenantId,
+                                                setup.packId(),
+                                                pack,
+                                                setup.locale(),
+                                                setup.packSettings()));
+        AiBrains.Decision decision =
+                brains.decide(input, llmConfig(setup.ai()), chain.steps().size());
         TurnOutcome outcome =
                 TurnEngine.apply(snap.state(), decision.actions(), pack.qualificationSchema());
-        boolean needsChain = !snap.greeted() || !outcome.greetingSteps().isEmpty();
-        GreetingChains.Chain chain =
-                !needsChain
-                        ? new GreetingChains.Chain(List.of(), "none")
-                        : storage.transactions()
-                                .inPlatform(
-                                        em ->
-                                                greetings.resolve(
-                                                        em,
-                                                        tenantId,
-                                                        setup.packId(),
-                                                        pack,
-                                                        setup.locale(),
-                                                        setup.packSettings()));
         List<LiveEvent> published = new ArrayList<>();
         storage.transactions()
                 .inTenant(
