@@ -1,0 +1,8 @@
+import { expect, test } from '@playwright/test';
+
+test('the operator console and the CRM are served by the one-command run', async ({ page }) => {
+  await page.goto('/admin/');
+  await expect(page.locator('form')).toBeVisible();
+  await page.goto('/crm/');
+  await expect(page.locator('form')).toBeVisible();
+});
