@@ -55,7 +55,8 @@ class FollowUpClusterIT {
             throws Exception {
         String template;
         try (InputStream in =
-                FollowUpClusterIT.class.getResourceAsStream("/fixtures/chatflow/inbound-text.json")) {
+                FollowUpClusterIT.class.getResourceAsStream(
+                        "/fixtures/chatflow/inbound-text.json")) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         byte[] key = new byte[32];
@@ -64,10 +65,14 @@ class FollowUpClusterIT {
                 FakeChatFlow chatflow = new FakeChatFlow()) {
             Map<String, String> env =
                     Map.of(
-                            "BUILDCRM_DB_URL", pg.getJdbcUrl("postgres", "postgres"),
-                            "BUILDCRM_DB_USER", "postgres",
-                            "BUILDCRM_DB_PASSWORD", "",
-                            "BUILDCRM_MASTER_KEY", Base64.getEncoder().encodeToString(key));
+                            "BUILDCRM_DB_URL",
+                            pg.getJdbcUrl("postgres", "postgres"),
+                            "BUILDCRM_DB_USER",
+                            "postgres",
+                            "BUILDCRM_DB_PASSWORD",
+                            "",
+                            "BUILDCRM_MASTER_KEY",
+                            Base64.getEncoder().encodeToString(key));
             ServerProcess a = ServerProcess.startFresh(env);
             ServerProcess b = ServerProcess.startFresh(env);
             try {
@@ -145,8 +150,7 @@ class FollowUpClusterIT {
                         .until(() -> count(chatflow, GREETING) == LEADS);
 
                 // instance A dies while the first follow-ups go out; B takes over its jobs
-                await().atMost(Duration.ofMinutes(4))
-                        .until(() -> count(chatflow, STEP_1) >= 300);
+                await().atMost(Duration.ofMinutes(4)).until(() -> count(chatflow, STEP_1) >= 300);
                 a.kill();
                 await().atMost(Duration.ofMinutes(8))
                         .until(
@@ -156,28 +160,47 @@ class FollowUpClusterIT {
                 // nothing more arrives afterwards (no step twice)
                 await().during(Duration.ofSeconds(10))
                         .atMost(Duration.ofSeconds(20))
-                        .until(() -> count(chatflow, STEP_1) + count(chatflow, STEP_2) == 2 * LEADS);
+                        .until(
+                                () ->
+                                        count(chatflow, STEP_1) + count(chatflow, STEP_2)
+                                                == 2 * LEADS);
 
                 Map<String, Long> perLead =
                         chatflow.calls().stream()
-                                .filter(c -> STEP_1.equals(c.params().get("msg")) || STEP_2.equals(c.params().get("msg")))
+                                .filter(
+                                        c ->
+                                                STEP_1.equals(c.params().get("msg"))
+                                                        || STEP_2.equals(c.params().get("msg")))
                                 .collect(
                                         Collectors.groupingBy(
-                                                c -> c.params().get("jid") + "|" + c.params().get("msg"),
+                                                c ->
+                                                        c.params().get("jid")
+                                                                + "|"
+                                                                + c.params().get("msg"),
                                                 Collectors.counting()));
                 assertThat(perLead).hasSize(2 * LEADS);
                 assertThat(perLead.values()).containsOnly(1L);
 
-                // none during the quiet hours (a second of margin at each end for clocks and transit)
+                // none during the quiet hours (a second of margin at each end for clocks and
+                // transit)
                 Instant from = quietStart.toInstant().plusSeconds(1);
                 Instant to = quietEnd.toInstant().minusSeconds(1);
                 List<Instant> inQuiet =
                         chatflow.calls().stream()
-                                .filter(c -> STEP_1.equals(c.params().get("msg")) || STEP_2.equals(c.params().get("msg")))
+                                .filter(
+                                        c ->
+                                                STEP_1.equals(c.params().get("msg"))
+                                                        || STEP_2.equals(c.params().get("msg")))
                                 .map(FakeChatFlow.Call::at)
                                 .filter(t -> t.isAfter(from) && t.isBefore(to))
                                 .toList();
-                assertThat(inQuiet).as("follow-ups sent in quiet hours " + quietStart.toLocalTime() + "–" + quietEnd.toLocalTime()).isEmpty();
+                assertThat(inQuiet)
+                        .as(
+                                "follow-ups sent in quiet hours "
+                                        + quietStart.toLocalTime()
+                                        + "–"
+                                        + quietEnd.toLocalTime())
+                        .isEmpty();
                 assertThat(LocalTime.now(ALMATY)).isNotNull();
             } finally {
                 a.close();
