@@ -2,11 +2,11 @@ package com.buildcrm.lead;
 
 import com.buildcrm.lead.LeadViews.LeadPage;
 import com.buildcrm.lead.LeadViews.LeadResponse;
-import com.buildcrm.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Leads of the caller's company (list with cursor paging, and one lead). */
 @Path("api/crm/leads")
@@ -28,20 +30,27 @@ public class LeadResource {
 
     @GET
     @RolesAllowed({"owner", "rop", "manager"})
+    @Operation(
+            summary = "Leads matching the filters, one page",
+            description =
+                    "Keyset paging: pass `nextCursor` back as `cursor` with the same filters and sort"
+                            + " (a cursor of another sort is a 400). Orders: `score` (default: score,"
+                            + " then last activity, newest first), `lastActivity`, `createdAt` (newest"
+                            + " first). `total` counts every lead matching the filters. A manager of a"
+                            + " company where managers see only their own leads gets only leads assigned"
+                            + " to them. Invalid parameters: 400 with `errors[]` naming each one.")
     public LeadPage list(
-            @QueryParam("stage") Long stage,
-            @QueryParam("q") String q,
-            @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        Long after = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                after = Long.parseLong(cursor);
-            } catch (NumberFormatException e) {
-                throw ApiProblem.invalidField("cursor", "not a cursor returned by this endpoint");
-            }
-        }
-        return leads.list(stage, q, after, limit);
+            @BeanParam LeadFilterParams filters,
+            @QueryParam("sort")
+                    @Parameter(description = "score (default), lastActivity or createdAt")
+                    String sort,
+            @QueryParam("cursor") @Parameter(description = "`nextCursor` of the previous page")
+                    String cursor,
+            @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Parameter(description = "1 to 200, default 50")
+                    int limit) {
+        return leads.list(filters, sort, cursor, limit);
     }
 
     @GET
