@@ -1,0 +1,41 @@
+package com.buildcrm.board;
+
+import com.buildcrm.board.BoardViews.BoardResponse;
+import com.buildcrm.lead.LeadFilterParams;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The Kanban board of the caller's company. */
+@Path("api/crm/board")
+@Produces(MediaType.APPLICATION_JSON)
+public class BoardResource {
+
+    @Inject BoardService board;
+
+    @GET
+    @RolesAllowed({"owner", "rop", "manager"})
+    @Operation(
+            summary = "Every stage in order with its lead count and first page of leads",
+            description =
+                    "Takes the same filters as GET /api/crm/leads. Each column's leads are sorted by"
+                            + " score, then last activity. To scroll a column, call GET"
+                            + " /api/crm/leads?stage=<column's stage id>&sort=score&cursor=<nextCursor>"
+                            + " with the same filters.")
+    public BoardResponse board(
+            @BeanParam LeadFilterParams filters,
+            @QueryParam("limit")
+                    @DefaultValue("20")
+                    @Parameter(description = "leads per column, 1 to 200")
+                    int limit) {
+        return board.board(filters, limit);
+    }
+}
