@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two instances on one database, as behind a load balancer: an event caused on one reaches a
- * stream held by the other (PostgreSQL LISTEN/NOTIFY), and each stream gets it once.
+ * Two instances on one database, as behind a load balancer: an event caused on one reaches a stream
+ * held by the other (PostgreSQL LISTEN/NOTIFY), and each stream gets it once.
  */
 class LiveClusterIT {
 
