@@ -4,7 +4,6 @@ import com.buildcrm.board.BoardViews.BoardResponse;
 import com.buildcrm.lead.LeadFilterParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,11 +30,43 @@ public class BoardResource {
                             + " /api/crm/leads?stage=<column's stage id>&sort=score&cursor=<nextCursor>"
                             + " with the same filters.")
     public BoardResponse board(
-            @BeanParam LeadFilterParams filters,
+            @QueryParam("stage") @Parameter(description = "Stage id") String stage,
+            @QueryParam("temperature") @Parameter(description = "HOT, WARM or COLD")
+                    String temperature,
+            @QueryParam("assignee")
+                    @Parameter(description = "A user id, `none` (unassigned) or `me`")
+                    String assignee,
+            @QueryParam("handledBy")
+                    @Parameter(description = "`ai` or `human`: who leads the conversation now")
+                    String handledBy,
+            @QueryParam("noReply")
+                    @Parameter(
+                            description = "`true` or `false`: the lead did not answer follow-ups")
+                    String noReply,
+            @QueryParam("city") @Parameter(description = "City, case-insensitive exact match")
+                    String city,
+            @QueryParam("from")
+                    @Parameter(
+                            description =
+                                    "Created at or after: an ISO date (that day's start in the"
+                                            + " company's time zone) or an ISO date-time with offset")
+                    String from,
+            @QueryParam("to")
+                    @Parameter(
+                            description =
+                                    "Created before: an ISO date (inclusive: the whole day in the"
+                                            + " company's time zone) or an ISO date-time (exclusive)")
+                    String to,
+            @QueryParam("q")
+                    @Parameter(description = "Text in name, phone (digits), city or last message")
+                    String q,
             @QueryParam("limit")
                     @DefaultValue("20")
                     @Parameter(description = "leads per column, 1 to 200")
                     int limit) {
-        return board.board(filters, limit);
+        return board.board(
+                LeadFilterParams.of(
+                        stage, temperature, assignee, handledBy, noReply, city, from, to, q),
+                limit);
     }
 }

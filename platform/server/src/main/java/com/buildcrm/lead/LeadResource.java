@@ -6,7 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,7 +39,36 @@ public class LeadResource {
                             + " company where managers see only their own leads gets only leads assigned"
                             + " to them. Invalid parameters: 400 with `errors[]` naming each one.")
     public LeadPage list(
-            @BeanParam LeadFilterParams filters,
+            @QueryParam("stage") @Parameter(description = "Stage id") String stage,
+            @QueryParam("temperature") @Parameter(description = "HOT, WARM or COLD")
+                    String temperature,
+            @QueryParam("assignee")
+                    @Parameter(description = "A user id, `none` (unassigned) or `me`")
+                    String assignee,
+            @QueryParam("handledBy")
+                    @Parameter(description = "`ai` or `human`: who leads the conversation now")
+                    String handledBy,
+            @QueryParam("noReply")
+                    @Parameter(
+                            description = "`true` or `false`: the lead did not answer follow-ups")
+                    String noReply,
+            @QueryParam("city") @Parameter(description = "City, case-insensitive exact match")
+                    String city,
+            @QueryParam("from")
+                    @Parameter(
+                            description =
+                                    "Created at or after: an ISO date (that day's start in the"
+                                            + " company's time zone) or an ISO date-time with offset")
+                    String from,
+            @QueryParam("to")
+                    @Parameter(
+                            description =
+                                    "Created before: an ISO date (inclusive: the whole day in the"
+                                            + " company's time zone) or an ISO date-time (exclusive)")
+                    String to,
+            @QueryParam("q")
+                    @Parameter(description = "Text in name, phone (digits), city or last message")
+                    String q,
             @QueryParam("sort")
                     @Parameter(description = "score (default), lastActivity or createdAt")
                     String sort,
@@ -50,7 +78,12 @@ public class LeadResource {
                     @DefaultValue("50")
                     @Parameter(description = "1 to 200, default 50")
                     int limit) {
-        return leads.list(filters, sort, cursor, limit);
+        return leads.list(
+                LeadFilterParams.of(
+                        stage, temperature, assignee, handledBy, noReply, city, from, to, q),
+                sort,
+                cursor,
+                limit);
     }
 
     @GET

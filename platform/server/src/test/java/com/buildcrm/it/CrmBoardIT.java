@@ -232,6 +232,44 @@ class CrmBoardIT {
                 .isEqualTo(2);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheFiltersAndTheEventStream() {
+        Reply doc =
+                api.raw(
+                        java.net.http.HttpRequest.newBuilder(api.uri("/openapi"))
+                                .header("Accept", "application/json"));
+        assertThat(doc.status()).isEqualTo(200);
+        JsonObject paths = doc.json().getJsonObject("paths");
+        for (String path : List.of("/api/crm/leads", "/api/crm/board")) {
+            assertThat(
+                            paths
+                                    .getJsonObject(path)
+                                    .getJsonObject("get")
+                                    .getJsonArray("parameters")
+                                    .stream()
+                                    .map(p -> p.asJsonObject().getString("name"))
+                                    .toList())
+                    .as(path)
+                    .contains(
+                            "stage",
+                            "temperature",
+                            "assignee",
+                            "handledBy",
+                            "noReply",
+                            "city",
+                            "from",
+                            "to",
+                            "q",
+                            "limit");
+        }
+        assertThat(paths.keySet())
+                .contains(
+                        "/api/crm/events",
+                        "/api/crm/analytics/funnel",
+                        "/api/crm/analytics/response-times",
+                        "/api/crm/analytics/managers");
+    }
+
     private static JsonObject column(List<JsonObject> columns, String role) {
         return columns.stream()
                 .filter(c -> role.equals(c.getJsonObject("stage").getString("role", null)))
