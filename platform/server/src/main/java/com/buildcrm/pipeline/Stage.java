@@ -31,6 +31,25 @@ public class Stage {
 
     protected Stage() {}
 
+    /** A custom stage (no system role) at {@code position}. */
+    public Stage(String name, String color, int position) {
+        this.name = name;
+        this.color = color;
+        this.position = position;
+    }
+
+    public void rename(String newName) {
+        name = newName;
+    }
+
+    public void recolor(String newColor) {
+        color = newColor;
+    }
+
+    public void moveTo(int newPosition) {
+        position = newPosition;
+    }
+
     public Long id() {
         return id;
     }
