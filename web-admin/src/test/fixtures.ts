@@ -1,9 +1,9 @@
 import { HttpResponse } from 'msw';
-import type { Tenant } from '../features/tenants/api/getTenants';
+import type { Tenant } from '../lib/api/types';
 
 export const tenants: Tenant[] = [
   {
-    id: 'f3c1a7e0-0000-4000-8000-000000000001',
+    id: 1001,
     slug: 'alem-dom',
     name: 'Алем Дом',
     status: 'ACTIVE',
@@ -13,7 +13,7 @@ export const tenants: Tenant[] = [
     createdAt: '2026-11-02T09:30:00+05:00',
   },
   {
-    id: 'f3c1a7e0-0000-4000-8000-000000000002',
+    id: 1002,
     slug: 'tez-sales',
     name: 'Tez Sales',
     status: 'SUSPENDED',
