@@ -34,3 +34,32 @@ export function problem(status: number, title: string, detail?: string, errors: 
     { status, headers: { 'Content-Type': 'application/problem+json', ...headers } },
   );
 }
+
+export const tenant: Tenant = {
+  id: 1001,
+  slug: 'alem-dom',
+  name: 'Алем Дом',
+  status: 'ACTIVE',
+  timezone: 'Asia/Almaty',
+  locale: 'ru',
+  pack: 'panel-houses',
+  provisioningStep: 'ACTIVE',
+  owner: { name: 'Айгерим', email: 'owner@alem.kz' },
+  channel: { provider: 'sandbox', state: 'ok', lastInboundAt: '2026-11-26T05:00:00Z' },
+  leadsToday: 3,
+  createdAt: '2026-11-02T09:30:00+05:00',
+};
+
+export const packs = [
+  {
+    id: 'panel-houses',
+    nameRu: 'Панельные дома',
+    nameEn: 'Panel houses',
+    settingsSchema: [
+      { key: 'site_url', type: 'TEXT', labelRu: 'Сайт компании', labelEn: 'Company website', defaultValue: 'https://example.kz' },
+      { key: 'warehouse_address', type: 'TEXT', labelRu: 'Адрес склада', labelEn: 'Warehouse address' },
+      { key: 'min_area', type: 'INTEGER', labelRu: 'Минимальная площадь', labelEn: 'Minimum area' },
+    ],
+  },
+  { id: 'generic-sales', nameRu: 'Универсальные продажи', nameEn: 'Generic sales', settingsSchema: [] },
+];

@@ -32,7 +32,7 @@ export function FollowUpsPanel({ tenantId }: { tenantId: string }) {
   if (policy.isError) return <ErrorAlert error={policy.error} title={t('followups.loadFailed')} />;
   return (
     <Group align="flex-start" wrap="nowrap" gap="xl">
-      <FollowUpsForm key={JSON.stringify(policy.data)} tenantId={tenantId} policy={policy.data} />
+      <FollowUpsForm tenantId={tenantId} policy={policy.data} />
       <FollowUpTimelinePreview tenantId={tenantId} />
     </Group>
   );
@@ -71,7 +71,14 @@ export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: 
     },
   });
 
-  const submit = form.onSubmit((v) => save.mutate(v));
+  const submit = form.onSubmit((v) =>
+    save.mutate(v, {
+      onSuccess: (saved) => {
+        form.setValues(valuesOf(saved));
+        form.resetDirty(valuesOf(saved));
+      },
+    }),
+  );
 
   return (
     <form onSubmit={submit} aria-label={t('followups.formLabel')} noValidate style={{ flex: 1, minWidth: 0 }}>
@@ -157,7 +164,13 @@ export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: 
             variant="default"
             loading={reset.isPending}
             onClick={() => {
-              if (window.confirm(t('followups.resetConfirm'))) reset.mutate();
+              if (!window.confirm(t('followups.resetConfirm'))) return;
+              reset.mutate(undefined, {
+                onSuccess: (fresh) => {
+                  form.setValues(valuesOf(fresh));
+                  form.resetDirty(valuesOf(fresh));
+                },
+              });
             }}
           >
             {t('followups.reset')}

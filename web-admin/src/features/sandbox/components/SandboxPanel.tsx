@@ -119,7 +119,8 @@ function ChatView({ messages }: { messages: ChatMessage[] }) {
   const { t, i18n } = useTranslation();
   const viewport = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    viewport.current?.scrollTo({ top: viewport.current.scrollHeight });
+    const el = viewport.current;
+    if (el) el.scrollTop = el.scrollHeight;
   }, [messages.length]);
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
   return (
