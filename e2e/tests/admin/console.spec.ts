@@ -159,7 +159,7 @@ test.describe.serial('the operator runs a new tenant end to end', () => {
   test('sets follow-ups and sees when they would fire', async () => {
     await page.getByRole('tab', { name: 'Дожимы' }).click();
     const form = page.getByRole('form', { name: 'Настройки дожимов' });
-    await form.getByLabel('Шаг 1: через, мин').fill('45');
+    await form.getByLabel('Шаг 1: через, мин').fill('20');
     await form.getByLabel('Шаг 1: текст').fill('Добрый день! Остались вопросы по дому? (E2E)');
     await form.getByLabel('С', { exact: true }).fill('22:00');
     await form.getByLabel('До', { exact: true }).fill('08:30');

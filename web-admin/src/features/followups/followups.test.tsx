@@ -54,6 +54,12 @@ describe('follow-ups form', () => {
     expect(bodies).toHaveLength(0);
 
     await user.type(within(form).getByLabelText('Шаг 1: текст'), 'Добрый день!');
+    await user.clear(within(form).getByLabelText('Шаг 2: через, мин'));
+    await user.type(within(form).getByLabelText('Шаг 2: через, мин'), '60');
+    await user.click(within(form).getByRole('button', { name: 'Сохранить дожимы' }));
+    expect(await within(form).findByText('Позже предыдущего шага')).toBeInTheDocument();
+    expect(bodies).toHaveLength(0);
+
     await user.click(within(form).getByRole('button', { name: 'Удалить шаг дожима 2' }));
     await user.click(within(form).getByRole('button', { name: '+ Шаг' }));
     await user.type(within(form).getByLabelText('Шаг 2: текст'), 'Последнее напоминание');

@@ -19,6 +19,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ApiError } from '@shared/lib/errors';
 import type { FollowUpPolicy } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/format';
 import { useFollowUps, useFollowUpTimeline, useResetFollowUps, useSaveFollowUps } from '../api/followups';
@@ -62,7 +63,12 @@ export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: 
         to: (v) => (HH_MM.test(v) ? null : t('followups.validation.time')),
       },
       steps: {
-        delayMinutes: (v) => (Number.isInteger(v) && v >= 1 ? null : t('followups.validation.delay')),
+        delayMinutes: (v, all, path) => {
+          if (!Number.isInteger(v) || v < 1) return t('followups.validation.delay');
+          const index = Number(path.split('.')[1]);
+          const previous = index > 0 ? all.steps[index - 1] : undefined;
+          return previous && v <= previous.delayMinutes ? t('followups.validation.increasing') : null;
+        },
         text: (v) => (v.trim() === '' ? t('followups.validation.text') : null),
       },
       capPerSilence: (v) => (Number.isInteger(v) && v >= 0 ? null : t('followups.validation.nonNegative')),
@@ -149,7 +155,13 @@ export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: 
           <NumberInput label={t('followups.minSpacing')} min={0} allowDecimal={false} {...form.getInputProps('minSpacingMinutes')} />
           <NumberInput label={t('followups.jitter')} min={0} allowDecimal={false} {...form.getInputProps('jitterMinutes')} />
         </SimpleGrid>
-        {save.isError && <ErrorAlert error={save.error} title={t('followups.saveFailed')} />}
+        {save.isError && (
+          <ErrorAlert
+            error={save.error}
+            title={t('followups.saveFailed')}
+            extra={save.error instanceof ApiError ? save.error.problem.errors : []}
+          />
+        )}
         {reset.isError && <ErrorAlert error={reset.error} />}
         {save.isSuccess && (
           <Alert color="green" variant="light" role="status">
