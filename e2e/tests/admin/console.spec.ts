@@ -14,6 +14,14 @@ async function operatorLogin(page: Page) {
   await expect(page.getByRole('heading', { name: 'Компании' })).toBeVisible();
 }
 
+/** The console's fixed header does not mix with full-page captures: a taller viewport shows the whole page instead. */
+async function shoot(page: Page, file: string, height: number) {
+  await page.setViewportSize({ width: 1280, height });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SCREENSHOTS}/${file}` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 test('a business account is refused at the operator login', async ({ page }) => {
   // the demo owner printed in the banner is a real business account on the embedded default
   await page.goto('/admin/login');
@@ -95,7 +103,7 @@ test.describe.serial('the operator runs a new tenant end to end', () => {
     await expect(page.getByTestId('pack-prompt')).not.toBeEmpty();
     await form.getByRole('button', { name: 'Сохранить' }).click();
     await expect(page.getByText('Настройки ИИ сохранены')).toBeVisible();
-    await page.screenshot({ path: `${SCREENSHOTS}/tenant-settings.png`, fullPage: true });
+    await shoot(page, 'tenant-settings.png', 1000);
   });
 
   test('edits the greeting chain with an uploaded image and reorders it', async () => {
@@ -153,7 +161,7 @@ test.describe.serial('the operator runs a new tenant end to end', () => {
     await expect.poll(() => bot.count(), { timeout: 30_000 }).toBeGreaterThan(answered);
     await expect(stage).not.toHaveText(firstStage, { timeout: 30_000 });
     await expect(leadPanel.getByText('length_m')).toBeVisible();
-    await page.screenshot({ path: `${SCREENSHOTS}/sandbox.png`, fullPage: true });
+    await shoot(page, 'sandbox.png', 1120);
   });
 
   test('sets follow-ups and sees when they would fire', async () => {
@@ -183,12 +191,12 @@ test.describe.serial('the operator runs a new tenant end to end', () => {
     await expect(row).toBeVisible();
     await expect(row.getByText('в норме')).toBeVisible();
     await expect(page.getByTestId('health-status')).toBeVisible();
-    await page.screenshot({ path: `${SCREENSHOTS}/health.png`, fullPage: true });
+    await shoot(page, 'health.png', 800);
 
     await page.getByRole('link', { name: 'Компании' }).click();
     const tenantRow = page.getByRole('row').filter({ hasText: slug });
     await expect(tenantRow).toBeVisible();
     await expect(tenantRow.getByRole('cell').nth(6)).toHaveText('1');
-    await page.screenshot({ path: `${SCREENSHOTS}/tenants.png`, fullPage: true });
+    await shoot(page, 'tenants.png', 800);
   });
 });

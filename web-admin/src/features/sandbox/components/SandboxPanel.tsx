@@ -205,7 +205,7 @@ function LeadSidePanel({ lead, started }: { lead: Lead | null; started: boolean 
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {lead.city && (
+                {lead.city && lead.fields?.city === undefined && (
                   <Table.Tr>
                     <Table.Td ff="monospace">city</Table.Td>
                     <Table.Td>{lead.city}</Table.Td>

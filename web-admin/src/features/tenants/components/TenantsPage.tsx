@@ -33,7 +33,7 @@ export function TenantsPage() {
     body = <Text c="dimmed">{t('tenants.empty')}</Text>;
   } else {
     body = (
-      <Table.ScrollContainer minWidth={960}>
+      <Table.ScrollContainer minWidth={1100}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -57,11 +57,11 @@ export function TenantsPage() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{tenant.name}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <TenantStatusBadge status={tenant.status ?? ''} />
                 </Table.Td>
                 <Table.Td>{tenant.pack}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <ChannelStateBadge channel={tenant.channel} />
                 </Table.Td>
                 <Table.Td>{formatDateTime(tenant.channel?.lastInboundAt, i18n.language)}</Table.Td>
