@@ -5,6 +5,7 @@ import { session } from '../../lib/api';
 import { packs, tenant, tokenPair } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { server } from '../../test/server';
+import { fill } from '../../test/fill';
 
 const ai = {
   enabled: true,
@@ -37,7 +38,7 @@ describe('AI settings form', () => {
     await user.click(within(form).getByRole('radio', { name: 'LLM' }));
     expect(within(form).getByText('Сохранён: ••••••9f2a. Оставьте пустым, чтобы не менять.')).toBeInTheDocument();
     await user.clear(within(form).getByLabelText('Модель'));
-    await user.type(within(form).getByLabelText('Модель'), 'gpt-4.1-mini');
+    await fill(user, within(form).getByLabelText('Модель'), 'gpt-4.1-mini');
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
 
     expect(await screen.findByText('Настройки ИИ сохранены')).toBeInTheDocument();
@@ -72,9 +73,9 @@ describe('AI settings form', () => {
     expect(await within(form).findByText('Укажите URL, начинающийся с http:// или https://')).toBeInTheDocument();
     expect(bodies).toHaveLength(0);
 
-    await user.type(within(form).getByLabelText('Базовый URL'), 'https://llm.example.kz/v1');
-    await user.type(within(form).getByLabelText('Модель'), 'qwen');
-    await user.type(within(form).getByLabelText('API-ключ'), 'sk-new-key');
+    await fill(user, within(form).getByLabelText('Базовый URL'), 'https://llm.example.kz/v1');
+    await fill(user, within(form).getByLabelText('Модель'), 'qwen');
+    await fill(user, within(form).getByLabelText('API-ключ'), 'sk-new-key');
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
     expect(await screen.findByText('Настройки ИИ сохранены')).toBeInTheDocument();
     expect(bodies[0]?.llm.apiKey).toBe('sk-new-key');
@@ -101,14 +102,14 @@ describe('pack form', () => {
     expect(within(form).getByLabelText('Сайт компании')).toHaveValue('https://alem.kz');
     expect(within(form).getByText('По умолчанию: https://example.kz')).toBeInTheDocument();
 
-    await user.type(within(form).getByLabelText('Минимальная площадь'), '12.5');
+    await fill(user, within(form).getByLabelText('Минимальная площадь'), '12.5');
     await user.click(within(form).getByRole('button', { name: 'Сохранить пакет' }));
     expect(await within(form).findByText('Нужно целое число')).toBeInTheDocument();
     expect(bodies).toHaveLength(0);
 
     await user.clear(within(form).getByLabelText('Минимальная площадь'));
-    await user.type(within(form).getByLabelText('Минимальная площадь'), '40');
-    await user.type(within(form).getByLabelText('Адрес склада'), 'Алматы, Рыскулова 1');
+    await fill(user, within(form).getByLabelText('Минимальная площадь'), '40');
+    await fill(user, within(form).getByLabelText('Адрес склада'), 'Алматы, Рыскулова 1');
     await user.click(within(form).getByRole('button', { name: 'Сохранить пакет' }));
     expect(await screen.findByText('Пакет сохранён')).toBeInTheDocument();
     expect(bodies).toEqual([

@@ -5,6 +5,7 @@ import { session } from '../../lib/api';
 import { tenant, tokenPair } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { server } from '../../test/server';
+import { fill } from '../../test/fill';
 
 const chatflow = {
   provider: 'chatflow',
@@ -37,7 +38,7 @@ describe('WhatsApp channel form', () => {
     expect(screen.getByText(/HTTP 401 from ChatFlow/)).toBeInTheDocument();
 
     await user.clear(within(form).getByLabelText(/Id инстанса/));
-    await user.type(within(form).getByLabelText(/Id инстанса/), 'inst-2');
+    await fill(user, within(form).getByLabelText(/Id инстанса/), 'inst-2');
     await user.click(within(form).getByRole('button', { name: 'Сохранить канал' }));
 
     expect(await screen.findByText('Канал сохранён')).toBeInTheDocument();
@@ -83,8 +84,8 @@ describe('WhatsApp channel form', () => {
       }),
     );
     const { user } = renderApp('/tenants/1001/whatsapp');
-    await user.type(await screen.findByLabelText('Телефон (необязательно)'), '+77010000000');
-    await user.type(screen.getByLabelText('Текст (необязательно)'), 'ping');
+    await fill(user, await screen.findByLabelText('Телефон (необязательно)'), '+77010000000');
+    await fill(user, screen.getByLabelText('Текст (необязательно)'), 'ping');
     await user.click(screen.getByRole('button', { name: 'Проверить' }));
     expect(await screen.findByText('SENT: message id 42')).toBeInTheDocument();
   });

@@ -5,6 +5,7 @@ import { session } from '../../lib/api';
 import { tenant, tokenPair } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { server } from '../../test/server';
+import { fill } from '../../test/fill';
 
 const policy = {
   quietHours: { from: '21:00', to: '09:00' },
@@ -53,18 +54,18 @@ describe('follow-ups form', () => {
     expect(await within(form).findByText('Введите текст')).toBeInTheDocument();
     expect(bodies).toHaveLength(0);
 
-    await user.type(within(form).getByLabelText('Шаг 1: текст'), 'Добрый день!');
+    await fill(user, within(form).getByLabelText('Шаг 1: текст'), 'Добрый день!');
     await user.clear(within(form).getByLabelText('Шаг 2: через, мин'));
-    await user.type(within(form).getByLabelText('Шаг 2: через, мин'), '60');
+    await fill(user, within(form).getByLabelText('Шаг 2: через, мин'), '60');
     await user.click(within(form).getByRole('button', { name: 'Сохранить дожимы' }));
     expect(await within(form).findByText('Позже предыдущего шага')).toBeInTheDocument();
     expect(bodies).toHaveLength(0);
 
     await user.click(within(form).getByRole('button', { name: 'Удалить шаг дожима 2' }));
     await user.click(within(form).getByRole('button', { name: '+ Шаг' }));
-    await user.type(within(form).getByLabelText('Шаг 2: текст'), 'Последнее напоминание');
+    await fill(user, within(form).getByLabelText('Шаг 2: текст'), 'Последнее напоминание');
     await user.clear(within(form).getByLabelText('Не больше сообщений за одно молчание'));
-    await user.type(within(form).getByLabelText('Не больше сообщений за одно молчание'), '2');
+    await fill(user, within(form).getByLabelText('Не больше сообщений за одно молчание'), '2');
     await user.click(within(form).getByRole('button', { name: 'Сохранить дожимы' }));
 
     expect(await screen.findByText('Дожимы сохранены')).toBeInTheDocument();

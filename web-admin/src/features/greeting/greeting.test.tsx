@@ -5,6 +5,7 @@ import { session } from '../../lib/api';
 import { tenant, tokenPair } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { server } from '../../test/server';
+import { fill } from '../../test/fill';
 
 const chain = {
   source: 'pack',
@@ -85,7 +86,7 @@ describe('greeting chain editor', () => {
     const input = album.querySelector('input[type="file"]');
     expect(input).not.toBeNull();
     await user.upload(input as HTMLInputElement, new File([new Uint8Array([137, 80, 78, 71])], 'panel.png', { type: 'image/png' }));
-    await user.type(await within(album).findByLabelText('Подпись к файлу 1'), 'Новая панель');
+    await fill(user, await within(album).findByLabelText('Подпись к файлу 1'), 'Новая панель');
 
     const preview = screen.getByRole('region', { name: 'Как увидит клиент' });
     expect(within(preview).getByRole('img', { name: 'Новая панель' })).toHaveAttribute(

@@ -5,6 +5,7 @@ import { session } from '../../lib/api';
 import { tenant, tokenPair } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { server } from '../../test/server';
+import { fill } from '../../test/fill';
 
 describe('sandbox', () => {
   it('sends the lead’s message, shows the bot’s replies and the lead’s stage, score and fields', async () => {
@@ -55,7 +56,7 @@ describe('sandbox', () => {
     const phone = await screen.findByRole('region', { name: 'Телефон клиента (песочница)' });
     expect(screen.getByText('Лида ещё нет: начните переписку')).toBeInTheDocument();
 
-    await user.type(within(phone).getByRole('textbox', { name: 'Сообщение' }), 'Сколько стоит дом?');
+    await fill(user, within(phone).getByRole('textbox', { name: 'Сообщение' }), 'Сколько стоит дом?');
     await user.click(within(phone).getByRole('button', { name: 'Отправить' }));
 
     expect(await within(phone).findByText('Здравствуйте! Какой дом вы рассматриваете?')).toBeInTheDocument();

@@ -5,6 +5,7 @@ import { session } from '../../lib/api';
 import { packs, problem, tenant, tenants, tokenPair } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { server } from '../../test/server';
+import { fill } from '../../test/fill';
 
 function listAndPacks() {
   server.use(
@@ -23,9 +24,9 @@ describe('create tenant form', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Создать компанию' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByLabelText(/Код/), 'Плохой код');
-    await user.type(within(dialog).getByLabelText(/Email владельца/), 'not-an-email');
-    await user.type(within(dialog).getByLabelText(/Начальный пароль/), 'short');
+    await fill(user, within(dialog).getByLabelText(/Код/), 'Плохой код');
+    await fill(user, within(dialog).getByLabelText(/Email владельца/), 'not-an-email');
+    await fill(user, within(dialog).getByLabelText(/Начальный пароль/), 'short');
     await user.click(within(dialog).getByRole('button', { name: 'Создать' }));
 
     expect(await within(dialog).findByText('Только строчная латиница, цифры и дефис, 1–40 символов')).toBeInTheDocument();
@@ -50,11 +51,11 @@ describe('create tenant form', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Создать компанию' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByLabelText(/Название/), 'Alem Dom');
+    await fill(user, within(dialog).getByLabelText(/Название/), 'Alem Dom');
     expect(within(dialog).getByLabelText(/Код/)).toHaveValue('alem-dom');
-    await user.type(within(dialog).getByLabelText(/Имя владельца/), 'Айгерим');
-    await user.type(within(dialog).getByLabelText(/Email владельца/), 'owner@alem.kz');
-    await user.type(within(dialog).getByLabelText(/Начальный пароль/), 'owner-pass-1');
+    await fill(user, within(dialog).getByLabelText(/Имя владельца/), 'Айгерим');
+    await fill(user, within(dialog).getByLabelText(/Email владельца/), 'owner@alem.kz');
+    await fill(user, within(dialog).getByLabelText(/Начальный пароль/), 'owner-pass-1');
     await user.click(within(dialog).getByRole('button', { name: 'Создать' }));
 
     expect(await within(dialog).findByRole('status')).toHaveTextContent('Компания «Алем Дом» создана');
@@ -85,10 +86,10 @@ describe('create tenant form', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Создать компанию' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByLabelText(/Название/), 'Alem Dom');
-    await user.type(within(dialog).getByLabelText(/Имя владельца/), 'Айгерим');
-    await user.type(within(dialog).getByLabelText(/Email владельца/), 'owner@alem.kz');
-    await user.type(within(dialog).getByLabelText(/Начальный пароль/), 'owner-pass-1');
+    await fill(user, within(dialog).getByLabelText(/Название/), 'Alem Dom');
+    await fill(user, within(dialog).getByLabelText(/Имя владельца/), 'Айгерим');
+    await fill(user, within(dialog).getByLabelText(/Email владельца/), 'owner@alem.kz');
+    await fill(user, within(dialog).getByLabelText(/Начальный пароль/), 'owner-pass-1');
     await user.click(within(dialog).getByRole('button', { name: 'Создать' }));
 
     expect(

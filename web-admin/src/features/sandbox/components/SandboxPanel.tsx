@@ -13,6 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -36,6 +37,12 @@ export function SandboxPanel({ tenantId, companyName }: { tenantId: string; comp
   const send = useSendSandboxMessage(tenantId);
   const chat = useSandboxChat(tenantId, phone, started);
   const lead = useSandboxLead(tenantId, phone, started);
+  const queryClient = useQueryClient();
+  const leadId = lead.data?.id;
+  useEffect(() => {
+    // a new lead changes the tenant's "leads today"
+    if (leadId !== undefined) void queryClient.invalidateQueries({ queryKey: ['tenants'] });
+  }, [leadId, queryClient]);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
