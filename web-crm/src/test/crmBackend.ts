@@ -16,8 +16,7 @@ interface Db {
   live: Set<ReadableStreamDefaultController<Uint8Array>>;
 }
 
-const NOW = Date.now();
-const ago = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 function seedStages(): Stage[] {
   return [

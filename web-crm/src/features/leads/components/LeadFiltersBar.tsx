@@ -1,4 +1,4 @@
-import { Button, Collapse, Group, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -48,7 +48,7 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
           {t('leads.filters', { count })}
         </Button>
       </Group>
-      <Collapse in={opened}>
+      {opened && (
         <Group gap="xs" wrap="wrap" align="end" data-testid="lead-filters">
           {filters.view === 'list' && (
             <Select
@@ -128,7 +128,7 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
             {t('leads.reset')}
           </Button>
         </Group>
-      </Collapse>
+      )}
     </>
   );
 }
