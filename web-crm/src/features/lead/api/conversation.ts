@@ -20,7 +20,7 @@ export const messagesQueryOptions = (leadId: number) =>
         { signal },
       ),
     initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.previousCursor,
+    getNextPageParam: (page) => page.previousCursor ?? null,
   });
 
 /** Oldest first, across the loaded pages. */

@@ -45,7 +45,7 @@ function group(messages: Message[]): Item[] {
   const items: Item[] = [];
   for (const message of messages) {
     const last = items[items.length - 1];
-    const isImage = message.kind === 'IMAGE' && message.media !== null && !message.text;
+    const isImage = message.kind === 'IMAGE' && message.media != null && !message.text;
     if (isImage && last) {
       const previous = last.kind === 'album' ? last.messages[0] : last.message;
       if (previous && previous.kind === 'IMAGE' && !previous.text && previous.author === message.author) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { Lead, PackField } from '../../../lib/api/types';
 import { handOff, leadQueryOptions, patchLead, useLeadMutation } from '../../leads/api/leads';
-import { LeadBadges } from '../../leads/components/LeadBadges';
+import { isAiLed, LeadBadges } from '../../leads/components/LeadBadges';
 import { leadTitle } from '../../leads/components/LeadTile';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import { usersQueryOptions } from '../../settings/api/users';
@@ -23,7 +23,7 @@ function QuickActions({ lead }: { lead: Lead }) {
   const users = useQuery(usersQueryOptions(canManage));
   const handoff = useLeadMutation((to: 'human' | 'ai') => handOff(lead.id, to));
   const change = useLeadMutation((patch: { stageId?: number; assigneeId?: number }) => patchLead(lead.id, patch));
-  const aiLeads = lead.handledBy === 'AI';
+  const aiLeads = isAiLed(lead);
 
   const assignees = canManage
     ? (users.data ?? []).filter((user) => user.status !== 'disabled').map((user) => ({ value: String(user.id), label: user.name }))

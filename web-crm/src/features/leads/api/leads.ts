@@ -38,7 +38,7 @@ export async function getBoard(filters: LeadFilters, signal?: AbortSignal): Prom
   params.set('limit', String(BOARD_PAGE));
   try {
     const board = await api.request<{ columns: BoardColumn[] }>(withQuery('/api/crm/board', params), { signal });
-    return board.columns;
+    return board.columns.map((column) => ({ ...column, nextCursor: column.nextCursor ?? null }));
   } catch (error) {
     if (!(error instanceof ApiError) || (error.problem.status !== 404 && error.problem.status !== 405)) throw error;
   }
@@ -48,7 +48,7 @@ export async function getBoard(filters: LeadFilters, signal?: AbortSignal): Prom
       .sort((a, b) => a.position - b.position)
       .map(async (stage) => {
         const page = await listLeads({ ...filters, stage: String(stage.id) }, null, BOARD_PAGE, signal);
-        return { stage, count: page.items.length, leads: page.items, nextCursor: page.nextCursor };
+        return { stage, count: page.items.length, leads: page.items, nextCursor: page.nextCursor ?? null };
       }),
   );
 }
@@ -63,7 +63,7 @@ export const columnQueryOptions = (filters: LeadFilters, stageId: number, firstC
     queryFn: ({ pageParam, signal }) =>
       listLeads({ ...filters, stage: String(stageId) }, pageParam, BOARD_PAGE, signal),
     initialPageParam: firstCursor,
-    getNextPageParam: (last) => last.nextCursor,
+    getNextPageParam: (last) => last.nextCursor ?? null,
     enabled: false,
   });
 
@@ -72,7 +72,7 @@ export const listQueryOptions = (filters: LeadFilters) =>
     queryKey: leadKeys.list(filters),
     queryFn: ({ pageParam, signal }) => listLeads(filters, pageParam, LIST_PAGE, signal),
     initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    getNextPageParam: (last) => last.nextCursor ?? null,
   });
 
 export function getLead(id: number, signal?: AbortSignal) {

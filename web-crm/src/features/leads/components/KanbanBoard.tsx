@@ -1,5 +1,7 @@
 import {
   DndContext,
+  pointerWithin,
+  rectIntersection,
   DragOverlay,
   KeyboardSensor,
   MouseSensor,
@@ -8,6 +10,7 @@ import {
   useDroppable,
   useSensor,
   useSensors,
+  type CollisionDetection,
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
@@ -20,6 +23,12 @@ import type { BoardColumn, Lead } from '../../../lib/api/types';
 import { boardQueryOptions, columnQueryOptions, leadKeys, patchLead } from '../api/leads';
 import type { LeadFilters } from '../api/filters';
 import { LeadTile } from './LeadTile';
+
+/** The column under the finger or pointer wins; a wide card overlapping two columns does not decide. */
+const collision: CollisionDetection = (args) => {
+  const under = pointerWithin(args);
+  return under.length > 0 ? under : rectIntersection(args);
+};
 
 /** Cards are sorted by score, highest first, whatever order the pages arrived in. */
 function byScore(a: Lead, b: Lead) {
@@ -56,7 +65,7 @@ function Column({
   const extra = more.data?.pages.flatMap((page) => page.items) ?? [];
   const seen = new Set(column.leads.map((lead) => lead.id));
   const leads = [...column.leads, ...extra.filter((lead) => !seen.has(lead.id))].sort(byScore);
-  const hasMore = more.data ? more.hasNextPage : column.nextCursor !== null;
+  const hasMore = more.data ? more.hasNextPage : column.nextCursor != null;
 
   // Infinite scroll: the next page loads when the end of the column comes into view.
   const sentinel = useRef<HTMLDivElement>(null);
@@ -185,7 +194,11 @@ export function KanbanBoard({ filters, leadHref }: { filters: LeadFilters; leadH
   return (
     <Stack gap="xs" style={{ height: '100%' }}>
       {move.isError && <ErrorAlert error={move.error} title={t('board.moveFailed')} />}
-      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collision}
+        autoScroll={{ threshold: { x: 0.1, y: 0.1 } }}
+        onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
         <Box
           data-testid="board"
           style={{

@@ -18,9 +18,14 @@ export function TemperatureScore({ lead }: { lead: Pick<Lead, 'temperature' | 's
 }
 
 /** Who leads the conversation now: the AI, or a person (named when known). */
-export function HandlerBadge({ lead }: { lead: Pick<Lead, 'handledBy' | 'handler' | 'assignee'> }) {
+/** The AI leads unless a person took over (handledBy) or the AI was switched off for this lead. */
+export function isAiLed(lead: Pick<Lead, 'handledBy' | 'aiEnabled'>): boolean {
+  return lead.handledBy === 'AI' && lead.aiEnabled !== false;
+}
+
+export function HandlerBadge({ lead }: { lead: Pick<Lead, 'handledBy' | 'handler' | 'assignee' | 'aiEnabled'> }) {
   const { t } = useTranslation();
-  if (lead.handledBy === 'AI') {
+  if (isAiLed(lead)) {
     return (
       <Badge size="sm" variant="light" color="violet" data-testid="handled-by">
         {t('lead.ai')}
@@ -36,10 +41,10 @@ export function HandlerBadge({ lead }: { lead: Pick<Lead, 'handledBy' | 'handler
 }
 
 /** How long the client has been waiting for our answer, ticking every second. */
-export function NoReplyTimer({ since }: { since: string | null }) {
+export function NoReplyTimer({ since }: { since: string | null | undefined }) {
   const { t } = useTranslation();
   const now = useNow();
-  if (since === null) return null;
+  if (since == null) return null;
   const waited = now - new Date(since).getTime();
   return (
     <Badge size="sm" color={waited > 15 * 60_000 ? 'red' : 'orange'} variant="light" data-testid="no-reply-timer">
