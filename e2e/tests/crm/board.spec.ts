@@ -34,7 +34,7 @@ test('a manager drags a lead to another stage', async ({ page, request, isMobile
   const from = (await source.boundingBox())!;
   const to = (await target.boundingBox())!;
   const start = { x: from.x + from.width / 2, y: from.y + 20 };
-  const end = { x: isMobile ? Math.min(to.x + 30, page.viewportSize()!.width - 10) : to.x + to.width / 2, y: to.y + 80 };
+  const end = { x: isMobile ? to.x + 12 : to.x + to.width / 2, y: to.y + 80 };
 
   if (isMobile) {
     // A long press picks the card up (touch sensor), then the finger moves to the next column.
@@ -83,7 +83,7 @@ test('a manager opens the card, takes over, writes to the client and returns the
   await expect(card.getByRole('button', { name: 'Взять на себя' })).toBeVisible();
 });
 
-test('the list filters by search and temperature, and the filters live in the URL', async ({ page, request }) => {
+test('the list filters by search, and the filters live in the URL (they survive a reload)', async ({ page, request }) => {
   const tenant = await createTenant(request, 'list');
   const token = await crmToken(request, tenant);
   await clientWrites(request, tenant, '+77015550004', 'Ерлан Список', 'Здравствуйте, хочу дом');
