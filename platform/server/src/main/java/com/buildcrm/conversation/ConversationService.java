@@ -34,6 +34,7 @@ public class ConversationService {
     @Inject MediaStore media;
     @Inject ServerSettings settings;
     @Inject Clock clock;
+    @Inject com.buildcrm.handoff.Handoffs handoffs;
     @Inject Event<LiveEvent> live;
 
     public record MessageResponse(
@@ -142,6 +143,17 @@ public class ConversationService {
                                                             ApiProblem.conflict(
                                                                     "no-recipient",
                                                                     "The lead's phone number cannot receive WhatsApp"));
+                            if ("AI".equals(lead.handledBy()) || lead.handlerId() == null) {
+                                // a person writing to an AI-led lead takes it over: never two
+                                // voices
+                                handoffs.takeOver(
+                                        em,
+                                        data.tenant(),
+                                        lead,
+                                        userId,
+                                        "Менеджер написал клиенту — диалог перешёл к нему",
+                                        now);
+                            }
                             Message message =
                                     Message.outbound(leadId, "HUMAN", userId, kind, text, now);
                             if (stored != null) {

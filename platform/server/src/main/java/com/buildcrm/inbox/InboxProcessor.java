@@ -3,6 +3,8 @@ package com.buildcrm.inbox;
 import com.buildcrm.ai.AiSettingsStore;
 import com.buildcrm.ai.turn.AiTurns;
 import com.buildcrm.conversation.Message;
+import com.buildcrm.followup.Decision;
+import com.buildcrm.followup.FollowUps;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.media.MediaRejectedException;
@@ -42,6 +44,7 @@ public class InboxProcessor {
     @Inject MediaStore media;
     @Inject Clock clock;
     @Inject AiSettingsStore aiSettings;
+    @Inject FollowUps followUps;
     @Inject Event<LiveEvent> live;
 
     record Row(
@@ -172,6 +175,8 @@ public class InboxProcessor {
             published.add(new LiveEvent(tenant.id(), "lead.created", lead.id(), null));
         }
         published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
+        followUps.cancelPending(
+                em, tenant, lead.id(), Decision.Reason.CLIENT_REPLIED, "SYSTEM", null, now);
         if ("AI".equals(lead.handledBy()) && lead.aiEnabled()) {
             // one AI turn per burst: each message schedules one; only the newest one answers
             AiTurns.schedule(

@@ -2,6 +2,7 @@ package com.buildcrm.jobs;
 
 import com.buildcrm.ai.turn.AiTurnWorker;
 import com.buildcrm.ai.turn.AiTurns;
+import com.buildcrm.followup.FollowUps;
 import com.buildcrm.inbox.InboxProcessor;
 import com.buildcrm.inbox.InboxService;
 import com.buildcrm.outbox.Outbox;
@@ -32,6 +33,7 @@ public class Workers {
     @Inject OutboxSender outbox;
     @Inject Storage storage;
     @Inject AiTurnWorker turns;
+    @Inject FollowUps followUps;
 
     public void start() {
         FailureHandler.ExponentialBackoffFailureHandler<Void> backoff =
@@ -52,10 +54,14 @@ public class Workers {
                 Tasks.oneTime(AiTurns.TASK)
                         .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(5, backoff))
                         .execute((instance, ctx) -> turns.run(instance.getId()));
+        Task<Void> followUp =
+                Tasks.oneTime(FollowUps.TASK)
+                        .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(5, backoff))
+                        .execute((instance, ctx) -> followUps.run(instance.getId()));
         Task<Void> sweep =
                 Tasks.recurring(SWEEP_TASK, Schedules.fixedDelay(Duration.ofSeconds(5)))
                         .execute((instance, ctx) -> sweep());
-        scheduler.start(List.of(process, send, turn, sweep), 4);
+        scheduler.start(List.of(process, send, turn, followUp, sweep), 4);
     }
 
     void sweep() {

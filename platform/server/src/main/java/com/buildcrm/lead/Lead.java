@@ -157,6 +157,35 @@ public class Lead {
         updatedAt = at;
     }
 
+    /** The client did not answer any follow-up: flagged "did not answer" and cooled. */
+    public void noAnswer(OffsetDateTime at) {
+        noReply = true;
+        temperature = "COLD";
+        score = Math.min(score, 10);
+        updatedAt = at;
+    }
+
+    /** A person takes the conversation: the AI stops, this user leads the lead. */
+    public void takeOver(long userId, OffsetDateTime at) {
+        handledBy = "HUMAN";
+        handlerId = userId;
+        needsHuman = false;
+        updatedAt = at;
+    }
+
+    /**
+     * Back to the AI: it answers the next client message (nothing before it) and may move the lead
+     * again.
+     */
+    public void returnToAi(long answeredUpTo, OffsetDateTime at) {
+        handledBy = "AI";
+        handlerId = null;
+        needsHuman = false;
+        stageLocked = false;
+        aiAnsweredMessageId = Math.max(aiAnsweredMessageId, answeredUpTo);
+        updatedAt = at;
+    }
+
     /** The first-contact chain was queued for this lead. */
     public void greeted(OffsetDateTime at) {
         greetedAt = at;

@@ -3,6 +3,8 @@ package com.buildcrm.lead;
 import com.buildcrm.brain.Action;
 import com.buildcrm.brain.ActionValidator;
 import com.buildcrm.brain.InvalidActionException;
+import com.buildcrm.followup.Decision;
+import com.buildcrm.followup.FollowUps;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.pipeline.Stage;
@@ -56,6 +58,7 @@ public class LeadEdits {
     @Inject LeadService leads;
     @Inject PackHost packs;
     @Inject Clock clock;
+    @Inject FollowUps followUps;
     @Inject Event<LiveEvent> live;
 
     public LeadViews.LeadResponse patch(long leadId, LeadPatch p) {
@@ -77,6 +80,16 @@ public class LeadEdits {
                                 }
                                 Stage from = em.find(Stage.class, lead.stageId());
                                 lead.movedByHand(to.id(), now);
+                                if ("WON".equals(to.role()) || "LOST".equals(to.role())) {
+                                    followUps.cancelPending(
+                                            em,
+                                            tenant,
+                                            leadId,
+                                            Decision.Reason.CLOSED,
+                                            "HUMAN",
+                                            me,
+                                            now);
+                                }
                                 LeadJson.event(
                                         em,
                                         tenant,
@@ -93,6 +106,16 @@ public class LeadEdits {
                             }
                             if (p.aiEnabled != null && p.aiEnabled != lead.aiEnabled()) {
                                 lead.aiSwitched(p.aiEnabled, now);
+                                if (!p.aiEnabled) {
+                                    followUps.cancelPending(
+                                            em,
+                                            tenant,
+                                            leadId,
+                                            Decision.Reason.AI_OFF_LEAD,
+                                            "HUMAN",
+                                            me,
+                                            now);
+                                }
                                 LeadJson.event(
                                         em,
                                         tenant,

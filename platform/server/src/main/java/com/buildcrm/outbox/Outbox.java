@@ -64,7 +64,7 @@ public final class Outbox {
         return id;
     }
 
-    static Instant toInstant(Object value) {
+    public static Instant toInstant(Object value) {
         if (value instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }

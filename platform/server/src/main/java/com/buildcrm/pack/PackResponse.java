@@ -42,7 +42,7 @@ public record PackResponse(
             String questionEn,
             BigDecimal min,
             BigDecimal max) {
-        static FieldResponse of(QualificationField f) {
+        public static FieldResponse of(QualificationField f) {
             return new FieldResponse(
                     f.key(),
                     f.type().name(),

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeChatFlow implements AutoCloseable {
 
     /** One call as ChatFlow received it. */
-    record Call(String operation, Map<String, String> params) {}
+    record Call(String operation, Map<String, String> params, java.time.Instant at) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -46,7 +46,7 @@ final class FakeChatFlow implements AutoCloseable {
                         body =
                                 "{\"success\":false,\"message\":\"Parameter [token, instance_id, caption, jid, imageurl] are required!\"}";
                     } else {
-                        calls.add(new Call(operation, params));
+                        calls.add(new Call(operation, params, java.time.Instant.now()));
                         status = 200;
                         body =
                                 "{\"success\":true,\"message\":\"Message sent\",\"data\":{\"id\":\"CF"

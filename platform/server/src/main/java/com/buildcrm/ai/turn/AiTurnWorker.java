@@ -15,6 +15,8 @@ import com.buildcrm.brain.TurnEngine;
 import com.buildcrm.brain.TurnInput;
 import com.buildcrm.brain.TurnOutcome;
 import com.buildcrm.conversation.Message;
+import com.buildcrm.followup.Decision;
+import com.buildcrm.followup.FollowUps;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
@@ -73,6 +75,7 @@ public class AiTurnWorker {
     @Inject PackHost packs;
     @Inject AiBrains brains;
     @Inject Clock clock;
+    @Inject FollowUps followUps;
     @Inject com.buildcrm.media.MediaStore media;
     @Inject Event<LiveEvent> live;
 
@@ -340,11 +343,27 @@ public class AiTurnWorker {
             LeadJson.event(em, tenant, leadId, e.type(), "AI", null, e.reason(), details, now);
         }
         if (outcome.handOff()) {
+            followUps.cancelPending(
+                    em, tenant, leadId, Decision.Reason.HANDED_OFF, "AI", null, now);
             lead.handOffToHuman(now);
             published.add(new LiveEvent(tenant.id(), "lead.handoff", leadId, null));
         }
         if (lastText != null) {
             lead.weWrote(lastText, now);
+        }
+        if (after.memory().notInterested()) {
+            followUps.cancelPending(
+                    em, tenant, leadId, Decision.Reason.NOT_INTERESTED, "AI", null, now);
+        } else if (lastText != null && !outcome.handOff()) {
+            // the bot wrote and waits for the client: wake them up if they go silent
+            em.flush();
+            Long lastOut =
+                    em.createQuery(
+                                    "SELECT MAX(m.id) FROM Message m WHERE m.leadId = :l AND m.direction = 'OUT'",
+                                    Long.class)
+                            .setParameter("l", leadId)
+                            .getSingleResult();
+            followUps.arm(em, tenant, lead, lastOut, at);
         }
         published.add(new LiveEvent(tenant.id(), "lead.updated", leadId, null));
     }

@@ -1,0 +1,107 @@
+package com.buildcrm.followup;
+
+import com.buildcrm.pack.PackHost;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import java.io.StringReader;
+import java.time.ZoneId;
+
+/** A tenant's follow-up policy (its own, or its pack's default texts) and its time zone. */
+@ApplicationScoped
+public class FollowUpStore {
+
+    @Inject PackHost packs;
+
+    /** The policy in force, where it comes from, and the tenant's zone. */
+    public record Setup(FollowUpPolicy policy, String source, ZoneId zone, boolean aiEnabled) {}
+
+    /** Reads everything a follow-up decision needs about the tenant (any transaction). */
+    public Setup load(EntityManager em, long tenantId) {
+        Object[] t =
+                (Object[])
+                        em.createNativeQuery(
+                                        "SELECT t.plugin_id, t.timezone, t.locale, f.policy::text,"
+                                                + " COALESCE(a.enabled, true) FROM platform.tenants t"
+                                                + " LEFT JOIN platform.tenant_followups f ON f.tenant_id = t.id"
+                                                + " LEFT JOIN platform.tenant_ai a ON a.tenant_id = t.id WHERE t.id = ?1")
+                                .setParameter(1, tenantId)
+                                .getSingleResult();
+        FollowUpPolicy fallback =
+                FollowUpPolicy.defaults(
+                        packs.packFor((String) t[0]).defaultFollowUps((String) t[2]));
+        ZoneId zone = zone((String) t[1]);
+        boolean ai = (Boolean) t[4];
+        if (t[3] == null) {
+            return new Setup(fallback, "pack", zone, ai);
+        }
+        FollowUpPolicyJson.Parsed parsed =
+                FollowUpPolicyJson.fromJson(parse((String) t[3]), fallback);
+        return new Setup(parsed.isValid() ? parsed.policy() : fallback, "tenant", zone, ai);
+    }
+
+    public void save(EntityManager em, long tenantId, FollowUpPolicy policy) {
+        em.createNativeQuery(
+                        "INSERT INTO platform.tenant_followups (tenant_id, policy, updated_at) VALUES (?1, CAST(?2 AS jsonb), now())"
+                                + " ON CONFLICT (tenant_id) DO UPDATE SET policy = EXCLUDED.policy, updated_at = now()")
+                .setParameter(1, tenantId)
+                .setParameter(2, FollowUpPolicyJson.toJson(policy).toString())
+                .executeUpdate();
+    }
+
+    public void reset(EntityManager em, long tenantId) {
+        em.createNativeQuery("DELETE FROM platform.tenant_followups WHERE tenant_id = ?1")
+                .setParameter(1, tenantId)
+                .executeUpdate();
+    }
+
+    /**
+     * The API shape: the stored JSON plus {@code quietHours: {from, to}} (both spellings are
+     * accepted on input).
+     */
+    public static JsonObject toApi(Setup s) {
+        JsonObject p = FollowUpPolicyJson.toJson(s.policy());
+        JsonObjectBuilder b = Json.createObjectBuilder(p);
+        b.add(
+                "quietHours",
+                Json.createObjectBuilder()
+                        .add("from", s.policy().quietFromText())
+                        .add("to", s.policy().quietToText()));
+        b.add("source", s.source());
+        b.add("timezone", s.zone().getId());
+        return b.build();
+    }
+
+    /** Accepts {@code quietHours: {from, to}} as well as the flat {@code quietFrom/quietTo}. */
+    public static JsonObject fromApi(JsonObject body) {
+        if (!body.containsKey("quietHours") || !(body.get("quietHours") instanceof JsonObject q)) {
+            return body;
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder(body);
+        b.remove("quietHours");
+        if (q.containsKey("from")) {
+            b.add("quietFrom", q.get("from"));
+        }
+        if (q.containsKey("to")) {
+            b.add("quietTo", q.get("to"));
+        }
+        return b.build();
+    }
+
+    static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id == null || id.isBlank() ? "Asia/Almaty" : id);
+        } catch (RuntimeException e) {
+            return ZoneId.of("Asia/Almaty");
+        }
+    }
+
+    static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package com.buildcrm.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two server instances on one database, one killed mid-run: 1,000 silent leads get exactly one
+ * message per follow-up step at the (fake) provider, and none while the tenant's quiet hours last.
+ */
+class FollowUpClusterIT {
+
+    static final int LEADS = 1000;
+    static final String STEP_1 = "Подскажите, пожалуйста, вопрос ещё актуален?";
+    static final String STEP_2 = "Когда вам удобно созвониться?";
+    static final String GREETING = "Здравствуйте! Это тест кластера.";
+    static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+
+    @Test
+    void twoInstancesAndACrashStillSendEveryStepExactlyOnceAndNothingInQuietHours()
+            throws Exception {
+        String template;
+        try (InputStream in =
+                FollowUpClusterIT.class.getResourceAsStream(
+                        "/fixtures/chatflow/inbound-text.json")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+                FakeChatFlow chatflow = new FakeChatFlow()) {
+            Map<String, String> env =
+                    Map.of(
+                            "BUILDCRM_DB_URL",
+                            pg.getJdbcUrl("postgres", "postgres"),
+                            "BUILDCRM_DB_USER",
+                            "postgres",
+                            "BUILDCRM_DB_PASSWORD",
+                            "",
+                            "BUILDCRM_MASTER_KEY",
+                            Base64.getEncoder().encodeToString(key));
+            ServerProcess a = ServerProcess.startFresh(env);
+            ServerProcess b = ServerProcess.startFresh(env);
+            try {
+                Api api = a.api();
+                String op =
+                        api.operatorLogin(
+                                ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
+                long tenant =
+                        api.createTenant(op, "cluster", "ru", "owner@cluster.kz", "owner-pass-1")
+                                .getJsonNumber("id")
+                                .longValue();
+                put(api, op, "/api/admin/tenants/" + tenant + "/ai", "{\"debounceMs\":300}");
+                put(
+                        api,
+                        op,
+                        "/api/admin/tenants/" + tenant + "/greeting",
+                        "{\"steps\":[{\"kind\":\"text\",\"text\":\"" + GREETING + "\"}]}");
+                JsonObject channel =
+                        put(
+                                api,
+                                op,
+                                "/api/admin/tenants/" + tenant + "/channel",
+                                Json.createObjectBuilder()
+                                        .add("provider", "chatflow")
+                                        .add(
+                                                "settings",
+                                                Json.createObjectBuilder()
+                                                        .add("baseUrl", chatflow.baseUrl())
+                                                        .add("token", "cluster-token")
+                                                        .add("instanceId", "Q0xVU1RFUg=="))
+                                        .build()
+                                        .toString());
+                // quiet hours start two minutes from now, for two minutes (Almaty time)
+                ZonedDateTime quietStart =
+                        ZonedDateTime.now(ALMATY).plusMinutes(2).truncatedTo(ChronoUnit.MINUTES);
+                ZonedDateTime quietEnd = quietStart.plusMinutes(2);
+                DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+                put(
+                        api,
+                        op,
+                        "/api/admin/tenants/" + tenant + "/followups",
+                        "{\"steps\":[{\"delayMinutes\":1,\"text\":\""
+                                + STEP_1
+                                + "\"},{\"delayMinutes\":2,\"text\":\""
+                                + STEP_2
+                                + "\"}],\"quietHours\":{\"from\":\""
+                                + quietStart.format(hhmm)
+                                + "\",\"to\":\""
+                                + quietEnd.format(hhmm)
+                                + "\"},\"minSpacingMinutes\":0,\"jitterMinutes\":0,\"capPerSilence\":2}");
+                URI webhook = URI.create(channel.getString("webhookUrl"));
+                String path = webhook.getRawPath() + "?" + webhook.getRawQuery();
+
+                // 1,000 new leads write once (to either instance); the AI greets and asks each of
+                // them a question, then they go silent
+                ExecutorService clients = Executors.newFixedThreadPool(8);
+                List<Future<?>> sends = new ArrayList<>();
+                for (int i = 0; i < LEADS; i++) {
+                    String base = (i % 2 == 0 ? a : b).baseUrl();
+                    String json = body(template, "cluster-" + i, phone(i));
+                    sends.add(
+                            clients.submit(
+                                    () -> {
+                                        while (post(base, path, json) != 200) {
+                                            TimeUnit.MILLISECONDS.sleep(100); // provider's retry
+                                        }
+                                        return null;
+                                    }));
+                }
+                for (Future<?> f : sends) {
+                    f.get(5, TimeUnit.MINUTES);
+                }
+                clients.shutdown();
+                await().atMost(Duration.ofMinutes(4))
+                        .until(() -> count(chatflow, GREETING) == LEADS);
+
+                // instance A dies while the first follow-ups go out; B takes over its jobs
+                await().atMost(Duration.ofMinutes(4)).until(() -> count(chatflow, STEP_1) >= 300);
+                a.kill();
+                await().atMost(Duration.ofMinutes(8))
+                        .until(
+                                () ->
+                                        count(chatflow, STEP_1) >= LEADS
+                                                && count(chatflow, STEP_2) >= LEADS);
+                // nothing more arrives afterwards (no step twice)
+                await().during(Duration.ofSeconds(10))
+                        .atMost(Duration.ofSeconds(20))
+                        .until(
+                                () ->
+                                        count(chatflow, STEP_1) + count(chatflow, STEP_2)
+                                                == 2 * LEADS);
+
+                Map<String, Long> perLead =
+                        chatflow.calls().stream()
+                                .filter(
+                                        c ->
+                                                STEP_1.equals(c.params().get("msg"))
+                                                        || STEP_2.equals(c.params().get("msg")))
+                                .collect(
+                                        Collectors.groupingBy(
+                                                c ->
+                                                        c.params().get("jid")
+                                                                + "|"
+                                                                + c.params().get("msg"),
+                                                Collectors.counting()));
+                assertThat(perLead).hasSize(2 * LEADS);
+                assertThat(perLead.values()).containsOnly(1L);
+
+                // none during the quiet hours (a second of margin at each end for clocks and
+                // transit)
+                Instant from = quietStart.toInstant().plusSeconds(1);
+                Instant to = quietEnd.toInstant().minusSeconds(1);
+                List<Instant> inQuiet =
+                        chatflow.calls().stream()
+                                .filter(
+                                        c ->
+                                                STEP_1.equals(c.params().get("msg"))
+                                                        || STEP_2.equals(c.params().get("msg")))
+                                .map(FakeChatFlow.Call::at)
+                                .filter(t -> t.isAfter(from) && t.isBefore(to))
+                                .toList();
+                assertThat(inQuiet)
+                        .as(
+                                "follow-ups sent in quiet hours "
+                                        + quietStart.toLocalTime()
+                                        + "–"
+                                        + quietEnd.toLocalTime())
+                        .isEmpty();
+                assertThat(LocalTime.now(ALMATY)).isNotNull();
+            } finally {
+                a.close();
+                b.close();
+            }
+        }
+    }
+
+    private static long count(FakeChatFlow chatflow, String text) {
+        return chatflow.calls().stream().filter(c -> text.equals(c.params().get("msg"))).count();
+    }
+
+    private static JsonObject put(Api api, String token, String path, String json) {
+        Api.Reply r = api.method("PUT", path, token, json);
+        assertThat(r.status()).as(path + " " + r).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String phone(int i) {
+        return String.format("7701%07d", i);
+    }
+
+    private static String body(String template, String messageId, String phone) {
+        return template.replace("3F36C3C880D877783735", messageId)
+                .replace("77001234567@s.whatsapp.net", phone + "@s.whatsapp.net");
+    }
+
+    private static int post(String base, String path, String json) {
+        try {
+            return CLIENT.send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package com.buildcrm.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.buildcrm.it.Api.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Follow-ups and handoff end to end on the running server through the sandbox: a silent lead gets
+ * its follow-up; a manager takes over and nothing automatic happens afterwards even if the client
+ * writes; returned to the AI, the bot answers the next message.
+ */
+class FollowUpHandoffIT {
+
+    private static Api api;
+    private static String operator;
+    private static long tenantId;
+    private static String owner;
+
+    @BeforeAll
+    static void setUp() {
+        api = SharedServer.get().api();
+        operator = api.operatorLogin(ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
+        tenantId =
+                api.createTenant(operator, "fu-panels", "ru", "owner@fu.kz", "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+        assertThat(
+                        api.method(
+                                        "PUT",
+                                        "/api/admin/tenants/" + tenantId + "/channel",
+                                        operator,
+                                        "{\"provider\":\"sandbox\",\"settings\":{}}")
+                                .status())
+                .isEqualTo(200);
+        assertThat(
+                        api.method(
+                                        "PUT",
+                                        "/api/admin/tenants/" + tenantId + "/ai",
+                                        operator,
+                                        "{\"debounceMs\":1000}")
+                                .status())
+                .isEqualTo(200);
+        // one-minute steps and no quiet hours, so the test runs at any time of day
+        Reply policy =
+                api.method(
+                        "PUT",
+                        "/api/admin/tenants/" + tenantId + "/followups",
+                        operator,
+                        "{\"steps\":[{\"delayMinutes\":1,\"text\":\"{name}, подскажите, актуален ли ещё вопрос?\"},"
+                                + "{\"delayMinutes\":2,\"text\":\"Когда вам удобно созвониться?\"}],"
+                                + "\"quietHours\":{\"from\":\"00:00\",\"to\":\"00:00\"},"
+                                + "\"minSpacingMinutes\":0,\"jitterMinutes\":0}");
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+        assertThat(policy.json().getString("source")).isEqualTo("tenant");
+        owner = api.userLogin("fu-panels", "owner@fu.kz", "owner-pass-1");
+    }
+
+    @Test
+    void theOperatorSeesThePolicyAndATimelineAndBadPoliciesAreRefused() {
+        JsonObject timeline =
+                api.get(
+                                "/api/admin/tenants/"
+                                        + tenantId
+                                        + "/followups/timeline?armedAt=2026-11-26T10:00:00Z",
+                                operator)
+                        .json();
+        assertThat(timeline.getString("timezone")).isEqualTo("Asia/Almaty");
+        assertThat(timeline.getJsonArray("steps")).hasSize(2);
+        assertThat(timeline.getJsonArray("steps").getJsonObject(0).getString("dueAt"))
+                .startsWith("2026-11-26T15:01"); // 10:01Z in Almaty (+05:00)
+
+        Reply bad =
+                api.method(
+                        "PUT",
+                        "/api/admin/tenants/" + tenantId + "/followups",
+                        operator,
+                        "{\"steps\":[{\"delayMinutes\":30,\"text\":\"a\"},{\"delayMinutes\":10,\"text\":\"a\"}]}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().getJsonArray("errors").toString()).contains("steps[1]");
+        assertThat(
+                        api.get("/api/admin/tenants/" + tenantId + "/followups", operator)
+                                .json()
+                                .getJsonArray("steps"))
+                .hasSize(2); // unchanged
+    }
+
+    @Test
+    void aSilentLeadIsWokenUpThenAManagerTakesOverAndReturnsItToTheAi() {
+        String phone = "+77017000001";
+        write(phone, "Здравствуйте, интересует дом");
+        int greeted = awaitOutbound(phone, 6).size();
+        JsonObject lead = lead(phone);
+        assertThat(lead.getString("waitingForReplySince", null)).isNotNull();
+
+        // the first follow-up after a minute of silence, without a name placeholder left over
+        JsonArray out =
+                await().atMost(Duration.ofSeconds(150))
+                        .until(() -> outbound(phone), a -> a.size() > greeted);
+        String followUp = out.getJsonObject(greeted).getString("text");
+        assertThat(followUp).isEqualTo("Подскажите, актуален ли ещё вопрос?");
+        assertThat(types(lead)).contains("followup.armed", "followup.sent");
+
+        // a manager takes over: no bot message and no follow-up afterwards, even when the client
+        // writes
+        Reply taken =
+                api.post("/api/crm/leads/" + lead.getJsonNumber("id") + "/takeover", owner, "");
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+        assertThat(taken.json().getString("handledBy")).isEqualTo("HUMAN");
+        assertThat(taken.json().getJsonObject("handler").getString("name"))
+                .isEqualTo("Owner of fu-panels");
+        int before = outbound(phone).size();
+        write(phone, "Да, актуально, мы из Алматы");
+        await().atMost(Duration.ofSeconds(150))
+                .during(Duration.ofSeconds(75)) // past the next follow-up's time
+                .until(() -> outbound(phone).size(), n -> n == before);
+        assertThat(types(lead)).contains("handoff.takeover", "followup.cancelled");
+
+        // the manager writes (through the outbox), then gives the lead back to the AI
+        Reply sent =
+                api.post(
+                        "/api/crm/leads/" + lead.getJsonNumber("id") + "/messages",
+                        owner,
+                        "{\"text\":\"Здравствуйте! Меня зовут Айгерим, я менеджер.\"}");
+        assertThat(sent.status()).as(sent.toString()).isIn(200, 201);
+        awaitOutbound(phone, before + 1);
+        Reply back =
+                api.post("/api/crm/leads/" + lead.getJsonNumber("id") + "/return-to-ai", owner, "");
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.json().getString("handledBy")).isEqualTo("AI");
+        // nothing is sent on return …
+        int afterReturn = outbound(phone).size();
+        await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> outbound(phone).size(), n -> n == afterReturn);
+        // … and the AI answers the next message
+        write(phone, "Дом 10 на 12 нужен");
+        JsonArray answered = awaitOutbound(phone, afterReturn + 1);
+        assertThat(answered.getJsonObject(answered.size() - 1).getString("author")).isEqualTo("AI");
+        assertThat(types(lead)).contains("handoff.returned");
+    }
+
+    @Test
+    void aMessageFromTheCrmTakesTheLeadOverAutomatically() {
+        String phone = "+77017000002";
+        write(phone, "Добрый день");
+        awaitOutbound(phone, 6);
+        JsonObject lead = lead(phone);
+        Reply sent =
+                api.post(
+                        "/api/crm/leads/" + lead.getJsonNumber("id") + "/messages",
+                        owner,
+                        "{\"text\":\"Добрый день! Я подключился к диалогу.\"}");
+        assertThat(sent.status()).as(sent.toString()).isIn(200, 201);
+        JsonObject after = api.get("/api/crm/leads/" + lead.getJsonNumber("id"), owner).json();
+        assertThat(after.getString("handledBy")).isEqualTo("HUMAN");
+        assertThat(types(lead)).contains("handoff.takeover");
+    }
+
+    private static List<String> types(JsonObject lead) {
+        return api
+                .get("/api/crm/leads/" + lead.getJsonNumber("id") + "/events", owner)
+                .array()
+                .stream()
+                .map(e -> e.asJsonObject().getString("type"))
+                .collect(Collectors.toList());
+    }
+
+    private static void write(String phone, String text) {
+        Reply r =
+                api.post(
+                        "/api/admin/tenants/" + tenantId + "/sandbox/messages",
+                        operator,
+                        Json.createObjectBuilder().add("phone", phone).add("text", text).build());
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+    }
+
+    private static JsonArray outbound(String phone) {
+        return api
+                .get("/api/admin/tenants/" + tenantId + "/sandbox/chats/" + phone, operator)
+                .array()
+                .stream()
+                .map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("direction").equals("OUT"))
+                .collect(Json::createArrayBuilder, (b, v) -> b.add(v), (a, b) -> {})
+                .build();
+    }
+
+    private static JsonArray awaitOutbound(String phone, int atLeast) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(() -> outbound(phone), a -> a.size() >= atLeast);
+    }
+
+    private static JsonObject lead(String phone) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                api.get("/api/crm/leads?q=" + phone.substring(1), owner)
+                                        .json()
+                                        .getJsonArray("items"),
+                        items -> !items.isEmpty())
+                .getJsonObject(0);
+    }
+}
