@@ -27,10 +27,10 @@ export function formatElapsed(ms: number): string {
   return `${hours > 0 ? `${hours}:` : ''}${mm}:${String(seconds).padStart(2, '0')}`;
 }
 
-/** `3 d 4 h` for long waits, `1:05:09` otherwise. */
-export function formatWait(ms: number, days: (count: number) => string): string {
+/** `3 d 4 h` for long waits, `1:05:09` otherwise (unit words come from i18n). */
+export function formatWait(ms: number, days: (count: number) => string, hours: (count: number) => string): string {
   const dayMs = 86_400_000;
-  if (ms >= dayMs) return `${days(Math.floor(ms / dayMs))} ${formatElapsed(ms % dayMs).split(':')[0]}h`;
+  if (ms >= dayMs) return `${days(Math.floor(ms / dayMs))} ${hours(Math.floor((ms % dayMs) / 3_600_000))}`;
   return formatElapsed(ms);
 }
 

@@ -202,6 +202,8 @@ function update(id: number, change: (lead: Lead) => Lead): Lead {
   return next;
 }
 
+const period = { from: '2026-10-27T00:00:00+05:00', to: '2026-11-26T00:00:00+05:00', timezone: 'Asia/Almaty' };
+
 export const crmHandlers = [
   http.get('*/api/crm/stages', () => HttpResponse.json(crm.stages)),
   http.get('*/api/crm/board', ({ request }) => {
@@ -336,22 +338,34 @@ export const crmHandlers = [
   }),
   http.get('*/api/crm/analytics/funnel', () =>
     HttpResponse.json({
-      steps: [
-        { stage: { id: 1, name: 'Новый', role: 'NEW' }, count: 40, conversion: null },
-        { stage: { id: 2, name: 'В работе', role: 'IN_PROGRESS' }, count: 25, conversion: 0.625 },
-        { stage: { id: 5, name: 'Успех', role: 'WON' }, count: 5, conversion: 0.2 },
-      ],
-      perDay: [
-        { date: '2026-11-24', count: 3 },
-        { date: '2026-11-25', count: 7 },
+      period,
+      leads: 40,
+      stages: [
+        { stage: crm.stages[0], current: 10, reached: 40, conversionFromPrevious: null },
+        { stage: crm.stages[1], current: 20, reached: 25, conversionFromPrevious: 0.625 },
+        { stage: crm.stages[4], current: 5, reached: 5, conversionFromPrevious: 0.2 },
       ],
     }),
   ),
   http.get('*/api/crm/analytics/response-times', () =>
-    HttpResponse.json({ aiMedianSeconds: 4, humanMedianSeconds: 420, aiToEnd: 30, takenOver: 10 }),
+    HttpResponse.json({
+      period,
+      ai: { responses: 40, medianSeconds: 4, p90Seconds: 9 },
+      human: { responses: 12, medianSeconds: 420, p90Seconds: 1800 },
+      leadsPerDay: [
+        { date: '2026-11-24', leads: 3 },
+        { date: '2026-11-25', leads: 7 },
+      ],
+      handling: { leads: 40, aiToTheEnd: 30, takenOver: 10, aiShare: 0.75 },
+    }),
   ),
   http.get('*/api/crm/analytics/managers', () =>
-    HttpResponse.json([{ user: { id: 11, name: 'Ержан' }, leads: 12, won: 3, medianResponseSeconds: 300 }]),
+    HttpResponse.json({
+      period,
+      managers: [
+        { id: 11, name: 'Ержан', role: 'manager', active: true, leadsAssigned: 12, won: 3, responseTime: { responses: 9, medianSeconds: 300, p90Seconds: 900 } },
+      ],
+    }),
   ),
   http.get('*/api/crm/events', () => {
     const stream = new ReadableStream<Uint8Array>({

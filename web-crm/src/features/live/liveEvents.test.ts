@@ -11,6 +11,14 @@ describe('SSE parsing', () => {
     });
   });
 
+  it('keeps the event id for Last-Event-ID', () => {
+    expect(parseSseBlock('id: 42\nevent: message.created\ndata: {"type":"message.created","leadId":3,"messageId":9}')).toMatchObject({
+      id: '42',
+      leadId: 3,
+      messageId: 9,
+    });
+  });
+
   it('ignores heartbeat comments and keeps a bare resync event', () => {
     expect(parseSseBlock(': heartbeat')).toBeNull();
     expect(parseSseBlock('event: resync\ndata:')).toEqual({ type: 'resync', leadId: null, messageId: null, at: null });

@@ -142,25 +142,47 @@ export interface UploadedMedia {
   size: number;
 }
 
-/** Funnel, response times and per-manager analytics (GET /api/crm/analytics/*). */
-export interface FunnelStep {
-  stage: StageRef;
-  count: number;
-  conversion: number | null;
+/** Analytics (GET /api/crm/analytics/*): periods in the company's time zone. */
+export interface AnalyticsPeriod {
+  from: string;
+  to: string;
+  timezone: string;
+}
+export interface FunnelStage {
+  stage: Stage;
+  /** leads of the period in this stage now */
+  current: number;
+  /** leads of the period that were ever in this stage */
+  reached: number;
+  conversionFromPrevious: number | null;
 }
 export interface Funnel {
-  steps: FunnelStep[];
-  perDay: { date: string; count: number }[];
+  period: AnalyticsPeriod;
+  leads: number;
+  stages: FunnelStage[];
+}
+export interface ResponseTime {
+  responses: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
 }
 export interface ResponseTimes {
-  aiMedianSeconds: number | null;
-  humanMedianSeconds: number | null;
-  aiToEnd: number;
-  takenOver: number;
+  period: AnalyticsPeriod;
+  ai: ResponseTime;
+  human: ResponseTime;
+  leadsPerDay: { date: string; leads: number }[];
+  handling: { leads: number; aiToTheEnd: number; takenOver: number; aiShare: number | null };
 }
-export interface ManagerRow {
-  user: UserRef;
-  leads: number;
+export interface ManagerStats {
+  id: number;
+  name: string;
+  role: string;
+  active: boolean;
+  leadsAssigned: number;
   won: number;
-  medianResponseSeconds: number | null;
+  responseTime: ResponseTime;
+}
+export interface ManagersReport {
+  period: AnalyticsPeriod;
+  managers: ManagerStats[];
 }

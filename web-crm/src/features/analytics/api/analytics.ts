@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
-import type { Funnel, ManagerRow, ResponseTimes } from '../../../lib/api/types';
+import type { Funnel, ManagersReport, ResponseTimes } from '../../../lib/api/types';
 
 export interface Period {
   from: string; // yyyy-mm-dd
@@ -22,5 +22,5 @@ export const responseTimesQueryOptions = (period: Period) =>
 export const managersQueryOptions = (period: Period) =>
   queryOptions({
     queryKey: ['analytics', 'managers', period],
-    queryFn: ({ signal }) => api.request<ManagerRow[]>(`/api/crm/analytics/managers?${q(period)}`, { signal }),
+    queryFn: ({ signal }) => api.request<ManagersReport>(`/api/crm/analytics/managers?${q(period)}`, { signal }),
   });

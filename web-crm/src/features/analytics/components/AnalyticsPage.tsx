@@ -23,16 +23,16 @@ function seconds(value: number | null, t: ReturnType<typeof useTranslation>['t']
 }
 
 /** Leads per day as bars: an SVG scaled to its box, one bar per day. */
-function PerDayChart({ data }: { data: { date: string; count: number }[] }) {
+function PerDayChart({ data }: { data: { date: string; leads: number }[] }) {
   const { t } = useTranslation();
-  const max = Math.max(1, ...data.map((day) => day.count));
+  const max = Math.max(1, ...data.map((day) => day.leads));
   return (
     <svg viewBox={`0 0 ${Math.max(1, data.length) * 10} 100`} preserveAspectRatio="none" width="100%" height={140} role="img" aria-label={t('analytics.perDay')}>
       {data.map((day, index) => {
-        const h = (day.count / max) * 95;
+        const h = (day.leads / max) * 95;
         return (
           <rect key={day.date} x={index * 10 + 1} y={100 - h} width={8} height={h} fill="var(--mantine-color-blue-5)">
-            <title>{`${day.date}: ${day.count}`}</title>
+            <title>{`${day.date}: ${day.leads}`}</title>
           </rect>
         );
       })}
@@ -47,8 +47,9 @@ export function AnalyticsPage() {
   const funnel = useQuery(funnelQueryOptions(period));
   const times = useQuery(responseTimesQueryOptions(period));
   const managers = useQuery(managersQueryOptions(period));
-  const maxCount = Math.max(1, ...(funnel.data?.steps ?? []).map((step) => step.count));
-  const handled = times.data ? times.data.aiToEnd + times.data.takenOver : 0;
+  const maxCount = Math.max(1, ...(funnel.data?.stages ?? []).map((step) => step.reached));
+  const handling = times.data?.handling;
+  const handled = handling ? handling.aiToTheEnd + handling.takenOver : 0;
 
   return (
     <Stack gap="md">
@@ -85,21 +86,21 @@ export function AnalyticsPage() {
           </Title>
           {funnel.isError && <ErrorAlert error={funnel.error} />}
           <Stack gap={6} data-testid="funnel">
-            {(funnel.data?.steps ?? []).map((step) => (
+            {(funnel.data?.stages ?? []).map((step) => (
               <div key={step.stage.id}>
                 <Group justify="space-between">
                   <Text size="sm">{step.stage.name}</Text>
                   <Text size="sm" fw={600}>
-                    {step.count}
-                    {step.conversion !== null && (
+                    {step.reached}
+                    {step.conversionFromPrevious != null && (
                       <Text span c="dimmed" size="xs">
                         {' '}
-                        ({Math.round(step.conversion * 100)}%)
+                        ({Math.round(step.conversionFromPrevious * 100)}%)
                       </Text>
                     )}
                   </Text>
                 </Group>
-                <Progress value={(step.count / maxCount) * 100} />
+                <Progress value={(step.reached / maxCount) * 100} color={step.stage.color ?? undefined} />
               </div>
             ))}
           </Stack>
@@ -108,7 +109,7 @@ export function AnalyticsPage() {
           <Title order={5} mb="sm">
             {t('analytics.perDay')}
           </Title>
-          {funnel.data && <PerDayChart data={funnel.data.perDay} />}
+          {times.data && <PerDayChart data={times.data.leadsPerDay} />}
         </Card>
         <Card withBorder>
           <Title order={5} mb="sm">
@@ -119,19 +120,19 @@ export function AnalyticsPage() {
             <Stack gap="xs">
               <Group justify="space-between">
                 <Text size="sm">{t('analytics.firstResponseAi')}</Text>
-                <Text fw={600}>{seconds(times.data.aiMedianSeconds, t)}</Text>
+                <Text fw={600}>{seconds(times.data.ai.medianSeconds, t)}</Text>
               </Group>
               <Group justify="space-between">
                 <Text size="sm">{t('analytics.firstResponseHuman')}</Text>
-                <Text fw={600}>{seconds(times.data.humanMedianSeconds, t)}</Text>
+                <Text fw={600}>{seconds(times.data.human.medianSeconds, t)}</Text>
               </Group>
               <Text size="sm">{t('analytics.aiShare')}</Text>
-              <Tooltip label={`${times.data.aiToEnd} / ${times.data.takenOver}`}>
+              <Tooltip label={`${handling?.aiToTheEnd ?? 0} / ${handling?.takenOver ?? 0}`}>
                 <Progress.Root size="xl">
-                  <Progress.Section value={handled ? (times.data.aiToEnd / handled) * 100 : 0} color="violet">
+                  <Progress.Section value={handled && handling ? (handling.aiToTheEnd / handled) * 100 : 0} color="violet">
                     <Progress.Label>{t('lead.ai')}</Progress.Label>
                   </Progress.Section>
-                  <Progress.Section value={handled ? (times.data.takenOver / handled) * 100 : 0} color="teal">
+                  <Progress.Section value={handled && handling ? (handling.takenOver / handled) * 100 : 0} color="teal">
                     <Progress.Label>{t('analytics.takenOver')}</Progress.Label>
                   </Progress.Section>
                 </Progress.Root>
@@ -154,12 +155,12 @@ export function AnalyticsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {(managers.data ?? []).map((row) => (
-                <Table.Tr key={row.user.id}>
-                  <Table.Td>{row.user.name}</Table.Td>
-                  <Table.Td>{row.leads}</Table.Td>
+              {(managers.data?.managers ?? []).map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td>{row.name}</Table.Td>
+                  <Table.Td>{row.leadsAssigned}</Table.Td>
                   <Table.Td>{row.won}</Table.Td>
-                  <Table.Td>{seconds(row.medianResponseSeconds, t)}</Table.Td>
+                  <Table.Td>{seconds(row.responseTime.medianSeconds, t)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

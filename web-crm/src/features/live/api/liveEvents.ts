@@ -2,6 +2,8 @@ import { api, session } from '../../../lib/api';
 import { env } from '../../../lib/env';
 
 export interface LiveEvent {
+  /** the SSE `id:`, sent back as Last-Event-ID on reconnect so the server replays what was missed */
+  id?: string;
   type: string;
   leadId: number | null;
   messageId: number | null;
@@ -24,6 +26,7 @@ interface Handlers {
 /** Parses one SSE block (`event:`/`data:` lines); comments (heartbeats) and empty data give null. */
 export function parseSseBlock(block: string): LiveEvent | null {
   let name = '';
+  let id: string | undefined;
   const data: string[] = [];
   for (const line of block.split(/\r?\n/)) {
     if (line.startsWith(':')) continue;
@@ -31,19 +34,21 @@ export function parseSseBlock(block: string): LiveEvent | null {
     const field = colon === -1 ? line : line.slice(0, colon);
     const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
     if (field === 'event') name = value;
+    else if (field === 'id') id = value;
     else if (field === 'data') data.push(value);
   }
-  if (data.length === 0) return name ? { type: name, leadId: null, messageId: null, at: null } : null;
+  const withId = (event: LiveEvent): LiveEvent => (id === undefined ? event : { ...event, id });
+  if (data.length === 0) return name ? withId({ type: name, leadId: null, messageId: null, at: null }) : null;
   try {
     const parsed = JSON.parse(data.join('\n')) as Partial<LiveEvent>;
-    return {
+    return withId({
       type: typeof parsed.type === 'string' ? parsed.type : name || 'message',
       leadId: typeof parsed.leadId === 'number' ? parsed.leadId : null,
       messageId: typeof parsed.messageId === 'number' ? parsed.messageId : null,
       at: typeof parsed.at === 'string' ? parsed.at : null,
-    };
+    });
   } catch {
-    return name ? { type: name, leadId: null, messageId: null, at: null } : null;
+    return name ? withId({ type: name, leadId: null, messageId: null, at: null }) : null;
   }
 }
 
@@ -51,8 +56,9 @@ const POLL_MS = 5000;
 
 /**
  * Server-Sent Events from GET /api/crm/events, read with fetch so the Bearer token goes in a header (EventSource
- * cannot send one; the token is also passed as `access_token` for servers that read it there). Reconnects with
- * backoff after a network loss and reports `onOpen` each time so the screens catch up. Against a server without the
+ * could only put it in the URL, where it would end up in access logs). Reconnects with backoff after a network
+ * loss (and when the server closes the stream at token expiry) sending Last-Event-ID, so the server replays what
+ * was missed; `onOpen` fires each time so the screens also refetch. Against a server without the
  * stream (404) it falls back to polling: the screens are refreshed every few seconds instead.
  */
 export function connectLiveEvents(handlers: Handlers): LiveConnection {
@@ -60,6 +66,7 @@ export function connectLiveEvents(handlers: Handlers): LiveConnection {
   let controller: AbortController | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
   let attempt = 0;
+  let lastEventId: string | null = null;
 
   const schedule = (ms: number) => {
     if (!closed) retry = setTimeout(run, ms);
@@ -73,9 +80,10 @@ export function connectLiveEvents(handlers: Handlers): LiveConnection {
     controller = new AbortController();
     try {
       const url = new URL(`${env.apiBaseUrl}/api/crm/events`, window.location.origin);
-      url.searchParams.set('access_token', tokens.accessToken);
+      const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${tokens.accessToken}` };
+      if (lastEventId !== null) headers['Last-Event-ID'] = lastEventId;
       const response = await fetch(url.href, {
-        headers: { Accept: 'text/event-stream', Authorization: `Bearer ${tokens.accessToken}` },
+        headers,
         signal: controller.signal,
         cache: 'no-store',
       });
@@ -105,6 +113,7 @@ export function connectLiveEvents(handlers: Handlers): LiveConnection {
         buffer = blocks.pop() ?? '';
         for (const block of blocks) {
           const event = parseSseBlock(block);
+          if (event?.id !== undefined) lastEventId = event.id;
           if (event && event.type !== 'heartbeat') handlers.onEvent(event);
         }
       }

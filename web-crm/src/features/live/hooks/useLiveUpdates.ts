@@ -27,6 +27,7 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
       },
       onEvent: (event) => {
         refreshLead(event);
+        if (event.type === 'resync') void client.invalidateQueries({ queryKey: ['lead'] });
         const url = event.leadId !== null ? `${import.meta.env.BASE_URL}leads/${event.leadId}` : undefined;
         if (event.type === 'lead.created') {
           void notify(t('live.newLead'), { tag: `lead-${event.leadId}`, url });
