@@ -81,6 +81,11 @@ test('a manager opens the card, takes over, writes to the client and returns the
 
   await card.getByRole('button', { name: 'Вернуть AI' }).click();
   await expect(card.getByRole('button', { name: 'Взять на себя' })).toBeVisible();
+
+  await card.getByRole('tab', { name: 'История' }).click();
+  const history = card.getByTestId('lead-history');
+  await expect(history.getByText('Менеджер взял диалог', { exact: true })).toBeVisible();
+  await expect(history.getByText('Диалог возвращён AI', { exact: true })).toBeVisible();
 });
 
 test('the list filters by search, and the filters live in the URL (they survive a reload)', async ({ page, request }) => {
