@@ -1,16 +1,13 @@
 package com.buildcrm.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,15 +47,7 @@ import java.util.regex.Pattern;
  */
 public final class WebhookIngestBench {
 
-    private static final String OPERATOR_EMAIL = "bench@buildcrm.local";
-    private static final String OPERATOR_PASSWORD = "bench-operator-1";
     private static final String OWNER_PASSWORD = "owner-pass-1";
-
-    private final HttpClient http =
-            HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build();
 
     private String jar = "platform/server/target/buildcrm.jar";
     private int messages = 5000;
@@ -69,13 +58,9 @@ public final class WebhookIngestBench {
     private String pgbenchScripts = "bench/pgbench";
     private boolean keep;
 
-    private int port;
-    private Path dir;
-    private Path log;
-    private String base;
+    private BenchServer server;
     private String webhookPath;
     private String ownerToken;
-    private String pgUrl;
     private String tenantSchema;
     private int sent; // messages posted so far, across levels
 
@@ -102,12 +87,8 @@ public final class WebhookIngestBench {
     }
 
     private void run() throws Exception {
-        Path jarPath = Path.of(jar).toAbsolutePath();
-        if (!Files.exists(jarPath)) {
-            throw new IllegalStateException("build the server first: " + jarPath);
-        }
         System.out.println("load average at start: " + StartupBench.loadAverage());
-        Process server = start(jarPath);
+        server = BenchServer.start(Path.of(jar), "buildcrm-ingest-");
         try {
             setUp();
             describeDatabase();
@@ -135,106 +116,20 @@ public final class WebhookIngestBench {
             if (pgbenchSeconds > 0) {
                 pgbenchEmbedded();
             }
-            System.out.println("server log: " + log + " — " + logSummary());
+            System.out.println("server log: " + server.log() + " — " + server.logSummary());
         } finally {
-            stop(server);
+            server.stop();
             System.out.println("load average at end: " + StartupBench.loadAverage());
             if (!keep) {
-                StartupBench.deleteTree(dir);
+                server.deleteDir();
             }
         }
     }
 
-    // ---------------------------------------------------------------- server
-
-    private Process start(Path jarPath) throws Exception {
-        dir = Files.createTempDirectory("buildcrm-ingest-");
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        log = dir.resolve("server.log");
-        ProcessBuilder pb =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-jar",
-                                jarPath.toString(),
-                                "--port",
-                                Integer.toString(port),
-                                "--rootdir",
-                                dir.resolve("payara").toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("BUILDCRM_"));
-        env.put("BUILDCRM_DATA_DIR", dir.resolve("data").toString());
-        env.put("BUILDCRM_PORT", Integer.toString(port));
-        env.put("BUILDCRM_OPERATOR_EMAIL", OPERATOR_EMAIL);
-        env.put("BUILDCRM_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        while (true) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("server died: " + Files.readString(log));
-            }
-            try {
-                if (send(HttpRequest.newBuilder(URI.create(base + "/health/ready"))).statusCode()
-                        == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            p.waitFor(200, TimeUnit.MILLISECONDS);
-        }
-        String text = Files.readString(log);
-        Matcher m = Pattern.compile("Embedded PostgreSQL started on port (\\d+)").matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no embedded PostgreSQL port in " + log);
-        }
-        pgUrl = "jdbc:postgresql://127.0.0.1:" + m.group(1) + "/postgres";
-        System.out.printf(
-                "server ready in %.1f s on port %d, embedded PostgreSQL on %s, data in %s%n",
-                (System.nanoTime() - t0) / 1e9, port, m.group(1), dir);
-        return p;
-    }
-
-    private void stop(Process p) throws Exception {
-        p.destroy();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-        // the embedded PostgreSQL should stop with the server; if it did not, stop that one process
-        Path pid = dir.resolve("data/pg/postmaster.pid");
-        if (Files.exists(pid)) {
-            long id = Long.parseLong(Files.readAllLines(pid).get(0).trim());
-            ProcessHandle.of(id)
-                    .filter(ProcessHandle::isAlive)
-                    .ifPresent(
-                            h -> {
-                                System.out.println(
-                                        "embedded PostgreSQL (pid "
-                                                + id
-                                                + ") outlived the server; stopping it");
-                                h.destroy();
-                            });
-        }
-    }
+    // ---------------------------------------------------------------- set-up
 
     private void setUp() throws Exception {
-        String op =
-                field(
-                        post(
-                                "/api/admin/auth/login",
-                                null,
-                                "{\"email\":\""
-                                        + OPERATOR_EMAIL
-                                        + "\",\"password\":\""
-                                        + OPERATOR_PASSWORD
-                                        + "\"}",
-                                200),
-                        "accessToken");
+        String op = server.operatorLogin();
         String slug = "ingest";
         String created =
                 post(
@@ -390,7 +285,8 @@ public final class WebhookIngestBench {
         long[] latencies = new long[count];
         Arrays.fill(latencies, -1);
         Map<String, Integer> failures = new ConcurrentHashMap<>();
-        URI uri = URI.create(base + webhookPath);
+        URI uri = URI.create(server.base() + webhookPath);
+        HttpClient http = server.http();
         long epoch = 1_764_686_607L;
 
         // backlog sampler: unprocessed inbox rows, every 250 ms, on its own connection
@@ -542,7 +438,7 @@ public final class WebhookIngestBench {
     }
 
     private Connection db() throws SQLException {
-        return DriverManager.getConnection(pgUrl, "postgres", "");
+        return server.db();
     }
 
     /**
@@ -606,7 +502,7 @@ public final class WebhookIngestBench {
     // ---------------------------------------------------------------- pgbench on the embedded PG
 
     private void pgbenchEmbedded() throws Exception {
-        URI u = URI.create(pgUrl.substring("jdbc:".length()));
+        URI u = URI.create(server.pgUrl().substring("jdbc:".length()));
         Path scripts = Path.of(pgbenchScripts).toAbsolutePath();
         System.out.println();
         System.out.println(
@@ -679,65 +575,16 @@ public final class WebhookIngestBench {
 
     // ---------------------------------------------------------------- HTTP helpers
 
-    private String logSummary() throws IOException {
-        String text = Files.readString(log);
-        return countOf(text, "SEVERE")
-                + " SEVERE, "
-                + countOf(text, "WARNING")
-                + " WARNING, "
-                + countOf(text, "Exception")
-                + " lines mentioning Exception";
-    }
-
-    private static int countOf(String text, String word) {
-        int n = 0;
-        for (String line : text.split("\n")) {
-            if (line.contains(word)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     private String post(String path, String token, String json, int expect) throws Exception {
-        return send("POST", path, token, json, expect);
+        return server.post(path, token, json, expect);
     }
 
     private String send(String method, String path, String token, String json, int expect)
             throws Exception {
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-            b.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> r =
-                http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != expect) {
-            throw new IllegalStateException(
-                    method + " " + path + " → " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-    }
-
-    private HttpResponse<Void> send(HttpRequest.Builder b)
-            throws IOException, InterruptedException {
-        return http.send(
-                b.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+        return server.send(method, path, token, json, expect);
     }
 
     private static String field(String json, String name) {
-        Matcher m =
-                Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"([^\"]*)\"|(-?\\d+))")
-                        .matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(2) != null ? m.group(2) : m.group(3);
+        return BenchServer.field(json, name);
     }
 }

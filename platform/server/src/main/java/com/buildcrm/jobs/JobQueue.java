@@ -17,11 +17,26 @@ public final class JobQueue {
     public static void enqueue(EntityManager em, String task, String instance, Instant at) {
         em.createNativeQuery(
                         "INSERT INTO platform.scheduled_tasks (task_name, task_instance, task_data, execution_time,"
-                                + " picked, version) VALUES (?1, ?2, NULL, ?3, false, 1)"
+                                + " picked, version, priority) VALUES (?1, ?2, NULL, ?3, false, 1, ?4)"
                                 + " ON CONFLICT (task_name, task_instance) DO NOTHING")
                 .setParameter(1, task)
                 .setParameter(2, instance)
                 .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .setParameter(4, priority(task))
                 .executeUpdate();
+    }
+
+    /**
+     * Due jobs run highest priority first: a client's message and the answers to it never wait
+     * behind a burst of follow-ups (a morning after quiet hours, or 100,000 silent leads).
+     */
+    static int priority(String task) {
+        return switch (task) {
+            case "process-inbox" -> 90;
+            case "send-outbox" -> 80;
+            case "ai-turn" -> 70;
+            case "followup" -> 10;
+            default -> 50;
+        };
     }
 }

@@ -45,6 +45,7 @@ public class JobScheduler {
                         .dueExecutor(Executors.newSingleThreadExecutor(threadFactory))
                         .housekeeperExecutor(Executors.newScheduledThreadPool(2, threadFactory))
                         .enableImmediateExecution()
+                        .enablePriority()
                         .shutdownMaxWait(Duration.ofSeconds(10))
                         .build();
         scheduler.start();
