@@ -13,10 +13,14 @@ import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads leads of the caller's company. A manager sees only the leads assigned to them when the
@@ -27,38 +31,242 @@ public class LeadService {
 
     @Inject TenantData data;
 
-    public LeadPage list(Long stageId, String q, Long afterId, int limit) {
-        int size = Math.max(1, Math.min(limit, 200));
+    /** Largest page a client may ask for. */
+    public static final int MAX_PAGE = 200;
+
+    /**
+     * One page of the visible leads matching the filters, in the given order, with the total count
+     * of matches.
+     */
+    public LeadPage list(LeadFilterParams params, String sort, String cursor, int limit) {
+        LeadSort order = LeadSort.parse(sort);
+        LeadSort.Cursor after = LeadSort.Cursor.decode(cursor, order);
+        int size = pageSize(limit);
         return data.tx(
                 em -> {
-                    StringBuilder jpql = new StringBuilder("SELECT l FROM Lead l WHERE 1 = 1");
-                    Map<String, Object> params = new HashMap<>();
-                    restrictToVisible(em, jpql, params);
-                    if (stageId != null) {
-                        jpql.append(" AND l.stageId = :stage");
-                        params.put("stage", stageId);
-                    }
-                    if (q != null && !q.isBlank()) {
-                        jpql.append(
-                                " AND (LOWER(l.name) LIKE :q OR l.phone LIKE :q OR LOWER(l.lastMessageText) LIKE :q)");
-                        params.put("q", "%" + q.strip().toLowerCase() + "%");
-                    }
-                    if (afterId != null) {
-                        jpql.append(" AND l.id < :after");
-                        params.put("after", afterId);
-                    }
-                    jpql.append(" ORDER BY l.id DESC");
-                    TypedQuery<Lead> query =
-                            em.createQuery(jpql.toString(), Lead.class).setMaxResults(size + 1);
-                    params.forEach(query::setParameter);
-                    List<Lead> leads = query.getResultList();
-                    boolean more = leads.size() > size;
-                    List<Lead> page = more ? leads.subList(0, size) : leads;
-                    Lookup lookup = new Lookup(em, data.tenant()).prefetch(page);
-                    return new LeadPage(
-                            page.stream().map(lookup::toResponse).toList(),
-                            more ? Long.toString(page.get(page.size() - 1).id()) : null);
+                    LeadFilter filter = filter(em, params);
+                    LeadPage page = page(em, filter, order, after, size);
+                    return new LeadPage(page.items(), page.nextCursor(), count(em, filter));
                 });
+    }
+
+    /** A page size from 1 to {@link #MAX_PAGE}, else 400 naming {@code limit}. */
+    public static int pageSize(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiProblem.invalidField("limit", "must be from 1 to " + MAX_PAGE);
+        }
+        return limit;
+    }
+
+    /** The query parameters validated for the caller (assignee=me, dates in the company's zone). */
+    public LeadFilter filter(EntityManager em, LeadFilterParams params) {
+        return LeadFilter.parse(params, data.currentUserId(), zone(em));
+    }
+
+    /** The company's time zone (platform.tenants.timezone). */
+    public ZoneId zone(EntityManager em) {
+        Object tz =
+                em.createNativeQuery("SELECT timezone FROM platform.tenants WHERE id = ?1")
+                        .setParameter(1, data.tenant().id())
+                        .getSingleResult();
+        try {
+            return ZoneId.of(String.valueOf(tz));
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    /** A page of visible leads (keyset paging); {@code total} is not counted here (-1). */
+    public LeadPage page(
+            EntityManager em, LeadFilter filter, LeadSort sort, LeadSort.Cursor after, int size) {
+        Sql sql = where(em, filter);
+        String activity = "COALESCE(last_message_at, created_at)";
+        if (after != null) {
+            switch (sort) {
+                case SCORE ->
+                        sql.and(
+                                "(score, "
+                                        + activity
+                                        + ", id) < ("
+                                        + sql.param(after.score())
+                                        + ", CAST("
+                                        + sql.param(utc(after.time()))
+                                        + " AS timestamptz), "
+                                        + sql.param(after.id())
+                                        + ")");
+                case LAST_ACTIVITY ->
+                        sql.and(
+                                "("
+                                        + activity
+                                        + ", id) < (CAST("
+                                        + sql.param(utc(after.time()))
+                                        + " AS timestamptz), "
+                                        + sql.param(after.id())
+                                        + ")");
+                case CREATED_AT ->
+                        sql.and(
+                                "(created_at, id) < (CAST("
+                                        + sql.param(utc(after.time()))
+                                        + " AS timestamptz), "
+                                        + sql.param(after.id())
+                                        + ")");
+            }
+        }
+        String orderBy =
+                switch (sort) {
+                    case SCORE -> "score DESC, " + activity + " DESC, id DESC";
+                    case LAST_ACTIVITY -> activity + " DESC, id DESC";
+                    case CREATED_AT -> "created_at DESC, id DESC";
+                };
+        var query =
+                em.createNativeQuery(
+                        "SELECT id, score, "
+                                + activity
+                                + ", created_at FROM "
+                                + data.tenant().schema()
+                                + ".leads"
+                                + sql.where()
+                                + " ORDER BY "
+                                + orderBy
+                                + " LIMIT "
+                                + (size + 1));
+        sql.bind(query);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        boolean more = rows.size() > size;
+        List<Object[]> keys = more ? rows.subList(0, size) : rows;
+        List<Long> ids = keys.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        Map<Long, Lead> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(l -> byId.put(l.id(), l));
+        }
+        List<Lead> leads = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        String next = null;
+        if (more) {
+            Object[] last = keys.get(keys.size() - 1);
+            next =
+                    new LeadSort.Cursor(
+                                    sort,
+                                    ((Number) last[1]).intValue(),
+                                    LeadJson.toTime(sort == LeadSort.CREATED_AT ? last[3] : last[2])
+                                            .toInstant(),
+                                    ((Number) last[0]).longValue())
+                            .encode();
+        }
+        Lookup lookup = new Lookup(em, data.tenant()).prefetch(leads);
+        return new LeadPage(leads.stream().map(lookup::toResponse).toList(), next, -1);
+    }
+
+    /** How many visible leads match. */
+    public long count(EntityManager em, LeadFilter filter) {
+        Sql sql = where(em, filter);
+        var query =
+                em.createNativeQuery(
+                        "SELECT count(*) FROM " + data.tenant().schema() + ".leads" + sql.where());
+        sql.bind(query);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** How many visible leads match, per stage id (stages without any are absent). */
+    public Map<Long, Long> countByStage(EntityManager em, LeadFilter filter) {
+        Sql sql = where(em, filter);
+        var query =
+                em.createNativeQuery(
+                        "SELECT stage_id, count(*) FROM "
+                                + data.tenant().schema()
+                                + ".leads"
+                                + sql.where()
+                                + " GROUP BY stage_id");
+        sql.bind(query);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<Long, Long> counts = new HashMap<>();
+        rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    /** The filters (and the caller's visibility) as SQL on the tenant's leads table. */
+    private Sql where(EntityManager em, LeadFilter f) {
+        Sql sql = new Sql();
+        if (onlyAssigned(em)) {
+            sql.and("assignee_id = " + sql.param(data.currentUserId()));
+        }
+        if (f.stageId() != null) {
+            sql.and("stage_id = " + sql.param(f.stageId()));
+        }
+        if (f.temperature() != null) {
+            sql.and("temperature = " + sql.param(f.temperature()));
+        }
+        if (f.unassigned()) {
+            sql.and("assignee_id IS NULL");
+        } else if (f.assigneeId() != null) {
+            sql.and("assignee_id = " + sql.param(f.assigneeId()));
+        }
+        if (f.handledBy() != null) {
+            sql.and("handled_by = " + sql.param(f.handledBy()));
+        }
+        if (f.noReply() != null) {
+            sql.and("no_reply = " + sql.param(f.noReply()));
+        }
+        if (f.city() != null) {
+            sql.and("lower(city) = lower(" + sql.param(f.city()) + ")");
+        }
+        if (f.createdFrom() != null) {
+            sql.and("created_at >= CAST(" + sql.param(utc(f.createdFrom())) + " AS timestamptz)");
+        }
+        if (f.createdTo() != null) {
+            sql.and("created_at < CAST(" + sql.param(utc(f.createdTo())) + " AS timestamptz)");
+        }
+        if (f.q() != null) {
+            String like = "%" + f.q().replaceAll("([\\\\%_])", "\\\\$1") + "%";
+            StringBuilder or =
+                    new StringBuilder("(name ILIKE ")
+                            .append(sql.param(like))
+                            .append(" OR city ILIKE ")
+                            .append(sql.param(like))
+                            .append(" OR last_message_text ILIKE ")
+                            .append(sql.param(like))
+                            .append(" OR phone LIKE ")
+                            .append(sql.param(like));
+            String digits = f.q().replaceAll("[^0-9]", "");
+            if (digits.length() >= 3) {
+                or.append(" OR phone LIKE ").append(sql.param("%" + digits + "%"));
+            }
+            sql.and(or.append(')').toString());
+        }
+        return sql;
+    }
+
+    private static OffsetDateTime utc(java.time.Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    /** A WHERE clause with positional parameters for a native query. */
+    private static final class Sql {
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        String param(Object value) {
+            params.add(value);
+            return "?" + params.size();
+        }
+
+        void and(String condition) {
+            conditions.add(condition);
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        void bind(jakarta.persistence.Query query) {
+            for (int i = 0; i < params.size(); i++) {
+                query.setParameter(i + 1, params.get(i));
+            }
+        }
     }
 
     public LeadResponse get(long id) {
@@ -86,14 +294,6 @@ public class LeadService {
             return true;
         }
         return lead.assigneeId() != null && lead.assigneeId() == data.currentUserId();
-    }
-
-    private void restrictToVisible(
-            EntityManager em, StringBuilder jpql, Map<String, Object> params) {
-        if (onlyAssigned(em)) {
-            jpql.append(" AND l.assigneeId = :me");
-            params.put("me", data.currentUserId());
-        }
     }
 
     private boolean onlyAssigned(EntityManager em) {

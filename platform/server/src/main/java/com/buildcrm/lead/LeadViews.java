@@ -36,6 +36,9 @@ public final class LeadViews {
 
     public record LastMessage(String text, String direction, OffsetDateTime at) {}
 
-    /** A page of leads; {@code nextCursor} is null on the last page. */
-    public record LeadPage(List<LeadResponse> items, String nextCursor) {}
+    /**
+     * A page of leads; {@code nextCursor} is null on the last page; {@code total} counts all leads
+     * matching the filters (every page).
+     */
+    public record LeadPage(List<LeadResponse> items, String nextCursor, long total) {}
 }

@@ -1,0 +1,77 @@
+package com.buildcrm.analytics;
+
+import com.buildcrm.analytics.AnalyticsViews.FunnelResponse;
+import com.buildcrm.analytics.AnalyticsViews.ManagersResponse;
+import com.buildcrm.analytics.AnalyticsViews.ResponseTimesResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The company's analytics, for the owner and the ROP (a manager gets 403). {@code from} and {@code
+ * to} are ISO dates in the company's time zone ({@code to} inclusive) or ISO date-times with offset
+ * ({@code to} exclusive); without them the last 30 days including today; at most 366 days.
+ */
+@Path("api/crm/analytics")
+@Produces(MediaType.APPLICATION_JSON)
+public class AnalyticsResource {
+
+    private static final String FROM = "First day (ISO date, company's time zone) or date-time";
+    private static final String TO = "Last day, inclusive (ISO date) or date-time, exclusive";
+
+    @Inject AnalyticsService analytics;
+
+    @GET
+    @Path("funnel")
+    @RolesAllowed({"owner", "rop"})
+    @Operation(
+            summary = "Funnel of the leads created in the period",
+            description =
+                    "Stages in order: leads in each stage now, leads that ever reached it (created in"
+                            + " it, moved into it by the AI or by hand), and the conversion from the"
+                            + " previous stage (reached / previous reached).")
+    public FunnelResponse funnel(
+            @QueryParam("from") @Parameter(description = FROM) String from,
+            @QueryParam("to") @Parameter(description = TO) String to) {
+        return analytics.funnel(from, to);
+    }
+
+    @GET
+    @Path("response-times")
+    @RolesAllowed({"owner", "rop"})
+    @Operation(
+            summary = "First-response times (AI and people), leads per day, AI vs taken over",
+            description =
+                    "A response is our first message after a client's message that opened a wait (the"
+                            + " lead's first message or the first after one of ours), written in the"
+                            + " period; median and 90th percentile in seconds by who answered. Leads per"
+                            + " day count leads created on each day of the period in the company's time"
+                            + " zone. Handling: leads created in the period still led by the AI without"
+                            + " any handoff, versus taken over by a person.")
+    public ResponseTimesResponse responseTimes(
+            @QueryParam("from") @Parameter(description = FROM) String from,
+            @QueryParam("to") @Parameter(description = TO) String to) {
+        return analytics.responseTimes(from, to);
+    }
+
+    @GET
+    @Path("managers")
+    @RolesAllowed({"owner", "rop"})
+    @Operation(
+            summary = "Per user: leads assigned, won, response time",
+            description =
+                    "For every user of the company: leads created in the period that are assigned to"
+                            + " them now, how many of those are in the WON stage, and the user's own"
+                            + " first-response times to clients' messages written in the period.")
+    public ManagersResponse managers(
+            @QueryParam("from") @Parameter(description = FROM) String from,
+            @QueryParam("to") @Parameter(description = TO) String to) {
+        return analytics.managers(from, to);
+    }
+}

@@ -1,0 +1,325 @@
+package com.buildcrm.analytics;
+
+import com.buildcrm.analytics.AnalyticsViews.DayCount;
+import com.buildcrm.analytics.AnalyticsViews.FunnelResponse;
+import com.buildcrm.analytics.AnalyticsViews.FunnelStage;
+import com.buildcrm.analytics.AnalyticsViews.Handling;
+import com.buildcrm.analytics.AnalyticsViews.ManagerStats;
+import com.buildcrm.analytics.AnalyticsViews.ManagersResponse;
+import com.buildcrm.analytics.AnalyticsViews.Period;
+import com.buildcrm.analytics.AnalyticsViews.ResponseTime;
+import com.buildcrm.analytics.AnalyticsViews.ResponseTimesResponse;
+import com.buildcrm.analytics.AnalyticsViews.StageCard;
+import com.buildcrm.lead.LeadFilter;
+import com.buildcrm.lead.LeadService;
+import com.buildcrm.tenancy.TenantData;
+import com.buildcrm.web.ApiProblem;
+import com.buildcrm.web.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Funnel, response times and per-manager numbers of the caller's company, computed in SQL on the
+ * tenant's schema (named explicitly: native queries do not get the unit's tenant schema).
+ */
+@ApplicationScoped
+public class AnalyticsService {
+
+    /** The longest period one call may cover. */
+    static final int MAX_DAYS = 366;
+
+    /** The period when none is given: the last 30 days, today included. */
+    static final int DEFAULT_DAYS = 30;
+
+    @Inject TenantData data;
+    @Inject LeadService leads;
+    @Inject Clock clock;
+
+    /** A validated period: instants plus the company's zone. */
+    record Range(Instant from, Instant to, ZoneId zone) {
+        OffsetDateTime fromUtc() {
+            return OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
+        }
+
+        OffsetDateTime toUtc() {
+            return OffsetDateTime.ofInstant(to, ZoneOffset.UTC);
+        }
+
+        Period view() {
+            return new Period(
+                    OffsetDateTime.ofInstant(from, zone),
+                    OffsetDateTime.ofInstant(to, zone),
+                    zone.getId());
+        }
+    }
+
+    public FunnelResponse funnel(String from, String to) {
+        return data.tx(
+                em -> {
+                    Range r = range(em, from, to);
+                    String s = data.tenant().schema();
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> rows =
+                            em.createNativeQuery(
+                                            "WITH l AS (SELECT id, stage_id FROM "
+                                                    + s
+                                                    + ".leads WHERE created_at >= ?1 AND created_at < ?2)"
+                                                    + " SELECT st.id, st.name, st.role, st.position, st.color,"
+                                                    + " (SELECT count(*) FROM l WHERE l.stage_id = st.id),"
+                                                    + " (SELECT count(*) FROM l WHERE l.stage_id = st.id"
+                                                    + "   OR st.role = 'NEW'"
+                                                    + "   OR EXISTS (SELECT 1 FROM "
+                                                    + s
+                                                    + ".lead_events e WHERE e.lead_id = l.id"
+                                                    + "     AND e.type = 'stage.changed'"
+                                                    + "     AND (e.details->>'toId' = st.id::text"
+                                                    + "       OR (e.details->>'toId' IS NULL AND e.details->>'toRole' = st.role))))"
+                                                    + " FROM "
+                                                    + s
+                                                    + ".stages st ORDER BY st.position, st.id")
+                                    .setParameter(1, r.fromUtc())
+                                    .setParameter(2, r.toUtc())
+                                    .getResultList();
+                    List<FunnelStage> stages = new ArrayList<>();
+                    Long previous = null;
+                    for (Object[] row : rows) {
+                        long reached = num(row[6]);
+                        Double conversion =
+                                previous == null || previous == 0
+                                        ? null
+                                        : round((double) reached / previous);
+                        stages.add(
+                                new FunnelStage(
+                                        new StageCard(
+                                                num(row[0]),
+                                                (String) row[1],
+                                                (String) row[2],
+                                                (int) num(row[3]),
+                                                (String) row[4]),
+                                        num(row[5]),
+                                        reached,
+                                        conversion));
+                        previous = reached;
+                    }
+                    long total =
+                            num(
+                                    em.createNativeQuery(
+                                                    "SELECT count(*) FROM "
+                                                            + s
+                                                            + ".leads WHERE created_at >= ?1 AND created_at < ?2")
+                                            .setParameter(1, r.fromUtc())
+                                            .setParameter(2, r.toUtc())
+                                            .getSingleResult());
+                    return new FunnelResponse(r.view(), total, stages);
+                });
+    }
+
+    public ResponseTimesResponse responseTimes(String from, String to) {
+        return data.tx(
+                em -> {
+                    Range r = range(em, from, to);
+                    String s = data.tenant().schema();
+                    Map<String, ResponseTime> byAuthor = new HashMap<>();
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> rows =
+                            em.createNativeQuery(
+                                            answers(s)
+                                                    + " SELECT author, count(*),"
+                                                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY secs),"
+                                                    + " percentile_cont(0.9) WITHIN GROUP (ORDER BY secs)"
+                                                    + " FROM answers GROUP BY author")
+                                    .setParameter(1, r.fromUtc())
+                                    .setParameter(2, r.toUtc())
+                                    .getResultList();
+                    rows.forEach(
+                            row ->
+                                    byAuthor.put(
+                                            (String) row[0],
+                                            new ResponseTime(
+                                                    num(row[1]), dbl(row[2]), dbl(row[3]))));
+                    ResponseTime none = new ResponseTime(0, null, null);
+
+                    Map<String, Long> perDay = new HashMap<>();
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> days =
+                            em.createNativeQuery(
+                                            "SELECT to_char(created_at AT TIME ZONE ?3, 'YYYY-MM-DD'), count(*) FROM "
+                                                    + s
+                                                    + ".leads WHERE created_at >= ?1 AND created_at < ?2 GROUP BY 1")
+                                    .setParameter(1, r.fromUtc())
+                                    .setParameter(2, r.toUtc())
+                                    .setParameter(3, r.zone().getId())
+                                    .getResultList();
+                    days.forEach(d -> perDay.put((String) d[0], num(d[1])));
+                    List<DayCount> leadsPerDay = new ArrayList<>();
+                    LocalDate last = r.to().minusNanos(1).atZone(r.zone()).toLocalDate();
+                    for (LocalDate d = r.from().atZone(r.zone()).toLocalDate();
+                            !d.isAfter(last);
+                            d = d.plusDays(1)) {
+                        leadsPerDay.add(
+                                new DayCount(d.toString(), perDay.getOrDefault(d.toString(), 0L)));
+                    }
+
+                    Object[] h =
+                            (Object[])
+                                    em.createNativeQuery(
+                                                    "SELECT count(*), count(*) FILTER (WHERE l.handled_by = 'AI'"
+                                                            + " AND NOT EXISTS (SELECT 1 FROM "
+                                                            + s
+                                                            + ".lead_events e WHERE e.lead_id = l.id AND e.type LIKE 'handoff.%'))"
+                                                            + " FROM "
+                                                            + s
+                                                            + ".leads l WHERE l.created_at >= ?1 AND l.created_at < ?2")
+                                            .setParameter(1, r.fromUtc())
+                                            .setParameter(2, r.toUtc())
+                                            .getSingleResult();
+                    long total = num(h[0]);
+                    long ai = num(h[1]);
+                    return new ResponseTimesResponse(
+                            r.view(),
+                            byAuthor.getOrDefault("AI", none),
+                            byAuthor.getOrDefault("HUMAN", none),
+                            leadsPerDay,
+                            new Handling(
+                                    total,
+                                    ai,
+                                    total - ai,
+                                    total == 0 ? null : round((double) ai / total)));
+                });
+    }
+
+    public ManagersResponse managers(String from, String to) {
+        return data.tx(
+                em -> {
+                    Range r = range(em, from, to);
+                    String s = data.tenant().schema();
+                    Map<Long, ResponseTime> times = new HashMap<>();
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> rows =
+                            em.createNativeQuery(
+                                            answers(s)
+                                                    + " SELECT author_id, count(*),"
+                                                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY secs),"
+                                                    + " percentile_cont(0.9) WITHIN GROUP (ORDER BY secs)"
+                                                    + " FROM answers WHERE author = 'HUMAN' AND author_id IS NOT NULL"
+                                                    + " GROUP BY author_id")
+                                    .setParameter(1, r.fromUtc())
+                                    .setParameter(2, r.toUtc())
+                                    .getResultList();
+                    rows.forEach(
+                            row ->
+                                    times.put(
+                                            num(row[0]),
+                                            new ResponseTime(
+                                                    num(row[1]), dbl(row[2]), dbl(row[3]))));
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> users =
+                            em.createNativeQuery(
+                                            "SELECT u.id, u.name, u.role, u.status,"
+                                                    + " count(l.id), count(l.id) FILTER (WHERE st.role = 'WON')"
+                                                    + " FROM "
+                                                    + s
+                                                    + ".users u LEFT JOIN "
+                                                    + s
+                                                    + ".leads l ON l.assignee_id = u.id AND l.created_at >= ?1 AND l.created_at < ?2"
+                                                    + " LEFT JOIN "
+                                                    + s
+                                                    + ".stages st ON st.id = l.stage_id"
+                                                    + " GROUP BY u.id, u.name, u.role, u.status ORDER BY u.name, u.id")
+                                    .setParameter(1, r.fromUtc())
+                                    .setParameter(2, r.toUtc())
+                                    .getResultList();
+                    List<ManagerStats> result = new ArrayList<>();
+                    for (Object[] u : users) {
+                        long id = num(u[0]);
+                        result.add(
+                                new ManagerStats(
+                                        id,
+                                        (String) u[1],
+                                        (String) u[2],
+                                        "ACTIVE".equals(u[3]),
+                                        num(u[4]),
+                                        num(u[5]),
+                                        times.getOrDefault(id, new ResponseTime(0, null, null))));
+                    }
+                    return new ManagersResponse(r.view(), result);
+                });
+    }
+
+    /**
+     * Our answers to clients: for each client message written in the period that opens a wait (the
+     * lead's first message, or the first after one of ours), the next message of ours, its author
+     * and the delay in seconds.
+     */
+    private static String answers(String s) {
+        return "WITH m AS (SELECT id, lead_id, direction, created_at,"
+                + " LAG(direction) OVER (PARTITION BY lead_id ORDER BY created_at, id) AS prev"
+                + " FROM "
+                + s
+                + ".messages),"
+                + " starts AS (SELECT id, lead_id, created_at FROM m WHERE direction = 'IN'"
+                + " AND (prev IS NULL OR prev = 'OUT') AND created_at >= ?1 AND created_at < ?2),"
+                + " answers AS (SELECT r.author, r.author_id,"
+                + " EXTRACT(EPOCH FROM (r.created_at - st.created_at))::float8 AS secs"
+                + " FROM starts st JOIN LATERAL (SELECT o.author, o.author_id, o.created_at FROM "
+                + s
+                + ".messages o WHERE o.lead_id = st.lead_id AND o.direction = 'OUT'"
+                + " AND o.id > st.id ORDER BY o.id LIMIT 1) r ON true)";
+    }
+
+    /**
+     * {@code from}/{@code to} as dates or date-times in the company's zone; default: last 30 days.
+     */
+    private Range range(EntityManager em, String from, String to) {
+        ZoneId zone = leads.zone(em);
+        List<FieldError> errors = new ArrayList<>();
+        Instant end =
+                to == null || to.isBlank()
+                        ? LocalDate.now(clock.withZone(zone))
+                                .plusDays(1)
+                                .atStartOfDay(zone)
+                                .toInstant()
+                        : LeadFilter.instant("to", to, zone, true, errors);
+        Instant start =
+                from == null || from.isBlank()
+                        ? (end == null
+                                ? null
+                                : end.atZone(zone).minusDays(DEFAULT_DAYS).toInstant())
+                        : LeadFilter.instant("from", from, zone, false, errors);
+        if (errors.isEmpty()) {
+            if (!start.isBefore(end)) {
+                errors.add(new FieldError("to", "must be after from"));
+            } else if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
+                errors.add(new FieldError("from", "the period is at most " + MAX_DAYS + " days"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.badRequest("The request has invalid query parameters", errors);
+        }
+        return new Range(start, end, zone);
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static Double dbl(Object o) {
+        return o == null ? null : round(((Number) o).doubleValue());
+    }
+
+    private static Double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,60 @@
+package com.buildcrm.analytics;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Analytics as the CRM receives it. Periods are in the company's time zone. */
+public final class AnalyticsViews {
+    private AnalyticsViews() {}
+
+    /** The period asked for: {@code from} inclusive, {@code to} exclusive, in {@code timezone}. */
+    public record Period(OffsetDateTime from, OffsetDateTime to, String timezone) {}
+
+    public record StageCard(long id, String name, String role, int position, String color) {}
+
+    /**
+     * @param current leads created in the period that are in this stage now
+     * @param reached leads created in the period that were ever in this stage (created in it, moved
+     *     into it by the AI or by hand, or in it now)
+     * @param conversionFromPrevious {@code reached / reached of the previous stage} (0..1), null
+     *     for the first stage or when the previous stage was reached by none
+     */
+    public record FunnelStage(
+            StageCard stage, long current, long reached, Double conversionFromPrevious) {}
+
+    public record FunnelResponse(Period period, long leads, List<FunnelStage> stages) {}
+
+    /** Seconds from a client's message (the first after our last answer) to our next answer. */
+    public record ResponseTime(long responses, Double medianSeconds, Double p90Seconds) {}
+
+    public record DayCount(String date, long leads) {}
+
+    /**
+     * Leads created in the period: led by the AI to this day, or taken over by a person (a handoff
+     * event, or led by a person now).
+     */
+    public record Handling(long leads, long aiToTheEnd, long takenOver, Double aiShare) {}
+
+    public record ResponseTimesResponse(
+            Period period,
+            ResponseTime ai,
+            ResponseTime human,
+            List<DayCount> leadsPerDay,
+            Handling handling) {}
+
+    /**
+     * @param leadsAssigned leads created in the period that are assigned to this user now
+     * @param won of those, in the WON stage now
+     * @param responseTime this user's answers to clients' messages written in the period
+     */
+    public record ManagerStats(
+            long id,
+            String name,
+            String role,
+            boolean active,
+            long leadsAssigned,
+            long won,
+            ResponseTime responseTime) {}
+
+    public record ManagersResponse(Period period, List<ManagerStats> managers) {}
+}

@@ -1,0 +1,68 @@
+package com.buildcrm.board;
+
+import com.buildcrm.board.BoardViews.BoardResponse;
+import com.buildcrm.board.BoardViews.ColumnResponse;
+import com.buildcrm.board.BoardViews.StageCard;
+import com.buildcrm.lead.LeadFilter;
+import com.buildcrm.lead.LeadFilterParams;
+import com.buildcrm.lead.LeadService;
+import com.buildcrm.lead.LeadSort;
+import com.buildcrm.lead.LeadViews.LeadPage;
+import com.buildcrm.pipeline.Stage;
+import com.buildcrm.tenancy.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kanban board: every stage in position order with the number of visible leads matching the
+ * filters and the first page of them (score, then last activity). One transaction, so counts and
+ * pages agree.
+ */
+@ApplicationScoped
+public class BoardService {
+
+    @Inject TenantData data;
+    @Inject LeadService leads;
+
+    public BoardResponse board(LeadFilterParams params, int limit) {
+        int size = LeadService.pageSize(limit);
+        return data.tx(
+                em -> {
+                    LeadFilter filter = leads.filter(em, params);
+                    Map<Long, Long> counts = leads.countByStage(em, filter);
+                    List<Stage> stages =
+                            em.createQuery(
+                                            "SELECT s FROM Stage s ORDER BY s.position, s.id",
+                                            Stage.class)
+                                    .getResultList();
+                    List<ColumnResponse> columns = new ArrayList<>();
+                    for (Stage s : stages) {
+                        long count = counts.getOrDefault(s.id(), 0L);
+                        LeadPage page =
+                                count == 0
+                                        ? new LeadPage(List.of(), null, 0)
+                                        : leads.page(
+                                                em,
+                                                filter.inStage(s.id()),
+                                                LeadSort.SCORE,
+                                                null,
+                                                size);
+                        columns.add(
+                                new ColumnResponse(
+                                        new StageCard(
+                                                s.id(),
+                                                s.name(),
+                                                s.role(),
+                                                s.position(),
+                                                s.color()),
+                                        count,
+                                        page.items(),
+                                        page.nextCursor()));
+                    }
+                    return new BoardResponse(columns);
+                });
+    }
+}

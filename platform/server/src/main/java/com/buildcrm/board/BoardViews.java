@@ -1,0 +1,21 @@
+package com.buildcrm.board;
+
+import com.buildcrm.lead.LeadViews.LeadResponse;
+import java.util.List;
+
+/** The board as the CRM receives it. */
+public final class BoardViews {
+    private BoardViews() {}
+
+    public record BoardResponse(List<ColumnResponse> columns) {}
+
+    /**
+     * One stage's column: {@code count} visible leads match the filters; {@code leads} is the first
+     * page; {@code nextCursor} continues it on {@code GET /api/crm/leads?stage=<id>&sort=score}
+     * with the same filters (null when there is no more).
+     */
+    public record ColumnResponse(
+            StageCard stage, long count, List<LeadResponse> leads, String nextCursor) {}
+
+    public record StageCard(long id, String name, String role, int position, String color) {}
+}

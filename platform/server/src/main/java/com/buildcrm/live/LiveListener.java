@@ -1,0 +1,140 @@
+package com.buildcrm.live;
+
+import com.buildcrm.tenancy.Storage;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * One thread per instance that {@code LISTEN}s on {@link LivePublisher#CHANNEL} over a dedicated,
+ * non-pooled connection (a pooled one is shared after close and unwraps to a proxy) and hands each
+ * event to {@link LiveHub}. After a lost connection it reconnects and tells every open stream to
+ * resync, since notifications sent meanwhile are gone.
+ */
+@ApplicationScoped
+public class LiveListener {
+
+    private static final Logger LOG = Logger.getLogger(LiveListener.class.getName());
+
+    @Inject Storage storage;
+    @Inject LiveHub hub;
+
+    @Resource ManagedThreadFactory threadFactory;
+
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile Connection connection;
+
+    void onStart(@Observes Startup event) {
+        running = true;
+        Thread t = threadFactory.newThread(this::run);
+        t.setName("buildcrm-live-listener");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+        hub.start(threadFactory);
+    }
+
+    private void run() {
+        boolean wasConnected = false;
+        while (running) {
+            try {
+                if (!storage.ready()) {
+                    Thread.sleep(250);
+                    continue;
+                }
+                try (Connection c = open()) {
+                    connection = c;
+                    try (Statement st = c.createStatement()) {
+                        st.execute("LISTEN " + LivePublisher.CHANNEL);
+                    }
+                    if (wasConnected) {
+                        hub.resyncAll("the server lost its event feed for a moment");
+                    }
+                    wasConnected = true;
+                    LOG.info("Listening for live events");
+                    PGConnection pg = c.unwrap(PGConnection.class);
+                    while (running) {
+                        PGNotification[] notes = pg.getNotifications(1000);
+                        if (notes == null) {
+                            continue;
+                        }
+                        for (PGNotification n : notes) {
+                            try {
+                                hub.deliver(LiveMessage.fromPayload(n.getParameter()));
+                            } catch (RuntimeException e) {
+                                LOG.log(Level.WARNING, "Bad live event " + n.getParameter(), e);
+                            }
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.log(Level.WARNING, "Live event listener lost its connection; reconnecting", e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    /** A connection of its own, with the URL and credentials the server's pool uses. */
+    private Connection open() throws SQLException {
+        HikariDataSource pool = storage.dataSource().unwrap(HikariDataSource.class);
+        Properties props = new Properties();
+        props.setProperty("user", pool.getUsername());
+        if (pool.getPassword() != null) {
+            props.setProperty("password", pool.getPassword());
+        }
+        props.setProperty("ApplicationName", "buildcrm-live");
+        props.setProperty("tcpKeepAlive", "true");
+        // the driver directly: DriverManager does not see the application's class loader in Payara
+        Connection c = new org.postgresql.Driver().connect(pool.getJdbcUrl(), props);
+        if (c == null) {
+            throw new SQLException("not a PostgreSQL URL: " + pool.getJdbcUrl());
+        }
+        c.setAutoCommit(true);
+        return c;
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        hub.stop();
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+}

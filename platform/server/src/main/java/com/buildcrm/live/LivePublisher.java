@@ -1,0 +1,61 @@
+package com.buildcrm.live;
+
+import com.buildcrm.tenancy.Storage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Publishes every {@link LiveEvent} to all instances with {@code NOTIFY buildcrm_live}. The event
+ * is fired after its change has committed, and the notification goes on its own auto-commit
+ * connection, outside any write transaction. Screens receive events only through {@link
+ * LiveListener} (this instance's own too), so each arrives once whichever instance caused it.
+ */
+@ApplicationScoped
+public class LivePublisher {
+
+    /** The PostgreSQL channel every instance listens on. */
+    public static final String CHANNEL = "buildcrm_live";
+
+    private static final Logger LOG = Logger.getLogger(LivePublisher.class.getName());
+
+    /** This instance's part of event ids. */
+    private static final String NODE = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+
+    private final AtomicLong sequence = new AtomicLong();
+
+    @Inject Storage storage;
+    @Inject Clock clock;
+
+    void on(@Observes LiveEvent event) {
+        LiveMessage message =
+                new LiveMessage(
+                        clock.millis() + "-" + NODE + "-" + sequence.incrementAndGet(),
+                        event.tenantId(),
+                        event.type(),
+                        event.leadId(),
+                        event.messageId(),
+                        clock.instant());
+        try (Connection c = storage.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, CHANNEL);
+            ps.setString(2, message.toPayload());
+            ps.execute();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the change itself is committed; a screen that misses this refetches on resync
+            LOG.log(Level.WARNING, "Could not publish live event " + event, e);
+        }
+    }
+}
