@@ -52,6 +52,23 @@ describe('leads board', () => {
   });
 });
 
+describe('live connection', () => {
+  it('drops the stream when the device goes offline and catches up when it is back', async () => {
+    renderSignedIn('/leads');
+    await columns();
+    const status = screen.getByTestId('live-status');
+    await waitFor(() => expect(status).toHaveAttribute('data-status', 'live'));
+
+    window.dispatchEvent(new Event('offline'));
+    await waitFor(() => expect(status).toHaveAttribute('data-status', 'offline'));
+    crm.leads.push(makeLead({ id: 9, name: 'Написал, пока не было связи', score: 99 }));
+
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(status).toHaveAttribute('data-status', 'live'));
+    expect(await screen.findByText('Написал, пока не было связи')).toBeInTheDocument();
+  });
+});
+
 describe('leads list', () => {
   it('filters by search and temperature and keeps the filters in the URL', async () => {
     const { user, router } = renderSignedIn('/leads?view=list');

@@ -340,6 +340,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/analytics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Funnel of the leads created in the period
+         * @description Stages in order: leads in each stage now, leads that ever reached it (created in it, moved into it by the AI or by hand), and the conversion from the previous stage (reached / previous reached).
+         */
+        get: operations["funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/analytics/managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per user: leads assigned, won, response time
+         * @description For every user of the company: leads created in the period that are assigned to them now, how many of those are in the WON stage, and the user's own first-response times to clients' messages written in the period.
+         */
+        get: operations["managers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/analytics/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * First-response times (AI and people), leads per day, AI vs taken over
+         * @description A response is our first message after a client's message that opened a wait (the lead's first message or the first after one of ours), written in the period; median and 90th percentile in seconds by who answered. Leads per day count leads created on each day of the period in the company's time zone. Handling: leads created in the period still led by the AI without any handoff, versus taken over by a person.
+         */
+        get: operations["responseTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/auth/login": {
         parameters: {
             query?: never;
@@ -356,6 +416,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every stage in order with its lead count and first page of leads
+         * @description Takes the same filters as GET /api/crm/leads. Each column's leads are sorted by score, then last activity. To scroll a column, call GET /api/crm/leads?stage=<column's stage id>&sort=score&cursor=<nextCursor> with the same filters.
+         */
+        get: operations["board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events for the current user (owner, ROP, manager)
+         * @description Token: `Authorization: Bearer …`, or `?access_token=…` for EventSource (which cannot send headers); an operator token gets 403. Each event: `id:` (opaque), `event:` the type (lead.created, lead.updated, lead.handoff, message.created, message.status), `data:` JSON `{type, leadId, messageId, at}`. A manager who sees only assigned leads gets only their events. Reconnect with `Last-Event-ID`: missed events of the last 10 minutes are replayed; otherwise `event: resync` tells the client to refetch. A comment line every 15 s keeps the stream alive; the stream ends when the access token expires (reconnect with a fresh one).
+         */
+        get: operations["events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/leads": {
         parameters: {
             query?: never;
@@ -363,6 +463,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Leads matching the filters, one page
+         * @description Keyset paging: pass `nextCursor` back as `cursor` with the same filters and sort (a cursor of another sort is a 400). Orders: `score` (default: score, then last activity, newest first), `lastActivity`, `createdAt` (newest first). `total` counts every lead matching the filters. A manager of a company where managers see only their own leads gets only leads assigned to them. Invalid parameters: 400 with `errors[]` naming each one.
+         */
         get: operations["list_get_api_crm_leads"];
         put?: never;
         post?: never;
@@ -395,7 +499,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["events"];
+        get: operations["events_get_api_crm_leads_id_events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -633,6 +737,9 @@ export interface components {
             pack?: string;
             packPrompt?: string;
         };
+        BoardResponse: {
+            columns?: components["schemas"]["ColumnResponse"][];
+        };
         ChannelRequest: {
             provider?: string;
             settings?: {
@@ -642,6 +749,12 @@ export interface components {
         ChannelTestRequest: {
             phone?: string;
             text?: string;
+        };
+        ColumnResponse: {
+            stage?: components["schemas"]["StageCard"];
+            count?: number;
+            leads?: components["schemas"]["LeadResponse"][];
+            nextCursor?: string;
         };
         CreateTenantRequest: {
             slug?: string;
@@ -659,6 +772,10 @@ export interface components {
         };
         CrmSettingsResponse: {
             managersSeeAll?: boolean;
+        };
+        DayCount: {
+            date?: string;
+            leads?: number;
         };
         EventView: {
             id?: number;
@@ -684,6 +801,17 @@ export interface components {
             delayMinutes?: number;
             text?: string;
         };
+        FunnelResponse: {
+            period?: components["schemas"]["Period"];
+            leads?: number;
+            stages?: components["schemas"]["FunnelStage"][];
+        };
+        FunnelStage: {
+            stage?: components["schemas"]["StageCard"];
+            current?: number;
+            reached?: number;
+            conversionFromPrevious?: number;
+        };
         GreetingMediaResponse: {
             name?: string;
             caption?: string;
@@ -708,6 +836,12 @@ export interface components {
             steps?: components["schemas"]["Step"][];
             source?: string;
         };
+        Handling: {
+            leads?: number;
+            aiToTheEnd?: number;
+            takenOver?: number;
+            aiShare?: number;
+        };
         LastMessage: {
             text?: string;
             direction?: string;
@@ -716,6 +850,7 @@ export interface components {
         LeadPage: {
             items?: components["schemas"]["LeadResponse"][];
             nextCursor?: string;
+            total?: number;
         };
         LeadPatch: {
             name?: string;
@@ -756,6 +891,19 @@ export interface components {
             apiKey?: string;
             apiKeySet?: boolean;
             temperature?: number;
+        };
+        ManagerStats: {
+            id?: number;
+            name?: string;
+            role?: string;
+            active?: boolean;
+            leadsAssigned?: number;
+            won?: number;
+            responseTime?: components["schemas"]["ResponseTime"];
+        };
+        ManagersResponse: {
+            period?: components["schemas"]["Period"];
+            managers?: components["schemas"]["ManagerStats"][];
         };
         MeResponse: {
             id?: number;
@@ -839,6 +987,11 @@ export interface components {
                 [key: string]: string;
             };
         };
+        Period: {
+            from?: Record<string, never>;
+            to?: Record<string, never>;
+            timezone?: string;
+        };
         PersonRef: {
             id?: number;
             name?: string;
@@ -864,6 +1017,18 @@ export interface components {
         RefreshRequest: {
             refreshToken?: string;
         };
+        ResponseTime: {
+            responses?: number;
+            medianSeconds?: number;
+            p90Seconds?: number;
+        };
+        ResponseTimesResponse: {
+            period?: components["schemas"]["Period"];
+            ai?: components["schemas"]["ResponseTime"];
+            human?: components["schemas"]["ResponseTime"];
+            leadsPerDay?: components["schemas"]["DayCount"][];
+            handling?: components["schemas"]["Handling"];
+        };
         SandboxMessageRequest: {
             phone?: string;
             name?: string;
@@ -879,6 +1044,13 @@ export interface components {
             labelRu?: string;
             labelEn?: string;
             defaultValue?: string;
+        };
+        StageCard: {
+            id?: number;
+            name?: string;
+            role?: string;
+            position?: number;
+            color?: string;
         };
         StageRef: {
             id?: number;
@@ -1682,6 +1854,81 @@ export interface operations {
             };
         };
     };
+    funnel: {
+        parameters: {
+            query?: {
+                /** @description First day (ISO date, company's time zone) or date-time */
+                from?: string;
+                /** @description Last day, inclusive (ISO date) or date-time, exclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelResponse"];
+                };
+            };
+        };
+    };
+    managers: {
+        parameters: {
+            query?: {
+                /** @description First day (ISO date, company's time zone) or date-time */
+                from?: string;
+                /** @description Last day, inclusive (ISO date) or date-time, exclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagersResponse"];
+                };
+            };
+        };
+    };
+    responseTimes: {
+        parameters: {
+            query?: {
+                /** @description First day (ISO date, company's time zone) or date-time */
+                from?: string;
+                /** @description Last day, inclusive (ISO date) or date-time, exclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseTimesResponse"];
+                };
+            };
+        };
+    };
     userLogin: {
         parameters: {
             query?: never;
@@ -1706,12 +1953,100 @@ export interface operations {
             };
         };
     };
+    board: {
+        parameters: {
+            query?: {
+                /** @description Stage id */
+                stage?: string;
+                /** @description HOT, WARM or COLD */
+                temperature?: string;
+                /** @description A user id, `none` (unassigned) or `me` */
+                assignee?: string;
+                /** @description `ai` or `human`: who leads the conversation now */
+                handledBy?: string;
+                /** @description `true` or `false`: the lead did not answer follow-ups */
+                noReply?: string;
+                /** @description City, case-insensitive exact match */
+                city?: string;
+                /** @description Created at or after: an ISO date (that day's start in the company's time zone) or an ISO date-time with offset */
+                from?: string;
+                /** @description Created before: an ISO date (inclusive: the whole day in the company's time zone) or an ISO date-time (exclusive) */
+                to?: string;
+                /** @description Text in name, phone (digits), city or last message */
+                q?: string;
+                /** @description leads per column, 1 to 200 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardResponse"];
+                };
+            };
+        };
+    };
+    events: {
+        parameters: {
+            query?: {
+                /** @description the access token, for EventSource */
+                access_token?: string;
+            };
+            header?: {
+                Authorization?: string;
+                /** @description the last event id received */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": Record<string, never>;
+                };
+            };
+        };
+    };
     list_get_api_crm_leads: {
         parameters: {
             query?: {
-                stage?: number;
+                /** @description Stage id */
+                stage?: string;
+                /** @description HOT, WARM or COLD */
+                temperature?: string;
+                /** @description A user id, `none` (unassigned) or `me` */
+                assignee?: string;
+                /** @description `ai` or `human`: who leads the conversation now */
+                handledBy?: string;
+                /** @description `true` or `false`: the lead did not answer follow-ups */
+                noReply?: string;
+                /** @description City, case-insensitive exact match */
+                city?: string;
+                /** @description Created at or after: an ISO date (that day's start in the company's time zone) or an ISO date-time with offset */
+                from?: string;
+                /** @description Created before: an ISO date (inclusive: the whole day in the company's time zone) or an ISO date-time (exclusive) */
+                to?: string;
+                /** @description Text in name, phone (digits), city or last message */
                 q?: string;
+                /** @description score (default), lastActivity or createdAt */
+                sort?: string;
+                /** @description `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description 1 to 200, default 50 */
                 limit?: number;
             };
             header?: never;
@@ -1779,7 +2114,7 @@ export interface operations {
             };
         };
     };
-    events: {
+    events_get_api_crm_leads_id_events: {
         parameters: {
             query?: {
                 before?: number;

@@ -131,13 +131,22 @@ export function connectLiveEvents(handlers: Handlers): LiveConnection {
     attempt = 0;
     void run();
   };
+  // A stream can stay half-open after the network goes away: drop it at once and reconnect when it is back.
+  const offline = () => {
+    if (retry !== null) clearTimeout(retry);
+    retry = null;
+    controller?.abort();
+    handlers.onStatus('offline');
+  };
   window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
   void run();
 
   return {
     close() {
       closed = true;
       window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
       if (retry !== null) clearTimeout(retry);
       controller?.abort();
     },
