@@ -88,7 +88,7 @@ test('a manager opens the card, takes over, writes to the client and returns the
   await expect(history.getByText('Диалог возвращён AI', { exact: true })).toBeVisible();
 });
 
-test('the list filters by search, and the filters live in the URL (they survive a reload)', async ({ page, request }) => {
+test('the list filters by search and by who leads, and the filters live in the URL (they survive a reload)', async ({ page, request }) => {
   const tenant = await createTenant(request, 'list');
   const token = await crmToken(request, tenant);
   await clientWrites(request, tenant, '+77015550004', 'Ерлан Список', 'Здравствуйте, хочу дом');
@@ -109,4 +109,16 @@ test('the list filters by search, and the filters live in the URL (they survive 
   await page.reload();
   await expect(rows).toHaveCount(1);
   await expect(page.getByLabel('Имя, телефон или текст')).toHaveValue('Жанна');
+
+  // a server-side filter: who leads the conversation
+  const erlan = await leadByPhone(request, token, '+77015550004');
+  expect((await request.post(`/api/crm/leads/${erlan!.id}/takeover`, { headers: { Authorization: `Bearer ${token}` } })).ok()).toBe(true);
+  await page.getByLabel('Имя, телефон или текст').fill('');
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('button', { name: /Фильтры/ }).click();
+  await page.getByRole('textbox', { name: 'Ведёт' }).click();
+  await page.getByRole('option', { name: 'Менеджер' }).click();
+  await expect(page).toHaveURL(/handledBy=human/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Ерлан Список');
 });

@@ -15,8 +15,8 @@ function lastDays(days: number): Period {
   return { from: isoDay(from), to: isoDay(to) };
 }
 
-function seconds(value: number | null, t: ReturnType<typeof useTranslation>['t']): string {
-  if (value === null) return '—';
+function seconds(value: number | null | undefined, t: ReturnType<typeof useTranslation>['t']): string {
+  if (value == null) return '—';
   if (value < 60) return t('time.seconds', { count: Math.round(value) });
   if (value < 3600) return t('time.minutes', { count: Math.round(value / 60) });
   return t('time.hours', { count: Math.round(value / 360) / 10 });
