@@ -86,6 +86,18 @@ test('a manager opens the card, takes over, writes to the client and returns the
   const history = card.getByTestId('lead-history');
   await expect(history.getByText('Менеджер взял диалог', { exact: true })).toBeVisible();
   await expect(history.getByText('Диалог возвращён AI', { exact: true })).toBeVisible();
+
+  // the pack's qualification fields, edited by hand
+  await card.getByRole('tab', { name: 'Данные' }).click();
+  await expect(card.getByTestId('lead-fields').getByText('Окна, шт.')).toBeVisible();
+  await card.getByRole('button', { name: 'Изменить данные' }).click();
+  await card.getByRole('textbox', { name: 'Окна, шт.' }).fill('6');
+  await card.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(card.getByTestId('lead-fields').getByRole('row', { name: /Окна, шт\. 6/ })).toBeVisible();
+  const token = await crmToken(request, tenant);
+  await expect.poll(async () => (await request.get(`/api/crm/leads/${(await leadByPhone(request, token, '+77015550003'))!.id}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  }).then((r) => r.json())).fields.windows).toBe(6);
 });
 
 test('the list filters by search and by who leads, and the filters live in the URL (they survive a reload)', async ({ page, request }) => {

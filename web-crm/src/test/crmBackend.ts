@@ -285,8 +285,8 @@ export const crmHandlers = [
       id: 'panel-houses',
       fields: [
         { key: 'length_m', type: 'number', required: true, labelRu: 'Длина, м', labelEn: 'Length, m', min: 1, max: 100 },
-        { key: 'width_m', type: 'number', required: true, labelRu: 'Ширина, м', labelEn: 'Width, m', min: 1, max: 100 },
-        { key: 'foundation_closed', type: 'bool', required: false, labelRu: 'Закроют фундамент', labelEn: 'Will close the foundation' },
+        { key: 'width_m', type: 'NUMBER', required: true, labelRu: 'Ширина, м', labelEn: 'Width, m', min: 1, max: 100 },
+        { key: 'foundation_closed', type: 'BOOLEAN', required: false, labelRu: 'Закроют фундамент', labelEn: 'Will close the foundation' },
       ],
     }),
   ),

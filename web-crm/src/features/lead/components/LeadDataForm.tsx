@@ -52,11 +52,12 @@ export function LeadDataForm({ lead, schema, onDone }: { lead: Lead; schema: Pac
         <TextInput label={t('leads.city')} value={city} onChange={(e) => setCity(e.currentTarget.value)} />
         {fields.map((field) => {
           const value = values[field.key] ?? null;
+          const type = field.type.toLowerCase();
           const set = (next: Value) => setValues((current) => ({ ...current, [field.key]: next }));
-          if (field.type === 'bool' || field.type === 'boolean') {
+          if (type === 'bool' || type === 'boolean') {
             return <Switch key={field.key} label={label(field)} checked={value === true} onChange={(e) => set(e.currentTarget.checked)} />;
           }
-          if (field.type === 'number' || field.type === 'integer' || field.type === 'int') {
+          if (type === 'number' || type === 'integer' || type === 'int') {
             return (
               <NumberInput
                 key={field.key}
@@ -64,7 +65,7 @@ export function LeadDataForm({ lead, schema, onDone }: { lead: Lead; schema: Pac
                 value={typeof value === 'number' ? value : ''}
                 min={field.min ?? undefined}
                 max={field.max ?? undefined}
-                allowDecimal={field.type === 'number'}
+                allowDecimal={type === 'number'}
                 onChange={(next) => set(typeof next === 'number' ? next : null)}
               />
             );
