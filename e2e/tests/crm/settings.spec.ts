@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createTenant, crmToken, logIn } from './crmWorld';
+import { clientWrites, createTenant, crmToken, leadByPhone, logIn } from './crmWorld';
 
 test('an owner invites a manager, who sees no settings or analytics and cannot open them', async ({ page, request, isMobile }) => {
   // on phones the navigation sits behind the menu button
@@ -44,4 +44,25 @@ test('an owner adds a stage and it becomes a board column', async ({ page, reque
   await expect(page.getByTestId('stage-row')).toHaveCount(8);
   await page.goto('/crm/leads');
   await expect(page.locator('[data-testid="board-column"][aria-label="Замер"]')).toBeVisible();
+});
+
+test('with "managers see all" off, a manager sees only the leads assigned to them', async ({ page, request }) => {
+  const tenant = await createTenant(request, 'visibility');
+  const token = await crmToken(request, tenant);
+  const auth = { Authorization: `Bearer ${token}` };
+  const manager = { email: `aidana@${tenant.slug}.test`, password: 'manager-pass-123' };
+  const created = await request.post('/api/crm/users', { headers: auth, data: { name: 'Айдана', role: 'manager', ...manager } });
+  expect(created.ok()).toBe(true);
+  const managerId = ((await created.json()) as { id: number }).id;
+  expect((await request.patch('/api/crm/settings', { headers: auth, data: { managersSeeAll: false } })).ok()).toBe(true);
+
+  await clientWrites(request, tenant, '+77015550030', 'Назначенный Лид', 'Здравствуйте, хочу дом');
+  await clientWrites(request, tenant, '+77015550031', 'Чужой Лид', 'Здравствуйте, хочу дом');
+  await expect.poll(async () => (await leadByPhone(request, token, '+77015550031')) !== null, { timeout: 30_000 }).toBe(true);
+  const mine = (await leadByPhone(request, token, '+77015550030'))!;
+  expect((await request.patch(`/api/crm/leads/${mine.id}`, { headers: auth, data: { assigneeId: managerId } })).ok()).toBe(true);
+
+  await logIn(page, { ...tenant, owner: manager });
+  await expect(page.getByTestId('lead-tile').filter({ hasText: 'Назначенный Лид' })).toBeVisible();
+  await expect(page.getByTestId('lead-tile').filter({ hasText: 'Чужой Лид' })).toHaveCount(0);
 });
