@@ -44,6 +44,8 @@ export default defineConfig(({ mode }) => ({
           // network still shows the last board and chats. The live stream, auth and writes never touch the cache,
           // and the cache is dropped at logout (AppProviders).
           globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+          // notification clicks and the future server push (see public/sw-notifications.js)
+          importScripts: ['sw-notifications.js'],
           navigateFallback: `${BASE}index.html`,
           navigateFallbackDenylist: [/^\/api\//, /^\/media\//],
           runtimeCaching: [

@@ -24,4 +24,9 @@ test('the CRM is an installable PWA: manifest with icons, a service worker that 
     .toBe('activated');
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope ?? null);
   expect(scope).toMatch(/\/crm\/$/);
+
+  // the notification seam: clicks (and later server push) are handled by a script the service worker imports
+  const sw = await (await request.get('/crm/sw.js')).text();
+  expect(sw).toContain('sw-notifications.js');
+  expect(await (await request.get('/crm/sw-notifications.js')).text()).toContain('notificationclick');
 });

@@ -33,9 +33,9 @@ describe('notifications', () => {
     pushLive({ type: 'lead.handoff', leadId: 1 });
 
     await waitFor(() =>
-      expect(shown).toEqual([
-        { title: 'Новый лид', body: undefined, tag: 'lead-8' },
-        { title: 'Лиду нужен менеджер', body: undefined, tag: 'handoff-1' },
+      expect([...shown].sort((a, b) => a.tag!.localeCompare(b.tag!))).toEqual([
+        { title: 'Лиду нужен менеджер', body: 'Асель: Здравствуйте, сколько стоит дом?', tag: 'handoff-1' },
+        { title: 'Новый лид', body: 'Ночной клиент: Здравствуйте, сколько стоит дом?', tag: 'lead-8' },
       ]),
     );
     expect(await screen.findByText('Ночной клиент')).toBeInTheDocument();

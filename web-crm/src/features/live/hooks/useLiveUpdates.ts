@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../../lib/notify';
+import { leadQueryOptions } from '../../leads/api/leads';
+import { leadTitle } from '../../leads/components/LeadTile';
 import { connectLiveEvents, type LiveEvent, type LiveStatus } from '../api/liveEvents';
 
 /**
@@ -28,12 +30,17 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
       onEvent: (event) => {
         refreshLead(event);
         if (event.type === 'resync') void client.invalidateQueries({ queryKey: ['lead'] });
-        const url = event.leadId !== null ? `${import.meta.env.BASE_URL}leads/${event.leadId}` : undefined;
-        if (event.type === 'lead.created') {
-          void notify(t('live.newLead'), { tag: `lead-${event.leadId}`, url });
-        } else if (event.type === 'lead.handoff') {
-          void notify(t('live.handoff'), { tag: `handoff-${event.leadId}`, url });
-        }
+        if (event.leadId === null || (event.type !== 'lead.created' && event.type !== 'lead.handoff')) return;
+        const leadId = event.leadId;
+        const url = `${import.meta.env.BASE_URL}leads/${leadId}`;
+        const title = event.type === 'lead.created' ? t('live.newLead') : t('live.handoff');
+        const tag = `${event.type === 'lead.created' ? 'lead' : 'handoff'}-${leadId}`;
+        // Name the lead when it can be read; the notification goes out either way.
+        void client
+          .fetchQuery(leadQueryOptions(leadId))
+          .then((lead) => `${leadTitle(lead)}${lead.lastMessage?.text ? `: ${lead.lastMessage.text}` : ''}`)
+          .catch(() => undefined)
+          .then((body) => notify(title, { body, tag, url }));
       },
     });
     return () => connection.close();
