@@ -17,28 +17,38 @@ class StagesIT {
     @Test
     void theOwnerEditsTheFunnelAndSystemStagesAreProtected() {
         Api api = SharedServer.get().api();
-        String op = api.operatorLogin(ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
+        String op =
+                api.operatorLogin(ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
         api.createTenant(op, "stages-edit", "ru", "owner@stages-edit.kz", "owner-pass-1");
         String owner = api.userLogin("stages-edit", "owner@stages-edit.kz", "owner-pass-1");
         api.createUser(owner, "Менеджер", "m@stages-edit.kz", "manager", "manager-pass-1");
         String manager = api.userLogin("stages-edit", "m@stages-edit.kz", "manager-pass-1");
 
         Reply created =
-                api.post("/api/crm/stages", owner, "{\"name\":\"Замер на участке\",\"color\":\"#12B886\"}");
+                api.post(
+                        "/api/crm/stages",
+                        owner,
+                        "{\"name\":\"Замер на участке\",\"color\":\"#12B886\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long custom = created.json().getJsonNumber("id").longValue();
         assertThat(created.json().getString("color")).isEqualTo("#12b886");
         assertThat(created.json().isNull("role")).isTrue();
 
-        assertThat(api.post("/api/crm/stages", manager, "{\"name\":\"x\"}").status()).isEqualTo(403);
+        assertThat(api.post("/api/crm/stages", manager, "{\"name\":\"x\"}").status())
+                .isEqualTo(403);
         assertThat(api.post("/api/crm/stages", owner, "{\"name\":\" \"}").status()).isEqualTo(400);
-        assertThat(api.post("/api/crm/stages", owner, "{\"name\":\"x\",\"color\":\"red\"}").status())
+        assertThat(
+                        api.post("/api/crm/stages", owner, "{\"name\":\"x\",\"color\":\"red\"}")
+                                .status())
                 .isEqualTo(400);
 
         JsonArray stages = api.get("/api/crm/stages", owner).array();
         long won = idOf(stages, "WON");
         Reply renamed =
-                api.patch("/api/crm/stages/" + won, owner, Json.createObjectBuilder().add("name", "Оплачено").build());
+                api.patch(
+                        "/api/crm/stages/" + won,
+                        owner,
+                        Json.createObjectBuilder().add("name", "Оплачено").build());
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.json().getString("role")).isEqualTo("WON");
         Reply deleteSystem = api.method("DELETE", "/api/crm/stages/" + won, owner, null);
@@ -57,13 +67,19 @@ class StagesIT {
                                         .build()
                                         .toString())
                         .array();
-        assertThat(reordered.getJsonObject(0).getJsonNumber("id").longValue()).isEqualTo(ids.get(0));
+        assertThat(reordered.getJsonObject(0).getJsonNumber("id").longValue())
+                .isEqualTo(ids.get(0));
         assertThat(
-                        api.method("PUT", "/api/crm/stages/order", owner, "{\"ids\":[" + ids.get(0) + "]}")
+                        api.method(
+                                        "PUT",
+                                        "/api/crm/stages/order",
+                                        owner,
+                                        "{\"ids\":[" + ids.get(0) + "]}")
                                 .status())
                 .isEqualTo(400);
 
-        assertThat(api.method("DELETE", "/api/crm/stages/" + custom, owner, null).status()).isEqualTo(204);
+        assertThat(api.method("DELETE", "/api/crm/stages/" + custom, owner, null).status())
+                .isEqualTo(204);
         assertThat(api.get("/api/crm/stages", manager).array())
                 .noneMatch(s -> s.asJsonObject().getJsonNumber("id").longValue() == custom);
     }
@@ -76,5 +92,4 @@ class StagesIT {
                 .findFirst()
                 .orElseThrow();
     }
-
 }
