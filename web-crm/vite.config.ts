@@ -40,10 +40,22 @@ export default defineConfig(({ mode }) => ({
           ],
         },
         workbox: {
-          // App shell only; API responses are never cached by the service worker.
+          // The app shell is precached (works offline); CRM API reads are network-first, so a phone that loses the
+          // network still shows the last board and chats. The live stream, auth and writes never touch the cache,
+          // and the cache is dropped at logout (AppProviders).
           globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+          // notification clicks and the future server push (see public/sw-notifications.js)
+          importScripts: ['sw-notifications.js'],
           navigateFallback: `${BASE}index.html`,
-          navigateFallbackDenylist: [/^\/api\//],
+          navigateFallbackDenylist: [/^\/api\//, /^\/media\//],
+          runtimeCaching: [
+            {
+              urlPattern: ({ url, request }) =>
+                request.method === 'GET' && url.pathname.startsWith('/api/crm/') && !url.pathname.startsWith('/api/crm/events'),
+              handler: 'NetworkFirst',
+              options: { cacheName: 'buildcrm-api', networkTimeoutSeconds: 6, expiration: { maxEntries: 200, maxAgeSeconds: 86_400 } },
+            },
+          ],
         },
       }),
   ],

@@ -7,6 +7,7 @@ import { LogoutButton } from '../features/auth/components/LogoutButton';
 export function AppLayout() {
   const { t } = useTranslation();
   const onTenants = useMatch('/tenants/*') !== null;
+  const onHealth = useMatch('/health') !== null;
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
       <AppShell.Header>
@@ -25,6 +26,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
         <NavLink component={RouterNavLink} to="/tenants" label={t('nav.tenants')} active={onTenants} />
+        <NavLink component={RouterNavLink} to="/health" label={t('nav.health')} active={onHealth} />
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

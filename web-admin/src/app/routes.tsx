@@ -1,5 +1,7 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage';
+import { HealthPage } from '../features/health/components/HealthPage';
+import { TenantPage } from '../features/tenants/components/TenantPage';
 import { TenantsPage } from '../features/tenants/components/TenantsPage';
 import { AppLayout } from './AppLayout';
 import { RequireSession } from './RequireSession';
@@ -15,6 +17,8 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="/tenants" replace /> },
           { path: '/tenants', element: <TenantsPage /> },
+          { path: '/tenants/:id/:tab?', element: <TenantPage /> },
+          { path: '/health', element: <HealthPage /> },
         ],
       },
     ],

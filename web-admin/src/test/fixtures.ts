@@ -1,9 +1,9 @@
 import { HttpResponse } from 'msw';
-import type { Tenant } from '../features/tenants/api/getTenants';
+import type { Tenant } from '../lib/api/types';
 
 export const tenants: Tenant[] = [
   {
-    id: 'f3c1a7e0-0000-4000-8000-000000000001',
+    id: 1001,
     slug: 'alem-dom',
     name: 'Алем Дом',
     status: 'ACTIVE',
@@ -13,7 +13,7 @@ export const tenants: Tenant[] = [
     createdAt: '2026-11-02T09:30:00+05:00',
   },
   {
-    id: 'f3c1a7e0-0000-4000-8000-000000000002',
+    id: 1002,
     slug: 'tez-sales',
     name: 'Tez Sales',
     status: 'SUSPENDED',
@@ -34,3 +34,32 @@ export function problem(status: number, title: string, detail?: string, errors: 
     { status, headers: { 'Content-Type': 'application/problem+json', ...headers } },
   );
 }
+
+export const tenant: Tenant = {
+  id: 1001,
+  slug: 'alem-dom',
+  name: 'Алем Дом',
+  status: 'ACTIVE',
+  timezone: 'Asia/Almaty',
+  locale: 'ru',
+  pack: 'panel-houses',
+  provisioningStep: 'ACTIVE',
+  owner: { name: 'Айгерим', email: 'owner@alem.kz' },
+  channel: { provider: 'sandbox', state: 'ok', lastInboundAt: '2026-11-26T05:00:00Z' },
+  leadsToday: 3,
+  createdAt: '2026-11-02T09:30:00+05:00',
+};
+
+export const packs = [
+  {
+    id: 'panel-houses',
+    nameRu: 'Панельные дома',
+    nameEn: 'Panel houses',
+    settingsSchema: [
+      { key: 'site_url', type: 'TEXT', labelRu: 'Сайт компании', labelEn: 'Company website', defaultValue: 'https://example.kz' },
+      { key: 'warehouse_address', type: 'TEXT', labelRu: 'Адрес склада', labelEn: 'Warehouse address' },
+      { key: 'min_area', type: 'INTEGER', labelRu: 'Минимальная площадь', labelEn: 'Minimum area' },
+    ],
+  },
+  { id: 'generic-sales', nameRu: 'Универсальные продажи', nameEn: 'Generic sales', settingsSchema: [] },
+];

@@ -6,19 +6,32 @@ import { session } from '../lib/api';
 import { i18n } from '../lib/i18n';
 import { theme } from './theme';
 
-export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+export function AppProviders({
+  queryClient,
+  children,
+  env = 'default',
+}: {
+  queryClient: QueryClient;
+  children: ReactNode;
+  /** 'test' turns off Mantine's transitions and portals (jsdom never finishes a transition). */
+  env?: 'default' | 'test';
+}) {
   // Nothing cached for one user may be shown to the next one.
   useEffect(
     () =>
       session.subscribe(() => {
-        if (session.tokens() === null) queryClient.clear();
+        if (session.tokens() === null) {
+          queryClient.clear();
+          // The service worker's network-first copies of API answers belong to the user who signed out.
+          if (typeof caches !== 'undefined') void caches.delete('buildcrm-api');
+        }
       }),
     [queryClient],
   );
 
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} env={env}>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>

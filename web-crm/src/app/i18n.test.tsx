@@ -24,7 +24,7 @@ describe('language', () => {
   it('switches the signed-in header and home page too', async () => {
     session.save(tokenPair('1'));
     server.use(http.get('*/api/crm/me', () => HttpResponse.json({ ...owner, role: 'manager' })));
-    const { user } = renderApp('/');
+    const { user } = renderApp('/profile');
     expect(await screen.findByText('Менеджер')).toBeInTheDocument();
 
     await user.click(within(screen.getByRole('banner')).getByRole('radio', { name: 'EN' }));

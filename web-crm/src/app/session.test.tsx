@@ -18,7 +18,7 @@ describe('session', () => {
         return new HttpResponse(null, { status: 204 });
       }),
     );
-    const { router } = renderApp('/');
+    const { router } = renderApp('/profile');
 
     expect(await screen.findByText('Сеанс истёк. Войдите снова.')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
@@ -41,7 +41,7 @@ describe('session', () => {
         return HttpResponse.json(tokenPair('new'));
       }),
     );
-    renderApp('/');
+    renderApp('/profile');
 
     expect(await screen.findByRole('heading', { name: 'Здравствуйте, Айгерим Садыкова!' })).toBeInTheDocument();
     expect(refreshes).toBe(1);
@@ -58,7 +58,7 @@ describe('session', () => {
         return new HttpResponse(null, { status: 204 });
       }),
     );
-    const { user, router } = renderApp('/');
+    const { user, router } = renderApp('/profile');
 
     await user.click(await screen.findByRole('button', { name: 'Выйти' }));
 

@@ -10,7 +10,7 @@ export function renderApp(path = '/') {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();
   const view = render(
-    <AppProviders queryClient={createQueryClient({ retry: false })}>
+    <AppProviders queryClient={createQueryClient({ retry: false })} env="test">
       <RouterProvider router={router} />
     </AppProviders>,
   );

@@ -3,6 +3,7 @@ import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { session } from '../lib/api';
 import { i18n } from '../lib/i18n';
+import { resetCrmBackend } from './crmBackend';
 import { server } from './server';
 
 // jsdom lacks these browser APIs that Mantine uses.
@@ -30,6 +31,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(async () => {
   cleanup();
   server.resetHandlers();
+  resetCrmBackend();
   session.end('logout');
   window.localStorage.clear();
   await i18n.changeLanguage('ru');

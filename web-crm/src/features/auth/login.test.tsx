@@ -19,7 +19,7 @@ describe('login', () => {
     expect(await screen.findByRole('heading', { name: 'Вход в BuildCRM' })).toBeInTheDocument();
   });
 
-  it('signs in with company code, email and password and shows the home page of that user', async () => {
+  it('signs in with company code, email and password and lands on the leads board of that user', async () => {
     let loginBody: unknown;
     let meAuthorization: string | null = null;
     server.use(
@@ -36,12 +36,11 @@ describe('login', () => {
 
     await fillAndSubmit(user, ' Alem-Dom ');
 
-    expect(await screen.findByRole('heading', { name: 'Здравствуйте, Айгерим Садыкова!' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/');
+    expect(await screen.findByText('Айгерим Садыкова · Алем Дом')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/leads');
     expect(loginBody).toEqual({ tenant: 'alem-dom', email: 'owner@alem-dom.kz', password: 'secret-pass' });
     expect(meAuthorization).toBe('Bearer access-1');
-    expect(screen.getByText('Владелец')).toBeInTheDocument();
-    expect(screen.getByText('Алем Дом (alem-dom)')).toBeInTheDocument();
+    expect(await screen.findAllByTestId('board-column')).toHaveLength(5);
     expect(JSON.parse(window.localStorage.getItem('buildcrm.crm.session') ?? 'null')).toEqual({
       accessToken: 'access-1',
       refreshToken: 'refresh-1',

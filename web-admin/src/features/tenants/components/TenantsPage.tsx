@@ -1,19 +1,19 @@
-import { Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { formatDateTime } from '../../../lib/format';
 import { SessionExpiredError } from '@shared/lib/errors';
-import { useTenants } from '../api/getTenants';
+import { useTenants } from '../api/tenants';
+import { ChannelStateBadge } from './ChannelStateBadge';
+import { CreateTenantModal } from './CreateTenantModal';
 import { TenantStatusBadge } from './TenantStatusBadge';
 
 export function TenantsPage() {
   const { t, i18n } = useTranslation();
   const tenants = useTenants();
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-
-  function formatDate(value: string) {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
-  }
+  const [creating, setCreating] = useState(false);
 
   let body;
   if (tenants.isPending) {
@@ -33,7 +33,7 @@ export function TenantsPage() {
     body = <Text c="dimmed">{t('tenants.empty')}</Text>;
   } else {
     body = (
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer minWidth={1100}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -41,23 +41,37 @@ export function TenantsPage() {
               <Table.Th>{t('tenants.columns.name')}</Table.Th>
               <Table.Th>{t('tenants.columns.status')}</Table.Th>
               <Table.Th>{t('tenants.columns.pack')}</Table.Th>
-              <Table.Th>{t('tenants.columns.timezone')}</Table.Th>
-              <Table.Th>{t('tenants.columns.locale')}</Table.Th>
+              <Table.Th>{t('tenants.columns.channel')}</Table.Th>
+              <Table.Th>{t('tenants.columns.lastInbound')}</Table.Th>
+              <Table.Th>{t('tenants.columns.leadsToday')}</Table.Th>
+              <Table.Th>{t('tenants.columns.errors')}</Table.Th>
               <Table.Th>{t('tenants.columns.createdAt')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {tenants.data.map((tenant) => (
               <Table.Tr key={tenant.id}>
-                <Table.Td ff="monospace">{tenant.slug}</Table.Td>
+                <Table.Td ff="monospace">
+                  <Anchor component={Link} to={`/tenants/${tenant.id}`}>
+                    {tenant.slug}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>{tenant.name}</Table.Td>
-                <Table.Td>
-                  <TenantStatusBadge status={tenant.status} />
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <TenantStatusBadge status={tenant.status ?? ''} />
                 </Table.Td>
                 <Table.Td>{tenant.pack}</Table.Td>
-                <Table.Td>{tenant.timezone}</Table.Td>
-                <Table.Td>{tenant.locale}</Table.Td>
-                <Table.Td>{formatDate(tenant.createdAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <ChannelStateBadge channel={tenant.channel} />
+                </Table.Td>
+                <Table.Td>{formatDateTime(tenant.channel?.lastInboundAt, i18n.language)}</Table.Td>
+                <Table.Td>{tenant.leadsToday ?? '—'}</Table.Td>
+                <Table.Td maw={240}>
+                  <Text size="sm" c={tenant.channel?.lastError ? 'red' : 'dimmed'} lineClamp={2}>
+                    {tenant.channel?.lastError ?? '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatDateTime(tenant.createdAt, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -68,8 +82,12 @@ export function TenantsPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('tenants.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('tenants.title')}</Title>
+        <Button onClick={() => setCreating(true)}>{t('tenants.create.open')}</Button>
+      </Group>
       {body}
+      {creating && <CreateTenantModal opened onClose={() => setCreating(false)} />}
     </Stack>
   );
 }

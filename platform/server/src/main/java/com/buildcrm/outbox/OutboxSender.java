@@ -236,6 +236,11 @@ public class OutboxSender {
         return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
+    /** This instance's circuit-breaker state for the tenant's channel (for the health page). */
+    public ChannelBreaker.State breakerState(long tenantId) {
+        return breaker().state(tenantId);
+    }
+
     private ChannelBreaker breaker() {
         ChannelBreaker b = breaker;
         if (b == null) {

@@ -1,6 +1,7 @@
 package com.buildcrm.platform;
 
 import com.buildcrm.config.ServerSettings;
+import com.buildcrm.demo.DemoSeed;
 import com.buildcrm.health.ServingProbe;
 import com.buildcrm.identity.OperatorBootstrap;
 import com.buildcrm.jobs.Workers;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
 /**
  * Start-up, in order: storage (database, platform schema, persistence unit) → industry packs →
  * first operator → tenants whose schema is behind, upgraded in the background (off the request
- * path) → the message-path workers.
+ * path) → the message-path workers → the demo tenant (embedded default, first start only).
  */
 @ApplicationScoped
 public class PlatformStartup {
@@ -30,6 +31,7 @@ public class PlatformStartup {
     @Inject Workers workers;
     @Inject PackHost packs;
     @Inject ServingProbe probe;
+    @Inject DemoSeed demo;
 
     void onStart(@Observes Startup event) {
         long started = System.nanoTime();
@@ -38,6 +40,7 @@ public class PlatformStartup {
         var first = operators.ensureFirstOperator();
         upgrades.upgradeBehindInBackground();
         workers.start();
+        var demoLogins = demo.ensureSeeded();
         probe.start();
         long ms = (System.nanoTime() - started) / 1_000_000;
         StringBuilder banner =
@@ -69,6 +72,24 @@ public class PlatformStartup {
                                                     .append("   (generated, shown only once)"));
                     banner.append('\n');
                 });
+        demoLogins.ifPresent(
+                d ->
+                        banner.append("   demo company:     ")
+                                .append(d.tenantSlug())
+                                .append(" (CRM login: company code '")
+                                .append(d.tenantSlug())
+                                .append("')\n")
+                                .append("     owner:          ")
+                                .append(d.ownerEmail())
+                                .append(" / ")
+                                .append(d.ownerPassword())
+                                .append('\n')
+                                .append("     manager:        ")
+                                .append(d.managerEmail())
+                                .append(" / ")
+                                .append(d.managerPassword())
+                                .append('\n')
+                                .append("     (demo passwords, embedded default only)\n"));
         banner.append(" platform ready in ")
                 .append(ms)
                 .append(" ms\n")

@@ -63,7 +63,22 @@ public final class TenantRequests {
             String schemaVersion,
             OwnerSummary owner,
             OffsetDateTime createdAt,
-            OffsetDateTime updatedAt) {}
+            OffsetDateTime updatedAt,
+            String provisioningStep,
+            ChannelSummary channel,
+            Long leadsToday) {}
 
     public record OwnerSummary(String name, String email) {}
+
+    /**
+     * The tenant's WhatsApp channel at a glance: {@code provider} is null while none is configured;
+     * {@code state} is {@code none}, {@code ok} or {@code error} (the last send/connection failed
+     * after the last inbound message).
+     */
+    public record ChannelSummary(
+            String provider,
+            String state,
+            OffsetDateTime lastInboundAt,
+            String lastError,
+            OffsetDateTime lastErrorAt) {}
 }

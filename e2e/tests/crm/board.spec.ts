@@ -1,0 +1,136 @@
+import { expect, test } from '@playwright/test';
+import { clientWrites, column, createTenant, crmToken, leadByPhone, logIn, sandboxChat, tile } from './crmWorld';
+
+test.describe.configure({ mode: 'serial' });
+
+test('a lead who writes on WhatsApp appears live on the board, and the AI moves the card as it qualifies', async ({ page, request }) => {
+  const tenant = await createTenant(request, 'live');
+  await logIn(page, tenant);
+  await expect(page.getByTestId('board-column')).toHaveCount(7);
+
+  await clientWrites(request, tenant, '+77015550001', 'Асель Live', 'Здравствуйте, хочу дом');
+  const card = tile(page, 'Асель Live');
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect(column(page, 'В работе').getByTestId('lead-tile').filter({ hasText: 'Асель Live' })).toBeVisible({ timeout: 30_000 });
+
+  await clientWrites(request, tenant, '+77015550001', 'Асель Live', 'Дом 10 на 8, Алматы');
+  await expect(column(page, 'Неполные данные').getByTestId('lead-tile').filter({ hasText: 'Асель Live' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(card.getByTestId('handled-by')).toHaveText('AI');
+});
+
+test('a manager drags a lead to another stage', async ({ page, request, isMobile }) => {
+  const tenant = await createTenant(request, 'drag');
+  const token = await crmToken(request, tenant);
+  await clientWrites(request, tenant, '+77015550002', 'Бауыржан Drag', 'Здравствуйте, хочу дом');
+  await expect.poll(async () => (await leadByPhone(request, token, '+77015550002'))?.stage.name, { timeout: 30_000 }).toBe('В работе');
+  await logIn(page, tenant);
+
+  const source = column(page, 'В работе').getByTestId('lead-tile').filter({ hasText: 'Бауыржан Drag' });
+  await expect(source).toBeVisible();
+  const target = column(page, 'Просит звонок');
+  await source.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  const start = { x: from.x + from.width / 2, y: from.y + 20 };
+  const end = { x: isMobile ? to.x + 12 : to.x + to.width / 2, y: to.y + 80 };
+
+  if (isMobile) {
+    // A long press picks the card up (touch sensor), then the finger moves to the next column.
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', point?: { x: number; y: number }) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: point ? [{ x: point.x, y: point.y }] : [] });
+    await touch('touchStart', start);
+    await expect(page.locator('[data-dragging]')).toHaveCount(1);
+    for (let i = 1; i <= 10; i += 1) {
+      await touch('touchMove', { x: start.x + ((end.x - start.x) * i) / 10, y: start.y + ((end.y - start.y) * i) / 10 });
+    }
+    await touch('touchEnd');
+  } else {
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 10, start.y, { steps: 2 });
+    await page.mouse.move(end.x, end.y, { steps: 12 });
+    await page.mouse.up();
+  }
+
+  const expected = 'Просит звонок';
+  await expect(target.getByTestId('lead-tile').filter({ hasText: 'Бауыржан Drag' })).toBeVisible();
+  await expect.poll(async () => (await leadByPhone(request, token, '+77015550002'))?.stage.name).toBe(expected);
+});
+
+test('a manager opens the card, takes over, writes to the client and returns the lead to the AI', async ({ page, request }) => {
+  const tenant = await createTenant(request, 'handoff');
+  await clientWrites(request, tenant, '+77015550003', 'Дина Handoff', 'Здравствуйте, хочу дом');
+  await logIn(page, tenant);
+
+  await tile(page, 'Дина Handoff').getByRole('link', { name: 'Дина Handoff' }).click();
+  const card = page.getByTestId('lead-card');
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('chat').getByText('Здравствуйте, хочу дом')).toBeVisible();
+
+  await card.getByRole('button', { name: 'Взять на себя' }).click();
+  await expect(card.getByRole('button', { name: 'Вернуть AI' })).toBeVisible();
+
+  const text = `Добрый день! Менеджер на связи ${Date.now()}`;
+  await card.getByRole('textbox', { name: 'Написать клиенту…' }).fill(text);
+  await card.getByRole('button', { name: 'Отправить' }).click();
+  await expect(card.getByTestId('chat').getByText(text)).toBeVisible();
+  await expect.poll(() => sandboxChat(request, tenant, '+77015550003'), { timeout: 30_000 }).toContain(text);
+
+  await card.getByRole('button', { name: 'Вернуть AI' }).click();
+  await expect(card.getByRole('button', { name: 'Взять на себя' })).toBeVisible();
+
+  await card.getByRole('tab', { name: 'История' }).click();
+  const history = card.getByTestId('lead-history');
+  await expect(history.getByText('Менеджер взял диалог', { exact: true })).toBeVisible();
+  await expect(history.getByText('Диалог возвращён AI', { exact: true })).toBeVisible();
+
+  // the pack's qualification fields, edited by hand
+  await card.getByRole('tab', { name: 'Данные' }).click();
+  await expect(card.getByTestId('lead-fields').getByText('Окна, шт.')).toBeVisible();
+  await card.getByRole('button', { name: 'Изменить данные' }).click();
+  await card.getByRole('textbox', { name: 'Окна, шт.' }).fill('6');
+  await card.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(card.getByTestId('lead-fields').getByRole('row', { name: /Окна, шт\. 6/ })).toBeVisible();
+  const token = await crmToken(request, tenant);
+  await expect.poll(async () => (await request.get(`/api/crm/leads/${(await leadByPhone(request, token, '+77015550003'))!.id}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  }).then((r) => r.json())).fields.windows).toBe(6);
+});
+
+test('the list filters by search and by who leads, and the filters live in the URL (they survive a reload)', async ({ page, request }) => {
+  const tenant = await createTenant(request, 'list');
+  const token = await crmToken(request, tenant);
+  await clientWrites(request, tenant, '+77015550004', 'Ерлан Список', 'Здравствуйте, хочу дом');
+  await clientWrites(request, tenant, '+77015550005', 'Жанна Список', 'Здравствуйте, сколько стоит?');
+  await expect.poll(async () => (await leadByPhone(request, token, '+77015550005')) !== null, { timeout: 30_000 }).toBe(true);
+  await logIn(page, tenant);
+
+  await page.getByText('Список', { exact: true }).click();
+  await expect(page).toHaveURL(/view=list/);
+  const rows = page.getByTestId('lead-list').locator('[data-lead-id]');
+  await expect(rows).toHaveCount(2);
+
+  await page.getByLabel('Имя, телефон или текст').fill('Жанна');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Жанна Список');
+  await expect(page).toHaveURL(/q=%D0%96%D0%B0%D0%BD%D0%BD%D0%B0|q=Жанна/);
+
+  await page.reload();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByLabel('Имя, телефон или текст')).toHaveValue('Жанна');
+
+  // a server-side filter: who leads the conversation
+  const erlan = await leadByPhone(request, token, '+77015550004');
+  expect((await request.post(`/api/crm/leads/${erlan!.id}/takeover`, { headers: { Authorization: `Bearer ${token}` } })).ok()).toBe(true);
+  await page.getByLabel('Имя, телефон или текст').fill('');
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('button', { name: /Фильтры/ }).click();
+  await page.getByRole('textbox', { name: 'Ведёт' }).click();
+  await page.getByRole('option', { name: 'Менеджер' }).click();
+  await expect(page).toHaveURL(/handledBy=human/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Ерлан Список');
+});

@@ -1,0 +1,200 @@
+import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { formatAge, formatDateTime } from '../../../lib/format';
+import { SessionExpiredError } from '@shared/lib/errors';
+import { useHealth } from '../api/health';
+
+const STATUS_COLOR: Record<string, string> = { ok: 'green', degraded: 'orange', down: 'red' };
+
+export function HealthPage() {
+  const { t, i18n } = useTranslation();
+  const [autoRefresh, setAutoRefresh] = useState(true);
+  const health = useHealth(autoRefresh);
+  const lang = i18n.language;
+
+  let body;
+  if (health.isPending) {
+    body = <Loader size="sm" />;
+  } else if (health.isError) {
+    body = health.error instanceof SessionExpiredError ? null : <ErrorAlert error={health.error} title={t('health.loadFailed')} />;
+  } else {
+    const h = health.data;
+    const silent = (h.tenants ?? []).filter((x) => x.silent);
+    body = (
+      <Stack>
+        <Group>
+          <Badge size="lg" color={STATUS_COLOR[h.status ?? ''] ?? 'gray'} data-testid="health-status">
+            {t(`health.status.${h.status === 'ok' ? 'ok' : h.status === 'down' ? 'down' : 'degraded'}`)}
+          </Badge>
+          <Text size="sm" c="dimmed">
+            {t('health.checkedAt', { at: formatDateTime(h.checkedAt, lang) })}
+          </Text>
+        </Group>
+        {silent.length > 0 && (
+          <Alert color="red" role="alert" title={t('health.silentAlarmTitle')}>
+            {t('health.silentAlarm', { count: silent.length, slugs: silent.map((s) => s.slug).join(', ') })}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <Card withBorder>
+            <Text fw={600}>{t('health.database')}</Text>
+            <Badge color={h.database?.up ? 'green' : 'red'} mt="xs">
+              {h.database?.up ? t('health.up') : t('health.down')}
+            </Badge>
+            <Text size="sm" mt="xs">
+              {t('health.latency', { ms: h.database?.latencyMs ?? 0 })}
+            </Text>
+          </Card>
+          <Card withBorder>
+            <Text fw={600}>{t('health.outbox')}</Text>
+            <Text size="sm">{t('health.pending', { count: h.outbox?.pending ?? 0 })}</Text>
+            <Text size="sm">{t('health.oldest', { age: formatAge(h.outbox?.oldestPendingAgeSeconds, lang) })}</Text>
+            <Text size="sm" c={(h.outbox?.failedLast24h ?? 0) > 0 ? 'red' : undefined}>
+              {t('health.failed24h', { count: h.outbox?.failedLast24h ?? 0 })}
+            </Text>
+            <Text size="sm">{t('health.unknown', { count: h.outbox?.unknown ?? 0 })}</Text>
+          </Card>
+          <Card withBorder>
+            <Text fw={600}>{t('health.inbox')}</Text>
+            <Text size="sm">{t('health.unprocessed', { count: h.inbox?.unprocessed ?? 0 })}</Text>
+            <Text size="sm">{t('health.oldest', { age: formatAge(h.inbox?.oldestAgeSeconds, lang) })}</Text>
+            <Text size="sm" c={(h.inbox?.poison ?? 0) > 0 ? 'red' : undefined}>
+              {t('health.poison', { count: h.inbox?.poison ?? 0 })}
+            </Text>
+          </Card>
+        </SimpleGrid>
+
+        <Title order={4}>{t('health.queues')}</Title>
+        <Table withTableBorder striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('health.queue')}</Table.Th>
+              <Table.Th>{t('health.depth')}</Table.Th>
+              <Table.Th>{t('health.dueNow')}</Table.Th>
+              <Table.Th>{t('health.oldestDue')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(h.queues ?? []).length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={4}>
+                  <Text size="sm" c="dimmed">
+                    {t('health.noJobs')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {(h.queues ?? []).map((q) => (
+              <Table.Tr key={q.name}>
+                <Table.Td ff="monospace">{q.name}</Table.Td>
+                <Table.Td>{q.depth}</Table.Td>
+                <Table.Td>{q.dueNow}</Table.Td>
+                <Table.Td>{formatAge(q.oldestDueAgeSeconds, lang)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+
+        <Title order={4}>{t('health.tenants')}</Title>
+        <Text size="xs" c="dimmed">
+          {t('health.silentRule')}
+        </Text>
+        <Table withTableBorder striped aria-label={t('health.tenants')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('tenants.columns.slug')}</Table.Th>
+              <Table.Th>{t('tenants.columns.channel')}</Table.Th>
+              <Table.Th>{t('health.breaker')}</Table.Th>
+              <Table.Th>{t('tenants.columns.lastInbound')}</Table.Th>
+              <Table.Th>{t('health.inbound7d')}</Table.Th>
+              <Table.Th>{t('health.typicalGap')}</Table.Th>
+              <Table.Th>{t('health.webhook')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(h.tenants ?? []).map((tenant) => {
+              const breaker = (h.breakers?.channels ?? []).find((b) => b.tenantId === tenant.id);
+              return (
+                <Table.Tr key={tenant.id}>
+                  <Table.Td ff="monospace">
+                    <Link to={`/tenants/${tenant.id}`}>{tenant.slug}</Link>
+                  </Table.Td>
+                  <Table.Td>{tenant.provider ? t(`channel.providers.${tenant.provider === 'meta-cloud' ? 'meta-cloud' : tenant.provider === 'chatflow' ? 'chatflow' : 'sandbox'}`) : '—'}</Table.Td>
+                  <Table.Td>
+                    {breaker ? (
+                      <Badge size="sm" variant="light" color={breaker.state === 'CLOSED' ? 'green' : 'red'}>
+                        {breaker.state}
+                      </Badge>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(tenant.lastInboundAt, lang)}</Table.Td>
+                  <Table.Td>{tenant.inboundLast7Days ?? 0}</Table.Td>
+                  <Table.Td>{formatAge(tenant.typicalGapSeconds, lang)}</Table.Td>
+                  <Table.Td>
+                    {tenant.silent ? (
+                      <Badge color="red">{t('health.silent', { age: formatAge(tenant.silentForSeconds, lang) })}</Badge>
+                    ) : (
+                      <Badge color="green" variant="light">
+                        {t('health.normal')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        <Text size="sm">
+          {t('health.llmBreaker')}: <b>{h.breakers?.llm ?? 'n/a'}</b>
+        </Text>
+
+        <Title order={4}>{t('health.errors')}</Title>
+        {(h.errors ?? []).length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('health.noErrors')}
+          </Text>
+        ) : (
+          <Table withTableBorder>
+            <Table.Tbody>
+              {(h.errors ?? []).map((e, i) => (
+                <Table.Tr key={`${e.source}-${e.tenantId}-${i}`}>
+                  <Table.Td>{formatDateTime(e.at, lang)}</Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant="outline">
+                      {e.source}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ff="monospace">{e.slug}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="red">
+                      {e.message}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('health.title')}</Title>
+        <Switch
+          label={t('health.autoRefresh')}
+          checked={autoRefresh}
+          onChange={(e) => setAutoRefresh(e.currentTarget.checked)}
+        />
+      </Group>
+      {body}
+    </Stack>
+  );
+}

@@ -1,0 +1,46 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { session } from '../../lib/api';
+import { tokenPair } from '../../test/fixtures';
+import { renderApp } from '../../test/renderApp';
+import { server } from '../../test/server';
+
+const health = {
+  status: 'degraded',
+  checkedAt: '2026-11-26T06:00:00Z',
+  database: { up: true, latencyMs: 2 },
+  queues: [{ name: 'outbox-send', depth: 4, dueNow: 1, oldestDueAgeSeconds: 90 }],
+  outbox: { pending: 1, oldestPendingAgeSeconds: 90, failedLast24h: 2, unknown: 0 },
+  inbox: { unprocessed: 0, poison: 1 },
+  breakers: { llm: 'n/a', channels: [{ tenantId: 1001, slug: 'alem-dom', provider: 'chatflow', state: 'OPEN' }] },
+  tenants: [
+    { id: 1001, slug: 'alem-dom', name: 'Алем Дом', status: 'ACTIVE', provider: 'chatflow', lastInboundAt: '2026-11-25T06:00:00Z', inboundLast7Days: 40, typicalGapSeconds: 3600, silentForSeconds: 86400, silent: true },
+    { id: 1002, slug: 'tez-sales', name: 'Tez Sales', status: 'ACTIVE', provider: 'sandbox', inboundLast7Days: 0, silent: false },
+  ],
+  silentWebhookRule: 'rule',
+  errors: [{ source: 'outbox', tenantId: 1001, slug: 'alem-dom', message: 'HTTP 401 from ChatFlow', at: '2026-11-26T05:59:00Z' }],
+};
+
+describe('health page', () => {
+  it('shows the database, queues, breakers, the silent-webhook alarm and recent errors', async () => {
+    session.save(tokenPair('1'));
+    server.use(http.get('*/api/admin/health', () => HttpResponse.json(health)));
+    const { user } = renderApp('/health');
+
+    expect(await screen.findByTestId('health-status')).toHaveTextContent('Есть проблемы');
+    expect(screen.getByRole('alert')).toHaveTextContent('Компаний без входящих дольше обычного: 1 (alem-dom)');
+    expect(screen.getByText('outbox-send')).toBeInTheDocument();
+    expect(screen.getByText('Не отправлено за 24 ч: 2')).toBeInTheDocument();
+    expect(screen.getByText('Сбойные (более 3 попыток): 1')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Компании и их входящие' });
+    const row = within(table).getByRole('row', { name: /alem-dom/ });
+    expect(within(row).getByText('OPEN')).toBeInTheDocument();
+    expect(within(row).getByText(/молчит/)).toBeInTheDocument();
+    expect(within(within(table).getByRole('row', { name: /tez-sales/ })).getByText('в норме')).toBeInTheDocument();
+    expect(screen.getByText('HTTP 401 from ChatFlow')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('switch', { name: 'Автообновление' }));
+    expect(screen.getByRole('switch', { name: 'Автообновление' })).not.toBeChecked();
+  });
+});

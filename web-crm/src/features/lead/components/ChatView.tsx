@@ -1,0 +1,154 @@
+import { Anchor, Box, Button, Group, Image, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import type { Message } from '../../../lib/api/types';
+import { formatDateTime } from '../../../lib/time';
+import { useCurrentUser } from '../../me/hooks/useCurrentUser';
+import { flattenMessages, messagesQueryOptions } from '../api/conversation';
+
+const STATUS_ICON: Record<string, string> = {
+  QUEUED: '🕓',
+  SENT: '✓',
+  DELIVERED: '✓✓',
+  READ: '✓✓',
+  FAILED: '⚠',
+  UNKNOWN: '?',
+};
+
+function MediaView({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const media = message.media;
+  if (!media) return null;
+  const mime = media.mimeType ?? '';
+  if (message.kind === 'IMAGE' || mime.startsWith('image/')) {
+    return <Image src={media.url} alt={media.name ?? t('chat.image')} radius="sm" maw={260} fit="contain" />;
+  }
+  if (message.kind === 'VOICE' || message.kind === 'AUDIO' || mime.startsWith('audio/')) {
+    return <audio controls preload="none" src={media.url} aria-label={t('chat.voice')} style={{ maxWidth: 260 }} />;
+  }
+  if (message.kind === 'VIDEO' || mime.startsWith('video/')) {
+    return <video controls preload="none" src={media.url} style={{ maxWidth: 260 }} aria-label={t('chat.video')} />;
+  }
+  return (
+    <Anchor href={media.url} target="_blank" rel="noreferrer" size="sm">
+      📄 {media.name ?? t('chat.document')}
+    </Anchor>
+  );
+}
+
+/** Consecutive images of one author form an album, as WhatsApp shows them. */
+type Item = { kind: 'one'; message: Message } | { kind: 'album'; messages: Message[] };
+
+function group(messages: Message[]): Item[] {
+  const items: Item[] = [];
+  for (const message of messages) {
+    const last = items[items.length - 1];
+    const isImage = message.kind === 'IMAGE' && message.media != null && !message.text;
+    if (isImage && last) {
+      const previous = last.kind === 'album' ? last.messages[0] : last.message;
+      if (previous && previous.kind === 'IMAGE' && !previous.text && previous.author === message.author) {
+        items[items.length - 1] = {
+          kind: 'album',
+          messages: last.kind === 'album' ? [...last.messages, message] : [last.message, message],
+        };
+        continue;
+      }
+    }
+    items.push({ kind: 'one', message });
+  }
+  return items;
+}
+
+function Bubble({ message, children }: { message: Message; children: React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { timeZone } = useCurrentUser();
+  const outgoing = message.direction === 'OUT';
+  const author = message.author === 'AI' ? t('chat.byAi') : message.author === 'HUMAN' ? t('chat.byHuman') : null;
+  return (
+    <Group justify={outgoing ? 'flex-end' : 'flex-start'} data-testid="chat-message" data-direction={message.direction}>
+      <Paper
+        shadow="xs"
+        radius="lg"
+        px="sm"
+        py={6}
+        maw="85%"
+        bg={outgoing ? (message.author === 'AI' ? 'violet.0' : 'green.0') : 'white'}
+        withBorder
+      >
+        <Stack gap={4}>
+          {children}
+          <Group gap={6} justify="flex-end">
+            {author && (
+              <Text size="xs" c="dimmed">
+                {author}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed">
+              {formatDateTime(message.sentAt ?? message.createdAt, timeZone, i18n.language)}
+            </Text>
+            {outgoing && (
+              <Text
+                size="xs"
+                c={message.status === 'FAILED' ? 'red' : 'dimmed'}
+                title={message.error ?? t(`chat.status.${message.status}`)}
+                data-testid="message-status"
+                data-status={message.status}
+              >
+                {STATUS_ICON[message.status] ?? ''} {message.status === 'FAILED' || message.status === 'UNKNOWN' ? t(`chat.status.${message.status}`) : ''}
+              </Text>
+            )}
+          </Group>
+        </Stack>
+      </Paper>
+    </Group>
+  );
+}
+
+export function ChatView({ leadId }: { leadId: number }) {
+  const { t } = useTranslation();
+  const messages = useInfiniteQuery(messagesQueryOptions(leadId));
+  const bottom = useRef<HTMLDivElement>(null);
+  const all = flattenMessages(messages.data?.pages);
+  const lastId = all[all.length - 1]?.id;
+
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: 'end' });
+  }, [lastId]);
+
+  if (messages.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
+  if (messages.isError) return <ErrorAlert error={messages.error} title={t('chat.loadFailed')} />;
+
+  return (
+    <Stack gap="xs" data-testid="chat">
+      {messages.hasNextPage && (
+        <Button variant="subtle" size="xs" onClick={() => void messages.fetchNextPage()} loading={messages.isFetchingNextPage}>
+          {t('chat.older')}
+        </Button>
+      )}
+      {all.length === 0 && <Text c="dimmed">{t('chat.empty')}</Text>}
+      {group(all).map((item) =>
+        item.kind === 'album' ? (
+          <Bubble key={item.messages[0]?.id} message={item.messages[item.messages.length - 1] ?? item.messages[0]!}>
+            <SimpleGrid cols={2} spacing={4} data-testid="chat-album">
+              {item.messages.map((message) => (
+                <MediaView key={message.id} message={message} />
+              ))}
+            </SimpleGrid>
+          </Bubble>
+        ) : (
+          <Bubble key={item.message.id} message={item.message}>
+            <MediaView message={item.message} />
+            {item.message.text && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                {item.message.text}
+              </Text>
+            )}
+          </Bubble>
+        ),
+      )}
+      <Box ref={bottom} />
+    </Stack>
+  );
+}

@@ -1,0 +1,382 @@
+import { http, HttpResponse } from 'msw';
+import type { CrmUser, Lead, LeadEvent, Message, Stage } from '../lib/api/types';
+
+/**
+ * An in-memory CRM server for component tests: the API.md contract (board, list filters, lead card, messages,
+ * handoff, stages, users, settings, SSE). Tests read and change `crm` directly; `resetCrmBackend` runs after each.
+ */
+interface Db {
+  stages: Stage[];
+  leads: Lead[];
+  messages: Map<number, Message[]>;
+  events: Map<number, LeadEvent[]>;
+  users: CrmUser[];
+  managersSeeAll: boolean;
+  requests: { method: string; path: string; body: unknown }[];
+  live: Set<ReadableStreamDefaultController<Uint8Array>>;
+}
+
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+function seedStages(): Stage[] {
+  return [
+    { id: 1, name: 'Новый', role: 'NEW', position: 0, color: '#228be6' },
+    { id: 2, name: 'В работе', role: 'IN_PROGRESS', position: 1, color: '#fab005' },
+    { id: 3, name: 'Просит звонок', role: 'CALL_REQUESTED', position: 2, color: '#fd7e14' },
+    { id: 4, name: 'Замер', role: null, position: 3, color: '#7950f2' },
+    { id: 5, name: 'Успех', role: 'WON', position: 4, color: '#40c057' },
+  ];
+}
+
+export function makeLead(overrides: Partial<Lead> & { id: number }): Lead {
+  return {
+    name: `Клиент ${overrides.id}`,
+    phone: `+7701000000${overrides.id}`,
+    city: 'Алматы',
+    stage: { id: 1, name: 'Новый', role: 'NEW' },
+    temperature: 'WARM',
+    score: 50,
+    handledBy: 'AI',
+    handler: null,
+    assignee: null,
+    lastMessage: { text: 'Здравствуйте, сколько стоит дом?', direction: 'IN', at: ago(5) },
+    waitingForReplySince: null,
+    noReply: false,
+    fields: { length_m: 10, width_m: 8, foundation_closed: true },
+    createdAt: ago(60),
+    updatedAt: ago(5),
+    aiEnabled: true,
+    ...overrides,
+  };
+}
+
+function seedLeads(): Lead[] {
+  return [
+    makeLead({ id: 1, name: 'Асель', score: 80, temperature: 'HOT', city: 'Алматы', waitingForReplySince: ago(3) }),
+    makeLead({ id: 2, name: 'Бауыржан', score: 30, temperature: 'COLD', city: 'Астана' }),
+    makeLead({
+      id: 3,
+      name: 'Дина',
+      score: 60,
+      stage: { id: 2, name: 'В работе', role: 'IN_PROGRESS' },
+      handledBy: 'HUMAN',
+      handler: { id: 11, name: 'Ержан' },
+      assignee: { id: 11, name: 'Ержан' },
+      aiEnabled: false,
+    }),
+  ];
+}
+
+function message(id: number, overrides: Partial<Message>): Message {
+  return {
+    id,
+    direction: 'IN',
+    author: 'CLIENT',
+    authorId: null,
+    kind: 'TEXT',
+    text: null,
+    media: null,
+    status: 'RECEIVED',
+    error: null,
+    sentAt: ago(10 - id),
+    createdAt: ago(10 - id),
+    ...overrides,
+  };
+}
+
+function seedMessages(): Map<number, Message[]> {
+  return new Map([
+    [
+      1,
+      [
+        message(1, { text: 'Здравствуйте, сколько стоит дом?' }),
+        message(2, { direction: 'OUT', author: 'AI', text: 'Добрый день! Какой размер дома?', status: 'DELIVERED' }),
+        message(3, { kind: 'IMAGE', media: { id: 'm1', mimeType: 'image/jpeg', name: 'plan1.jpg', url: '/media/1/m1' } }),
+        message(4, { kind: 'IMAGE', media: { id: 'm2', mimeType: 'image/jpeg', name: 'plan2.jpg', url: '/media/1/m2' } }),
+        message(5, { kind: 'VOICE', media: { id: 'm3', mimeType: 'audio/ogg', name: 'voice.ogg', url: '/media/1/m3' } }),
+        message(6, { direction: 'OUT', author: 'HUMAN', authorId: 11, text: 'Отправил смету', status: 'FAILED', error: 'window closed' }),
+      ],
+    ],
+  ]);
+}
+
+function seedEvents(): Map<number, LeadEvent[]> {
+  return new Map([
+    [
+      1,
+      [
+        { id: 2, type: 'stage.changed', actor: 'AI', user: null, reason: null, details: { fromName: 'Новый', toName: 'В работе' }, at: ago(4) },
+        { id: 1, type: 'greeting.sent', actor: 'AI', user: null, reason: null, details: null, at: ago(9) },
+      ],
+    ],
+  ]);
+}
+
+function seedUsers(): CrmUser[] {
+  return [
+    { id: 10, name: 'Айгерим Садыкова', email: 'owner@alem-dom.kz', role: 'owner', status: 'active' },
+    { id: 11, name: 'Ержан', email: 'erzhan@alem-dom.kz', role: 'manager', status: 'active' },
+  ];
+}
+
+export const crm: Db = {
+  stages: seedStages(),
+  leads: seedLeads(),
+  messages: seedMessages(),
+  events: seedEvents(),
+  users: seedUsers(),
+  managersSeeAll: true,
+  requests: [],
+  live: new Set(),
+};
+
+export function resetCrmBackend() {
+  crm.stages = seedStages();
+  crm.leads = seedLeads();
+  crm.messages = seedMessages();
+  crm.events = seedEvents();
+  crm.users = seedUsers();
+  crm.managersSeeAll = true;
+  crm.requests = [];
+  crm.live.forEach((controller) => {
+    try {
+      controller.close();
+    } catch {
+      // already closed by the client
+    }
+  });
+  crm.live = new Set();
+}
+
+/** Sends one SSE event to every open stream. */
+export function pushLive(event: { type: string; leadId: number; messageId?: number }) {
+  const bytes = new TextEncoder().encode(`event: ${event.type}\ndata: ${JSON.stringify({ ...event, at: new Date().toISOString() })}\n\n`);
+  crm.live.forEach((controller) => controller.enqueue(bytes));
+}
+
+function filtered(url: URL): Lead[] {
+  const p = url.searchParams;
+  const q = (p.get('q') ?? '').toLowerCase();
+  let leads = crm.leads.filter(
+    (lead) =>
+      (!p.get('stage') || String(lead.stage.id) === p.get('stage')) &&
+      (!p.get('temperature') || lead.temperature === p.get('temperature')) &&
+      (!p.get('handledBy') || lead.handledBy.toLowerCase() === p.get('handledBy')) &&
+      (!p.get('city') || (lead.city ?? '').toLowerCase().includes((p.get('city') ?? '').toLowerCase())) &&
+      (p.get('noReply') !== 'true' || lead.noReply) &&
+      (q === '' || `${lead.name} ${lead.phone} ${lead.lastMessage?.text ?? ''}`.toLowerCase().includes(q)),
+  );
+  const sort = p.get('sort') ?? 'score';
+  leads = [...leads].sort((a, b) =>
+    sort === 'createdAt' ? b.createdAt.localeCompare(a.createdAt) : sort === 'lastActivity' ? b.updatedAt.localeCompare(a.updatedAt) : b.score - a.score,
+  );
+  return leads;
+}
+
+function page(leads: Lead[], url: URL) {
+  const limit = Number(url.searchParams.get('limit') ?? '50');
+  const offset = Number(url.searchParams.get('cursor') ?? '0');
+  const items = leads.slice(offset, offset + limit);
+  return { items, nextCursor: offset + limit < leads.length ? String(offset + limit) : null };
+}
+
+function findLead(id: string | readonly string[] | undefined) {
+  return crm.leads.find((lead) => String(lead.id) === String(id));
+}
+
+async function record(request: Request) {
+  const text = request.method === 'GET' ? '' : await request.clone().text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  crm.requests.push({ method: request.method, path: new URL(request.url).pathname, body });
+}
+
+function update(id: number, change: (lead: Lead) => Lead): Lead {
+  const index = crm.leads.findIndex((lead) => lead.id === id);
+  const next = change(crm.leads[index]!);
+  crm.leads[index] = next;
+  return next;
+}
+
+const period = { from: '2026-10-27T00:00:00+05:00', to: '2026-11-26T00:00:00+05:00', timezone: 'Asia/Almaty' };
+
+export const crmHandlers = [
+  http.get('*/api/crm/stages', () => HttpResponse.json(crm.stages)),
+  http.get('*/api/crm/board', ({ request }) => {
+    const url = new URL(request.url);
+    const leads = filtered(url);
+    return HttpResponse.json({
+      columns: crm.stages.map((stage) => {
+        const inStage = leads.filter((lead) => lead.stage.id === stage.id);
+        const first = page(inStage, url);
+        return { stage, count: inStage.length, leads: first.items, nextCursor: first.nextCursor };
+      }),
+    });
+  }),
+  http.get('*/api/crm/leads', ({ request }) => {
+    const url = new URL(request.url);
+    return HttpResponse.json(page(filtered(url), url));
+  }),
+  http.get('*/api/crm/leads/:id', ({ params }) => {
+    const lead = findLead(params.id);
+    return lead ? HttpResponse.json(lead) : HttpResponse.json({ status: 404, title: 'Not Found' }, { status: 404 });
+  }),
+  http.patch('*/api/crm/leads/:id', async ({ request, params }) => {
+    await record(request);
+    const body = (await request.json()) as { stageId?: number; assigneeId?: number; name?: string; city?: string; aiEnabled?: boolean; fields?: Record<string, unknown> };
+    const lead = update(Number(params.id), (current) => {
+      const stage = body.stageId !== undefined ? crm.stages.find((item) => item.id === body.stageId) : undefined;
+      const assignee = body.assigneeId !== undefined ? crm.users.find((user) => user.id === body.assigneeId) : undefined;
+      return {
+        ...current,
+        ...(stage ? { stage: { id: stage.id, name: stage.name, role: stage.role } } : {}),
+        ...(body.assigneeId !== undefined ? { assignee: assignee ? { id: assignee.id, name: assignee.name } : null } : {}),
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.city !== undefined ? { city: body.city } : {}),
+        ...(body.fields ? { fields: { ...current.fields, ...body.fields } } : {}),
+      };
+    });
+    return HttpResponse.json(lead);
+  }),
+  http.post('*/api/crm/leads/:id/takeover', async ({ request, params }) => {
+    await record(request);
+    return HttpResponse.json(
+      update(Number(params.id), (lead) => ({ ...lead, handledBy: 'HUMAN', handler: { id: 10, name: 'Айгерим Садыкова' }, aiEnabled: false })),
+    );
+  }),
+  http.post('*/api/crm/leads/:id/return-to-ai', async ({ request, params }) => {
+    await record(request);
+    return HttpResponse.json(update(Number(params.id), (lead) => ({ ...lead, handledBy: 'AI', handler: null, aiEnabled: true })));
+  }),
+  http.get('*/api/crm/leads/:id/messages', ({ params }) =>
+    HttpResponse.json({ items: crm.messages.get(Number(params.id)) ?? [], previousCursor: null }),
+  ),
+  http.post('*/api/crm/leads/:id/messages', async ({ request, params }) => {
+    await record(request);
+    const body = (await request.json()) as { text?: string; mediaId?: string };
+    const list = crm.messages.get(Number(params.id)) ?? [];
+    const sent = message(100 + list.length, {
+      direction: 'OUT',
+      author: 'HUMAN',
+      authorId: 10,
+      text: body.text ?? null,
+      kind: body.mediaId ? 'IMAGE' : 'TEXT',
+      media: body.mediaId ? { id: body.mediaId, mimeType: 'image/png', name: 'photo.png', url: `/media/1/${body.mediaId}` } : null,
+      status: 'QUEUED',
+      sentAt: new Date().toISOString(),
+      createdAt: new Date().toISOString(),
+    });
+    crm.messages.set(Number(params.id), [...list, sent]);
+    return HttpResponse.json(sent, { status: 201 });
+  }),
+  http.post('*/api/crm/media', async ({ request }) => {
+    crm.requests.push({ method: 'POST', path: '/api/crm/media', body: null });
+    const form = await request.formData();
+    const file = form.get('file');
+    return HttpResponse.json({ id: 'up-1', url: '/media/1/up-1', mimeType: file instanceof File ? file.type : 'application/octet-stream', size: 3 }, { status: 201 });
+  }),
+  http.get('*/api/crm/leads/:id/events', ({ params }) => HttpResponse.json(crm.events.get(Number(params.id)) ?? [])),
+  http.get('*/api/crm/pack', () =>
+    HttpResponse.json({
+      id: 'panel-houses',
+      fields: [
+        { key: 'length_m', type: 'number', required: true, labelRu: 'Длина, м', labelEn: 'Length, m', min: 1, max: 100 },
+        { key: 'width_m', type: 'NUMBER', required: true, labelRu: 'Ширина, м', labelEn: 'Width, m', min: 1, max: 100 },
+        { key: 'foundation_closed', type: 'BOOLEAN', required: false, labelRu: 'Закроют фундамент', labelEn: 'Will close the foundation' },
+      ],
+    }),
+  ),
+  http.get('*/api/crm/users', () => HttpResponse.json(crm.users)),
+  http.post('*/api/crm/users', async ({ request }) => {
+    await record(request);
+    const body = (await request.json()) as { name: string; email: string; role: string };
+    const user: CrmUser = { id: 20 + crm.users.length, name: body.name, email: body.email, role: body.role, status: 'active' };
+    crm.users.push(user);
+    return HttpResponse.json(user, { status: 201 });
+  }),
+  http.patch('*/api/crm/users/:id', async ({ request, params }) => {
+    await record(request);
+    const body = (await request.json()) as Partial<CrmUser>;
+    const index = crm.users.findIndex((user) => String(user.id) === params.id);
+    crm.users[index] = { ...crm.users[index]!, ...(body.status ? { status: body.status } : {}) };
+    return HttpResponse.json(crm.users[index]);
+  }),
+  http.get('*/api/crm/settings', () => HttpResponse.json({ managersSeeAll: crm.managersSeeAll })),
+  http.patch('*/api/crm/settings', async ({ request }) => {
+    await record(request);
+    crm.managersSeeAll = ((await request.json()) as { managersSeeAll: boolean }).managersSeeAll;
+    return HttpResponse.json({ managersSeeAll: crm.managersSeeAll });
+  }),
+  http.post('*/api/crm/stages', async ({ request }) => {
+    await record(request);
+    const body = (await request.json()) as { name: string; color: string };
+    const stage: Stage = { id: 50 + crm.stages.length, name: body.name, color: body.color, role: null, position: crm.stages.length };
+    crm.stages.push(stage);
+    return HttpResponse.json(stage, { status: 201 });
+  }),
+  http.patch('*/api/crm/stages/:id', async ({ request, params }) => {
+    await record(request);
+    const body = (await request.json()) as Partial<Stage>;
+    const index = crm.stages.findIndex((stage) => String(stage.id) === params.id);
+    crm.stages[index] = { ...crm.stages[index]!, ...body };
+    return HttpResponse.json(crm.stages[index]);
+  }),
+  http.delete('*/api/crm/stages/:id', async ({ request, params }) => {
+    await record(request);
+    crm.stages = crm.stages.filter((stage) => String(stage.id) !== params.id);
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.put('*/api/crm/stages/order', async ({ request }) => {
+    await record(request);
+    const { ids } = (await request.json()) as { ids: number[] };
+    crm.stages = ids.map((id, position) => ({ ...crm.stages.find((stage) => stage.id === id)!, position }));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.get('*/api/crm/analytics/funnel', () =>
+    HttpResponse.json({
+      period,
+      leads: 40,
+      stages: [
+        { stage: crm.stages[0], current: 10, reached: 40, conversionFromPrevious: null },
+        { stage: crm.stages[1], current: 20, reached: 25, conversionFromPrevious: 0.625 },
+        { stage: crm.stages[4], current: 5, reached: 5, conversionFromPrevious: 0.2 },
+      ],
+    }),
+  ),
+  http.get('*/api/crm/analytics/response-times', () =>
+    HttpResponse.json({
+      period,
+      ai: { responses: 40, medianSeconds: 4, p90Seconds: 9 },
+      human: { responses: 12, medianSeconds: 420, p90Seconds: 1800 },
+      leadsPerDay: [
+        { date: '2026-11-24', leads: 3 },
+        { date: '2026-11-25', leads: 7 },
+      ],
+      handling: { leads: 40, aiToTheEnd: 30, takenOver: 10, aiShare: 0.75 },
+    }),
+  ),
+  http.get('*/api/crm/analytics/managers', () =>
+    HttpResponse.json({
+      period,
+      managers: [
+        { id: 11, name: 'Ержан', role: 'manager', active: true, leadsAssigned: 12, won: 3, responseTime: { responses: 9, medianSeconds: 300, p90Seconds: 900 } },
+      ],
+    }),
+  ),
+  http.get('*/api/crm/events', () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        crm.live.add(controller);
+        controller.enqueue(new TextEncoder().encode(': connected\n\n'));
+      },
+      cancel() {
+        // the client went away
+      },
+    });
+    return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream' } });
+  }),
+];
