@@ -60,7 +60,8 @@ class WallsIT {
         ownerA = api.userLogin("wall-a", "owner@wall-a.kz", "owner-pass-1");
         String ownerB = api.userLogin("wall-b", "owner@wall-b.kz", "owner-pass-1");
         long last = 0;
-        for (int i = 0; i < 3; i++) {
+        // ids are per tenant schema: go past A's seven stages, so {id} names nothing of A's
+        for (int i = 0; i < 9; i++) {
             last =
                     api.createUser(
                                     ownerB,
