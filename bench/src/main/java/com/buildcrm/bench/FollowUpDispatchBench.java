@@ -54,6 +54,11 @@ import picocli.CommandLine.Option;
         description = "Follow-up dispatch throughput and lateness for N follow-ups due at once.")
 public final class FollowUpDispatchBench implements Callable<Integer> {
 
+    /**
+     * {@code JobQueue.priority("followup")} in the server (inbox 90, send-outbox 80, ai-turn 70).
+     */
+    private static final int FOLLOWUP_PRIORITY = 10;
+
     static final String TEXT_A = "Подскажите, пожалуйста, вопрос ещё актуален? (bench A)";
     static final String TEXT_B = "Когда вам удобно созвониться? (bench B)";
     static final String ARMING_TEXT = "Здравствуйте! Какой объём вас интересует? (bench arm)";
@@ -286,8 +291,13 @@ public final class FollowUpDispatchBench implements Callable<Integer> {
                                         + ".messages m WHERE m.id BETWEEN ? AND ? AND m.direction = 'OUT'"
                                         + " RETURNING id)"
                                         + " INSERT INTO platform.scheduled_tasks (task_name, task_instance, task_data,"
-                                        + " execution_time, picked, version)"
-                                        + " SELECT 'followup', ? || ':' || f.id, NULL, ?, false, 1 FROM f")) {
+                                        + " execution_time, picked, version, priority)"
+                                        // the priority JobQueue gives a follow-up (NULL would sort
+                                        // before
+                                        // every other job in db-scheduler's "priority DESC")
+                                        + " SELECT 'followup', ? || ':' || f.id, NULL, ?, false, 1, "
+                                        + FOLLOWUP_PRIORITY
+                                        + " FROM f")) {
             for (long from = minId; from <= maxId; from += batch) {
                 ps.setObject(1, tAt);
                 ps.setLong(2, from);
