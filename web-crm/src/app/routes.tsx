@@ -1,12 +1,27 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { AnalyticsPage } from '../features/analytics/components/AnalyticsPage';
 import { LoginPage } from '../features/auth/components/LoginPage';
-import { LeadsPage } from '../features/leads/components/LeadsPage';
-import { HomePage } from '../features/me/components/HomePage';
-import { SettingsPage } from '../features/settings/components/SettingsPage';
-import { AppLayout } from './AppLayout';
 import { RequireManager } from './RequireManager';
 import { RequireSession } from './RequireSession';
+
+/**
+ * Only the login page is in the initial bundle; the signed-in screens (the layout, leads, analytics, settings,
+ * profile) are separate chunks fetched when first rendered. This keeps the initial JS under the 200 kB (gzip)
+ * budget of issue 6 (bench/RESULTS.md, "Web CRM").
+ *
+ * `React.lazy` inside the elements rather than the router's route `lazy`: the router resolves a matched route's
+ * `lazy` before rendering anything, so `/crm/` without a session would fetch the layout chunk only to redirect
+ * to the login page. Here `RequireSession` redirects first and nothing else is fetched.
+ */
+const AppLayout = page(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+const LeadsPage = page(() => import('../features/leads/components/LeadsPage').then((m) => ({ default: m.LeadsPage })));
+const HomePage = page(() => import('../features/me/components/HomePage').then((m) => ({ default: m.HomePage })));
+const AnalyticsPage = page(() =>
+  import('../features/analytics/components/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })),
+);
+const SettingsPage = page(() =>
+  import('../features/settings/components/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
 
 /** Paths are relative to the router's basename (`/crm/`). */
 export const routes: RouteObject[] = [
@@ -18,6 +33,7 @@ export const routes: RouteObject[] = [
         element: <AppLayout />,
         children: [
           { index: true, element: <Navigate to="/leads" replace /> },
+          // one component for both, so opening a card keeps the board mounted
           { path: '/leads', element: <LeadsPage /> },
           { path: '/leads/:leadId', element: <LeadsPage /> },
           { path: '/profile', element: <HomePage /> },
@@ -34,3 +50,15 @@ export const routes: RouteObject[] = [
   },
   { path: '*', element: <Navigate to="/" replace /> },
 ];
+
+/** A lazily loaded screen; nothing is shown for the moment its chunk is on its way. */
+function page(load: () => Promise<{ default: ComponentType }>): ComponentType {
+  const Screen: LazyExoticComponent<ComponentType> = lazy(load);
+  return function LazyScreen() {
+    return (
+      <Suspense fallback={null}>
+        <Screen />
+      </Suspense>
+    );
+  };
+}
