@@ -1,5 +1,6 @@
 // Generates TypeScript types from the server's OpenAPI document with openapi-typescript (pinned by the app).
 //   node ../web-shared/scripts/openapi.mjs <out.ts> [--from <url-of-running-server>]
+// Both apps' `npm run api` / `npm run api:fetch` write ../web-shared/api/schema.ts, the one copy they import.
 // Without --from it reads the committed snapshot web-shared/openapi/openapi.json; with --from it first fetches
 // `<url>/openapi` (JSON) and refreshes the snapshot, so both apps generate from the same document.
 import { readFileSync, writeFileSync } from 'node:fs';

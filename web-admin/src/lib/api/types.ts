@@ -1,9 +1,9 @@
 /**
  * API shapes the console uses. Where the server's OpenAPI document describes a body, the type is taken from the
- * generated `schema.ts` (npm run api); endpoints answering free-form JSON (follow-ups) are typed here by hand
+ * generated `@shared/api/schema.ts` (npm run api); endpoints answering free-form JSON (follow-ups) are typed here by hand
  * after their documented contract.
  */
-import type { components } from './schema';
+import type { components } from '@shared/api/schema';
 
 /**
  * The generated document types every `OffsetDateTime` (and free-form JSON object) as `Record<string, never>`:

@@ -16,6 +16,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/me": {
         parameters: {
             query?: never;
@@ -75,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get"];
+        get: operations["get_get_api_admin_tenants_id_"];
         put?: never;
         post?: never;
         delete?: never;
@@ -110,6 +126,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tenants/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_get_api_admin_tenants_id_audit"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -268,6 +300,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["sandboxChat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tenants/{id}/sandbox/leads/{phone}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["sandboxLead"];
         put?: never;
         post?: never;
         delete?: never;
@@ -721,6 +769,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminHealth: {
+            status?: string;
+            checkedAt?: Record<string, never>;
+            database?: components["schemas"]["Database"];
+            queues?: components["schemas"]["Queue"][];
+            outbox?: components["schemas"]["Outbox"];
+            inbox?: components["schemas"]["Inbox"];
+            breakers?: components["schemas"]["Breakers"];
+            tenants?: components["schemas"]["TenantInbound"][];
+            silentWebhookRule?: string;
+            errors?: components["schemas"]["RecentError"][];
+        };
         AiRequest: {
             enabled?: boolean;
             brain?: string;
@@ -737,14 +797,44 @@ export interface components {
             pack?: string;
             packPrompt?: string;
         };
+        AuditEntry: {
+            id?: number;
+            at?: Record<string, never>;
+            actorType?: string;
+            actorEmail?: string;
+            action?: string;
+            target?: string;
+            details?: Record<string, never>;
+        };
+        AuditPage: {
+            items?: components["schemas"]["AuditEntry"][];
+            nextCursor?: string;
+        };
         BoardResponse: {
             columns?: components["schemas"]["ColumnResponse"][];
+        };
+        Breakers: {
+            llm?: string;
+            channels?: components["schemas"]["ChannelBreakerState"][];
+        };
+        ChannelBreakerState: {
+            tenantId?: number;
+            slug?: string;
+            provider?: string;
+            state?: string;
         };
         ChannelRequest: {
             provider?: string;
             settings?: {
                 [key: string]: string;
             };
+        };
+        ChannelSummary: {
+            provider?: string;
+            state?: string;
+            lastInboundAt?: Record<string, never>;
+            lastError?: string;
+            lastErrorAt?: Record<string, never>;
         };
         ChannelTestRequest: {
             phone?: string;
@@ -772,6 +862,11 @@ export interface components {
         };
         CrmSettingsResponse: {
             managersSeeAll?: boolean;
+        };
+        Database: {
+            up?: boolean;
+            latencyMs?: number;
+            error?: string;
         };
         DayCount: {
             date?: string;
@@ -841,6 +936,11 @@ export interface components {
             aiToTheEnd?: number;
             takenOver?: number;
             aiShare?: number;
+        };
+        Inbox: {
+            unprocessed?: number;
+            oldestAgeSeconds?: number;
+            poison?: number;
         };
         LastMessage: {
             text?: string;
@@ -954,6 +1054,12 @@ export interface components {
             email?: string;
             role?: string;
         };
+        Outbox: {
+            pending?: number;
+            oldestPendingAgeSeconds?: number;
+            failedLast24h?: number;
+            unknown?: number;
+        };
         OwnerSummary: {
             name?: string;
             email?: string;
@@ -1014,6 +1120,19 @@ export interface components {
             handOff?: boolean;
             events?: string[];
         };
+        Queue: {
+            name?: string;
+            depth?: number;
+            dueNow?: number;
+            oldestDueAgeSeconds?: number;
+        };
+        RecentError: {
+            source?: string;
+            tenantId?: number;
+            slug?: string;
+            message?: string;
+            at?: Record<string, never>;
+        };
         RefreshRequest: {
             refreshToken?: string;
         };
@@ -1070,6 +1189,18 @@ export interface components {
             media?: components["schemas"]["Media"][];
             url?: string;
         };
+        TenantInbound: {
+            id?: number;
+            slug?: string;
+            name?: string;
+            status?: string;
+            provider?: string;
+            lastInboundAt?: Record<string, never>;
+            inboundLast7Days?: number;
+            typicalGapSeconds?: number;
+            silentForSeconds?: number;
+            silent?: boolean;
+        };
         TenantInfo: {
             slug?: string;
             name?: string;
@@ -1094,6 +1225,9 @@ export interface components {
             owner?: components["schemas"]["OwnerSummary"];
             createdAt?: Record<string, never>;
             updatedAt?: Record<string, never>;
+            provisioningStep?: string;
+            channel?: components["schemas"]["ChannelSummary"];
+            leadsToday?: number;
         };
         TestResult: {
             result?: string;
@@ -1165,6 +1299,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminHealth"];
                 };
             };
         };
@@ -1283,7 +1437,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_get_api_admin_tenants_id_: {
         parameters: {
             query?: never;
             header?: never;
@@ -1375,6 +1529,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Preview"];
+                };
+            };
+        };
+    };
+    list_get_api_admin_tenants_id_audit: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
                 };
             };
         };
@@ -1754,6 +1933,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageResponse"][];
+                };
+            };
+        };
+    };
+    sandboxLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                phone: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
                 };
             };
         };
