@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.buildcrm.it.Api.Reply;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,6 +23,7 @@ class FollowUpHandoffIT {
     private static String operator;
     private static long tenantId;
     private static String owner;
+    private static Sandbox sandbox;
 
     @BeforeAll
     static void setUp() {
@@ -63,6 +62,7 @@ class FollowUpHandoffIT {
         assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
         assertThat(policy.json().getString("source")).isEqualTo("tenant");
         owner = api.userLogin("fu-panels", "owner@fu.kz", "owner-pass-1");
+        sandbox = new Sandbox(api, operator, tenantId, owner);
     }
 
     @Test
@@ -97,15 +97,15 @@ class FollowUpHandoffIT {
     @Test
     void aSilentLeadIsWokenUpThenAManagerTakesOverAndReturnsItToTheAi() {
         String phone = "+77017000001";
-        write(phone, "Здравствуйте, интересует дом");
-        int greeted = awaitOutbound(phone, 6).size();
-        JsonObject lead = lead(phone);
+        sandbox.write(phone, "Здравствуйте, интересует дом");
+        int greeted = sandbox.awaitOutbound(phone, 6).size();
+        JsonObject lead = sandbox.lead(phone);
         assertThat(lead.getString("waitingForReplySince", null)).isNotNull();
 
         // the first follow-up after a minute of silence, without a name placeholder left over
         JsonArray out =
                 await().atMost(Duration.ofSeconds(150))
-                        .until(() -> outbound(phone), a -> a.size() > greeted);
+                        .until(() -> sandbox.outbound(phone), a -> a.size() > greeted);
         String followUp = out.getJsonObject(greeted).getString("text");
         assertThat(followUp).isEqualTo("Подскажите, актуален ли ещё вопрос?");
         assertThat(types(lead)).contains("followup.armed", "followup.sent");
@@ -118,11 +118,11 @@ class FollowUpHandoffIT {
         assertThat(taken.json().getString("handledBy")).isEqualTo("HUMAN");
         assertThat(taken.json().getJsonObject("handler").getString("name"))
                 .isEqualTo("Owner of fu-panels");
-        int before = outbound(phone).size();
-        write(phone, "Да, актуально, мы из Алматы");
+        int before = sandbox.outbound(phone).size();
+        sandbox.write(phone, "Да, актуально, мы из Алматы");
         await().atMost(Duration.ofSeconds(150))
                 .during(Duration.ofSeconds(75)) // past the next follow-up's time
-                .until(() -> outbound(phone).size(), n -> n == before);
+                .until(() -> sandbox.outbound(phone).size(), n -> n == before);
         assertThat(types(lead)).contains("handoff.takeover", "followup.cancelled");
 
         // the manager writes (through the outbox), then gives the lead back to the AI
@@ -132,19 +132,19 @@ class FollowUpHandoffIT {
                         owner,
                         "{\"text\":\"Здравствуйте! Меня зовут Айгерим, я менеджер.\"}");
         assertThat(sent.status()).as(sent.toString()).isIn(200, 201);
-        awaitOutbound(phone, before + 1);
+        sandbox.awaitOutbound(phone, before + 1);
         Reply back =
                 api.post("/api/crm/leads/" + lead.getJsonNumber("id") + "/return-to-ai", owner, "");
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.json().getString("handledBy")).isEqualTo("AI");
         // nothing is sent on return …
-        int afterReturn = outbound(phone).size();
+        int afterReturn = sandbox.outbound(phone).size();
         await().during(Duration.ofSeconds(5))
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> outbound(phone).size(), n -> n == afterReturn);
+                .until(() -> sandbox.outbound(phone).size(), n -> n == afterReturn);
         // … and the AI answers the next message
-        write(phone, "Дом 10 на 12 нужен");
-        JsonArray answered = awaitOutbound(phone, afterReturn + 1);
+        sandbox.write(phone, "Дом 10 на 12 нужен");
+        JsonArray answered = sandbox.awaitOutbound(phone, afterReturn + 1);
         assertThat(answered.getJsonObject(answered.size() - 1).getString("author")).isEqualTo("AI");
         assertThat(types(lead)).contains("handoff.returned");
     }
@@ -152,9 +152,9 @@ class FollowUpHandoffIT {
     @Test
     void aMessageFromTheCrmTakesTheLeadOverAutomatically() {
         String phone = "+77017000002";
-        write(phone, "Добрый день");
-        awaitOutbound(phone, 6);
-        JsonObject lead = lead(phone);
+        sandbox.write(phone, "Добрый день");
+        sandbox.awaitOutbound(phone, 6);
+        JsonObject lead = sandbox.lead(phone);
         Reply sent =
                 api.post(
                         "/api/crm/leads/" + lead.getJsonNumber("id") + "/messages",
@@ -167,47 +167,8 @@ class FollowUpHandoffIT {
     }
 
     private static List<String> types(JsonObject lead) {
-        return api
-                .get("/api/crm/leads/" + lead.getJsonNumber("id") + "/events", owner)
-                .array()
-                .stream()
+        return sandbox.events(lead).stream()
                 .map(e -> e.asJsonObject().getString("type"))
                 .collect(Collectors.toList());
-    }
-
-    private static void write(String phone, String text) {
-        Reply r =
-                api.post(
-                        "/api/admin/tenants/" + tenantId + "/sandbox/messages",
-                        operator,
-                        Json.createObjectBuilder().add("phone", phone).add("text", text).build());
-        assertThat(r.status()).as(r.toString()).isEqualTo(202);
-    }
-
-    private static JsonArray outbound(String phone) {
-        return api
-                .get("/api/admin/tenants/" + tenantId + "/sandbox/chats/" + phone, operator)
-                .array()
-                .stream()
-                .map(JsonValue::asJsonObject)
-                .filter(m -> m.getString("direction").equals("OUT"))
-                .collect(Json::createArrayBuilder, (b, v) -> b.add(v), (a, b) -> {})
-                .build();
-    }
-
-    private static JsonArray awaitOutbound(String phone, int atLeast) {
-        return await().atMost(Duration.ofSeconds(60))
-                .until(() -> outbound(phone), a -> a.size() >= atLeast);
-    }
-
-    private static JsonObject lead(String phone) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () ->
-                                api.get("/api/crm/leads?q=" + phone.substring(1), owner)
-                                        .json()
-                                        .getJsonArray("items"),
-                        items -> !items.isEmpty())
-                .getJsonObject(0);
     }
 }

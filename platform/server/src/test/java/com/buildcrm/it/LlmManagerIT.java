@@ -1,7 +1,6 @@
 package com.buildcrm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.buildcrm.it.Api.Reply;
 import com.buildcrm.it.FakeOpenAi.Answer;
@@ -34,6 +33,7 @@ class LlmManagerIT {
     private static FakeOpenAi llm;
     private static long tenantId;
     private static String owner;
+    private static Sandbox sandbox;
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -75,6 +75,7 @@ class LlmManagerIT {
         assertThat(ai.json().getJsonObject("llm").getString("apiKey"))
                 .doesNotContain("sk-test-secret");
         owner = api.userLogin("ai-llm", "owner@llm.kz", "owner-pass-1");
+        sandbox = new Sandbox(api, operator, tenantId, owner);
     }
 
     @AfterAll
@@ -100,11 +101,11 @@ class LlmManagerIT {
                                 "{\"text\":\"Спасибо! Дом 10,5 на 12 в Астане — отличный выбор. Какая высота стен нужна?\"}"),
                         new ToolCall("asked_field", "{\"key\":\"height_m\"}")));
         String phone = "+77020000001";
-        write(phone, "Здравствуйте, нужен дом 10,5 на 12 в Астане");
-        JsonArray out = awaitOutbound(phone, 6);
+        sandbox.write(phone, "Здравствуйте, нужен дом 10,5 на 12 в Астане");
+        JsonArray out = sandbox.awaitOutbound(phone, 6);
         assertThat(out.getJsonObject(out.size() - 1).getString("text"))
                 .startsWith("Спасибо! Дом 10,5 на 12");
-        JsonObject lead = lead(phone);
+        JsonObject lead = sandbox.lead(phone);
         assertThat(lead.getJsonObject("fields").getString("city")).isEqualTo("Астана");
         assertThat(lead.getJsonObject("fields").getJsonNumber("length_m").doubleValue())
                 .isEqualTo(10.5);
@@ -113,8 +114,7 @@ class LlmManagerIT {
         FakeOpenAi.Request sent = llm.lastRequest();
         assertThat(sent.authorization()).isEqualTo("Bearer sk-test-secret-key-123456");
         assertThat(sent.body()).contains("Тест-Панель", "save_fields", "нужен дом 10,5 на 12");
-        JsonArray events =
-                api.get("/api/crm/leads/" + lead.getJsonNumber("id") + "/events", owner).array();
+        JsonArray events = sandbox.events(lead);
         assertThat(
                         events.stream()
                                 .map(JsonValue::asJsonObject)
@@ -143,14 +143,14 @@ class LlmManagerIT {
                                     "reply", "{\"text\":\"Здравствуйте! Из какого вы города?\"}"),
                             new ToolCall("asked_field", "{\"key\":\"city\"}")));
             String phone = "+7702000010" + i++;
-            write(phone, "Здравствуйте!");
-            int before = awaitOutbound(phone, 6).size();
+            sandbox.write(phone, "Здравствуйте!");
+            int before = sandbox.awaitOutbound(phone, 6).size();
 
             llm.reset();
             llm.defaultAnswer(failure);
             Instant wrote = Instant.now();
-            write(phone, "Мы из Караганды");
-            JsonArray out = awaitOutbound(phone, before + 1);
+            sandbox.write(phone, "Мы из Караганды");
+            JsonArray out = sandbox.awaitOutbound(phone, before + 1);
             Duration took = Duration.between(wrote, Instant.now());
             JsonObject reply = out.getJsonObject(out.size() - 1);
             assertThat(reply.getString("text").toLowerCase())
@@ -159,51 +159,8 @@ class LlmManagerIT {
             assertThat(took)
                     .as("reply time with " + failure)
                     .isLessThan(Duration.ofMillis(DEBOUNCE_MS).plusSeconds(5));
-            assertThat(lead(phone).getJsonObject("fields").getString("city"))
+            assertThat(sandbox.lead(phone).getJsonObject("fields").getString("city"))
                     .isEqualTo("Караганда");
         }
-    }
-
-    private static void write(String phone, String text) {
-        Reply r =
-                api.post(
-                        "/api/admin/tenants/" + tenantId + "/sandbox/messages",
-                        operator,
-                        Json.createObjectBuilder().add("phone", phone).add("text", text).build());
-        assertThat(r.status()).as(r.toString()).isEqualTo(202);
-    }
-
-    private static JsonArray awaitOutbound(String phone, int atLeast) {
-        return await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () ->
-                                api
-                                        .get(
-                                                "/api/admin/tenants/"
-                                                        + tenantId
-                                                        + "/sandbox/chats/"
-                                                        + phone,
-                                                operator)
-                                        .array()
-                                        .stream()
-                                        .map(JsonValue::asJsonObject)
-                                        .filter(m -> m.getString("direction").equals("OUT"))
-                                        .collect(
-                                                Json::createArrayBuilder,
-                                                (b, v) -> b.add(v),
-                                                (a, b) -> {})
-                                        .build(),
-                        a -> a.size() >= atLeast);
-    }
-
-    private static JsonObject lead(String phone) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () ->
-                                api.get("/api/crm/leads?q=" + phone.substring(1), owner)
-                                        .json()
-                                        .getJsonArray("items"),
-                        items -> !items.isEmpty())
-                .getJsonObject(0);
     }
 }

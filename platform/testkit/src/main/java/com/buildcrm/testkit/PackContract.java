@@ -1,5 +1,8 @@
 package com.buildcrm.testkit;
 
+import com.buildcrm.brain.ActionValidator;
+import com.buildcrm.brain.InvalidActionException;
+import com.buildcrm.plugin.api.ExtractionRequest;
 import com.buildcrm.plugin.api.FollowUpText;
 import com.buildcrm.plugin.api.GreetingKind;
 import com.buildcrm.plugin.api.GreetingStep;
@@ -7,9 +10,13 @@ import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.plugin.api.MediaItem;
 import com.buildcrm.plugin.api.PackSetting;
 import com.buildcrm.plugin.api.QualificationField;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Checks the rules every industry pack must follow, so an integrator's test can call one method:
@@ -28,6 +35,19 @@ public final class PackContract {
 
     /** The locales every pack must speak. */
     public static final List<String> LOCALES = List.of("ru", "en");
+
+    /**
+     * The characters {@link #verifyRobustness(IndustryPack, BiConsumer)} builds its random messages
+     * from: digits, separators, Russian and Kazakh letters, emoji, currency and phone punctuation.
+     */
+    public static final String ROBUSTNESS_ALPHABET =
+            "0123456789 ,.-*xх×наокондверьфундаментпроектфото10 12 ?!😊🏠👍\n₸млнтысәіңқ+7()/:";
+
+    /** How many random messages {@link #verifyRobustness} sends. */
+    public static final int ROBUSTNESS_ROUNDS = 1_000;
+
+    private static final long ROBUSTNESS_SEED = 42;
+    private static final int ROBUSTNESS_MAX_LENGTH = 60;
 
     private PackContract() {}
 
@@ -168,6 +188,116 @@ public final class PackContract {
             if (!keys.add(s.key())) {
                 throw new AssertionError("pack " + id + ": duplicate setting key " + s.key());
             }
+        }
+    }
+
+    /**
+     * Feeds {@link IndustryPack#extract} {@value #ROBUSTNESS_ROUNDS} random messages built from
+     * {@link #ROBUSTNESS_ALPHABET}, the same ones on every run, and checks that the extractor is
+     * total and its values are usable. Same as {@link #verifyRobustness(IndustryPack, String,
+     * BiConsumer)} with that alphabet.
+     *
+     * <pre>{@code
+     * @Test
+     * void randomGarbageNeverThrowsAndValuesStayInRange() {
+     *     PackContract.verifyRobustness(
+     *             new MyPack(),
+     *             (text, values) -> {
+     *                 // the pack's own checks on one result, e.g. a derived field's bound
+     *             });
+     * }
+     * }</pre>
+     *
+     * @param packChecks called with each message and the values extracted from it, for checks that
+     *     only the pack knows; throw an {@link AssertionError} (e.g. a JUnit assertion) to fail.
+     *     Pass {@code (text, values) -> {}} when there are none.
+     * @throws AssertionError naming the message and the value at fault
+     */
+    public static void verifyRobustness(
+            IndustryPack pack, BiConsumer<String, Map<String, Object>> packChecks) {
+        verifyRobustness(pack, ROBUSTNESS_ALPHABET, packChecks);
+    }
+
+    /**
+     * Feeds {@link IndustryPack#extract} {@value #ROBUSTNESS_ROUNDS} random messages (up to 59
+     * characters from {@code alphabet}, from a fixed seed, so a failure repeats) and checks each
+     * result:
+     *
+     * <ul>
+     *   <li>{@code extract} does not throw, for whichever field the AI manager asked last: none,
+     *       each schema key in turn, or a key the schema does not have;
+     *   <li>every extracted key is in {@link IndustryPack#qualificationSchema()};
+     *   <li>every value fits its field as the platform checks it ({@link ActionValidator#coerce}):
+     *       the field's type, non-blank text no longer than the field's {@code max}, numbers within
+     *       the field's {@code min} and {@code max};
+     *   <li>{@code packChecks} accepts the message and its values.
+     * </ul>
+     *
+     * <p>The platform drops a value that does not fit the schema and asks the question again, so
+     * such a value is a pack bug the client would notice as a repeated question.
+     *
+     * @param alphabet the characters messages are built from; include the digits, units and words
+     *     the pack's extractor reacts to
+     * @param packChecks called with each message and the values extracted from it, for checks that
+     *     only the pack knows; throw an {@link AssertionError} to fail
+     * @throws AssertionError naming the message and the value at fault
+     */
+    public static void verifyRobustness(
+            IndustryPack pack,
+            String alphabet,
+            BiConsumer<String, Map<String, Object>> packChecks) {
+        String id = pack.descriptor().id();
+        List<QualificationField> schema = pack.qualificationSchema();
+        List<String> asked = new ArrayList<>();
+        asked.add(null);
+        schema.forEach(f -> asked.add(f.key()));
+        asked.add("unknown_key");
+        Random random = new Random(ROBUSTNESS_SEED);
+        for (int i = 0; i < ROBUSTNESS_ROUNDS; i++) {
+            StringBuilder message = new StringBuilder();
+            int length = random.nextInt(ROBUSTNESS_MAX_LENGTH);
+            for (int j = 0; j < length; j++) {
+                message.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = message.toString();
+            String expected = asked.get(random.nextInt(asked.size()));
+            String where = "pack " + id + ", message \"" + text + "\" (asked " + expected + ")";
+            Map<String, Object> found;
+            try {
+                found =
+                        pack.extract(new ExtractionRequest(text, Map.of(), expected, Map.of()))
+                                .values();
+            } catch (RuntimeException e) {
+                throw new AssertionError(where + ": extract threw " + e, e);
+            }
+            found.forEach(
+                    (key, value) -> {
+                        QualificationField field =
+                                schema.stream()
+                                        .filter(f -> f.key().equals(key))
+                                        .findFirst()
+                                        .orElseThrow(
+                                                () ->
+                                                        new AssertionError(
+                                                                where
+                                                                        + ": extracted key "
+                                                                        + key
+                                                                        + " is not in the schema"));
+                        try {
+                            ActionValidator.coerce(field, value);
+                        } catch (InvalidActionException e) {
+                            throw new AssertionError(
+                                    where
+                                            + ": "
+                                            + key
+                                            + " = "
+                                            + value
+                                            + " does not fit: "
+                                            + e.getMessage(),
+                                    e);
+                        }
+                    });
+            packChecks.accept(text, found);
         }
     }
 
