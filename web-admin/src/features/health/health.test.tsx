@@ -12,7 +12,7 @@ const health = {
   database: { up: true, latencyMs: 2 },
   queues: [{ name: 'outbox-send', depth: 4, dueNow: 1, oldestDueAgeSeconds: 90 }],
   outbox: { pending: 1, oldestPendingAgeSeconds: 90, failedLast24h: 2, unknown: 0 },
-  inbox: { unprocessed: 0, poison: 1 },
+  inbox: { unprocessed: 1, poison: 1, poisonLastError: 'PersistenceException: relation "t_1001.leads" does not exist' },
   breakers: { llm: 'n/a', channels: [{ tenantId: 1001, slug: 'alem-dom', provider: 'chatflow', state: 'OPEN' }] },
   tenants: [
     { id: 1001, slug: 'alem-dom', name: 'Алем Дом', status: 'ACTIVE', provider: 'chatflow', lastInboundAt: '2026-11-25T06:00:00Z', inboundLast7Days: 40, typicalGapSeconds: 3600, silentForSeconds: 86400, silent: true },
@@ -32,7 +32,8 @@ describe('health page', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Компаний без входящих дольше обычного: 1 (alem-dom)');
     expect(screen.getByText('outbox-send')).toBeInTheDocument();
     expect(screen.getByText('Не отправлено за 24 ч: 2')).toBeInTheDocument();
-    expect(screen.getByText('Сбойные (более 3 попыток): 1')).toBeInTheDocument();
+    expect(screen.getByText('Отложены после повторных сбоев: 1')).toBeInTheDocument();
+    expect(screen.getByTestId('poison-error')).toHaveTextContent('PersistenceException: relation "t_1001.leads" does not exist');
     const table = screen.getByRole('table', { name: 'Компании и их входящие' });
     const row = within(table).getByRole('row', { name: /alem-dom/ });
     expect(within(row).getByText('OPEN')).toBeInTheDocument();
@@ -42,5 +43,35 @@ describe('health page', () => {
 
     await user.click(screen.getByRole('switch', { name: 'Автообновление' }));
     expect(screen.getByRole('switch', { name: 'Автообновление' })).not.toBeChecked();
+  });
+
+  it('retries the inbound events set aside after repeated failures and shows how many went back', async () => {
+    session.save(tokenPair('1'));
+    let retried = 0;
+    server.use(
+      http.get('*/api/admin/health', () =>
+        HttpResponse.json(retried === 0 ? health : { ...health, status: 'ok', inbox: { unprocessed: 0, poison: 0 } }),
+      ),
+      http.post('*/api/admin/health/inbox/retry', () => {
+        retried += 1;
+        return HttpResponse.json({ requeued: 1 });
+      }),
+    );
+    const { user } = renderApp('/health');
+
+    await user.click(await screen.findByRole('button', { name: 'Повторить отложенные' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Отправлено на повторную обработку: 1');
+    expect(retried).toBe(1);
+    expect(await screen.findByText('Отложены после повторных сбоев: 0')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Повторить отложенные' })).not.toBeInTheDocument();
+  });
+
+  it('shows no retry button while nothing is set aside', async () => {
+    session.save(tokenPair('1'));
+    server.use(http.get('*/api/admin/health', () => HttpResponse.json({ ...health, inbox: { unprocessed: 0, poison: 0 } })));
+    renderApp('/health');
+
+    expect(await screen.findByText('Отложены после повторных сбоев: 0')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Повторить отложенные' })).not.toBeInTheDocument();
   });
 });

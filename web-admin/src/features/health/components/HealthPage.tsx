@@ -1,11 +1,11 @@
-import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatAge, formatDateTime } from '../../../lib/format';
 import { SessionExpiredError } from '@shared/lib/errors';
-import { useHealth } from '../api/health';
+import { useHealth, useRetryInbox } from '../api/health';
 
 const STATUS_COLOR: Record<string, string> = { ok: 'green', degraded: 'orange', down: 'red' };
 
@@ -13,6 +13,7 @@ export function HealthPage() {
   const { t, i18n } = useTranslation();
   const [autoRefresh, setAutoRefresh] = useState(true);
   const health = useHealth(autoRefresh);
+  const retry = useRetryInbox();
   const lang = i18n.language;
 
   let body;
@@ -64,6 +65,26 @@ export function HealthPage() {
             <Text size="sm" c={(h.inbox?.poison ?? 0) > 0 ? 'red' : undefined}>
               {t('health.poison', { count: h.inbox?.poison ?? 0 })}
             </Text>
+            {h.inbox?.poisonLastError && (
+              <Text size="xs" c="dimmed" ff="monospace" data-testid="poison-error">
+                {h.inbox.poisonLastError}
+              </Text>
+            )}
+            {((h.inbox?.poison ?? 0) > 0 || retry.isSuccess) && (
+              <Group gap="xs" mt="xs">
+                {(h.inbox?.poison ?? 0) > 0 && (
+                  <Button size="xs" variant="light" loading={retry.isPending} onClick={() => retry.mutate()}>
+                    {t('health.retryPoison')}
+                  </Button>
+                )}
+                {retry.isSuccess && (
+                  <Text size="xs" role="status">
+                    {t('health.retried', { count: retry.data.requeued })}
+                  </Text>
+                )}
+              </Group>
+            )}
+            {retry.isError && <ErrorAlert error={retry.error} title={t('health.retryFailed')} />}
           </Card>
         </SimpleGrid>
 

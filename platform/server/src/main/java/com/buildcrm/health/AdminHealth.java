@@ -24,8 +24,18 @@ public record AdminHealth(
     public record Outbox(
             long pending, Long oldestPendingAgeSeconds, long failedLast24h, long unknown) {}
 
-    /** {@code poison}: unprocessed rows that failed more than 3 times. */
-    public record Inbox(long unprocessed, Long oldestAgeSeconds, long poison) {}
+    /**
+     * {@code poison}: unprocessed rows that failed {@code BUILDCRM_INBOX_MAX_ATTEMPTS} times and
+     * are set aside (never deleted; {@code POST /api/admin/health/inbox/retry} tries them again);
+     * {@code poisonLastError}: the newest of their errors.
+     */
+    public record Inbox(
+            long unprocessed, Long oldestAgeSeconds, long poison, String poisonLastError) {}
+
+    /**
+     * The answer to {@code POST /api/admin/health/inbox/retry}: how many rows were enqueued again.
+     */
+    public record InboxRetried(int requeued) {}
 
     /**
      * {@code llm} is "n/a": LLM calls are guarded by MicroProfile Fault Tolerance, not readable.

@@ -8,6 +8,7 @@ import com.buildcrm.health.AdminHealth.Outbox;
 import com.buildcrm.health.AdminHealth.Queue;
 import com.buildcrm.health.AdminHealth.RecentError;
 import com.buildcrm.health.AdminHealth.TenantInbound;
+import com.buildcrm.inbox.InboxLimits;
 import com.buildcrm.outbox.OutboxSender;
 import com.buildcrm.tenancy.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,7 @@ public class AdminHealthService {
     @Inject Storage storage;
     @Inject OutboxSender outbox;
     @Inject Clock clock;
+    @Inject InboxLimits limits;
 
     public AdminHealth read() {
         Instant now = clock.instant();
@@ -148,14 +150,19 @@ public class AdminHealthService {
         }
     }
 
-    private static Inbox inbox(Connection c, Instant now) throws SQLException {
+    private Inbox inbox(Connection c, Instant now) throws SQLException {
         try (PreparedStatement s =
                 c.prepareStatement(
-                        "SELECT count(*), min(received_at), count(*) FILTER (WHERE attempts > 3)"
+                        "SELECT count(*), min(received_at), count(*) FILTER (WHERE attempts >= ?),"
+                                + " (SELECT last_error FROM platform.inbox WHERE processed_at IS NULL"
+                                + "   AND attempts >= ? ORDER BY id DESC LIMIT 1)"
                                 + " FROM platform.inbox WHERE processed_at IS NULL")) {
+            s.setInt(1, limits.maxAttempts());
+            s.setInt(2, limits.maxAttempts());
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return new Inbox(r.getLong(1), age(now, r.getTimestamp(2)), r.getLong(3));
+                return new Inbox(
+                        r.getLong(1), age(now, r.getTimestamp(2)), r.getLong(3), r.getString(4));
             }
         }
     }

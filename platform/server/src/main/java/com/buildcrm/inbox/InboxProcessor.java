@@ -46,6 +46,7 @@ public class InboxProcessor {
     @Inject AiSettingsStore aiSettings;
     @Inject FollowUps followUps;
     @Inject Event<LiveEvent> live;
+    @Inject InboxLimits limits;
 
     record Row(
             long id,
@@ -86,6 +87,31 @@ public class InboxProcessor {
                             return null;
                         });
         published.forEach(live::fire);
+    }
+
+    /**
+     * Counts a failed attempt and keeps its error, in a transaction of its own (the failed one
+     * rolled back). After {@link InboxLimits#maxAttempts()} of them the row is poisoned: kept,
+     * shown on the health page, no longer re-enqueued.
+     */
+    public void recordFailure(long inboxId, Throwable error) {
+        String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+        try {
+            storage.transactions()
+                    .inPlatformDo(
+                            em ->
+                                    em.createNativeQuery(
+                                                    "UPDATE platform.inbox SET attempts = attempts + 1, last_error = left(?1, 500)"
+                                                            + " WHERE id = ?2 AND processed_at IS NULL")
+                                            .setParameter(1, message)
+                                            .setParameter(2, inboxId)
+                                            .executeUpdate());
+        } catch (RuntimeException e) {
+            // the database itself is failing: the job's own retry and the sweeper still hold the
+            // row
+            LOG.warning(() -> "could not record the failure of inbox row " + inboxId + ": " + e);
+        }
+        LOG.warning(() -> "inbox row " + inboxId + " failed: " + message);
     }
 
     private void apply(EntityManager em, TenantRef tenant, Row row, List<LiveEvent> published) {
@@ -242,16 +268,22 @@ public class InboxProcessor {
                         });
     }
 
-    private static List<Row> pending(EntityManager em, Row upTo) {
+    /**
+     * This row and the sender's older unprocessed rows, oldest first; a poisoned older row is left
+     * out, so one bad event does not hold up the rest of the conversation.
+     */
+    private List<Row> pending(EntityManager em, Row upTo) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 em.createNativeQuery(
                                 "SELECT id, tenant_id, provider, provider_message_id, kind, event::text, media FROM platform.inbox"
                                         + " WHERE tenant_id = ?1 AND processed_at IS NULL AND id <= ?2"
-                                        + " AND (id = ?2 OR event->>'phone' = ?3) ORDER BY id FOR UPDATE")
+                                        + " AND (id = ?2 OR (event->>'phone' = ?3 AND attempts < ?4))"
+                                        + " ORDER BY id FOR UPDATE")
                         .setParameter(1, upTo.tenantId())
                         .setParameter(2, upTo.id())
                         .setParameter(3, upTo.event().getString("phone", ""))
+                        .setParameter(4, limits.maxAttempts())
                         .getResultList();
         return rows.stream().map(InboxProcessor::row).toList();
     }

@@ -3,12 +3,14 @@ package com.buildcrm.jobs;
 import com.buildcrm.tenancy.Storage;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
@@ -34,7 +36,12 @@ public class JobScheduler {
             return;
         }
         scheduler =
-                Scheduler.create(storage.dataSource(), tasks)
+                Scheduler.create(
+                                storage.dataSource(),
+                                tasks.stream().filter(t -> !(t instanceof RecurringTask)).toList())
+                        // recurring tasks (the sweeper) are scheduled only when given as start
+                        // tasks; as known tasks they never ran (the sweeper did not, before this)
+                        .startTasks(recurring(tasks))
                         .tableName("platform.scheduled_tasks")
                         .pollUsingLockAndFetch(0.5, 1.0)
                         .pollingInterval(Duration.ofMillis(500))
@@ -50,6 +57,16 @@ public class JobScheduler {
                         .build();
         scheduler.start();
         LOG.info(() -> "Job scheduler started with " + threads + " threads");
+    }
+
+    static List<RecurringTask<?>> recurring(List<Task<?>> tasks) {
+        List<RecurringTask<?>> recurring = new ArrayList<>();
+        for (Task<?> task : tasks) {
+            if (task instanceof RecurringTask<?> r) {
+                recurring.add(r);
+            }
+        }
+        return recurring;
     }
 
     @PreDestroy

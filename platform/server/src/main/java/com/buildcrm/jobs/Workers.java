@@ -3,6 +3,7 @@ package com.buildcrm.jobs;
 import com.buildcrm.ai.turn.AiTurnWorker;
 import com.buildcrm.ai.turn.AiTurns;
 import com.buildcrm.followup.FollowUps;
+import com.buildcrm.inbox.InboxLimits;
 import com.buildcrm.inbox.InboxProcessor;
 import com.buildcrm.inbox.InboxService;
 import com.buildcrm.outbox.Outbox;
@@ -20,8 +21,9 @@ import java.util.List;
 
 /**
  * The background work of the message path, on the durable scheduler: process an inbox row, send an
- * outbox row, and a sweeper that re-enqueues anything a crash or a lost job left behind and marks
- * sends interrupted mid-flight as UNKNOWN (never resent blindly).
+ * outbox row, and a sweeper that re-enqueues anything a crash or a lost job left behind (but not
+ * poisoned inbox rows, see {@link InboxLimits}) and marks sends interrupted mid-flight as UNKNOWN
+ * (never resent blindly).
  */
 @ApplicationScoped
 public class Workers {
@@ -34,15 +36,28 @@ public class Workers {
     @Inject Storage storage;
     @Inject AiTurnWorker turns;
     @Inject FollowUps followUps;
+    @Inject InboxLimits limits;
 
     public void start() {
         FailureHandler.ExponentialBackoffFailureHandler<Void> backoff =
                 new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1));
+        // every failed execution is counted on the row; after maxAttempts the row is poisoned and
+        // neither this job nor the sweeper tries it again (InboxLimits)
         Task<Void> process =
                 Tasks.oneTime(InboxService.PROCESS_TASK)
-                        .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12, backoff))
+                        .onFailure(
+                                new FailureHandler.MaxRetriesFailureHandler<>(
+                                        limits.maxAttempts() - 1, backoff))
                         .execute(
-                                (instance, ctx) -> inbox.process(Long.parseLong(instance.getId())));
+                                (instance, ctx) -> {
+                                    long id = Long.parseLong(instance.getId());
+                                    try {
+                                        inbox.process(id);
+                                    } catch (RuntimeException e) {
+                                        inbox.recordFailure(id, e);
+                                        throw e;
+                                    }
+                                });
         Task<Void> send =
                 Tasks.oneTime(Outbox.SEND_TASK)
                         .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12, backoff))
@@ -72,7 +87,9 @@ public class Workers {
                             List<Object> stale =
                                     em.createNativeQuery(
                                                     "SELECT id FROM platform.inbox WHERE processed_at IS NULL"
-                                                            + " AND received_at < now() - interval '30 seconds' ORDER BY id LIMIT 500")
+                                                            + " AND received_at < now() - interval '30 seconds'"
+                                                            + " AND attempts < ?1 ORDER BY id LIMIT 500")
+                                            .setParameter(1, limits.maxAttempts())
                                             .getResultList();
                             for (Object id : stale) {
                                 JobQueue.enqueue(
