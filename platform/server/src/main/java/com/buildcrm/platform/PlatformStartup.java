@@ -6,11 +6,13 @@ import com.buildcrm.health.ServingProbe;
 import com.buildcrm.identity.OperatorBootstrap;
 import com.buildcrm.jobs.Workers;
 import com.buildcrm.pack.PackHost;
+import com.buildcrm.secret.MasterKey;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantSchemaUpgrades;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
@@ -32,9 +34,13 @@ public class PlatformStartup {
     @Inject PackHost packs;
     @Inject ServingProbe probe;
     @Inject DemoSeed demo;
+    @Inject Instance<MasterKey> masterKey;
 
     void onStart(@Observes Startup event) {
         long started = System.nanoTime();
+        // fail fast: without its master key (required with an external database) the server
+        // would start and then answer 500 to everything that touches a secret
+        masterKey.get();
         storage.start(settings);
         packs.start();
         var first = operators.ensureFirstOperator();

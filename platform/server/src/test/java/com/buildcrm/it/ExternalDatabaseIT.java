@@ -1,6 +1,7 @@
 package com.buildcrm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -69,6 +70,29 @@ class ExternalDatabaseIT {
                                                     .size()
                                             == 1);
             assertThat(server.log()).doesNotContain("Embedded PostgreSQL started");
+        }
+    }
+
+    @Test
+    void withoutItsMasterKeyTheServerRefusesToStartAndSaysWhy() {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            assertThatThrownBy(
+                            () ->
+                                    ServerProcess.startFresh(
+                                                    Map.of(
+                                                            "BUILDCRM_DB_URL",
+                                                            pg.getJdbcUrl("postgres", "postgres"),
+                                                            "BUILDCRM_DB_USER",
+                                                            "postgres",
+                                                            "BUILDCRM_DB_PASSWORD",
+                                                            ""))
+                                            .close())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("deployment failed")
+                    .hasMessageContaining(
+                            "BUILDCRM_MASTER_KEY is required with an external database");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
