@@ -120,7 +120,12 @@ public class OutboxSender {
                             @SuppressWarnings("unchecked")
                             List<Object[]> rows =
                                     em.createNativeQuery(
-                                                    "UPDATE platform.outbox SET status = 'SENDING', attempts = attempts + 1"
+                                                    "UPDATE platform.outbox SET status = 'SENDING', attempts = attempts + 1,"
+                                                            // the sweeper's "interrupted while
+                                                            // sending" counts from the claim,
+                                                            // not from when the row was due (it may
+                                                            // have queued for minutes)
+                                                            + " next_attempt_at = now()"
                                                             + " WHERE id = ?1 AND status = 'PENDING' AND next_attempt_at <= now() + interval '1 second'"
                                                             + " RETURNING id, tenant_id, lead_id, message_id, recipient, payload::text, attempts,"
                                                             + " created_at")
