@@ -86,9 +86,13 @@ public class Workers {
                             @SuppressWarnings("unchecked")
                             List<Object> stale =
                                     em.createNativeQuery(
-                                                    "SELECT id FROM platform.inbox WHERE processed_at IS NULL"
-                                                            + " AND received_at < now() - interval '30 seconds'"
-                                                            + " AND attempts < ?1 ORDER BY id LIMIT 500")
+                                                    "SELECT i.id FROM platform.inbox i WHERE i.processed_at IS NULL"
+                                                            + " AND i.received_at < now() - interval '30 seconds'"
+                                                            + " AND i.attempts < ?1"
+                                                            // only work whose job is gone, not a backlog
+                                                            + " AND NOT EXISTS (SELECT 1 FROM platform.scheduled_tasks st"
+                                                            + "   WHERE st.task_name = 'process-inbox' AND st.task_instance = i.id::text)"
+                                                            + " ORDER BY i.id LIMIT 500")
                                             .setParameter(1, limits.maxAttempts())
                                             .getResultList();
                             for (Object id : stale) {
@@ -101,8 +105,14 @@ public class Workers {
                             @SuppressWarnings("unchecked")
                             List<Object[]> due =
                                     em.createNativeQuery(
-                                                    "SELECT id, attempts FROM platform.outbox WHERE status = 'PENDING'"
-                                                            + " AND next_attempt_at < now() - interval '30 seconds' ORDER BY id LIMIT 500")
+                                                    "SELECT o.id, o.attempts FROM platform.outbox o WHERE o.status = 'PENDING'"
+                                                            + " AND o.next_attempt_at < now() - interval '30 seconds'"
+                                                            // only rows without any send job (instances are "<id>:<suffix>"):
+                                                            // a queue that is merely long is not re-enqueued
+                                                            + " AND NOT EXISTS (SELECT 1 FROM platform.scheduled_tasks st"
+                                                            + "   WHERE st.task_name = 'send-outbox'"
+                                                            + "   AND split_part(st.task_instance, ':', 1) = o.id::text)"
+                                                            + " ORDER BY o.id LIMIT 500")
                                             .getResultList();
                             for (Object[] row : due) {
                                 JobQueue.enqueue(

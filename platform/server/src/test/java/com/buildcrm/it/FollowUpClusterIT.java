@@ -152,11 +152,24 @@ class FollowUpClusterIT {
                 // instance A dies while the first follow-ups go out; B takes over its jobs
                 await().atMost(Duration.ofMinutes(4)).until(() -> count(chatflow, STEP_1) >= 300);
                 a.kill();
-                await().atMost(Duration.ofMinutes(8))
-                        .until(
-                                () ->
-                                        count(chatflow, STEP_1) >= LEADS
-                                                && count(chatflow, STEP_2) >= LEADS);
+                try {
+                    await().atMost(Duration.ofMinutes(8))
+                            .until(
+                                    () ->
+                                            count(chatflow, STEP_1) >= LEADS
+                                                    && count(chatflow, STEP_2) >= LEADS);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError(
+                            "after the kill, within 8 min: step 1 sent to "
+                                    + count(chatflow, STEP_1)
+                                    + ", step 2 to "
+                                    + count(chatflow, STEP_2)
+                                    + " of "
+                                    + LEADS
+                                    + " leads; survivor's log:\n"
+                                    + b.tail(),
+                            e);
+                }
                 // nothing more arrives afterwards (no step twice)
                 await().during(Duration.ofSeconds(10))
                         .atMost(Duration.ofSeconds(20))
