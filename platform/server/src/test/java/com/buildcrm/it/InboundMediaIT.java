@@ -92,17 +92,26 @@ class InboundMediaIT {
                 description(mediaId, graph.baseUrl() + "files/house.png"));
         graph.file("/files/house.png", "image/png", PNG);
 
+        // the image and a text right after it, in one delivery: the text's job must not record
+        // the conversation before the image has its file
         Reply delivered =
-                postSigned(webhook("77012220001", "wamid.MEDIA-IT-1", mediaId, "Вот такой хочу"));
+                postSigned(
+                        webhook(
+                                "77012220001",
+                                "wamid.MEDIA-IT-1",
+                                mediaId,
+                                "Вот такой хочу",
+                                "Сколько стоит?"));
         assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
 
         long leadId = awaitLead("77012220001");
-        JsonObject message =
+        JsonArray both =
                 await().atMost(Duration.ofSeconds(30))
-                        .until(() -> messages(leadId), m -> m.size() == 1)
-                        .getJsonObject(0);
+                        .until(() -> messages(leadId), m -> m.size() == 2);
+        JsonObject message = both.getJsonObject(0);
         assertThat(message.getString("kind")).isEqualTo("IMAGE");
         assertThat(message.getString("text")).isEqualTo("Вот такой хочу");
+        assertThat(both.getJsonObject(1).getString("text")).isEqualTo("Сколько стоит?");
         assertThat(absent(message, "error")).isTrue();
         JsonObject media = message.getJsonObject("media");
         assertThat(media.getString("mimeType")).startsWith("image/png");
@@ -128,7 +137,13 @@ class InboundMediaIT {
                 description(mediaId, FakeProviderServer.closedPort() + "files/voice.ogg"));
 
         assertThat(
-                        postSigned(webhook("77012220002", "wamid.MEDIA-IT-2", mediaId, "Смотрите"))
+                        postSigned(
+                                        webhook(
+                                                "77012220002",
+                                                "wamid.MEDIA-IT-2",
+                                                mediaId,
+                                                "Смотрите",
+                                                null))
                                 .status())
                 .isEqualTo(200);
 
@@ -145,6 +160,110 @@ class InboundMediaIT {
         assertThat(message.getString("status")).isEqualTo("RECEIVED");
     }
 
+    @Test
+    void aChatFlowVoiceNoteWithoutBase64IsFetchedFromItsUrlOnce() throws Exception {
+        try (FakeProviderServer chatflow = FakeProviderServer.start()) {
+            String operator =
+                    api.operatorLogin(
+                            ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
+            long tenantId =
+                    api.createTenant(operator, "wa-cf-media", "ru", "owner@cfm.kz", "owner-pass-1")
+                            .getJsonNumber("id")
+                            .longValue();
+            api.setAi(operator, tenantId, false);
+            Reply channel =
+                    api.method(
+                            "PUT",
+                            "/api/admin/tenants/" + tenantId + "/channel",
+                            operator,
+                            Json.createObjectBuilder()
+                                    .add("provider", "chatflow")
+                                    .add(
+                                            "settings",
+                                            Json.createObjectBuilder()
+                                                    .add("baseUrl", chatflow.baseUrl() + "api/v1/")
+                                                    .add("token", "eyJ-media-token")
+                                                    .add("instanceId", "SU5TVEFOQ0U="))
+                                    .build()
+                                    .toString());
+            assertThat(channel.status()).as(channel.toString()).isEqualTo(200);
+            URI hook = URI.create(channel.json().getString("webhookUrl"));
+            String file =
+                    "/media/sessions/SU5TVEFOQ0U=/h5UVJF_77001234567_s_whatsapp_net_inbox.oga";
+            byte[] ogg = oggFromFixture();
+            java.util.concurrent.atomic.AtomicInteger fetches =
+                    new java.util.concurrent.atomic.AtomicInteger();
+            chatflow.route(
+                    file,
+                    request -> {
+                        fetches.incrementAndGet();
+                        return new FakeProviderServer.Reply(200, ogg, "audio/ogg");
+                    });
+            JsonObject voice = fixture("inbound-voice.json");
+            JsonObject mediaData =
+                    Json.createObjectBuilder(voice.getJsonObject("mediaData"))
+                            .remove("base64")
+                            .add("url", chatflow.baseUrl() + file.substring(1))
+                            .build();
+            String body =
+                    Json.createObjectBuilder(voice).add("mediaData", mediaData).build().toString();
+
+            assertThat(api.post(hook.getRawPath() + "?" + hook.getRawQuery(), null, body).status())
+                    .isEqualTo(200);
+
+            String cfOwner = api.userLogin("wa-cf-media", "owner@cfm.kz", "owner-pass-1");
+            JsonObject message =
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(
+                                    () -> {
+                                        JsonArray leads =
+                                                api.get("/api/crm/leads", cfOwner)
+                                                        .json()
+                                                        .getJsonArray("items");
+                                        return leads.isEmpty()
+                                                ? Json.createArrayBuilder().build()
+                                                : api.get(
+                                                                "/api/crm/leads/"
+                                                                        + leads.getJsonObject(0)
+                                                                                .getJsonNumber("id")
+                                                                        + "/messages",
+                                                                cfOwner)
+                                                        .json()
+                                                        .getJsonArray("items");
+                                    },
+                                    m -> m.size() == 1)
+                            .getJsonObject(0);
+            assertThat(message.getString("kind")).isEqualTo("VOICE");
+            URI url = URI.create(message.getJsonObject("media").getString("url"));
+            HttpResponse<byte[]> fetched =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    api.uri(
+                                                            url.getRawPath()
+                                                                    + "?"
+                                                                    + url.getRawQuery()))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(fetched.body()).isEqualTo(ogg);
+            assertThat(fetches.get()).isEqualTo(1);
+        }
+    }
+
+    private static JsonObject fixture(String name) throws java.io.IOException {
+        try (var in = InboundMediaIT.class.getResourceAsStream("/fixtures/chatflow/" + name)) {
+            return Json.createReader(in).readObject();
+        }
+    }
+
+    private static byte[] oggFromFixture() throws java.io.IOException {
+        return java.util.Base64.getDecoder()
+                .decode(
+                        fixture("inbound-voice.json")
+                                .getJsonObject("mediaData")
+                                .getString("base64"));
+    }
+
     private static String description(String mediaId, String url) {
         return Json.createObjectBuilder()
                 .add("url", url)
@@ -157,8 +276,12 @@ class InboundMediaIT {
                 .toString();
     }
 
-    /** A Cloud API "messages" webhook with one image, as Meta sends it. */
-    private static String webhook(String from, String wamid, String mediaId, String caption) {
+    /**
+     * A Cloud API "messages" webhook with one image (and a text after it when {@code text} is not
+     * null), as Meta sends it.
+     */
+    private static String webhook(
+            String from, String wamid, String mediaId, String caption, String text) {
         return Json.createObjectBuilder()
                 .add("object", "whatsapp_business_account")
                 .add(
@@ -181,12 +304,40 @@ class InboundMediaIT {
                                                                                                 from,
                                                                                                 wamid,
                                                                                                 mediaId,
-                                                                                                caption))))))
+                                                                                                caption,
+                                                                                                text))))))
                 .build()
                 .toString();
     }
 
-    private static JsonObject value(String from, String wamid, String mediaId, String caption) {
+    private static JsonObject value(
+            String from, String wamid, String mediaId, String caption, String text) {
+        var messages =
+                Json.createArrayBuilder()
+                        .add(
+                                Json.createObjectBuilder()
+                                        .add("from", from)
+                                        .add("id", wamid)
+                                        .add("timestamp", "1764686620")
+                                        .add("type", "image")
+                                        .add(
+                                                "image",
+                                                Json.createObjectBuilder()
+                                                        .add("caption", caption)
+                                                        .add("mime_type", "image/png")
+                                                        .add(
+                                                                "sha256",
+                                                                "jQjvn0B3pSmVkE1wUaY5q8hM1m2cCw3rX0Ctbc5+8Zw=")
+                                                        .add("id", mediaId)));
+        if (text != null) {
+            messages.add(
+                    Json.createObjectBuilder()
+                            .add("from", from)
+                            .add("id", wamid + "-text")
+                            .add("timestamp", "1764686621")
+                            .add("type", "text")
+                            .add("text", Json.createObjectBuilder().add("body", text)));
+        }
         return Json.createObjectBuilder()
                 .add("messaging_product", "whatsapp")
                 .add(
@@ -204,24 +355,7 @@ class InboundMediaIT {
                                                         Json.createObjectBuilder()
                                                                 .add("name", "Айгерим"))
                                                 .add("wa_id", from)))
-                .add(
-                        "messages",
-                        Json.createArrayBuilder()
-                                .add(
-                                        Json.createObjectBuilder()
-                                                .add("from", from)
-                                                .add("id", wamid)
-                                                .add("timestamp", "1764686620")
-                                                .add("type", "image")
-                                                .add(
-                                                        "image",
-                                                        Json.createObjectBuilder()
-                                                                .add("caption", caption)
-                                                                .add("mime_type", "image/png")
-                                                                .add(
-                                                                        "sha256",
-                                                                        "jQjvn0B3pSmVkE1wUaY5q8hM1m2cCw3rX0Ctbc5+8Zw=")
-                                                                .add("id", mediaId))))
+                .add("messages", messages)
                 .build();
     }
 
