@@ -26,4 +26,17 @@ public interface WhatsAppGateway {
 
     /** Sends an audio file meant as a voice note; OGG/Opus gives one on WhatsApp. */
     SendResult sendVoice(String to, URI url);
+
+    /**
+     * Fetches the file of an inbound message that the provider did not inline: by its {@link
+     * InboundMedia#downloadUrl()} or {@link InboundMedia#providerMediaId()}, with this channel's
+     * credentials where the provider needs them. Reads at most {@code maxBytes} (a bigger file is
+     * refused, not buffered), within the channel's request timeout. Never throws.
+     *
+     * <p>The default is for channels that always inline their media (the sandbox): nothing to
+     * fetch, not retryable.
+     */
+    default MediaDownload download(InboundMedia media, long maxBytes) {
+        return MediaDownload.failed("this channel cannot download media", false);
+    }
 }

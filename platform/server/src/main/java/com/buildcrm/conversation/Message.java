@@ -104,6 +104,15 @@ public class Message {
         this.mediaName = name;
     }
 
+    /**
+     * An inbound message whose file could not be fetched from the provider: it keeps its kind, has
+     * no media, and says why.
+     */
+    public void mediaNotReceived(String reason) {
+        String text = "media not received: " + reason;
+        error = text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
     public void sent(String providerId, OffsetDateTime at) {
         status = "SENT";
         providerMessageId = providerId;

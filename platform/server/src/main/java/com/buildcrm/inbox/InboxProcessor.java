@@ -2,6 +2,9 @@ package com.buildcrm.inbox;
 
 import com.buildcrm.ai.AiSettingsStore;
 import com.buildcrm.ai.turn.AiTurns;
+import com.buildcrm.channel.InboundMedia;
+import com.buildcrm.channel.MediaDownload;
+import com.buildcrm.channel.TenantChannels;
 import com.buildcrm.conversation.Message;
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
@@ -32,6 +35,25 @@ import java.util.logging.Logger;
  * Turns stored inbound events into leads and messages. Idempotent: a processed inbox row is
  * skipped, and the lead, the message and the "processed" mark commit together. Messages of one
  * sender are applied in arrival order under a per-phone lock.
+ *
+ * <p><b>Media the provider did not inline</b> (Meta gives only a media id, ChatFlow sometimes only
+ * a URL) is fetched through the channel's gateway <em>before</em> the processing transaction (no
+ * transaction is held open during an HTTP call), for this row and for the sender's older pending
+ * rows it is about to apply. The bytes go into {@code platform.inbox.media} in a short transaction
+ * of their own, so a retry does not download again. A failed download is decided as follows:
+ *
+ * <ul>
+ *   <li>a failure that cannot get better (unknown media id, refused token, file too large, the
+ *       channel changed) is final at once;
+ *   <li>a temporary one (provider unreachable, 5xx, timeout) fails the job, which the scheduler
+ *       retries with backoff and which counts on the row's {@code attempts}; once the row has
+ *       failed {@link InboxLimits#mediaAttempts()} times in all, the failure is final.
+ * </ul>
+ *
+ * A final failure is written into the row's event as {@code mediaError} (and {@code last_error}),
+ * and the message is then recorded <em>without its file</em>: it keeps its kind (IMAGE, VOICE, …)
+ * and its caption, has no media, and carries the reason in its {@code error}. The message is never
+ * lost and the row is never poisoned by a dead media link ({@code mediaAttempts <= maxAttempts}).
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -47,6 +69,7 @@ public class InboxProcessor {
     @Inject FollowUps followUps;
     @Inject Event<LiveEvent> live;
     @Inject InboxLimits limits;
+    @Inject TenantChannels channels;
 
     record Row(
             long id,
@@ -66,6 +89,7 @@ public class InboxProcessor {
         if (tenant == null) {
             return;
         }
+        fetchMissingMedia(first);
         List<LiveEvent> published = new ArrayList<>();
         storage.transactions()
                 .inTenant(
@@ -123,6 +147,11 @@ public class InboxProcessor {
         String phone = e.getString("phone", "");
         if (e.getBoolean("group", false) || phone.isEmpty()) {
             return; // stored in the inbox, but a group chat or an unreadable sender creates no lead
+        }
+        if (awaitsMedia(row)) {
+            // an older row committed after this job looked for missing media: fetch it first
+            throw new MediaNotFetchedException(
+                    "the media of inbox row " + row.id() + " is not fetched yet");
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         OffsetDateTime at = parseTime(e.getString("timestamp", null), now);
@@ -194,6 +223,10 @@ public class InboxProcessor {
                                         + rejected.getMessage());
             }
         }
+        String mediaError = e.getString("mediaError", "");
+        if (!mediaError.isEmpty() && message.mediaId() == null) {
+            message.mediaNotReceived(mediaError);
+        }
         em.persist(message);
         lead.clientWrote(preview(kind, text), at, e.getString("pushName", null));
         em.flush();
@@ -211,6 +244,160 @@ public class InboxProcessor {
                     lead.id(),
                     message.id(),
                     clock.instant().plusMillis(aiSettings.debounceMs(em, tenant.id())));
+        }
+    }
+
+    /**
+     * Fetches the files this job is about to need: this row's and the sender's older pending rows'
+     * (the same rows {@link #pending} applies), where the provider did not inline them.
+     *
+     * @throws MediaNotFetchedException when a download failed for now and is to be tried again
+     */
+    private void fetchMissingMedia(Row first) {
+        List<MediaNeed> needs = mediaNeeds(first);
+        if (needs.isEmpty()) {
+            return;
+        }
+        TenantChannels.Connected channel = channels.forTenant(first.tenantId()).orElse(null);
+        String retryLater = null;
+        for (MediaNeed need : needs) {
+            MediaDownload result;
+            if (channel == null || !channel.provider().equals(need.provider())) {
+                result =
+                        MediaDownload.failed(
+                                "the tenant's channel is no longer " + need.provider(), false);
+            } else {
+                try {
+                    result = channels.gateway(channel).download(need.media(), MAX_MEDIA_BYTES);
+                } catch (RuntimeException ex) {
+                    result =
+                            MediaDownload.failed(
+                                    "the channel cannot be used (" + ex.getMessage() + ")", false);
+                }
+            }
+            if (result instanceof MediaDownload.Fetched fetched) {
+                keepMedia(need.id(), fetched);
+                continue;
+            }
+            MediaDownload.Failed failed = (MediaDownload.Failed) result;
+            if (!failed.retryable() || need.attempts() + 1 >= limits.mediaAttempts()) {
+                giveUpMedia(need.id(), failed.reason());
+            } else if (need.id() == first.id()) {
+                retryLater = failed.reason(); // the job's failure handler counts this attempt
+            } else {
+                recordFailure(need.id(), new MediaNotFetchedException(failed.reason()));
+                retryLater = "the media of an earlier message: " + failed.reason();
+            }
+        }
+        if (retryLater != null) {
+            throw new MediaNotFetchedException(retryLater);
+        }
+    }
+
+    /** A file still to fetch for an inbox row. */
+    private record MediaNeed(long id, String provider, int attempts, InboundMedia media) {}
+
+    private List<MediaNeed> mediaNeeds(Row first) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                storage.transactions()
+                        .inPlatform(
+                                em ->
+                                        em.createNativeQuery(
+                                                        "SELECT id, provider, attempts, event::text FROM platform.inbox"
+                                                                + " WHERE tenant_id = ?1 AND processed_at IS NULL AND id <= ?2"
+                                                                + " AND (id = ?2 OR (event->>'phone' = ?3 AND attempts < ?4))"
+                                                                + " AND octet_length(media) = 0 AND event->>'type' = 'message'"
+                                                                + " AND event->>'mediaError' IS NULL"
+                                                                + " AND (coalesce(event->>'mediaId', '') <> ''"
+                                                                + " OR coalesce(event->>'mediaUrl', '') <> '')"
+                                                                + " ORDER BY id")
+                                                .setParameter(1, first.tenantId())
+                                                .setParameter(2, first.id())
+                                                .setParameter(
+                                                        3, first.event().getString("phone", ""))
+                                                .setParameter(4, limits.maxAttempts())
+                                                .getResultList());
+        List<MediaNeed> needs = new ArrayList<>();
+        for (Object[] r : rows) {
+            JsonObject e = json(String.valueOf(r[3]));
+            if (e.getBoolean("group", false) || e.getString("phone", "").isEmpty()) {
+                continue; // creates no message: nothing to fetch for
+            }
+            needs.add(
+                    new MediaNeed(
+                            ((Number) r[0]).longValue(),
+                            (String) r[1],
+                            ((Number) r[2]).intValue(),
+                            new InboundMedia(
+                                    blankToNull(e.getString("mediaMime", "")),
+                                    null,
+                                    blankToNull(e.getString("mediaUrl", "")),
+                                    blankToNull(e.getString("mediaId", "")),
+                                    blankToNull(e.getString("mediaName", "")),
+                                    null,
+                                    null,
+                                    e.getBoolean("ptt", false))));
+        }
+        return needs;
+    }
+
+    /** True when the row is a message whose file is still to be fetched (see the class comment). */
+    private static boolean awaitsMedia(Row row) {
+        JsonObject e = row.event();
+        return (row.media() == null || row.media().length == 0)
+                && e.getString("mediaError", "").isEmpty()
+                && (!e.getString("mediaId", "").isEmpty()
+                        || !e.getString("mediaUrl", "").isEmpty());
+    }
+
+    private void keepMedia(long inboxId, MediaDownload.Fetched fetched) {
+        storage.transactions()
+                .inPlatformDo(
+                        em ->
+                                em.createNativeQuery(
+                                                "UPDATE platform.inbox SET media = ?1, event = CASE"
+                                                        + " WHEN coalesce(event->>'mediaMime', '') = '' AND ?2 <> ''"
+                                                        + " THEN jsonb_set(event, '{mediaMime}', to_jsonb(CAST(?2 AS text)))"
+                                                        + " ELSE event END"
+                                                        + " WHERE id = ?3 AND processed_at IS NULL AND octet_length(media) = 0")
+                                        .setParameter(1, fetched.bytes())
+                                        .setParameter(
+                                                2,
+                                                fetched.mimeType() == null
+                                                        ? ""
+                                                        : fetched.mimeType())
+                                        .setParameter(3, inboxId)
+                                        .executeUpdate());
+    }
+
+    private void giveUpMedia(long inboxId, String reason) {
+        LOG.warning(
+                () ->
+                        "inbound media of inbox row "
+                                + inboxId
+                                + " given up, the message is kept without it: "
+                                + reason);
+        storage.transactions()
+                .inPlatformDo(
+                        em ->
+                                em.createNativeQuery(
+                                                "UPDATE platform.inbox SET event = jsonb_set(event, '{mediaError}', to_jsonb(CAST(?1 AS text))),"
+                                                        + " last_error = left('media not received: ' || ?1, 500)"
+                                                        + " WHERE id = ?2 AND processed_at IS NULL")
+                                        .setParameter(1, reason)
+                                        .setParameter(2, inboxId)
+                                        .executeUpdate());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** A download failed for now; the job is retried (see the class comment). */
+    static final class MediaNotFetchedException extends RuntimeException {
+        MediaNotFetchedException(String message) {
+            super(message);
         }
     }
 
@@ -288,11 +475,14 @@ public class InboxProcessor {
         return rows.stream().map(InboxProcessor::row).toList();
     }
 
-    private static Row row(Object[] r) {
-        JsonObject event;
-        try (var reader = Json.createReader(new StringReader(String.valueOf(r[5])))) {
-            event = reader.readObject();
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
         }
+    }
+
+    private static Row row(Object[] r) {
+        JsonObject event = json(String.valueOf(r[5]));
         return new Row(
                 ((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(),

@@ -70,6 +70,7 @@ public class InboxService {
             if (m.media() != null) {
                 json.add("mediaMime", nz(m.media().baseMimeType()))
                         .add("mediaUrl", nz(m.media().downloadUrl()))
+                        .add("mediaId", nz(m.media().providerMediaId()))
                         .add("mediaName", nz(m.media().fileName()))
                         .add("ptt", m.media().ptt());
                 media = m.media().hasInlineBytes() ? m.media().inlineBytes() : null;

@@ -52,7 +52,16 @@ public final class FakeProviderServer implements AutoCloseable {
         }
     }
 
-    public record Reply(int status, String body) {}
+    /** An answer: JSON text, or any bytes with their content type (a media file). */
+    public record Reply(int status, byte[] bytes, String contentType) {
+        public Reply(int status, String body) {
+            this(status, body.getBytes(StandardCharsets.UTF_8), "application/json");
+        }
+
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -91,6 +100,12 @@ public final class FakeProviderServer implements AutoCloseable {
 
     public FakeProviderServer reply(String path, int status, String body) {
         routes.put(path, request -> new Reply(status, body));
+        return this;
+    }
+
+    /** Serves a file at this path, with its {@code Content-Length}. */
+    public FakeProviderServer file(String path, String contentType, byte[] bytes) {
+        routes.put(path, request -> new Reply(200, bytes, contentType));
         return this;
     }
 
@@ -152,8 +167,8 @@ public final class FakeProviderServer implements AutoCloseable {
             received.add(request);
             Function<Received, Reply> route = routes.get(uri.getRawPath());
             Reply reply = route == null ? new Reply(404, "{}") : route.apply(request);
-            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            byte[] bytes = reply.bytes();
+            exchange.getResponseHeaders().add("Content-Type", reply.contentType());
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -1,7 +1,10 @@
 package com.buildcrm.channel.chatflow;
 
 import com.buildcrm.channel.ChannelCapabilities;
+import com.buildcrm.channel.InboundMedia;
 import com.buildcrm.channel.JsonFields;
+import com.buildcrm.channel.MediaDownload;
+import com.buildcrm.channel.MediaFetch;
 import com.buildcrm.channel.MediaKind;
 import com.buildcrm.channel.ProviderCall;
 import com.buildcrm.channel.SendResult;
@@ -107,6 +110,53 @@ final class ChatFlowGateway implements WhatsAppGateway {
             return SendResult.rejected("Voice URL is required", false);
         }
         return send(to, "send-audio", Map.of("audiourl", url.toString()), mediaTimeout);
+    }
+
+    /**
+     * ChatFlow serves an inbound file it did not inline at its {@code mediaData.url} (e.g. {@code
+     * https://app.chatflow.kz/media/sessions/<instance>/<file>.oga}); no credentials are known to
+     * be needed, so none are sent (the token never leaves for a URL taken from a webhook body).
+     * Only URLs on the host of the configured ChatFlow base URL are fetched: the webhook is
+     * authenticated by a URL secret only, and must not make the server fetch arbitrary addresses.
+     */
+    @Override
+    public MediaDownload download(InboundMedia media, long maxBytes) {
+        String url = media == null ? null : media.downloadUrl();
+        URI uri;
+        try {
+            uri = url == null || url.isBlank() ? null : URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null
+                || uri.getHost() == null
+                || !("https".equalsIgnoreCase(uri.getScheme())
+                        || "http".equalsIgnoreCase(uri.getScheme()))) {
+            return MediaDownload.failed("ChatFlow media: no usable URL", false);
+        }
+        if (!uri.getHost().equalsIgnoreCase(baseUrl.getHost())) {
+            return MediaDownload.failed(
+                    "ChatFlow media: the URL is not on ChatFlow's host " + baseUrl.getHost(),
+                    false);
+        }
+        if (media.size() != null && media.size() > maxBytes) {
+            return MediaFetch.tooLarge("ChatFlow media", media.size(), maxBytes);
+        }
+        MediaFetch.Result file =
+                MediaFetch.get(
+                        client, uri, null, mediaTimeout, maxBytes, "ChatFlow media download");
+        if (file instanceof MediaFetch.Refused refused) {
+            return refused.failure();
+        }
+        MediaFetch.Body body = (MediaFetch.Body) file;
+        if (body.bytes().length == 0) {
+            return MediaDownload.failed("ChatFlow media download: the file is empty", false);
+        }
+        String mime = media.baseMimeType();
+        if (mime == null || mime.isBlank()) {
+            mime = MediaFetch.baseType(body.contentType());
+        }
+        return new MediaDownload.Fetched(body.bytes(), mime);
     }
 
     private SendResult send(

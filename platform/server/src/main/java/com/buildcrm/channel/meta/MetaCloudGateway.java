@@ -1,7 +1,10 @@
 package com.buildcrm.channel.meta;
 
 import com.buildcrm.channel.ChannelCapabilities;
+import com.buildcrm.channel.InboundMedia;
 import com.buildcrm.channel.JsonFields;
+import com.buildcrm.channel.MediaDownload;
+import com.buildcrm.channel.MediaFetch;
 import com.buildcrm.channel.MediaKind;
 import com.buildcrm.channel.ProviderCall;
 import com.buildcrm.channel.SendResult;
@@ -17,8 +20,13 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Sends through the WhatsApp Cloud API: {@code POST /v{N}/{phone-number-id}/messages}. */
+/**
+ * Sends through the WhatsApp Cloud API: {@code POST /v{N}/{phone-number-id}/messages}; fetches
+ * inbound media in Meta's two steps: {@code GET /v{N}/{media-id}} gives a short-lived URL, {@code
+ * GET <url>} gives the bytes, both with the access token as a bearer.
+ */
 final class MetaCloudGateway implements WhatsAppGateway {
 
     /** The message is outside the 24-hour customer-service window: only templates may be sent. */
@@ -32,15 +40,31 @@ final class MetaCloudGateway implements WhatsAppGateway {
             new ChannelCapabilities(
                     false, true, true, true, true, 4096, Optional.of(Duration.ofHours(24)));
 
+    /** Meta's media ids are digits; anything that could change the path is refused. */
+    private static final Pattern MEDIA_ID = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+
+    /** A media description is a small JSON object. */
+    private static final long MAX_DESCRIPTION_BYTES = 64 * 1024;
+
     private final HttpClient client;
+    private final URI versionUrl;
     private final URI messagesUrl;
     private final String accessToken;
     private final Duration requestTimeout;
 
+    /**
+     * @param versionUrl the Graph API base with its version, e.g. {@code
+     *     https://graph.facebook.com/v21.0/}
+     */
     MetaCloudGateway(
-            HttpClient client, URI messagesUrl, String accessToken, Duration requestTimeout) {
+            HttpClient client,
+            URI versionUrl,
+            String phoneNumberId,
+            String accessToken,
+            Duration requestTimeout) {
         this.client = client;
-        this.messagesUrl = messagesUrl;
+        this.versionUrl = versionUrl;
+        this.messagesUrl = versionUrl.resolve(phoneNumberId + "/messages");
         this.accessToken = accessToken;
         this.requestTimeout = requestTimeout;
     }
@@ -91,6 +115,70 @@ final class MetaCloudGateway implements WhatsAppGateway {
             return SendResult.rejected("Voice URL is required", false);
         }
         return send(to, "audio", Json.createObjectBuilder().add("link", url.toString()));
+    }
+
+    /**
+     * Step one asks Meta for the media's URL, mime type and size (a size above {@code maxBytes} is
+     * refused before downloading); step two downloads it. Both carry the bearer token: Meta's
+     * download URL answers 401 without it.
+     */
+    @Override
+    public MediaDownload download(InboundMedia media, long maxBytes) {
+        String id = media == null ? null : media.providerMediaId();
+        if (id == null || !MEDIA_ID.matcher(id).matches()) {
+            return MediaDownload.failed("Meta media: no usable media id", false);
+        }
+        MediaFetch.Result described =
+                MediaFetch.get(
+                        client,
+                        versionUrl.resolve(id),
+                        accessToken,
+                        requestTimeout,
+                        MAX_DESCRIPTION_BYTES,
+                        "Meta media lookup");
+        if (described instanceof MediaFetch.Refused refused) {
+            return refused.failure();
+        }
+        JsonObject json =
+                JsonFields.parse(((MediaFetch.Body) described).text())
+                        .map(JsonFields::object)
+                        .orElse(null);
+        String url = JsonFields.string(json, "url");
+        URI download;
+        try {
+            download = url == null ? null : URI.create(url);
+        } catch (IllegalArgumentException e) {
+            download = null;
+        }
+        if (download == null
+                || !("https".equalsIgnoreCase(download.getScheme())
+                        || "http".equalsIgnoreCase(download.getScheme()))) {
+            return MediaDownload.failed("Meta media lookup: the answer has no download URL", false);
+        }
+        Long size = JsonFields.number(json, "file_size");
+        if (size != null && size > maxBytes) {
+            return MediaFetch.tooLarge("Meta media", size, maxBytes);
+        }
+        MediaFetch.Result file =
+                MediaFetch.get(
+                        client,
+                        download,
+                        accessToken,
+                        requestTimeout,
+                        maxBytes,
+                        "Meta media download");
+        if (file instanceof MediaFetch.Refused refused) {
+            return refused.failure();
+        }
+        MediaFetch.Body body = (MediaFetch.Body) file;
+        if (body.bytes().length == 0) {
+            return MediaDownload.failed("Meta media download: the file is empty", false);
+        }
+        String mime = JsonFields.string(json, "mime_type");
+        if (mime == null || mime.isBlank()) {
+            mime = MediaFetch.baseType(body.contentType());
+        }
+        return new MediaDownload.Fetched(body.bytes(), mime);
     }
 
     private SendResult send(String to, String type, JsonObjectBuilder content) {

@@ -84,8 +84,8 @@ public final class MetaCloudProvider implements ChannelProvider {
         return new MetaCloudGateway(
                 http.withConnectTimeout(
                         settings.millis(CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT)),
-                settings.baseUrl(BASE_URL, DEFAULT_BASE_URL)
-                        .resolve("v" + version.group(1) + "/" + phoneNumberId + "/messages"),
+                settings.baseUrl(BASE_URL, DEFAULT_BASE_URL).resolve("v" + version.group(1) + "/"),
+                phoneNumberId,
                 settings.required(ACCESS_TOKEN),
                 settings.millis(REQUEST_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT));
     }
