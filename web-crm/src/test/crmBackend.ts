@@ -95,6 +95,7 @@ function seedMessages(): Map<number, Message[]> {
         message(4, { kind: 'IMAGE', media: { id: 'm2', mimeType: 'image/jpeg', name: 'plan2.jpg', url: '/media/1/m2' } }),
         message(5, { kind: 'VOICE', media: { id: 'm3', mimeType: 'audio/ogg', name: 'voice.ogg', url: '/media/1/m3' } }),
         message(6, { direction: 'OUT', author: 'HUMAN', authorId: 11, text: 'Отправил смету', status: 'FAILED', error: 'window closed' }),
+        message(7, { kind: 'DOCUMENT', text: 'мой план', error: 'media not received: the provider answered HTTP 404' }),
       ],
     ],
   ]);

@@ -14,6 +14,11 @@ describe('lead card', () => {
     const statuses = within(chat).getAllByTestId('message-status').map((node) => node.getAttribute('data-status'));
     expect(statuses).toEqual(['DELIVERED', 'FAILED']);
     expect(within(chat).getByText(/Не отправлено/)).toBeInTheDocument();
+    // an inbound document whose file never arrived is shown as such, with its caption
+    const missing = within(chat).getByTestId('media-missing');
+    expect(missing).toHaveTextContent('Документ: файл не получен');
+    expect(missing).toHaveAttribute('title', 'media not received: the provider answered HTTP 404');
+    expect(within(chat).getByText('мой план')).toBeInTheDocument();
   });
 
   it('takes over from the AI, writes to the client and returns the lead to the AI', async () => {

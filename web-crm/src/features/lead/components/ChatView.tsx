@@ -17,10 +17,29 @@ const STATUS_ICON: Record<string, string> = {
   UNKNOWN: '?',
 };
 
+const MISSING_KIND: Record<string, 'chat.image' | 'chat.voice' | 'chat.video' | 'chat.document'> = {
+  IMAGE: 'chat.image',
+  VOICE: 'chat.voice',
+  AUDIO: 'chat.voice',
+  VIDEO: 'chat.video',
+  DOCUMENT: 'chat.document',
+};
+
 function MediaView({ message }: { message: Message }) {
   const { t } = useTranslation();
   const media = message.media;
-  if (!media) return null;
+  if (!media) {
+    // an inbound photo, voice note or document whose file could not be fetched or kept: say so
+    const kindKey = MISSING_KIND[message.kind ?? ''];
+    if (message.direction === 'IN' && kindKey) {
+      return (
+        <Text size="sm" c="dimmed" fs="italic" title={message.error ?? undefined} data-testid="media-missing">
+          {t('chat.mediaMissing', { kind: t(kindKey) })}
+        </Text>
+      );
+    }
+    return null;
+  }
   const mime = media.mimeType ?? '';
   if (message.kind === 'IMAGE' || mime.startsWith('image/')) {
     return <Image src={media.url} alt={media.name ?? t('chat.image')} radius="sm" maw={260} fit="contain" />;

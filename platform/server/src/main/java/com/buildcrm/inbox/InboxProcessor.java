@@ -221,6 +221,8 @@ public class InboxProcessor {
                                         + row.id()
                                         + " not kept: "
                                         + rejected.getMessage());
+                // the message stays, marked, as when the file could not be fetched
+                message.mediaNotReceived(rejected.getMessage());
             }
         }
         String mediaError = e.getString("mediaError", "");
