@@ -89,7 +89,8 @@ public class Workers {
                                                     "SELECT i.id FROM platform.inbox i WHERE i.processed_at IS NULL"
                                                             + " AND i.received_at < now() - interval '30 seconds'"
                                                             + " AND i.attempts < ?1"
-                                                            // only work whose job is gone, not a backlog
+                                                            // only work whose job is gone, not a
+                                                            // backlog
                                                             + " AND NOT EXISTS (SELECT 1 FROM platform.scheduled_tasks st"
                                                             + "   WHERE st.task_name = 'process-inbox' AND st.task_instance = i.id::text)"
                                                             + " ORDER BY i.id LIMIT 500")
@@ -107,8 +108,10 @@ public class Workers {
                                     em.createNativeQuery(
                                                     "SELECT o.id, o.attempts FROM platform.outbox o WHERE o.status = 'PENDING'"
                                                             + " AND o.next_attempt_at < now() - interval '30 seconds'"
-                                                            // only rows without any send job (instances are "<id>:<suffix>"):
-                                                            // a queue that is merely long is not re-enqueued
+                                                            // only rows without any send job
+                                                            // (instances are "<id>:<suffix>"):
+                                                            // a queue that is merely long is not
+                                                            // re-enqueued
                                                             + " AND NOT EXISTS (SELECT 1 FROM platform.scheduled_tasks st"
                                                             + "   WHERE st.task_name = 'send-outbox'"
                                                             + "   AND split_part(st.task_instance, ':', 1) = o.id::text)"
