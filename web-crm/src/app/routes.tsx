@@ -1,5 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Center, Loader } from '@mantine/core';
 import { Navigate, type RouteObject } from 'react-router';
+import { i18n } from '../lib/i18n';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { RequireManager } from './RequireManager';
 import { RequireSession } from './RequireSession';
@@ -51,12 +53,18 @@ export const routes: RouteObject[] = [
   { path: '*', element: <Navigate to="/" replace /> },
 ];
 
-/** A lazily loaded screen; nothing is shown for the moment its chunk is on its way. */
+/** A lazily loaded screen; a spinner while its chunk is on its way (a second or so on a slow phone network). */
 function page(load: () => Promise<{ default: ComponentType }>): ComponentType {
   const Screen: LazyExoticComponent<ComponentType> = lazy(load);
   return function LazyScreen() {
     return (
-      <Suspense fallback={null}>
+      <Suspense
+        fallback={
+          <Center h="40vh">
+            <Loader size="sm" aria-label={i18n.t('common.loading')} />
+          </Center>
+        }
+      >
         <Screen />
       </Suspense>
     );
