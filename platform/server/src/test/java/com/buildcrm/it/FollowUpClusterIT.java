@@ -152,31 +152,41 @@ class FollowUpClusterIT {
                 // instance A dies while the first follow-ups go out; B takes over its jobs
                 await().atMost(Duration.ofMinutes(4)).until(() -> count(chatflow, STEP_1) >= 300);
                 a.kill();
+                // Every due step reaches the provider exactly once, except a send the kill cut off
+                // between its claim and the provider's answer: that one is never resent (ChatFlow
+                // has no idempotency key; ADR 006) and stays SENDING, then UNKNOWN, visible to the
+                // manager. A killed instance can cut off at most one send per job thread (4).
+                javax.sql.DataSource db = pg.getPostgresDatabase();
                 try {
                     await().atMost(Duration.ofMinutes(8))
                             .until(
                                     () ->
-                                            count(chatflow, STEP_1) >= LEADS
-                                                    && count(chatflow, STEP_2) >= LEADS);
+                                            accountedFor(chatflow, db, STEP_1) >= LEADS
+                                                    && accountedFor(chatflow, db, STEP_2) >= LEADS);
                 } catch (org.awaitility.core.ConditionTimeoutException e) {
                     throw new AssertionError(
                             "after the kill, within 8 min: step 1 sent to "
                                     + count(chatflow, STEP_1)
-                                    + ", step 2 to "
+                                    + " (cut off: "
+                                    + cutOff(db, STEP_1)
+                                    + "), step 2 to "
                                     + count(chatflow, STEP_2)
-                                    + " of "
+                                    + " (cut off: "
+                                    + cutOff(db, STEP_2)
+                                    + ") of "
                                     + LEADS
                                     + " leads; survivor's log:\n"
                                     + b.tail(),
                             e);
                 }
                 // nothing more arrives afterwards (no step twice)
+                long delivered = count(chatflow, STEP_1) + count(chatflow, STEP_2);
                 await().during(Duration.ofSeconds(10))
                         .atMost(Duration.ofSeconds(20))
                         .until(
                                 () ->
                                         count(chatflow, STEP_1) + count(chatflow, STEP_2)
-                                                == 2 * LEADS);
+                                                == delivered);
 
                 Map<String, Long> perLead =
                         chatflow.calls().stream()
@@ -191,8 +201,21 @@ class FollowUpClusterIT {
                                                                 + "|"
                                                                 + c.params().get("msg"),
                                                 Collectors.counting()));
-                assertThat(perLead).hasSize(2 * LEADS);
+                // no lead got a step twice
                 assertThat(perLead.values()).containsOnly(1L);
+                // a lead without a step at the provider is one whose send the kill cut off
+                for (String text : List.of(STEP_1, STEP_2)) {
+                    java.util.Set<String> missing = new java.util.HashSet<>();
+                    for (int i = 0; i < LEADS; i++) {
+                        missing.add(phone(i));
+                    }
+                    missing.removeAll(reached(chatflow, text));
+                    assertThat(cutOff(db, text)).as("cut off: " + text).containsAll(missing);
+                }
+                assertThat(cutOff(db, STEP_1).size() + cutOff(db, STEP_2).size())
+                        .as("sends cut off by the kill (one per job thread at most)")
+                        .isLessThanOrEqualTo(4);
+                assertThat(perLead.size() + cutOffNotReached(chatflow, db)).isEqualTo(2 * LEADS);
 
                 // none during the quiet hours (a second of margin at each end for clocks and
                 // transit)
@@ -220,6 +243,55 @@ class FollowUpClusterIT {
                 b.close();
             }
         }
+    }
+
+    /** Digits of the numbers the provider received {@code text} for. */
+    private static java.util.Set<String> reached(FakeChatFlow chatflow, String text) {
+        return chatflow.calls().stream()
+                .filter(c -> text.equals(c.params().get("msg")))
+                .map(c -> digits(c.params().get("jid")))
+                .collect(Collectors.toSet());
+    }
+
+    /** Digits of the recipients whose send of {@code text} was claimed and never finished. */
+    private static java.util.Set<String> cutOff(javax.sql.DataSource db, String text)
+            throws java.sql.SQLException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (java.sql.Connection c = db.getConnection();
+                java.sql.PreparedStatement s =
+                        c.prepareStatement(
+                                "SELECT recipient FROM platform.outbox WHERE status IN ('SENDING', 'UNKNOWN')"
+                                        + " AND strpos(payload::text, ?) > 0")) {
+            s.setString(1, text);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(digits(r.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long accountedFor(FakeChatFlow chatflow, javax.sql.DataSource db, String text)
+            throws java.sql.SQLException {
+        java.util.Set<String> all = new java.util.HashSet<>(reached(chatflow, text));
+        all.addAll(cutOff(db, text));
+        return all.size();
+    }
+
+    private static long cutOffNotReached(FakeChatFlow chatflow, javax.sql.DataSource db)
+            throws java.sql.SQLException {
+        long n = 0;
+        for (String text : List.of(STEP_1, STEP_2)) {
+            java.util.Set<String> cut = cutOff(db, text);
+            cut.removeAll(reached(chatflow, text));
+            n += cut.size();
+        }
+        return n;
+    }
+
+    private static String digits(String s) {
+        return s == null ? "" : s.replaceAll("@.*$", "").replaceAll("[^0-9]", "");
     }
 
     private static long count(FakeChatFlow chatflow, String text) {
