@@ -6,9 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +19,9 @@ class ExternalDatabaseIT {
 
     @Test
     void theServerRunsOnAnExternalDatabase() throws Exception {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
                 ServerProcess server =
-                        ServerProcess.startFresh(
-                                Map.of(
-                                        "BUILDCRM_DB_URL",
-                                        pg.getJdbcUrl("postgres", "postgres"),
-                                        "BUILDCRM_DB_USER",
-                                        "postgres",
-                                        "BUILDCRM_DB_PASSWORD",
-                                        "",
-                                        "BUILDCRM_MASTER_KEY",
-                                        Base64.getEncoder().encodeToString(key)))) {
+                        ServerProcess.startFresh(ServerProcess.externalDatabase(pg))) {
             Api api = server.api();
             String operator =
                     api.operatorLogin(
@@ -76,17 +64,7 @@ class ExternalDatabaseIT {
     @Test
     void withoutItsMasterKeyTheServerRefusesToStartAndSaysWhy() {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            assertThatThrownBy(
-                            () ->
-                                    ServerProcess.startFresh(
-                                                    Map.of(
-                                                            "BUILDCRM_DB_URL",
-                                                            pg.getJdbcUrl("postgres", "postgres"),
-                                                            "BUILDCRM_DB_USER",
-                                                            "postgres",
-                                                            "BUILDCRM_DB_PASSWORD",
-                                                            ""))
-                                            .close())
+            assertThatThrownBy(() -> ServerProcess.startFresh(withoutMasterKey(pg)).close())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("deployment failed")
                     .hasMessageContaining(
@@ -94,5 +72,11 @@ class ExternalDatabaseIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, String> withoutMasterKey(EmbeddedPostgres pg) {
+        Map<String, String> env = new HashMap<>(ServerProcess.externalDatabase(pg));
+        env.remove("BUILDCRM_MASTER_KEY");
+        return env;
     }
 }

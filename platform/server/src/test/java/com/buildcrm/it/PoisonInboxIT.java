@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -35,15 +32,8 @@ class PoisonInboxIT {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
                 ServerProcess server =
                         ServerProcess.startFresh(
-                                Map.of(
-                                        "BUILDCRM_DB_URL",
-                                        pg.getJdbcUrl("postgres", "postgres"),
-                                        "BUILDCRM_DB_USER",
-                                        "postgres",
-                                        "BUILDCRM_DB_PASSWORD",
-                                        "",
-                                        "BUILDCRM_MASTER_KEY",
-                                        masterKey(),
+                                ServerProcess.externalDatabase(
+                                        pg,
                                         "BUILDCRM_INBOX_MAX_ATTEMPTS",
                                         Integer.toString(MAX_ATTEMPTS)))) {
             DataSource db = pg.getPostgresDatabase();
@@ -158,12 +148,6 @@ class PoisonInboxIT {
                                             + " AND (details->>'rows')::int = 1"))
                     .isEqualTo("1");
         }
-    }
-
-    private static String masterKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 
     private static int write(Api api, String operator, long tenant, String text) {

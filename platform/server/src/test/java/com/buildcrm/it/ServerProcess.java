@@ -42,6 +42,25 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * The environment of production mode on the given PostgreSQL: its URL and user, a fresh master
+     * key (shared by every instance started with this map), plus {@code extra} (name, value, …).
+     */
+    public static Map<String, String> externalDatabase(
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg, String... extra) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("BUILDCRM_DB_URL", pg.getJdbcUrl("postgres", "postgres"));
+        env.put("BUILDCRM_DB_USER", "postgres");
+        env.put("BUILDCRM_DB_PASSWORD", "");
+        env.put("BUILDCRM_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(key));
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
+        return Map.copyOf(env);
+    }
+
+    /**
      * A new server with a fresh data directory and extra environment (e.g. an external database).
      */
     public static ServerProcess startFresh(Map<String, String> extraEnv) {
