@@ -21,6 +21,12 @@ public final class AccessTokens {
     public static final String AUDIENCE = "buildcrm";
     public static final String OPERATOR_GROUP = "operator";
 
+    /**
+     * The claim naming the session (the refresh-token family) a token belongs to: revoking the
+     * family ends the access token at once.
+     */
+    public static final String SESSION_CLAIM = "sid";
+
     private final JwtKeys keys;
     private final Clock clock;
     private final Duration ttl;
@@ -31,22 +37,24 @@ public final class AccessTokens {
         this.ttl = ttl;
     }
 
-    public String forOperator(long operatorId, String email) {
+    public String forOperator(long operatorId, String email, UUID session) {
         return sign(
                 new JWTClaimsSet.Builder()
                         .subject("operator:" + operatorId)
                         .claim("upn", email)
-                        .claim("groups", List.of(OPERATOR_GROUP)));
+                        .claim("groups", List.of(OPERATOR_GROUP))
+                        .claim(SESSION_CLAIM, session.toString()));
     }
 
-    public String forUser(long tenantId, long userId, String email, String role) {
+    public String forUser(long tenantId, long userId, String email, String role, UUID session) {
         return sign(
                 new JWTClaimsSet.Builder()
                         .subject("user:" + tenantId + ":" + userId)
                         .claim("upn", email)
                         .claim("groups", List.of(role))
                         .claim("tenant", Long.toString(tenantId))
-                        .claim("uid", Long.toString(userId)));
+                        .claim("uid", Long.toString(userId))
+                        .claim(SESSION_CLAIM, session.toString()));
     }
 
     public long ttlSeconds() {

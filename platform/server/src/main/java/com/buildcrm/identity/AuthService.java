@@ -36,53 +36,50 @@ public class AuthService {
     @Inject Clock clock;
     @Inject TenantDirectory directory;
     @Inject LoginThrottle throttle;
+    @Inject SessionSignals signals;
 
     private volatile AccessTokens accessTokens;
 
     public TokenPair operatorLogin(String email, String password, String address) {
         String account = "operator|" + normalise(email);
-        throttle.checkAllowed(account, address);
+        throttle.reserve(account, address);
         Optional<Operator> found = storage.transactions().inPlatform(em -> findOperator(em, email));
         String hash = found.map(Operator::passwordHash).orElse(DUMMY_HASH);
         if (!PasswordHasher.verify(password, hash) || found.isEmpty() || !found.get().active()) {
-            throttle.recordFailure(account, address);
             throw ApiProblem.unauthorized(BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(account);
+        throttle.recordSuccess(account, address);
         Operator operator = found.get();
-        return storage.transactions()
-                .inPlatform(
-                        em -> {
-                            em.find(Operator.class, operator.id()).loggedIn(now());
-                            return pair(
-                                    em,
-                                    Subject.operator(operator.id()),
-                                    UUID.randomUUID(),
-                                    tokens().forOperator(operator.id(), operator.email()));
-                        });
+        storage.transactions()
+                .inPlatformDo(em -> em.find(Operator.class, operator.id()).loggedIn(now()));
+        Subject subject = Subject.operator(operator.id());
+        UUID family = UUID.randomUUID();
+        String refresh = issue(subject, family);
+        return new TokenPair(
+                tokens().forOperator(operator.id(), operator.email(), family),
+                refresh,
+                tokens().ttlSeconds());
     }
 
     public TokenPair userLogin(String tenantSlug, String email, String password, String address) {
         String slug = normalise(tenantSlug);
         String account = "user|" + slug + "|" + normalise(email);
-        throttle.checkAllowed(account, address);
+        throttle.reserve(account, address);
         Optional<TenantDirectory.Entry> tenant = directory.bySlug(slug);
         Optional<User> found =
                 tenant.flatMap(
                         t -> storage.transactions().inTenant(t.ref(), em -> findUser(em, email)));
         String hash = found.map(User::passwordHash).orElse(DUMMY_HASH);
         if (!PasswordHasher.verify(password, hash) || found.isEmpty()) {
-            throttle.recordFailure(account, address);
             throw ApiProblem.unauthorized(BAD_CREDENTIALS);
         }
         if (!found.get().active()) {
-            throttle.recordFailure(account, address);
             throw ApiProblem.forbidden("user-disabled", "This account is disabled");
         }
         if (!tenant.get().active()) {
             throw ApiProblem.forbidden("tenant-suspended", "This company's account is suspended");
         }
-        throttle.recordSuccess(account);
+        throttle.recordSuccess(account, address);
         TenantRef ref = tenant.get().ref();
         User user = found.get();
         storage.transactions()
@@ -92,50 +89,39 @@ public class AuthService {
                             em.find(User.class, user.id()).loggedIn(now());
                             return null;
                         });
-        return storage.transactions()
-                .inPlatform(
-                        em ->
-                                pair(
-                                        em,
-                                        Subject.user(ref.id(), user.id()),
-                                        UUID.randomUUID(),
-                                        tokens().forUser(
-                                                        ref.id(),
-                                                        user.id(),
-                                                        user.email(),
-                                                        user.role().key())));
+        Subject subject = Subject.user(ref.id(), user.id());
+        UUID family = UUID.randomUUID();
+        String refresh = issue(subject, family);
+        return new TokenPair(
+                tokens().forUser(ref.id(), user.id(), user.email(), user.role().key(), family),
+                refresh,
+                tokens().ttlSeconds());
     }
 
+    /**
+     * Rotates a refresh token: one transaction under the subject's session lock checks the token,
+     * marks it used and issues the next one, or, when it was used before, revokes the whole family
+     * (the next token of a parallel winner included) and commits that. The account is checked
+     * before (a disable revokes under the same lock, so it cannot slip between).
+     */
     public TokenPair refresh(String refreshToken) {
         OffsetDateTime now = now();
-        RefreshTokens.Used used;
-        try {
-            used =
-                    storage.transactions()
-                            .inPlatform(em -> RefreshTokens.use(em, refreshToken, now));
-        } catch (RefreshTokens.ReuseDetected reuse) {
-            // the revocation above was rolled back with the exception: revoke the family for good
-            storage.transactions()
-                    .inPlatformDo(
-                            em -> {
-                                UUID family = RefreshTokens.familyOf(em, refreshToken);
-                                if (family != null) {
-                                    RefreshTokens.revokeFamily(em, family, now);
-                                }
-                            });
-            throw ApiProblem.unauthorized(
-                    "This refresh token was already used; the session is revoked");
+        RefreshTokens.Found found =
+                Sql.inTransaction(storage.dataSource(), c -> RefreshTokens.find(c, refreshToken));
+        if (found == null) {
+            throw ApiProblem.unauthorized("The refresh token is not valid");
         }
-        Subject subject = used.subject();
-        String access;
+        Subject subject = found.subject();
+        String email;
+        String role = null;
         if (subject.operator()) {
             Operator operator =
                     storage.transactions().inPlatform(em -> em.find(Operator.class, subject.id()));
             if (operator == null || !operator.active()) {
-                revoke(used);
+                revokeFamily(subject, found.family());
                 throw ApiProblem.unauthorized("The account is no longer active");
             }
-            access = tokens().forOperator(operator.id(), operator.email());
+            email = operator.email();
         } else {
             Optional<TenantDirectory.Entry> tenant = directory.byId(subject.tenantId());
             User user =
@@ -150,45 +136,96 @@ public class AuthService {
                                                                             subject.id())))
                             .orElse(null);
             if (tenant.isEmpty() || !tenant.get().active() || user == null || !user.active()) {
-                revoke(used);
+                revokeFamily(subject, found.family());
                 throw ApiProblem.unauthorized("The account or its company is no longer active");
             }
-            access =
-                    tokens().forUser(
-                                    subject.tenantId(), user.id(), user.email(), user.role().key());
+            email = user.email();
+            role = user.role().key();
         }
-        return storage.transactions().inPlatform(em -> pair(em, subject, used.family(), access));
+        RefreshTokens.Rotation rotation =
+                Sql.inTransaction(
+                        storage.dataSource(),
+                        c ->
+                                RefreshTokens.rotate(
+                                        c, refreshToken, now, settings.refreshTokenTtl()));
+        switch (rotation.outcome()) {
+            case UNKNOWN -> throw ApiProblem.unauthorized("The refresh token is not valid");
+            case EXPIRED ->
+                    throw ApiProblem.unauthorized(
+                            "The refresh token has expired; please log in again");
+            case REUSED -> {
+                signals.publish(SessionChange.session(rotation.family()));
+                throw ApiProblem.unauthorized(
+                        "This refresh token was already used; the session is revoked");
+            }
+            default -> {
+                // rotated
+            }
+        }
+        String access =
+                subject.operator()
+                        ? tokens().forOperator(subject.id(), email, rotation.family())
+                        : tokens().forUser(
+                                        subject.tenantId(),
+                                        subject.id(),
+                                        email,
+                                        role,
+                                        rotation.family());
+        return new TokenPair(access, rotation.next(), tokens().ttlSeconds());
     }
 
+    /** Ends the session of this refresh token: its family, and so its access tokens, at once. */
     public void logout(String refreshToken) {
-        storage.transactions()
-                .inPlatformDo(
-                        em -> {
-                            UUID family = RefreshTokens.familyOf(em, refreshToken);
-                            if (family != null) {
-                                RefreshTokens.revokeFamily(em, family, now());
+        UUID family =
+                Sql.inTransaction(
+                        storage.dataSource(),
+                        c -> {
+                            RefreshTokens.Found found = RefreshTokens.find(c, refreshToken);
+                            if (found == null) {
+                                return null;
                             }
+                            RefreshTokens.lock(c, found.subject());
+                            RefreshTokens.revokeFamily(c, found.family(), now());
+                            return found.family();
                         });
+        if (family != null) {
+            signals.publish(SessionChange.session(family));
+        }
     }
 
     /** Ends every session of a business user (disabled, password reset). */
     public void revokeUserSessions(long tenantId, long userId) {
-        storage.transactions()
-                .inPlatformDo(
-                        em ->
-                                RefreshTokens.revokeSubject(
-                                        em, Subject.user(tenantId, userId), now()));
+        Sql.inTransaction(
+                storage.dataSource(),
+                c -> {
+                    RefreshTokens.revokeSubject(c, Subject.user(tenantId, userId), now());
+                    return null;
+                });
+        signals.publish(SessionChange.user(tenantId, userId));
     }
 
-    private void revoke(RefreshTokens.Used used) {
-        storage.transactions()
-                .inPlatformDo(em -> RefreshTokens.revokeFamily(em, used.family(), now()));
+    /**
+     * A business user's role or status changed: every instance re-checks their tokens and streams.
+     */
+    public void userChanged(long tenantId, long userId) {
+        signals.publish(SessionChange.user(tenantId, userId));
     }
 
-    private TokenPair pair(EntityManager em, Subject subject, UUID family, String access) {
-        String refresh =
-                RefreshTokens.issue(em, subject, family, now(), settings.refreshTokenTtl());
-        return new TokenPair(access, refresh, tokens().ttlSeconds());
+    private void revokeFamily(Subject subject, UUID family) {
+        Sql.inTransaction(
+                storage.dataSource(),
+                c -> {
+                    RefreshTokens.lock(c, subject);
+                    RefreshTokens.revokeFamily(c, family, now());
+                    return null;
+                });
+        signals.publish(SessionChange.session(family));
+    }
+
+    private String issue(Subject subject, UUID family) {
+        return Sql.inTransaction(
+                storage.dataSource(),
+                c -> RefreshTokens.issue(c, subject, family, now(), settings.refreshTokenTtl()));
     }
 
     private static Optional<Operator> findOperator(EntityManager em, String email) {

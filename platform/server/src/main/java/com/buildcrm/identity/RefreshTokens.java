@@ -1,124 +1,206 @@
 package com.buildcrm.identity;
 
-import com.buildcrm.web.ApiProblem;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 
 /**
  * Rotating refresh tokens kept in {@code platform.refresh_tokens} (only their SHA-256 is stored).
  * Each refresh uses a token up and issues the next of the same family; presenting a used token
  * again means it was stolen or replayed, and the whole family is revoked.
+ *
+ * <p>Every change to a subject's tokens (rotation, logout, revocation) happens in one transaction
+ * that first takes that subject's advisory lock ({@link #lock}), so rotation and revocation are one
+ * decision: of parallel refreshes with one token exactly one rotates it, the others see it used and
+ * revoke the family, the winner's new token included. One lock per transaction, always taken before
+ * any row lock: no deadlocks. Plain JDBC on purpose: EclipseLink may run a read before the first
+ * write on another connection, outside the transaction, which would release the lock at once.
  */
 final class RefreshTokens {
 
+    /** The advisory-lock class of sessions (the two-int key space, apart from other locks). */
+    private static final int LOCK_CLASS = 0x5E55;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What a successful rotation found. */
-    record Used(Subject subject, UUID family) {}
+    /** A stored token as found by its hash. */
+    record Found(UUID id, UUID family, Subject subject) {}
+
+    /** What a rotation decided. */
+    enum Outcome {
+        ROTATED,
+        UNKNOWN,
+        EXPIRED,
+        REUSED
+    }
+
+    /** The result of {@link #rotate}: the next token when {@link Outcome#ROTATED}. */
+    record Rotation(Outcome outcome, Subject subject, UUID family, String next) {}
 
     private RefreshTokens() {}
 
     static String issue(
-            EntityManager em, Subject subject, UUID family, OffsetDateTime now, Duration ttl) {
+            Connection c, Subject subject, UUID family, OffsetDateTime now, Duration ttl)
+            throws SQLException {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        em.createNativeQuery(
+        try (PreparedStatement ps =
+                c.prepareStatement(
                         "INSERT INTO platform.refresh_tokens (id, family_id, subject_type, tenant_id, subject_id,"
-                                + " token_hash, issued_at, expires_at) VALUES (?1, ?2, ?3, CAST(?4 AS bigint), ?5, ?6, ?7, ?8)")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, family)
-                .setParameter(3, subject.operator() ? "OPERATOR" : "USER")
-                .setParameter(4, subject.tenantId())
-                .setParameter(5, subject.id())
-                .setParameter(6, hash(raw))
-                .setParameter(7, now)
-                .setParameter(8, now.plus(ttl))
-                .executeUpdate();
+                                + " token_hash, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(2, family);
+            ps.setString(3, type(subject));
+            if (subject.tenantId() == null) {
+                ps.setNull(4, Types.BIGINT);
+            } else {
+                ps.setLong(4, subject.tenantId());
+            }
+            ps.setLong(5, subject.id());
+            ps.setString(6, hash(raw));
+            ps.setObject(7, now);
+            ps.setObject(8, now.plus(ttl));
+            ps.executeUpdate();
+        }
         return raw;
     }
 
-    /**
-     * Marks the token used and returns its subject. A reused token revokes its family; an unknown,
-     * expired or revoked one is refused.
-     *
-     * @return the subject, or throws 401; {@code reuse} tells the caller to commit the revocation
-     */
-    static Used use(EntityManager em, String raw, OffsetDateTime now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery(
-                                "SELECT id, family_id, tenant_id, subject_id, expires_at, used_at, revoked_at"
-                                        + " FROM platform.refresh_tokens WHERE token_hash = ?1 FOR UPDATE")
-                        .setParameter(1, hash(raw))
-                        .getResultList();
-        if (rows.isEmpty()) {
-            throw ApiProblem.unauthorized("The refresh token is not valid");
+    /** The token with this value, without locking anything; null when there is none. */
+    static Found find(Connection c, String raw) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT id, family_id, tenant_id, subject_id FROM platform.refresh_tokens"
+                                + " WHERE token_hash = ?")) {
+            ps.setString(1, hash(raw == null ? "" : raw));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                long tenant = rs.getLong(3);
+                Long tenantId = rs.wasNull() ? null : tenant;
+                return new Found(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        new Subject(tenantId, rs.getLong(4)));
+            }
         }
-        Object[] row = rows.get(0);
-        UUID family = (UUID) row[1];
-        if (row[5] != null || row[6] != null) {
-            revokeFamily(em, family, now);
-            throw new ReuseDetected();
-        }
-        if (toOffset(row[4]).isBefore(now)) {
-            throw ApiProblem.unauthorized("The refresh token has expired; please log in again");
-        }
-        em.createNativeQuery("UPDATE platform.refresh_tokens SET used_at = ?1 WHERE id = ?2")
-                .setParameter(1, now)
-                .setParameter(2, row[0])
-                .executeUpdate();
-        Long tenantId = row[2] == null ? null : ((Number) row[2]).longValue();
-        return new Used(new Subject(tenantId, ((Number) row[3]).longValue()), family);
     }
 
-    static void revokeFamily(EntityManager em, UUID family, OffsetDateTime now) {
-        em.createNativeQuery(
-                        "UPDATE platform.refresh_tokens SET revoked_at = ?1 WHERE family_id = ?2 AND revoked_at IS NULL")
-                .setParameter(1, now)
-                .setParameter(2, family)
-                .executeUpdate();
+    /**
+     * Takes the subject's session lock until the transaction ends. Every writer of a subject's
+     * tokens takes it first.
+     */
+    static void lock(Connection c, Subject subject) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+            ps.setInt(1, LOCK_CLASS);
+            ps.setString(2, type(subject) + ":" + subject.tenantId() + ":" + subject.id());
+            ps.executeQuery().close();
+        }
+    }
+
+    /**
+     * Uses the token up and issues the next of its family, under the subject's lock. A token
+     * already used or revoked revokes its whole family (the caller commits that).
+     */
+    static Rotation rotate(Connection c, String raw, OffsetDateTime now, Duration ttl)
+            throws SQLException {
+        Found found = find(c, raw);
+        if (found == null) {
+            return new Rotation(Outcome.UNKNOWN, null, null, null);
+        }
+        lock(c, found.subject());
+        OffsetDateTime expires;
+        boolean spent;
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT expires_at, used_at IS NOT NULL OR revoked_at IS NOT NULL"
+                                + " FROM platform.refresh_tokens WHERE id = ?")) {
+            ps.setObject(1, found.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new Rotation(Outcome.UNKNOWN, null, null, null);
+                }
+                expires = rs.getObject(1, OffsetDateTime.class);
+                spent = rs.getBoolean(2);
+            }
+        }
+        if (spent) {
+            revokeFamily(c, found.family(), now);
+            return new Rotation(Outcome.REUSED, found.subject(), found.family(), null);
+        }
+        if (expires.isBefore(now)) {
+            return new Rotation(Outcome.EXPIRED, found.subject(), found.family(), null);
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE platform.refresh_tokens SET used_at = ? WHERE id = ?")) {
+            ps.setObject(1, now);
+            ps.setObject(2, found.id());
+            ps.executeUpdate();
+        }
+        String next = issue(c, found.subject(), found.family(), now, ttl);
+        return new Rotation(Outcome.ROTATED, found.subject(), found.family(), next);
+    }
+
+    /** Revokes every token of the family (call with the subject's lock held). */
+    static void revokeFamily(Connection c, UUID family, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "UPDATE platform.refresh_tokens SET revoked_at = ? WHERE family_id = ?"
+                                + " AND revoked_at IS NULL")) {
+            ps.setObject(1, now);
+            ps.setObject(2, family);
+            ps.executeUpdate();
+        }
     }
 
     /** Revokes every live token of one subject (a user disabled, a password reset). */
-    static void revokeSubject(EntityManager em, Subject subject, OffsetDateTime now) {
-        em.createNativeQuery(
-                        "UPDATE platform.refresh_tokens SET revoked_at = ?1 WHERE subject_type = ?2"
-                                + " AND tenant_id IS NOT DISTINCT FROM CAST(?3 AS bigint) AND subject_id = ?4 AND revoked_at IS NULL")
-                .setParameter(1, now)
-                .setParameter(2, subject.operator() ? "OPERATOR" : "USER")
-                .setParameter(3, subject.tenantId())
-                .setParameter(4, subject.id())
-                .executeUpdate();
+    static void revokeSubject(Connection c, Subject subject, OffsetDateTime now)
+            throws SQLException {
+        lock(c, subject);
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "UPDATE platform.refresh_tokens SET revoked_at = ? WHERE subject_type = ?"
+                                + " AND tenant_id IS NOT DISTINCT FROM ? AND subject_id = ? AND revoked_at IS NULL")) {
+            ps.setObject(1, now);
+            ps.setString(2, type(subject));
+            if (subject.tenantId() == null) {
+                ps.setNull(3, Types.BIGINT);
+            } else {
+                ps.setLong(3, subject.tenantId());
+            }
+            ps.setLong(4, subject.id());
+            ps.executeUpdate();
+        }
     }
 
-    static UUID familyOf(EntityManager em, String raw) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows =
-                em.createNativeQuery(
-                                "SELECT family_id FROM platform.refresh_tokens WHERE token_hash = ?1")
-                        .setParameter(1, hash(raw))
-                        .getResultList();
-        return rows.isEmpty() ? null : (UUID) rows.get(0);
+    /** Whether the family still has an unrevoked token (its access tokens are then good). */
+    static boolean alive(Connection c, UUID family) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT EXISTS (SELECT 1 FROM platform.refresh_tokens WHERE family_id = ?"
+                                + " AND revoked_at IS NULL)")) {
+            ps.setObject(1, family);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    private static String type(Subject subject) {
+        return subject.operator() ? "OPERATOR" : "USER";
     }
 
     static String hash(String raw) {
@@ -130,10 +212,5 @@ final class RefreshTokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A used refresh token came back: its family is revoked (and that must be committed). */
-    static final class ReuseDetected extends RuntimeException {
-        private static final long serialVersionUID = 1L;
     }
 }

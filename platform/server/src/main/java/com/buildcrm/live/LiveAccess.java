@@ -2,6 +2,7 @@ package com.buildcrm.live;
 
 import com.buildcrm.identity.AccessTokens;
 import com.buildcrm.identity.JwtKeys;
+import com.buildcrm.identity.SessionGuard;
 import com.buildcrm.settings.CrmSettings;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
@@ -26,7 +27,8 @@ import java.util.Set;
  * endpoint also takes the access token as {@code ?access_token=}; MicroProfile JWT on Payara reads
  * only the header, so the token is verified here exactly as MicroProfile JWT does (RS256 with the
  * server's key, issuer, audience, expiry) and then checked like every business request: a {@code
- * tenant} claim of an active company, a business role, an active user.
+ * tenant} claim of an active company, a business role, an active user who still has that role, a
+ * session not ended ({@link SessionGuard}).
  */
 @ApplicationScoped
 public class LiveAccess {
@@ -37,6 +39,7 @@ public class LiveAccess {
     @Inject TenantDirectory directory;
     @Inject Storage storage;
     @Inject Clock clock;
+    @Inject SessionGuard guard;
 
     public LiveViewer authenticate(String authorizationHeader, String accessToken) {
         String token = accessToken;
@@ -80,6 +83,12 @@ public class LiveAccess {
         if (!entry.active()) {
             throw ApiProblem.forbidden("tenant-suspended", "This company's account is suspended");
         }
+        Object sessionClaim = claims.getClaim(AccessTokens.SESSION_CLAIM);
+        String session = sessionClaim == null ? null : String.valueOf(sessionClaim);
+        String problem = guard.userProblem(entry.ref(), userId, role, session);
+        if (problem != null) {
+            throw ApiProblem.unauthorized(problem);
+        }
         boolean[] onlyAssigned = new boolean[1];
         boolean active =
                 storage.transactions()
@@ -98,7 +107,12 @@ public class LiveAccess {
             throw ApiProblem.unauthorized("This account is disabled");
         }
         return new LiveViewer(
-                entry.ref(), userId, role, onlyAssigned[0], claims.getExpirationTime().toInstant());
+                entry.ref(),
+                userId,
+                role,
+                onlyAssigned[0],
+                claims.getExpirationTime().toInstant(),
+                session);
     }
 
     private JWTClaimsSet verify(String token) {

@@ -1,6 +1,11 @@
 package com.buildcrm.live;
 
+import com.buildcrm.identity.SessionChange;
+import com.buildcrm.identity.SessionGuard;
+import com.buildcrm.settings.CrmSettings;
 import com.buildcrm.tenancy.Storage;
+import com.buildcrm.tenancy.TenantDirectory;
+import com.buildcrm.tenancy.TenantRef;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +43,8 @@ public class LiveHub {
 
     @Inject Storage storage;
     @Inject Clock clock;
+    @Inject SessionGuard guard;
+    @Inject TenantDirectory directory;
 
     private final Map<Long, Tenant> tenants = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService heartbeat;
@@ -135,6 +143,93 @@ public class LiveHub {
                                 t.recent.clear();
                                 t.streams.forEach(s -> s.resync(reason));
                             }
+                        });
+    }
+
+    /**
+     * A session change signalled by some instance ({@code NOTIFY buildcrm_session}), handled on the
+     * listener thread in order with the events: a disabled, demoted or logged-out user's streams
+     * end, a suspended company's streams end, and managers' streams follow the company's "managers
+     * see all" setting from the next event on.
+     */
+    void changed(SessionChange change) {
+        guard.invalidateAll();
+        switch (change.kind()) {
+            case SESSION ->
+                    tenants.forEach(
+                            (id, t) ->
+                                    recheck(
+                                            id,
+                                            t,
+                                            s ->
+                                                    change.session()
+                                                            .toString()
+                                                            .equals(s.viewer().session())));
+            case USER, TENANT, SETTINGS -> {
+                Tenant t = tenants.get(change.tenantId());
+                if (t != null) {
+                    recheck(
+                            change.tenantId(),
+                            t,
+                            s ->
+                                    change.kind() != SessionChange.Kind.USER
+                                            || s.viewer().userId() == change.id());
+                }
+            }
+            default -> {
+                // operators hold no streams
+            }
+        }
+    }
+
+    /** Every stream is checked again (after the session signals may have been missed). */
+    void recheckAll() {
+        guard.invalidateAll();
+        tenants.forEach((id, t) -> recheck(id, t, s -> true));
+    }
+
+    /**
+     * Ends the streams (among those {@code concerned}) whose session no longer stands and
+     * re-filters managers' streams by the company's current setting.
+     */
+    private void recheck(long tenantId, Tenant t, Predicate<LiveStream> concerned) {
+        List<LiveStream> affected = t.streams.stream().filter(concerned).toList();
+        if (affected.isEmpty()) {
+            return;
+        }
+        synchronized (t) {
+            boolean tenantActive = directory.byId(tenantId).map(e -> e.active()).orElse(false);
+            Boolean managersSeeAll = null;
+            for (LiveStream s : affected) {
+                LiveViewer v = s.viewer();
+                if (!tenantActive
+                        || !s.open()
+                        || guard.userProblem(v.tenant(), v.userId(), v.role(), v.session())
+                                != null) {
+                    s.close();
+                    t.streams.remove(s);
+                    continue;
+                }
+                if ("manager".equals(v.role())) {
+                    if (managersSeeAll == null) {
+                        managersSeeAll = managersSeeAll(v.tenant());
+                    }
+                    if (v.onlyAssigned() == managersSeeAll) {
+                        s.viewer(v.withOnlyAssigned(!managersSeeAll));
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean managersSeeAll(TenantRef tenant) {
+        return storage.transactions()
+                .inTenant(
+                        tenant,
+                        em -> {
+                            CrmSettings settings =
+                                    em.find(CrmSettings.class, CrmSettings.SINGLETON);
+                            return settings == null || settings.managersSeeAll();
                         });
     }
 

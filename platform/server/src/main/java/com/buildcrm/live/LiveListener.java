@@ -1,5 +1,7 @@
 package com.buildcrm.live;
 
+import com.buildcrm.identity.SessionChange;
+import com.buildcrm.identity.SessionSignals;
 import com.buildcrm.tenancy.Storage;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
@@ -21,8 +23,10 @@ import org.postgresql.PGNotification;
 /**
  * One thread per instance that {@code LISTEN}s on {@link LivePublisher#CHANNEL} over a dedicated,
  * non-pooled connection (a pooled one is shared after close and unwraps to a proxy) and hands each
- * event to {@link LiveHub}. After a lost connection it reconnects and tells every open stream to
- * resync, since notifications sent meanwhile are gone.
+ * event to {@link LiveHub}. It also listens on {@link SessionSignals#CHANNEL}: session changes end
+ * or re-filter open streams and drop the session cache, in order with the events. After a lost
+ * connection it reconnects, tells every open stream to resync and re-checks every stream, since
+ * notifications sent meanwhile are gone.
  */
 @ApplicationScoped
 public class LiveListener {
@@ -60,9 +64,12 @@ public class LiveListener {
                     connection = c;
                     try (Statement st = c.createStatement()) {
                         st.execute("LISTEN " + LivePublisher.CHANNEL);
+                        st.execute("LISTEN " + SessionSignals.CHANNEL);
                     }
                     if (wasConnected) {
                         hub.resyncAll("the server lost its event feed for a moment");
+                        // session changes may have been missed too
+                        hub.recheckAll();
                     }
                     wasConnected = true;
                     LOG.info("Listening for live events");
@@ -74,7 +81,11 @@ public class LiveListener {
                         }
                         for (PGNotification n : notes) {
                             try {
-                                hub.deliver(LiveMessage.fromPayload(n.getParameter()));
+                                if (SessionSignals.CHANNEL.equals(n.getName())) {
+                                    hub.changed(SessionChange.fromPayload(n.getParameter()));
+                                } else {
+                                    hub.deliver(LiveMessage.fromPayload(n.getParameter()));
+                                }
                             } catch (RuntimeException e) {
                                 LOG.log(Level.WARNING, "Bad live event " + n.getParameter(), e);
                             }

@@ -12,7 +12,7 @@ final class LiveStream {
 
     private static final Logger LOG = Logger.getLogger(LiveStream.class.getName());
 
-    private final LiveViewer viewer;
+    private volatile LiveViewer viewer;
     private final SseEventSink sink;
     private final Sse sse;
     private volatile boolean closed;
@@ -25,6 +25,11 @@ final class LiveStream {
 
     LiveViewer viewer() {
         return viewer;
+    }
+
+    /** The company changed what this viewer may see (events from now on are filtered so). */
+    void viewer(LiveViewer changed) {
+        this.viewer = changed;
     }
 
     boolean open() {

@@ -1,5 +1,7 @@
 package com.buildcrm.settings;
 
+import com.buildcrm.identity.SessionChange;
+import com.buildcrm.identity.SessionSignals;
 import com.buildcrm.tenancy.TenantData;
 import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ public class CrmSettingsService {
 
     @Inject TenantData data;
     @Inject Clock clock;
+    @Inject SessionSignals signals;
 
     public boolean managersSeeAll() {
         return data.tx(em -> find(em).managersSeeAll());
@@ -22,12 +25,16 @@ public class CrmSettingsService {
 
     public boolean changeManagersSeeAll(boolean value) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return data.tx(
-                em -> {
-                    CrmSettings settings = find(em);
-                    settings.changeManagersSeeAll(value, now);
-                    return settings.managersSeeAll();
-                });
+        boolean changed =
+                data.tx(
+                        em -> {
+                            CrmSettings settings = find(em);
+                            settings.changeManagersSeeAll(value, now);
+                            return settings.managersSeeAll();
+                        });
+        // managers' open event streams are re-filtered on every instance
+        signals.publish(SessionChange.settings(data.tenant().id()));
+        return changed;
     }
 
     private static CrmSettings find(EntityManager em) {

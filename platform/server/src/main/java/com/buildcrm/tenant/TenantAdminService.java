@@ -2,6 +2,8 @@ package com.buildcrm.tenant;
 
 import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
+import com.buildcrm.identity.SessionChange;
+import com.buildcrm.identity.SessionSignals;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.pack.PackInfo;
 import com.buildcrm.provisioner.InvalidTenantRequestException;
@@ -40,6 +42,7 @@ public class TenantAdminService {
     @Inject TenantSchemaUpgrades upgrades;
     @Inject Clock clock;
     @Inject PackHost packs;
+    @Inject SessionSignals signals;
 
     public TenantResponse create(CreateTenantRequest request, Actor actor) {
         String pack =
@@ -130,23 +133,27 @@ public class TenantAdminService {
     }
 
     private TenantResponse changeStatus(long id, Actor actor, String action) {
-        return storage.transactions()
-                .inPlatform(
-                        em -> {
-                            Tenant tenant = find(em, id);
-                            try {
-                                if (action.equals("tenant.suspend")) {
-                                    tenant.suspend(now());
-                                } else {
-                                    tenant.resume(now());
-                                }
-                            } catch (IllegalStateException e) {
-                                throw ApiProblem.conflict("tenant-state", e.getMessage());
-                            }
-                            AuditLog.record(em, actor, id, action, tenant.slug(), Map.of());
-                            em.flush();
-                            return toResponse(em, tenant);
-                        });
+        TenantResponse changed =
+                storage.transactions()
+                        .inPlatform(
+                                em -> {
+                                    Tenant tenant = find(em, id);
+                                    try {
+                                        if (action.equals("tenant.suspend")) {
+                                            tenant.suspend(now());
+                                        } else {
+                                            tenant.resume(now());
+                                        }
+                                    } catch (IllegalStateException e) {
+                                        throw ApiProblem.conflict("tenant-state", e.getMessage());
+                                    }
+                                    AuditLog.record(em, actor, id, action, tenant.slug(), Map.of());
+                                    em.flush();
+                                    return toResponse(em, tenant);
+                                });
+        // open event streams of a suspended company end on every instance
+        signals.publish(SessionChange.tenant(id));
+        return changed;
     }
 
     private static Tenant find(EntityManager em, long id) {

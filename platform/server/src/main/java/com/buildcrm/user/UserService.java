@@ -127,6 +127,9 @@ public class UserService {
                         });
         if ("DISABLED".equals(request.status) || newHash != null) {
             auth.revokeUserSessions(data.tenant().id(), id);
+        } else if (request.role != null || request.status != null) {
+            // tokens and open streams carry the role: every instance re-checks them now
+            auth.userChanged(data.tenant().id(), id);
         }
         if (!changes.isEmpty()) {
             audit("user.update", id, changes);

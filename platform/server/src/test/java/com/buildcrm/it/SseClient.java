@@ -38,6 +38,7 @@ final class SseClient implements AutoCloseable {
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final CountDownLatch connected = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Stream<String> lines;
     private volatile int status;
     private final Thread reader;
@@ -60,6 +61,7 @@ final class SseClient implements AutoCloseable {
                                 // closed by the test
                             } finally {
                                 connected.countDown();
+                                ended.countDown();
                             }
                         },
                         "sse-client");
@@ -157,6 +159,23 @@ final class SseClient implements AutoCloseable {
             }
         }
         throw new AssertionError("no matching event within " + timeout + "; got " + events);
+    }
+
+    /** Whether the server has ended the stream. */
+    boolean ended() {
+        return ended.getCount() == 0;
+    }
+
+    /** Waits until the server ends the stream, or fails after the timeout. */
+    void awaitEnd(Duration timeout) {
+        try {
+            if (!ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the stream is still open after " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -1,0 +1,133 @@
+package com.buildcrm.identity;
+
+import com.buildcrm.tenancy.Storage;
+import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Whether an access token still stands for a live session, from the database and not from the
+ * token: the user is active and still has the token's role, the operator is active, and the session
+ * (refresh-token family named by the token's {@code sid}) was not revoked. Answers are cached for
+ * {@link #TTL} and dropped on every {@link SessionChange} (this instance at once, the others
+ * through {@code NOTIFY buildcrm_session}).
+ */
+@ApplicationScoped
+public class SessionGuard {
+
+    /** How long an answer is kept when no change is signalled (the bound if a signal is lost). */
+    static final Duration TTL = Duration.ofSeconds(5);
+
+    static final String SESSION_ENDED = "This session has ended; please log in again";
+    static final String ROLE_CHANGED = "Your role has changed; please log in again";
+    static final String DISABLED = "This account is disabled";
+
+    private static final int MAX_ENTRIES = 50_000;
+
+    @Inject Storage storage;
+
+    private final AtomicLong epoch = new AtomicLong();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** An answer and the cache generation it was read in. */
+    private record Cached(Object value, long epoch, long readAt) {}
+
+    /** A business user as the database has them now. */
+    private record UserState(boolean active, String role) {}
+
+    /**
+     * Why a business user's token no longer stands, or null when it does.
+     *
+     * @param tokenRole the role the token claims
+     * @param session the token's {@code sid} claim (null when absent: such a token is refused)
+     */
+    public String userProblem(TenantRef tenant, long userId, String tokenRole, String session) {
+        UserState user =
+                cached(
+                        "user:" + tenant.id() + ":" + userId,
+                        () ->
+                                storage.transactions()
+                                        .inTenant(
+                                                tenant,
+                                                em -> {
+                                                    User u = em.find(User.class, userId);
+                                                    return u == null
+                                                            ? new UserState(false, null)
+                                                            : new UserState(
+                                                                    u.active(), u.role().key());
+                                                }));
+        if (!user.active()) {
+            return DISABLED;
+        }
+        if (!user.role().equals(tokenRole)) {
+            return ROLE_CHANGED;
+        }
+        return sessionProblem(session);
+    }
+
+    /** Why an operator's token no longer stands, or null when it does. */
+    public String operatorProblem(long operatorId, String session) {
+        boolean active =
+                cached(
+                        "operator:" + operatorId,
+                        () ->
+                                storage.transactions()
+                                        .inPlatform(
+                                                em -> {
+                                                    Operator o =
+                                                            em.find(Operator.class, operatorId);
+                                                    return o != null && o.active();
+                                                }));
+        return active ? sessionProblem(session) : DISABLED;
+    }
+
+    private String sessionProblem(String session) {
+        UUID family;
+        try {
+            family = session == null ? null : UUID.fromString(session);
+        } catch (IllegalArgumentException e) {
+            family = null;
+        }
+        if (family == null) {
+            return SESSION_ENDED;
+        }
+        UUID f = family;
+        boolean alive =
+                cached(
+                        "session:" + f,
+                        () ->
+                                Sql.inTransaction(
+                                        storage.dataSource(), c -> RefreshTokens.alive(c, f)));
+        return alive ? null : SESSION_ENDED;
+    }
+
+    /** Forgets every answer (a change was signalled, or the signals may have been missed). */
+    public void invalidateAll() {
+        epoch.incrementAndGet();
+        cache.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, Supplier<T> load) {
+        long generation = epoch.get();
+        long now = System.nanoTime();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.epoch() == generation && now - hit.readAt() < TTL.toNanos()) {
+            return (T) hit.value();
+        }
+        T value = load.get();
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        // read under an older generation (a change came in meanwhile): kept, but never served
+        cache.put(key, new Cached(value, generation, now));
+        return value;
+    }
+}
