@@ -1,9 +1,12 @@
 package com.buildcrm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.buildcrm.it.SseClient.Event;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances on one database, as behind a load balancer: an event caused on one reaches a stream
- * held by the other (PostgreSQL LISTEN/NOTIFY), and each stream gets it once.
+ * held by the other (PostgreSQL LISTEN/NOTIFY), and each stream gets it once; a session change made
+ * on one ends the token and the stream on the other.
  */
 class LiveClusterIT {
 
@@ -70,7 +74,51 @@ class LiveClusterIT {
                             .filteredOn(e -> message.id().equals(e.id()))
                             .hasSize(1);
                 }
+                sessionChangesReachTheOtherInstance(api, second, company);
             }
+        }
+    }
+
+    /**
+     * A role change and a logout made on the first instance end, on the second, the access token at
+     * once (its session cache is dropped by NOTIFY, not by expiry) and the open stream.
+     */
+    private static void sessionChangesReachTheOtherInstance(
+            Api api, ServerProcess second, CrmFixture company) {
+        Api there = second.api();
+        long rop =
+                api.createUser(company.owner, "Кластер", "rop@cluster.kz", "rop", "rop-pass-12")
+                        .getJsonNumber("id")
+                        .longValue();
+        String ropToken = there.userLogin("cluster", "rop@cluster.kz", "rop-pass-12");
+        assertThat(there.get("/api/crm/users", ropToken).status()).isEqualTo(200);
+        JsonObject owner = there.userTokens("cluster", "owner@cluster.kz", "owner-pass-1");
+        String ownerAccess = owner.getString("accessToken");
+        assertThat(there.get("/api/crm/users", ownerAccess).status()).isEqualTo(200);
+        try (SseClient ropStream = SseClient.withHeader(second.baseUrl(), ropToken, null);
+                SseClient ownerStream = SseClient.withHeader(second.baseUrl(), ownerAccess, null)) {
+            Api.Reply demoted =
+                    api.method(
+                            "PATCH",
+                            "/api/crm/users/" + rop,
+                            company.owner,
+                            "{\"role\":\"manager\"}");
+            assertThat(demoted.status()).isEqualTo(200);
+            ropStream.awaitEnd(Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(2))
+                    .until(() -> there.get("/api/crm/users", ropToken).status() == 401);
+
+            Api.Reply out =
+                    api.post(
+                            "/api/auth/logout",
+                            null,
+                            Json.createObjectBuilder()
+                                    .add("refreshToken", owner.getString("refreshToken"))
+                                    .build());
+            assertThat(out.status()).isEqualTo(204);
+            ownerStream.awaitEnd(Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(2))
+                    .until(() -> there.get("/api/crm/users", ownerAccess).status() == 401);
         }
     }
 }
