@@ -131,6 +131,10 @@ public class ChannelAdminService {
     /** A simulated lead writes to the tenant's number: the very same webhook → inbox path. */
     public void sandboxMessage(long tenantId, String phone, String name, String text) {
         tenant(tenantId);
+        if (directory.byId(tenantId).filter(TenantDirectory.Entry::active).isEmpty()) {
+            throw ApiProblem.conflict(
+                    "tenant-suspended", "The tenant is suspended; resume it to use the sandbox");
+        }
         TenantChannels.Connected channel =
                 channels.forTenant(tenantId)
                         .filter(c -> c.provider().equals("sandbox"))
@@ -139,7 +143,7 @@ public class ChannelAdminService {
                                         ApiProblem.conflict(
                                                 "not-sandbox",
                                                 "The tenant's channel is not the sandbox; configure provider 'sandbox' first"));
-        if (PhoneNumbers.toE164(phone).isEmpty()) {
+        if (PhoneNumbers.recipient(phone).isEmpty()) { // a WhatsApp account: possible suffices
             throw ApiProblem.invalidField("phone", "not a valid phone number");
         }
         byte[] body =
@@ -157,7 +161,7 @@ public class ChannelAdminService {
     public List<MessageResponse> sandboxChat(long tenantId, String phone) {
         TenantRef ref = tenant(tenantId);
         String e164 =
-                PhoneNumbers.toE164(phone)
+                PhoneNumbers.recipient(phone)
                         .orElseThrow(
                                 () -> ApiProblem.invalidField("phone", "not a valid phone number"));
         return storage.transactions()

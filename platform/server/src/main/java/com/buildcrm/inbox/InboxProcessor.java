@@ -102,7 +102,11 @@ public class InboxProcessor {
                             // everything of this sender up to this row, oldest first, so the
                             // conversation keeps its order
                             for (Row row : pending(em, first)) {
-                                apply(em, tenant, row, published);
+                                String setAside = apply(em, tenant, row, published);
+                                if (setAside != null) {
+                                    setAside(em, row.id(), setAside);
+                                    continue;
+                                }
                                 em.createNativeQuery(
                                                 "UPDATE platform.inbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ?1")
                                         .setParameter(1, row.id())
@@ -138,15 +142,27 @@ public class InboxProcessor {
         LOG.warning(() -> "inbox row " + inboxId + " failed: " + message);
     }
 
-    private void apply(EntityManager em, TenantRef tenant, Row row, List<LiveEvent> published) {
+    /**
+     * Applies one row.
+     *
+     * @return null when applied (or deliberately ignored: a group chat), else why the row is set
+     *     aside
+     */
+    private String apply(EntityManager em, TenantRef tenant, Row row, List<LiveEvent> published) {
         JsonObject e = row.event();
         if (!"message".equals(e.getString("type", ""))) {
             applyStatus(em, tenant, row, published);
-            return;
+            return null;
         }
         String phone = e.getString("phone", "");
-        if (e.getBoolean("group", false) || phone.isEmpty()) {
-            return; // stored in the inbox, but a group chat or an unreadable sender creates no lead
+        if (e.getBoolean("group", false)) {
+            return null; // stored in the inbox, but a group chat creates no lead
+        }
+        if (phone.isEmpty()) {
+            String sender = e.getString("sender", "");
+            return "unreadable sender: '"
+                    + (sender.length() > 120 ? sender.substring(0, 120) + "…" : sender)
+                    + "' is no phone number; the message is kept in the inbox, no lead was made";
         }
         if (awaitsMedia(row)) {
             // an older row committed after this job looked for missing media: fetch it first
@@ -162,7 +178,7 @@ public class InboxProcessor {
                         .getResultList()
                         .isEmpty();
         if (duplicate) {
-            return;
+            return null;
         }
         List<Lead> leads =
                 em.createQuery("SELECT l FROM Lead l WHERE l.phone = :phone", Lead.class)
@@ -247,6 +263,23 @@ public class InboxProcessor {
                     message.id(),
                     clock.instant().plusMillis(aiSettings.debounceMs(em, tenant.id())));
         }
+        return null;
+    }
+
+    /**
+     * Sets a row aside at once, as if it had failed every attempt (ADR 009): kept, not processed,
+     * counted as poison with its reason on the health page. For what no retry can mend, such as a
+     * sender that is no phone number; the operator's retry reconsiders it.
+     */
+    private void setAside(EntityManager em, long inboxId, String reason) {
+        LOG.warning(() -> "inbox row " + inboxId + " set aside: " + reason);
+        em.createNativeQuery(
+                        "UPDATE platform.inbox SET attempts = greatest(attempts, ?1),"
+                                + " last_error = left(?2, 500) WHERE id = ?3")
+                .setParameter(1, limits.maxAttempts())
+                .setParameter(2, reason)
+                .setParameter(3, inboxId)
+                .executeUpdate();
     }
 
     /**

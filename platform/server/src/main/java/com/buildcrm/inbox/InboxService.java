@@ -3,6 +3,7 @@ package com.buildcrm.inbox;
 import com.buildcrm.channel.DeliveryStatusUpdate;
 import com.buildcrm.channel.InboundEvent;
 import com.buildcrm.channel.InboundMessage;
+import com.buildcrm.channel.StorableText;
 import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.tenancy.Storage;
@@ -17,6 +18,8 @@ import java.util.List;
 /**
  * The durable inbox: every parsed provider event is stored — raw, once per channel and provider
  * message id — together with its processing job, in one transaction, before the webhook answers.
+ * Content is made storable, never refused ({@link StorableText}): NUL characters become U+FFFD and
+ * over-long provider ids are hashed, so a webhook never answers 5xx for what a message contains.
  */
 @ApplicationScoped
 public class InboxService {
@@ -61,7 +64,7 @@ public class InboxService {
             kind = m.group() ? "GROUP" : m.kind().name();
             json.add("type", "message")
                     .add("sender", nz(m.sender()))
-                    .add("phone", PhoneNumbers.toE164(m.sender()).orElse(""))
+                    .add("phone", PhoneNumbers.fromWhatsApp(m.sender()).orElse(""))
                     .add("pushName", nz(m.pushName()))
                     .add("timestamp", m.timestamp().toString())
                     .add("kind", m.kind().name())
@@ -102,13 +105,12 @@ public class InboxService {
      * Several statuses (sent, delivered, read) arrive for one message id: each is its own event.
      */
     static String dedupeKey(InboundEvent event) {
-        return event instanceof DeliveryStatusUpdate s
-                ? event.providerMessageId() + "#status:" + s.status().name()
-                : event.providerMessageId();
+        String id = StorableText.id(event.providerMessageId());
+        return event instanceof DeliveryStatusUpdate s ? id + "#status:" + s.status().name() : id;
     }
 
     private static String nz(String s) {
-        return s == null ? "" : s;
+        return s == null ? "" : StorableText.clean(s);
     }
 
     private static String truncate(String s, int max) {
@@ -116,6 +118,6 @@ public class InboxService {
             return "";
         }
         // inline base64 media is kept in the media column, not twice in the raw JSON
-        return s.length() <= max ? s : s.substring(0, max);
+        return StorableText.clean(s.length() <= max ? s : s.substring(0, max));
     }
 }

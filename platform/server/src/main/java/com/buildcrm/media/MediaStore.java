@@ -147,8 +147,6 @@ public final class MediaStore {
     /**
      * Opens a tenant's stored file. Empty when that tenant has no such media — including when the
      * id belongs to another tenant.
-     *
-     * @throws IllegalArgumentException if either id is not a safe id (answer 404 at the edge)
      */
     public Optional<MediaContent> open(String tenantId, String mediaId) {
         Optional<StoredMedia> media = find(tenantId, mediaId);
@@ -208,10 +206,14 @@ public final class MediaStore {
         }
     }
 
-    /** Where a media file lives; empty for an id of another shape than this store writes. */
+    /**
+     * Where a media file lives; empty for an id of another shape than this store writes — a path
+     * such as {@code ../../keys/master.key} included, which is simply no media of this store.
+     */
     private Optional<Path> dataFile(String tenantId, String mediaId) {
-        requireSafe(tenantId, "tenant id");
-        requireSafe(mediaId, "media id");
+        if (!isSafeId(tenantId) || !isSafeId(mediaId)) {
+            return Optional.empty();
+        }
         Matcher m = MEDIA_ID.matcher(mediaId);
         if (!m.matches()) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package com.buildcrm.outbox;
 import com.buildcrm.channel.MediaKind;
 import com.buildcrm.channel.OutboundPart;
 import com.buildcrm.channel.SendResult;
+import com.buildcrm.channel.StorableText;
 import com.buildcrm.channel.TenantChannels;
 import com.buildcrm.config.ServerSettings;
 import com.buildcrm.conversation.Message;
@@ -176,7 +177,8 @@ public class OutboxSender {
         Instant retryAt = null;
         if (result instanceof SendResult.Accepted a) {
             status = "SENT";
-            providerId = a.providerMessageId();
+            // as the inbox stores ids, so that the provider's statuses find this message
+            providerId = StorableText.id(a.providerMessageId());
         } else if (result instanceof SendResult.Rejected r) {
             error = r.reason();
             if (r.retryable() && row.createdAt().plus(GIVE_UP_AFTER).isAfter(now)) {

@@ -2,6 +2,7 @@ package com.buildcrm.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,9 +12,11 @@ import java.util.regex.Pattern;
  * +7 (701) 123-45-67}, {@code 77011234567@s.whatsapp.net}, {@code …@c.us}) to E.164 ({@code
  * +77011234567}), which is what leads are keyed on.
  *
- * <p>Typed numbers must be valid for their country. A WhatsApp jid is a real account, so it only
- * has to be a possible number: library metadata lagging behind a new mobile range must not lose a
- * lead.
+ * <p>Typed numbers must be valid for their country ({@link #toE164}). An address WhatsApp itself
+ * gave us — a jid, Meta's international digits, a lead's stored number — is a real account, so it
+ * only has to be a <em>possible</em> number ({@link #fromWhatsApp}, {@link #toJid}): library
+ * metadata lagging behind a new mobile range (say {@code +7 703…}) may normalise it, never lose the
+ * lead or its answer.
  */
 public final class PhoneNumbers {
 
@@ -23,6 +26,7 @@ public final class PhoneNumbers {
     private static final PhoneNumberUtil LIBRARY = PhoneNumberUtil.getInstance();
     private static final Pattern JID_USER = Pattern.compile("\\d{5,15}");
     private static final Pattern BARE_DIGITS = Pattern.compile("[\\d ]{8,20}");
+    private static final Pattern INTERNATIONAL = Pattern.compile("\\+?[\\d ()-]{5,24}");
 
     private PhoneNumbers() {}
 
@@ -52,6 +56,42 @@ public final class PhoneNumbers {
         return typed;
     }
 
+    /**
+     * E.164 of a sender as a provider wrote it: a personal jid, or the international digits Meta's
+     * API writes ({@code 77031234567}, with or without {@code +}). Valid numbers normalise as in
+     * {@link #toE164}; a number libphonenumber does not consider valid is still accepted when it is
+     * possible, because WhatsApp delivered from it. Empty for group jids and anything that is no
+     * phone number at all.
+     */
+    public static Optional<String> fromWhatsApp(String raw) {
+        Optional<String> known = toE164(raw);
+        if (known.isPresent() || raw == null || raw.length() > 64) {
+            return known;
+        }
+        String value = raw.strip();
+        if (value.indexOf('@') >= 0 || !INTERNATIONAL.matcher(value).matches()) {
+            return Optional.empty(); // jids were read by toE164 (possible numbers suffice there)
+        }
+        return possible(value.replaceAll("\\D", ""));
+    }
+
+    private static Optional<String> possible(String digits) {
+        if (!JID_USER.matcher(digits).matches()) {
+            return Optional.empty();
+        }
+        try {
+            PhoneNumber number = LIBRARY.parse("+" + digits, null);
+            // possible as a mobile or fixed line: the country's general pattern alone lets
+            // numbers of any length through (+7 with 14 national digits)
+            return LIBRARY.isPossibleNumberForType(number, PhoneNumberType.MOBILE)
+                            || LIBRARY.isPossibleNumberForType(number, PhoneNumberType.FIXED_LINE)
+                    ? Optional.of(format(number))
+                    : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<String> valid(String value, String region) {
         try {
             PhoneNumber number = LIBRARY.parse(value, region);
@@ -61,9 +101,24 @@ public final class PhoneNumbers {
         }
     }
 
-    /** The jid to send to: {@code 77011234567@s.whatsapp.net}. */
+    /**
+     * The jid to send to: {@code 77011234567@s.whatsapp.net}. A number in international form
+     * ({@code +…}, as leads are stored) or a jid only has to be possible: it came from WhatsApp.
+     */
     public static Optional<String> toJid(String raw) {
-        return toE164(raw).map(e164 -> digits(e164) + "@s.whatsapp.net");
+        return recipient(raw).map(e164 -> digits(e164) + "@s.whatsapp.net");
+    }
+
+    /**
+     * E.164 of a recipient: as {@link #toE164}, and a number in international form ({@code +…})
+     * that is possible though not valid (see the class comment).
+     */
+    public static Optional<String> recipient(String raw) {
+        Optional<String> known = toE164(raw);
+        if (known.isPresent() || raw == null || !raw.strip().startsWith("+")) {
+            return known;
+        }
+        return fromWhatsApp(raw);
     }
 
     /** The digits of an E.164 number, without {@code +} (what Meta's API and jids use). */
@@ -89,14 +144,7 @@ public final class PhoneNumbers {
         if (!JID_USER.matcher(user).matches()) {
             return Optional.empty();
         }
-        try {
-            PhoneNumber number = LIBRARY.parse("+" + user, null);
-            return LIBRARY.isPossibleNumber(number)
-                    ? Optional.of(format(number))
-                    : Optional.empty();
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
+        return possible(user);
     }
 
     private static String format(PhoneNumber number) {

@@ -34,7 +34,7 @@ public class SandboxLeads {
                         .byIdAnyStatus(tenantId)
                         .orElseThrow(() -> ApiProblem.notFound("Tenant " + tenantId));
         String e164 =
-                PhoneNumbers.toE164(phone)
+                PhoneNumbers.recipient(phone)
                         .orElseThrow(
                                 () -> ApiProblem.invalidField("phone", "not a valid phone number"));
         return storage.transactions()

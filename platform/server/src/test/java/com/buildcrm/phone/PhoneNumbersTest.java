@@ -76,6 +76,40 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void aNumberWhatsAppDeliveredFromIsKeptThoughLibphonenumberCallsItInvalid() {
+        // +7 703 is a new Kazakh mobile range, possible but not yet valid in the metadata
+        assertThat(PhoneNumbers.toE164("+77031234567")).isEmpty(); // typed: validated
+        assertThat(PhoneNumbers.fromWhatsApp("77031234567@s.whatsapp.net"))
+                .contains("+77031234567");
+        assertThat(PhoneNumbers.fromWhatsApp("77031234567")).contains("+77031234567"); // Meta
+        assertThat(PhoneNumbers.fromWhatsApp("+77031234567")).contains("+77031234567");
+        // the stored lead number can be answered
+        assertThat(PhoneNumbers.toJid("+77031234567")).contains("77031234567@s.whatsapp.net");
+        assertThat(PhoneNumbers.recipient("+7 703 123 45 67")).contains("+77031234567");
+        // valid numbers normalise as before
+        assertThat(PhoneNumbers.fromWhatsApp("8 701 123 45 67")).contains("+77011234567");
+        assertThat(PhoneNumbers.fromWhatsApp("4915112345678")).contains("+4915112345678");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(
+            strings = {
+                "hello",
+                "123",
+                "120363025246125486@g.us",
+                "abc@s.whatsapp.net",
+                "77011234567@example.com",
+                "status@broadcast",
+                "7701\u00001234567@s.whatsapp.net",
+                "++++++++"
+            })
+    void whatsAppAddressesThatAreNoPhoneGiveNothing(String raw) {
+        assertThat(PhoneNumbers.fromWhatsApp(raw)).isEmpty();
+        assertThat(PhoneNumbers.recipient(raw)).isEmpty();
+    }
+
+    @Test
     void groupJidsAreRecognised() {
         assertThat(PhoneNumbers.isGroupJid("120363025246125486@g.us")).isTrue();
         assertThat(PhoneNumbers.isGroupJid("77011234567@s.whatsapp.net")).isFalse();

@@ -182,7 +182,7 @@ final class MetaCloudGateway implements WhatsAppGateway {
     }
 
     private SendResult send(String to, String type, JsonObjectBuilder content) {
-        Optional<String> phone = PhoneNumbers.toE164(to);
+        Optional<String> phone = PhoneNumbers.recipient(to);
         if (phone.isEmpty()) {
             return SendResult.rejected("Not a WhatsApp number", false);
         }

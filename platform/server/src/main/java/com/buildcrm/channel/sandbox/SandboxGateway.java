@@ -69,7 +69,7 @@ final class SandboxGateway implements WhatsAppGateway {
         if (to == null || to.isBlank()) {
             return SendResult.rejected("No recipient", false);
         }
-        String recipient = PhoneNumbers.toE164(to).orElse(to.strip());
+        String recipient = PhoneNumbers.recipient(to).orElse(to.strip());
         String id = "sandbox-" + UUID.randomUUID();
         try {
             outbox.record(
