@@ -18,8 +18,10 @@ import java.util.Optional;
  * token travels in the JSON body, no cookie is set).
  */
 public enum SessionCookie {
-    CRM("buildcrm_crm_refresh"),
-    ADMIN("buildcrm_admin_refresh");
+    /** The CRM is a PWA reopened from the home screen: its cookie lives as long as the token. */
+    CRM("buildcrm_crm_refresh", true),
+    /** Operators hold every tenant's keys: their cookie ends with the browser session. */
+    ADMIN("buildcrm_admin_refresh", false);
 
     /** The request header that asks for the cookie mode and proves a same-origin caller. */
     public static final String HEADER = "X-BuildCRM-Session";
@@ -28,9 +30,11 @@ public enum SessionCookie {
     public static final String PATH = "/api/auth";
 
     private final String cookieName;
+    private final boolean persistent;
 
-    SessionCookie(String cookieName) {
+    SessionCookie(String cookieName, boolean persistent) {
         this.cookieName = cookieName;
+        this.persistent = persistent;
     }
 
     public String cookieName() {
@@ -58,15 +62,17 @@ public enum SessionCookie {
         return Optional.of(cookie.getValue().strip());
     }
 
-    /** A {@code Set-Cookie} value that stores {@code refreshToken} for {@code ttl}. */
+    /**
+     * A {@code Set-Cookie} value that stores {@code refreshToken}: for {@code ttl} (the CRM), or
+     * until the browser closes (the console).
+     */
     public String set(String refreshToken, Duration ttl) {
         return cookieName
                 + "="
                 + refreshToken
                 + "; Path="
                 + PATH
-                + "; Max-Age="
-                + ttl.toSeconds()
+                + (persistent ? "; Max-Age=" + ttl.toSeconds() : "")
                 + "; HttpOnly; Secure; SameSite=Strict";
     }
 

@@ -203,7 +203,15 @@ class BrowserHardeningIT {
                 send("POST", "/api/admin/auth/login", body, Map.of(SESSION, "crm")), 400);
         Reply login = send("POST", "/api/admin/auth/login", body, Map.of(SESSION, "admin"));
         assertThat(login.status()).isEqualTo(200);
-        String token = value(setCookie(login, "buildcrm_admin_refresh"));
+        String adminCookie = setCookie(login, "buildcrm_admin_refresh");
+        // the console's cookie ends with the browser session
+        assertThat(adminCookie)
+                .contains("HttpOnly")
+                .contains("Secure")
+                .contains("SameSite=Strict")
+                .doesNotContain("Max-Age")
+                .doesNotContain("Expires");
+        String token = value(adminCookie);
         Reply logout =
                 send(
                         "POST",
