@@ -1,5 +1,7 @@
 package com.buildcrm.web;
 
+import com.buildcrm.config.ServerSettings;
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +10,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
 
 /**
  * Browser hardening headers on every response, errors included: the web apps ({@code /crm/}, {@code
@@ -25,23 +29,30 @@ import java.io.IOException;
 public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
-    /** The web apps' policy: same-origin scripts, workers, API calls and media; no framing. */
-    public static final String APP_POLICY =
-            String.join(
-                    "; ",
-                    "default-src 'self'",
-                    "script-src 'self'",
-                    "style-src 'self' 'unsafe-inline'",
-                    "img-src 'self' data: blob:",
-                    "font-src 'self' data:",
-                    "media-src 'self' blob:",
-                    "connect-src 'self'",
-                    "worker-src 'self'",
-                    "manifest-src 'self'",
-                    "object-src 'none'",
-                    "base-uri 'self'",
-                    "form-action 'self'",
-                    "frame-ancestors 'none'");
+    /**
+     * The web apps' policy: same-origin scripts, workers, API calls and media; no framing. Media
+     * URLs are absolute on the public URL ({@code BUILDCRM_PUBLIC_URL}), which a browser may reach
+     * under another name (localhost vs 127.0.0.1, a LAN address): images and sound may come from
+     * that origin too.
+     */
+    static String appPolicy(String mediaOrigin) {
+        String media = mediaOrigin == null ? "" : " " + mediaOrigin;
+        return String.join(
+                "; ",
+                "default-src 'self'",
+                "script-src 'self'",
+                "style-src 'self' 'unsafe-inline'",
+                "img-src 'self'" + media + " data: blob:",
+                "font-src 'self' data:",
+                "media-src 'self'" + media + " blob:",
+                "connect-src 'self'",
+                "worker-src 'self'",
+                "manifest-src 'self'",
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'self'",
+                "frame-ancestors 'none'");
+    }
 
     /** Everything that is not a web app: data, never a page. */
     public static final String DATA_POLICY =
@@ -52,6 +63,10 @@ public class SecurityHeadersFilter extends HttpFilter {
     public static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), midi=(),"
                     + " display-capture=()";
+
+    @Inject ServerSettings settings;
+
+    private volatile String appPolicy;
 
     @Override
     protected void doFilter(
@@ -64,8 +79,35 @@ public class SecurityHeadersFilter extends HttpFilter {
                 path = uri;
             }
         }
-        apply(response, isApp(path, request.getContextPath()));
+        apply(response, isApp(path, request.getContextPath()) ? appPolicy() : DATA_POLICY);
         chain.doFilter(request, response);
+    }
+
+    private String appPolicy() {
+        String policy = appPolicy;
+        if (policy == null) {
+            policy = appPolicy(settings == null ? null : origin(settings.baseUrl()));
+            appPolicy = policy;
+        }
+        return policy;
+    }
+
+    /** {@code scheme://host[:port]} of a URL, or null when it is not an http(s) URL. */
+    static String origin(String url) {
+        try {
+            URI uri = URI.create(url);
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null
+                    || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+                return null;
+            }
+            return scheme.toLowerCase(Locale.ROOT)
+                    + "://"
+                    + uri.getHost().toLowerCase(Locale.ROOT)
+                    + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static boolean isApp(String uri, String contextPath) {
@@ -76,8 +118,8 @@ public class SecurityHeadersFilter extends HttpFilter {
         return path.startsWith("/crm/") || path.startsWith("/admin/");
     }
 
-    static void apply(HttpServletResponse response, boolean app) {
-        response.setHeader("Content-Security-Policy", app ? APP_POLICY : DATA_POLICY);
+    static void apply(HttpServletResponse response, String policy) {
+        response.setHeader("Content-Security-Policy", policy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);

@@ -55,7 +55,8 @@ class BrowserHardeningIT {
                     .contains("default-src 'self'")
                     .contains("script-src 'self';")
                     .contains("connect-src 'self'")
-                    .contains("img-src 'self' data: blob:")
+                    // media URLs are absolute on the public URL (here the default, localhost)
+                    .contains("img-src 'self' http://localhost:")
                     .contains("object-src 'none'")
                     .contains("base-uri 'self'")
                     .contains("frame-ancestors 'none'");
