@@ -9,6 +9,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Operator login
+         * @description With `X-BuildCRM-Session: crm|admin` (the web apps) the refresh token is set as an HttpOnly; Secure; SameSite=Strict cookie on /api/auth and left out of the body.
+         */
         post: operations["operatorLogin"];
         delete?: never;
         options?: never;
@@ -381,6 +385,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Revokes the refresh token's session
+         * @description `{refreshToken}` in the body; or `{}` with `X-BuildCRM-Session: crm|admin`: the session cookie's token is revoked and the cookie deleted.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -397,6 +405,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * A new token pair for a refresh token (the old one is then dead)
+         * @description `{refreshToken}` in the body; or `{}` with `X-BuildCRM-Session: crm|admin` and that app's session cookie, which is then rotated (the new refresh token is not in the body).
+         */
         post: operations["refresh"];
         delete?: never;
         options?: never;
@@ -473,6 +485,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Business user login
+         * @description With `X-BuildCRM-Session: crm|admin` (the web apps) the refresh token is set as an HttpOnly; Secure; SameSite=Strict cookie on /api/auth and left out of the body.
+         */
         post: operations["userLogin"];
         delete?: never;
         options?: never;
@@ -509,11 +525,31 @@ export interface paths {
         };
         /**
          * Server-Sent Events for the current user (owner, ROP, manager)
-         * @description Token: `Authorization: Bearer …`, or `?access_token=…` for EventSource (which cannot send headers); an operator token gets 403. Each event: `id:` (opaque), `event:` the type (lead.created, lead.updated, lead.handoff, message.created, message.status), `data:` JSON `{type, leadId, messageId, at}`. A manager who sees only assigned leads gets only their events. Reconnect with `Last-Event-ID`: missed events of the last 10 minutes are replayed; otherwise `event: resync` tells the client to refetch. A comment line every 15 s keeps the stream alive; the stream ends when the access token expires (reconnect with a fresh one).
+         * @description Authentication: `Authorization: Bearer …`, or `?ticket=…` from `POST /api/crm/events/ticket` (for EventSource, which cannot send headers; one use, 30 s). An access token in the URL is refused; an operator token gets 403. Each event: `id:` (opaque), `event:` the type (lead.created, lead.updated, lead.handoff, message.created, message.status), `data:` JSON `{type, leadId, messageId, at}`. A manager who sees only assigned leads gets only their events. Reconnect with `Last-Event-ID`: missed events of the last 10 minutes are replayed; otherwise `event: resync` tells the client to refetch. A comment line every 15 s keeps the stream alive; the stream ends when the access token expires (reconnect with a fresh one).
          */
         get: operations["events"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/events/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A one-time ticket that opens the event stream
+         * @description Valid for 30 s and for one `GET /api/crm/events?ticket=…`; the stream it opens ends when this request's access token expires.
+         */
+        post: operations["ticket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1292,6 +1328,10 @@ export interface components {
             result?: string;
             detail?: string;
         };
+        Ticket: {
+            ticket?: string;
+            expiresIn?: number;
+        };
         TokenPair: {
             accessToken?: string;
             refreshToken?: string;
@@ -1341,7 +1381,10 @@ export interface operations {
     operatorLogin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description crm or admin */
+                "X-BuildCRM-Session"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2090,7 +2133,10 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description crm or admin */
+                "X-BuildCRM-Session"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2114,7 +2160,10 @@ export interface operations {
     refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description crm or admin */
+                "X-BuildCRM-Session"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2213,7 +2262,10 @@ export interface operations {
     userLogin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description crm or admin */
+                "X-BuildCRM-Session"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2278,8 +2330,8 @@ export interface operations {
     events: {
         parameters: {
             query?: {
-                /** @description the access token, for EventSource */
-                access_token?: string;
+                /** @description a one-time ticket */
+                ticket?: string;
             };
             header?: {
                 Authorization?: string;
@@ -2298,6 +2350,26 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": Record<string, never>;
+                };
+            };
+        };
+    };
+    ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
                 };
             };
         };

@@ -13,8 +13,13 @@ export interface RequestOptions {
 
 export interface HttpClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
-  /** Revokes the refresh token on the server (best effort) and ends the local session. */
+  /** Revokes the cookie session on the server (best effort) and ends the local session. */
   logout(): Promise<void>;
+  /**
+   * Gets an access token from the cookie session when there is none yet (a new tab, a reopened PWA): true when
+   * the user is signed in afterwards. Does nothing when the session store says there is nothing to restore.
+   */
+  restore(): Promise<boolean>;
 }
 
 export const authPaths = {
@@ -22,15 +27,32 @@ export const authPaths = {
   logout: '/api/auth/logout',
 } as const;
 
+/**
+ * The header that asks the auth endpoints for the cookie mode: the refresh token is set as an HttpOnly cookie and
+ * never appears in a body. A cross-site page cannot send it (no CORS is granted), which is the CSRF protection of
+ * the cookie together with SameSite=Strict.
+ */
+export const SESSION_HEADER = 'X-BuildCRM-Session';
+
+/** Which app's cookie a request means. */
+export type SessionApp = 'crm' | 'admin';
+
 /** Refresh answers that mean "this refresh token is dead"; anything else (5xx, offline) keeps the session. */
 const REFRESH_REJECTED = new Set([400, 401, 403]);
 
 /**
  * fetch with the Bearer token, one refresh on 401 (single-flight: concurrent 401s share one refresh call,
- * and across tabs through the Web Locks API where the browser has it) and problem+json errors as ApiError.
+ * and across tabs through the Web Locks API where the browser has it, so two tabs never present the same refresh
+ * cookie at once) and problem+json errors as ApiError. The refresh token is the server's HttpOnly cookie: every
+ * auth call sends `X-BuildCRM-Session: <app>` and an empty body.
  */
-export function createHttpClient(config: { baseUrl: string; session: SessionStore; lockName: string }): HttpClient {
-  const { baseUrl, session, lockName } = config;
+export function createHttpClient(config: {
+  baseUrl: string;
+  session: SessionStore;
+  lockName: string;
+  app: SessionApp;
+}): HttpClient {
+  const { baseUrl, session, lockName, app } = config;
   let refreshing: Promise<Tokens | null> | null = null;
 
   function url(path: string): string {
@@ -42,12 +64,14 @@ export function createHttpClient(config: { baseUrl: string; session: SessionStor
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (accessToken !== null) headers.Authorization = `Bearer ${accessToken}`;
+    if (path.startsWith('/api/auth/') || path.endsWith('/auth/login')) headers[SESSION_HEADER] = app;
     try {
       return await fetch(url(path), {
         method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: options.signal,
+        credentials: 'same-origin',
       });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -78,33 +102,36 @@ export function createHttpClient(config: { baseUrl: string; session: SessionStor
     return (text === '' ? undefined : JSON.parse(text)) as T;
   }
 
-  async function revoke(refreshToken: string) {
+  async function revoke() {
     try {
-      await send(authPaths.logout, { method: 'POST', body: { refreshToken } }, null);
+      await send(authPaths.logout, { method: 'POST', body: {} }, null);
     } catch {
       // Best effort: the local session ends either way.
     }
   }
 
-  async function refresh(stale: Tokens): Promise<Tokens | null> {
-    // Another tab may already have rotated the pair while we waited for the lock.
-    const stored = session.sync();
-    if (stored === null) return null;
-    if (stored.accessToken !== stale.accessToken) return stored;
-
-    const response = await send(authPaths.refresh, { method: 'POST', body: { refreshToken: stored.refreshToken } }, null);
+  /** Trades the refresh cookie for a new access token (the server rotates the cookie). */
+  async function refreshByCookie(): Promise<Tokens | null> {
+    const response = await send(authPaths.refresh, { method: 'POST', body: {} }, null);
     if (response.ok) {
       const pair: unknown = await response.json();
-      if (!isTokens(pair)) throw new Error('Refresh answered without a token pair');
+      if (!isTokens(pair)) throw new Error('Refresh answered without an access token');
       session.save(pair);
-      return pair;
+      return session.tokens();
     }
     if (REFRESH_REJECTED.has(response.status)) {
-      await revoke(stored.refreshToken);
+      await revoke();
       session.end('expired');
       return null;
     }
     throw await toError(response);
+  }
+
+  async function refresh(stale: Tokens | null): Promise<Tokens | null> {
+    // Another request of this tab may already have refreshed while we waited for the lock.
+    const stored = session.sync();
+    if (stale === null ? stored !== null : stored === null || stored.accessToken !== stale.accessToken) return stored;
+    return refreshByCookie();
   }
 
   function refreshOnce(stale: Tokens): Promise<Tokens | null> {
@@ -136,7 +163,7 @@ export function createHttpClient(config: { baseUrl: string; session: SessionStor
     const second = await send(path, options, fresh.accessToken);
     if (second.status === 401) {
       // A brand-new token refused: the account or tenant was disabled meanwhile.
-      await revoke(fresh.refreshToken);
+      await revoke();
       session.end('expired');
       throw new SessionExpiredError();
     }
@@ -144,10 +171,33 @@ export function createHttpClient(config: { baseUrl: string; session: SessionStor
   }
 
   async function logout() {
-    const tokens = session.tokens();
-    if (tokens !== null) await revoke(tokens.refreshToken);
+    await revoke();
     session.end('logout');
   }
 
-  return { request, logout };
+  let restoring: Promise<boolean> | null = null;
+
+  function restore(): Promise<boolean> {
+    if (session.tokens() !== null) return Promise.resolve(true);
+    if (!session.mayRestore()) return Promise.resolve(false);
+    if (restoring === null) {
+      session.restoring(true);
+      const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+      const run = () => refresh(null);
+      const started = locks ? locks.request(lockName, run).then((tokens) => tokens) : run();
+      restoring = started
+        .then(
+          (tokens) => tokens !== null,
+          // Offline or a server error: no session for now; the restore flag stays for the next attempt.
+          () => false,
+        )
+        .finally(() => {
+          restoring = null;
+          session.restoring(false);
+        });
+    }
+    return restoring;
+  }
+
+  return { request, logout, restore };
 }

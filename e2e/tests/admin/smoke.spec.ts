@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browserGuard';
 
 test('the operator console and the CRM are served by the one-command run', async ({ page }) => {
   await page.goto('/admin/');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browserGuard';
 import { clientWrites, createTenant, crmToken, leadByPhone, logIn } from './crmWorld';
 
 test('an owner sees the funnel, leads per day, response times and the managers table for a period', async ({ page, request, isMobile }) => {

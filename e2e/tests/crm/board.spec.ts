@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browserGuard';
 import { clientWrites, column, createTenant, crmToken, leadByPhone, logIn, sandboxChat, tile } from './crmWorld';
 
 test.describe.configure({ mode: 'serial' });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browserGuard';
 import { clientWrites, createTenant, logIn, tile } from './crmWorld';
 
 test('after a network loss the board reconnects and catches up with what happened meanwhile', async ({ page, context, request }) => {

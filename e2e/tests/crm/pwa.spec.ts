@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browserGuard';
 
 test('the CRM is an installable PWA: manifest with icons, a service worker that controls the app', async ({ page, request }) => {
   await page.goto('/crm/');

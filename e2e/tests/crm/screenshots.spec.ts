@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../browserGuard';
 import { resolve } from 'node:path';
 import { clientWrites, column, createTenant, crmToken, leadByPhone, logIn, tile } from './crmWorld';
 

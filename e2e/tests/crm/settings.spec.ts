@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browserGuard';
 import { clientWrites, createTenant, crmToken, leadByPhone, logIn } from './crmWorld';
 
 test('an owner invites a manager, who sees no settings or analytics and cannot open them', async ({ page, request, isMobile }) => {

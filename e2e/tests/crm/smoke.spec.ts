@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../browserGuard';
 
 test('the CRM login form is served at /crm/', async ({ page }) => {
   await page.goto('/crm/');

@@ -2,11 +2,16 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { session } from '../lib/api';
+import { api, session } from '../lib/api';
 import { i18n } from '../lib/i18n';
 import { theme } from './theme';
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  // A new tab or a reopened app has no access token yet: get one from the refresh cookie, if there is a session.
+  useEffect(() => {
+    void api.restore();
+  }, []);
+
   // Nothing cached for one user may be shown to the next one.
   useEffect(
     () =>

@@ -24,8 +24,9 @@ export const tenants: Tenant[] = [
   },
 ];
 
+/** What login and refresh answer to the web apps (cookie mode): the access token; the refresh token is a cookie. */
 export function tokenPair(suffix: string) {
-  return { accessToken: `access-${suffix}`, refreshToken: `refresh-${suffix}`, expiresIn: 900 };
+  return { accessToken: `access-${suffix}`, expiresIn: 900 };
 }
 
 export function problem(status: number, title: string, detail?: string, errors: { field: string; message: string }[] = [], headers: Record<string, string> = {}) {

@@ -39,6 +39,6 @@ describe('http client', () => {
     expect(failure).toBeInstanceOf(ApiError);
     expect((failure as ApiError).status).toBe(503);
     expect((failure as ApiError).retryAfterSeconds).toBe(5);
-    expect(session.tokens()).toEqual({ accessToken: 'access-old', refreshToken: 'refresh-old' });
+    expect(session.tokens()).toEqual({ accessToken: 'access-old' });
   });
 });

@@ -14,6 +14,10 @@ interface Db {
   managersSeeAll: boolean;
   requests: { method: string; path: string; body: unknown }[];
   live: Set<ReadableStreamDefaultController<Uint8Array>>;
+  /** One-time stream tickets issued and not used yet. */
+  tickets: Set<string>;
+  /** Every stream request as the server saw it (URL and whether it carried an Authorization header). */
+  streams: { url: string; authorization: boolean }[];
 }
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -129,6 +133,8 @@ export const crm: Db = {
   managersSeeAll: true,
   requests: [],
   live: new Set(),
+  tickets: new Set(),
+  streams: [],
 };
 
 export function resetCrmBackend() {
@@ -147,6 +153,8 @@ export function resetCrmBackend() {
     }
   });
   crm.live = new Set();
+  crm.tickets = new Set();
+  crm.streams = [];
 }
 
 /** Sends one SSE event to every open stream. */
@@ -368,7 +376,18 @@ export const crmHandlers = [
       ],
     }),
   ),
-  http.get('*/api/crm/events', () => {
+  http.post('*/api/crm/events/ticket', ({ request }) => {
+    if (request.headers.get('Authorization') === null) return HttpResponse.json({ status: 401 }, { status: 401 });
+    const ticket = `ticket-${crm.tickets.size + crm.streams.length + 1}-${Math.random().toString(36).slice(2)}`;
+    crm.tickets.add(ticket);
+    return HttpResponse.json({ ticket, expiresIn: 30 });
+  }),
+  http.get('*/api/crm/events', ({ request }) => {
+    const url = new URL(request.url);
+    crm.streams.push({ url: request.url, authorization: request.headers.get('Authorization') !== null });
+    // like the server: a one-time ticket, never a token in the URL
+    const ticket = url.searchParams.get('ticket') ?? '';
+    if (!crm.tickets.delete(ticket)) return HttpResponse.json({ status: 401 }, { status: 401 });
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         crm.live.add(controller);

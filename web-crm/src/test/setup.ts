@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { session } from '../lib/api';
 import { i18n } from '../lib/i18n';
@@ -27,6 +27,10 @@ window.ResizeObserver = class {
 };
 Element.prototype.scrollIntoView = () => {};
 
+// findBy*/waitFor wait for an answer, they do not sleep: a longer limit only matters on busy shared CPUs (the
+// first screen of a file loads its lazy chunk, which took over a second while other builds ran).
+configure({ asyncUtilTimeout: 5000 });
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(async () => {
   cleanup();
@@ -34,6 +38,7 @@ afterEach(async () => {
   resetCrmBackend();
   session.end('logout');
   window.localStorage.clear();
+  window.sessionStorage.clear();
   await i18n.changeLanguage('ru');
 });
 afterAll(() => server.close());

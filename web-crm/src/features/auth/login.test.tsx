@@ -21,10 +21,12 @@ describe('login', () => {
 
   it('signs in with company code, email and password and lands on the leads board of that user', async () => {
     let loginBody: unknown;
+    let loginMode: string | null = null;
     let meAuthorization: string | null = null;
     server.use(
       http.post('*/api/crm/auth/login', async ({ request }) => {
         loginBody = await request.json();
+        loginMode = request.headers.get('X-BuildCRM-Session');
         return HttpResponse.json(tokenPair('1'));
       }),
       http.get('*/api/crm/me', ({ request }) => {
@@ -41,10 +43,11 @@ describe('login', () => {
     expect(loginBody).toEqual({ tenant: 'alem-dom', email: 'owner@alem-dom.kz', password: 'secret-pass' });
     expect(meAuthorization).toBe('Bearer access-1');
     expect(await screen.findAllByTestId('board-column')).toHaveLength(5);
-    expect(JSON.parse(window.localStorage.getItem('buildcrm.crm.session') ?? 'null')).toEqual({
-      accessToken: 'access-1',
-      refreshToken: 'refresh-1',
-    });
+    // the cookie mode: the refresh token is an HttpOnly cookie; scripts keep the access token for this tab only
+    expect(loginMode).toBe('crm');
+    expect(JSON.parse(window.sessionStorage.getItem('buildcrm.crm.session') ?? 'null')).toEqual({ accessToken: 'access-1' });
+    expect(window.localStorage.getItem('buildcrm.crm.session')).toBeNull();
+    expect(window.localStorage.getItem('buildcrm.crm.session.restore')).toBe('1');
   });
 
   it('shows the problem detail when the password is wrong and stays signed out', async () => {

@@ -67,6 +67,27 @@ describe('live connection', () => {
     await waitFor(() => expect(status).toHaveAttribute('data-status', 'live'));
     expect(await screen.findByText('Написал, пока не было связи')).toBeInTheDocument();
   });
+
+  it('opens the stream with a one-time ticket, never with the token in the URL, and a new ticket each time', async () => {
+    renderSignedIn('/leads');
+    await columns();
+    const status = screen.getByTestId('live-status');
+    await waitFor(() => expect(status).toHaveAttribute('data-status', 'live'));
+    window.dispatchEvent(new Event('offline'));
+    await waitFor(() => expect(status).toHaveAttribute('data-status', 'offline'));
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(status).toHaveAttribute('data-status', 'live'));
+
+    expect(crm.streams).toHaveLength(2);
+    const tickets = crm.streams.map((stream) => new URL(stream.url).searchParams.get('ticket'));
+    expect(tickets[0]).toMatch(/^ticket-/);
+    expect(tickets[1]).toMatch(/^ticket-/);
+    expect(tickets[1]).not.toBe(tickets[0]);
+    for (const stream of crm.streams) {
+      expect(stream.url).not.toContain('access');
+      expect(stream.authorization).toBe(false);
+    }
+  });
 });
 
 describe('leads list', () => {

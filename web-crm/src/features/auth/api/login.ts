@@ -9,16 +9,16 @@ export interface LoginRequest {
   password: string;
 }
 
+/** The login answer in the cookie mode: the refresh token is an HttpOnly cookie, never in the body. */
 export interface TokenResponse {
   accessToken: string;
-  refreshToken: string;
   /** Access token lifetime in seconds. */
   expiresIn: number;
 }
 
 export async function login(body: LoginRequest): Promise<TokenResponse> {
   const tokens = await api.request<TokenResponse>('/api/crm/auth/login', { method: 'POST', body, auth: false });
-  if (!isTokens(tokens)) throw new Error('Login answered without a token pair');
+  if (!isTokens(tokens)) throw new Error('Login answered without an access token');
   return tokens;
 }
 

@@ -1,3 +1,4 @@
+import { ApiError, SessionExpiredError } from '@shared/lib/errors';
 import { api, session } from '../../../lib/api';
 import { env } from '../../../lib/env';
 
@@ -55,8 +56,10 @@ export function parseSseBlock(block: string): LiveEvent | null {
 const POLL_MS = 5000;
 
 /**
- * Server-Sent Events from GET /api/crm/events, read with fetch so the Bearer token goes in a header (EventSource
- * could only put it in the URL, where it would end up in access logs). Reconnects with backoff after a network
+ * Server-Sent Events from GET /api/crm/events. The stream is opened with a one-time ticket (POST
+ * /api/crm/events/ticket through the shared client, which refreshes the access token when needed): no token ever
+ * goes in a URL, where access logs and proxies would keep it. Read with fetch rather than EventSource to send
+ * Last-Event-ID on every reconnect. Reconnects with backoff after a network
  * loss (and when the server closes the stream at token expiry) sending Last-Event-ID, so the server replays what
  * was missed; `onOpen` fires each time so the screens also refetch. Against a server without the
  * stream (404) it falls back to polling: the screens are refreshed every few seconds instead.
@@ -74,13 +77,27 @@ export function connectLiveEvents(handlers: Handlers): LiveConnection {
 
   async function run() {
     if (closed) return;
-    const tokens = session.tokens();
-    if (tokens === null) return;
+    if (session.tokens() === null) return;
     handlers.onStatus('connecting');
     controller = new AbortController();
     try {
+      let ticket: string;
+      try {
+        ticket = (await api.request<{ ticket: string }>('/api/crm/events/ticket', { method: 'POST', signal: controller.signal }))
+          .ticket;
+      } catch (error) {
+        if (error instanceof SessionExpiredError) return; // signed out: the login page takes over
+        if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
+          handlers.onStatus('polling');
+          handlers.onOpen();
+          schedule(POLL_MS);
+          return;
+        }
+        throw error;
+      }
       const url = new URL(`${env.apiBaseUrl}/api/crm/events`, window.location.origin);
-      const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${tokens.accessToken}` };
+      url.searchParams.set('ticket', ticket);
+      const headers: Record<string, string> = { Accept: 'text/event-stream' };
       if (lastEventId !== null) headers['Last-Event-ID'] = lastEventId;
       const response = await fetch(url.href, {
         headers,
@@ -88,9 +105,9 @@ export function connectLiveEvents(handlers: Handlers): LiveConnection {
         cache: 'no-store',
       });
       if (response.status === 401) {
-        // Let the shared client refresh the pair (or end the session), then reconnect with the new token.
-        await api.request('/api/crm/me').catch(() => undefined);
-        schedule(500);
+        // The ticket expired on the way or the account changed: ask for a new one (the client refreshes or signs out).
+        attempt += 1;
+        schedule(Math.min(30_000, 500 * 2 ** Math.min(attempt, 6)));
         return;
       }
       if (response.status === 404 || response.status === 405) {

@@ -34,9 +34,19 @@ public final class AuthRequests {
         public String password;
     }
 
+    /**
+     * The refresh token in the body (API clients). The web apps send {@code {}} instead and let the
+     * session cookie carry it (see {@link SessionCookie}).
+     */
     public static final class RefreshRequest {
-        @NotBlank
         @Size(max = 200)
         public String refreshToken;
+
+        /** The token from the body, or empty when it is absent or blank. */
+        java.util.Optional<String> token() {
+            return refreshToken == null || refreshToken.isBlank()
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(refreshToken.strip());
+        }
     }
 }

@@ -23,12 +23,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who may open an event stream. Browsers' {@code EventSource} cannot send headers, so this one
- * endpoint also takes the access token as {@code ?access_token=}; MicroProfile JWT on Payara reads
- * only the header, so the token is verified here exactly as MicroProfile JWT does (RS256 with the
- * server's key, issuer, audience, expiry) and then checked like every business request: a {@code
- * tenant} claim of an active company, a business role, an active user who still has that role, a
- * session not ended ({@link SessionGuard}).
+ * Who may open an event stream. Either the access token in the {@code Authorization} header
+ * (verified here exactly as MicroProfile JWT does — RS256 with the server's key, issuer, audience,
+ * expiry — because the endpoint is {@code @PermitAll} for the ticket), or a one-time ticket from
+ * {@link LiveTickets}; an access token in the URL is never accepted. Then checked like every
+ * business request: a company that is active, a business role, an active user who still has that
+ * role, a session not ended ({@link SessionGuard}).
  */
 @ApplicationScoped
 public class LiveAccess {
@@ -39,16 +39,34 @@ public class LiveAccess {
     @Inject TenantDirectory directory;
     @Inject Storage storage;
     @Inject Clock clock;
+    @Inject LiveTickets tickets;
     @Inject SessionGuard guard;
 
-    public LiveViewer authenticate(String authorizationHeader, String accessToken) {
-        String token = accessToken;
+    /** The holder of a one-time ticket (401 when it is unknown, expired or used). */
+    public LiveViewer redeem(String ticket) {
+        LiveTickets.Holder holder =
+                tickets.redeem(ticket)
+                        .orElseThrow(
+                                () ->
+                                        ApiProblem.unauthorized(
+                                                "The ticket is not valid, has expired or was"
+                                                        + " already used"));
+        return viewer(
+                holder.tenantId(),
+                holder.userId(),
+                holder.role(),
+                holder.accessExpiresAt(),
+                holder.session());
+    }
+
+    public LiveViewer authenticate(String authorizationHeader) {
+        String token = null;
         if (authorizationHeader != null
                 && authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
             token = authorizationHeader.substring(7).strip();
         }
         if (token == null || token.isBlank()) {
-            throw ApiProblem.unauthorized("An access token is required");
+            throw ApiProblem.unauthorized("An access token or a ticket is required");
         }
         JWTClaimsSet claims = verify(token.strip());
         List<String> groups;
@@ -73,6 +91,16 @@ public class LiveAccess {
         } catch (NumberFormatException e) {
             throw ApiProblem.unauthorized("The access token does not name a valid tenant");
         }
+        Object sessionClaim = claims.getClaim(AccessTokens.SESSION_CLAIM);
+        String session = sessionClaim == null ? null : String.valueOf(sessionClaim);
+        return viewer(tenantId, userId, role, claims.getExpirationTime().toInstant(), session);
+    }
+
+    /** Checks the company, the role and the user now, as every business request does. */
+    LiveViewer viewer(long tenantId, long userId, String role, Instant expiresAt, String session) {
+        if (!ROLES.contains(role)) {
+            throw ApiProblem.forbidden("forbidden", "Only a company's users receive its events");
+        }
         TenantDirectory.Entry entry =
                 directory
                         .byId(tenantId)
@@ -83,8 +111,6 @@ public class LiveAccess {
         if (!entry.active()) {
             throw ApiProblem.forbidden("tenant-suspended", "This company's account is suspended");
         }
-        Object sessionClaim = claims.getClaim(AccessTokens.SESSION_CLAIM);
-        String session = sessionClaim == null ? null : String.valueOf(sessionClaim);
         String problem = guard.userProblem(entry.ref(), userId, role, session);
         if (problem != null) {
             throw ApiProblem.unauthorized(problem);
@@ -106,13 +132,7 @@ public class LiveAccess {
         if (!active) {
             throw ApiProblem.unauthorized("This account is disabled");
         }
-        return new LiveViewer(
-                entry.ref(),
-                userId,
-                role,
-                onlyAssigned[0],
-                claims.getExpirationTime().toInstant(),
-                session);
+        return new LiveViewer(entry.ref(), userId, role, onlyAssigned[0], expiresAt, session);
     }
 
     private JWTClaimsSet verify(String token) {

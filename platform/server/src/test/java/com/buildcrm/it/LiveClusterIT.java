@@ -52,8 +52,10 @@ class LiveClusterIT {
                         api.operatorLogin(
                                 ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
                 CrmFixture company = new CrmFixture(api, operator, "cluster");
+                // the ticket is issued by the first instance and redeemed by the second
                 try (SseClient onSecond =
-                                SseClient.withQueryToken(second.baseUrl(), company.owner);
+                                SseClient.withTicket(
+                                        first.baseUrl(), second.baseUrl(), company.owner);
                         SseClient onFirst =
                                 SseClient.withHeader(first.baseUrl(), company.owner, null)) {
                     company.clientWrites("+7 707 000 44 01", "Олжас", "Здравствуйте");

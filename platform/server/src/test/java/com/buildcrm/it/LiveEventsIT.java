@@ -30,7 +30,7 @@ class LiveEventsIT {
     @Test
     void aSubscriberReceivesANewLeadAndItsMessageAndNothingOfAnotherCompany() {
         try (SseClient ownerA = SseClient.withHeader(server.baseUrl(), a.owner, null);
-                SseClient ownerB = SseClient.withQueryToken(server.baseUrl(), b.owner)) {
+                SseClient ownerB = SseClient.withTicket(server.baseUrl(), b.owner)) {
             a.clientWrites("+7 705 000 33 01", "Дана", "Здравствуйте");
             Event created = ownerA.await(e -> e.name().equals("lead.created"), WAIT);
             long lead = created.leadId();
@@ -83,7 +83,7 @@ class LiveEventsIT {
         long mine = CrmFixture.id(leads.get("Игорь"));
         long notMine = CrmFixture.id(leads.get("Камила"));
         a.managersSeeAll(false);
-        try (SseClient stream = SseClient.withQueryToken(server.baseUrl(), manager);
+        try (SseClient stream = SseClient.withTicket(server.baseUrl(), manager);
                 SseClient owner = SseClient.withHeader(server.baseUrl(), a.owner, null)) {
             a.patchLead(notMine, "{\"city\":\"Шымкент\"}");
             a.patchLead(mine, "{\"assigneeId\":" + managerId + "}");
@@ -99,14 +99,12 @@ class LiveEventsIT {
     @Test
     void onlyACompanysUsersMayOpenTheStream() {
         assertThat(api.get("/api/crm/events", null).status()).isEqualTo(401);
-        assertThat(api.get("/api/crm/events?access_token=not-a-token", null).status())
-                .isEqualTo(401);
-        Api.Reply asOperator = api.get("/api/crm/events?access_token=" + operator, null);
+        assertThat(api.get("/api/crm/events?ticket=not-a-ticket", null).status()).isEqualTo(401);
+        Api.Reply asOperator = api.post("/api/crm/events/ticket", operator, "");
         assertThat(asOperator.status()).isEqualTo(403);
         assertThat(asOperator.contentType()).startsWith("application/problem+json");
         assertThat(api.get("/api/crm/events", operator).status()).isEqualTo(403);
         String tampered = a.owner.substring(0, a.owner.length() - 4) + "AAAA";
-        assertThat(api.get("/api/crm/events?access_token=" + tampered, null).status())
-                .isEqualTo(401);
+        assertThat(api.post("/api/crm/events/ticket", tampered, "").status()).isEqualTo(401);
     }
 }

@@ -81,18 +81,42 @@ final class SseClient implements AutoCloseable {
         return opened(new SseClient(b.build()));
     }
 
-    /** Opens a stream the way EventSource does: the token as a query parameter. */
-    static SseClient withQueryToken(String base, String token) {
-        return opened(
-                new SseClient(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                base
-                                                        + "/api/crm/events?access_token="
-                                                        + URLEncoder.encode(
-                                                                token, StandardCharsets.UTF_8)))
-                                .header("Accept", "text/event-stream")
-                                .build()));
+    /**
+     * Opens a stream the way EventSource does: a one-time ticket (asked for with the token) in the
+     * URL, never the token itself.
+     */
+    static SseClient withTicket(String base, String token) {
+        return withTicket(base, base, token);
+    }
+
+    /** The same with a ticket issued by another instance ({@code issuer}) of one cluster. */
+    static SseClient withTicket(String issuer, String base, String token) {
+        return opened(new SseClient(ticketRequest(base, ticket(issuer, token))));
+    }
+
+    /** A fresh one-time ticket for {@code token}'s user. */
+    static String ticket(String base, String token) {
+        Api.Reply r = new Api(base).post("/api/crm/events/ticket", token, "");
+        if (r.status() != 200) {
+            throw new AssertionError("ticket: " + r);
+        }
+        return r.json().getString("ticket");
+    }
+
+    /** The request that opens a stream with a ticket. */
+    static HttpRequest ticketRequest(String base, String ticket) {
+        return HttpRequest.newBuilder(
+                        URI.create(
+                                base
+                                        + "/api/crm/events?ticket="
+                                        + URLEncoder.encode(ticket, StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream")
+                .build();
+    }
+
+    /** Opens a stream with a request built by the test. */
+    static SseClient with(HttpRequest request) {
+        return opened(new SseClient(request));
     }
 
     private static SseClient opened(SseClient c) {

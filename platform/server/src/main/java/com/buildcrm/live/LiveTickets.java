@@ -1,0 +1,130 @@
+package com.buildcrm.live;
+
+import com.buildcrm.tenancy.Storage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One-time tickets that open an event stream, so no access token ever travels in a URL (where
+ * proxies and access logs keep it). A ticket is 256 random bits, valid for {@link #TTL}, stored
+ * only as its SHA-256 in {@code platform.live_tickets} (any instance redeems what another issued)
+ * and deleted by the one statement that redeems it, so it opens at most one stream.
+ */
+@ApplicationScoped
+public class LiveTickets {
+
+    /** How long a ticket may wait before it is used. */
+    public static final Duration TTL = Duration.ofSeconds(30);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Who a redeemed ticket was issued to, and when their access token expires. */
+    record Holder(
+            long tenantId, long userId, String role, Instant accessExpiresAt, String session) {}
+
+    @Inject Storage storage;
+    @Inject Clock clock;
+
+    /** A fresh ticket for a business user; expired tickets are swept on the way. */
+    public String issue(
+            long tenantId, long userId, String role, Instant accessExpiresAt, String session) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        storage.transactions()
+                .inPlatformDo(
+                        em -> {
+                            em.createNativeQuery(
+                                            "DELETE FROM platform.live_tickets WHERE expires_at < ?1")
+                                    .setParameter(1, now)
+                                    .executeUpdate();
+                            em.createNativeQuery(
+                                            "INSERT INTO platform.live_tickets (ticket_hash,"
+                                                    + " tenant_id, user_id, role, access_expires_at,"
+                                                    + " expires_at, session_id) VALUES (?1, ?2, ?3,"
+                                                    + " ?4, ?5, ?6, ?7)")
+                                    .setParameter(1, hash(raw))
+                                    .setParameter(2, tenantId)
+                                    .setParameter(3, userId)
+                                    .setParameter(4, role)
+                                    .setParameter(5, accessExpiresAt.atOffset(ZoneOffset.UTC))
+                                    .setParameter(6, now.plus(TTL))
+                                    .setParameter(7, session)
+                                    .executeUpdate();
+                        });
+        return raw;
+    }
+
+    /** Uses a ticket up: its holder, or empty when it is unknown, expired or already used. */
+    Optional<Holder> redeem(String raw) {
+        if (raw == null || raw.isBlank() || raw.length() > 100) {
+            return Optional.empty();
+        }
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                storage.transactions()
+                        .inPlatform(
+                                em ->
+                                        em.createNativeQuery(
+                                                        "DELETE FROM platform.live_tickets WHERE"
+                                                                + " ticket_hash = ?1 RETURNING"
+                                                                + " tenant_id, user_id, role,"
+                                                                + " access_expires_at, expires_at,"
+                                                                + " session_id")
+                                                .setParameter(1, hash(raw.strip()))
+                                                .getResultList());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        if (!instant(row[4]).isAfter(now.toInstant())) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Holder(
+                        ((Number) row[0]).longValue(),
+                        ((Number) row[1]).longValue(),
+                        (String) row[2],
+                        instant(row[3]),
+                        (String) row[5]));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+
+    private static String hash(String raw) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
