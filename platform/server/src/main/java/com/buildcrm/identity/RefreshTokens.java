@@ -24,8 +24,8 @@ import java.util.UUID;
  * that first takes that subject's advisory lock ({@link #lock}), so rotation and revocation are one
  * decision: of parallel refreshes with one token exactly one rotates it, the others see it used and
  * revoke the family, the winner's new token included. One lock per transaction, always taken before
- * any row lock: no deadlocks. Plain JDBC on purpose: EclipseLink may run a read before the first
- * write on another connection, outside the transaction, which would release the lock at once.
+ * any row lock: no deadlocks. Plain JDBC ({@link Sql}): a few statements on one connection, with
+ * the outcome returned rather than thrown, so a revocation is never rolled back with the 401.
  */
 final class RefreshTokens {
 

@@ -5,8 +5,9 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * One plain-JDBC transaction on a pooled connection: for the few places where every statement must
- * run on the same connection as an advisory lock (sessions, the login throttle).
+ * One plain-JDBC transaction on a pooled connection, for sessions and the login throttle: an
+ * advisory lock and the statements it guards on one connection, {@code RETURNING} results, no
+ * entity state.
  */
 final class Sql {
 

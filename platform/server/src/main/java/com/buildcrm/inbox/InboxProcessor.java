@@ -465,11 +465,22 @@ public class InboxProcessor {
         };
     }
 
-    private static OffsetDateTime parseTime(String iso, OffsetDateTime fallback) {
+    /** WhatsApp did not exist before; a provider time before this is not a real one. */
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2009-01-01T00:00:00Z");
+
+    /**
+     * The provider's send time, or {@code fallback} (now) when it is missing, unreadable or
+     * implausible (before 2009 or more than a day ahead): a wrong clock or a hostile body must not
+     * make the message unstorable (PostgreSQL's timestamps end in the year 294276).
+     */
+    static OffsetDateTime parseTime(String iso, OffsetDateTime fallback) {
         try {
-            return iso == null
-                    ? fallback
-                    : OffsetDateTime.ofInstant(java.time.Instant.parse(iso), ZoneOffset.UTC);
+            if (iso == null) {
+                return fallback;
+            }
+            OffsetDateTime at =
+                    OffsetDateTime.ofInstant(java.time.Instant.parse(iso), ZoneOffset.UTC);
+            return at.isBefore(EARLIEST) || at.isAfter(fallback.plusDays(1)) ? fallback : at;
         } catch (RuntimeException e) {
             return fallback;
         }

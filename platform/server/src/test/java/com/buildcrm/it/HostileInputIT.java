@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -200,6 +201,45 @@ class HostileInputIT {
     }
 
     @Test
+    void oddChatFlowContentIsAlwaysAcknowledged() {
+        ChatFlowTenant cf = chatFlowTenant("hostile-odd", false);
+        List<String> bodies =
+                List.of(
+                        chatflowBody("ODD-1", "7".repeat(10_000) + "@s.whatsapp.net", "\\ud800x"),
+                        chatflowBody("ODD-2", "77015550010@s.whatsapp.net", "\\udfff\\ud800"),
+                        chatflowBody(NUL, "77015550011@s.whatsapp.net", NUL + NUL),
+                        chatflowBody("ODD-4" + NUL, NUL, "x".repeat(100_000)),
+                        "{\"messageType\":5,\"metadata\":[1,2],\"message\":{\"a\":1}}",
+                        "{\"messageType\":\"image\",\"message\":\"\",\"metadata\":{"
+                                + "\"messageId\":\"ODD-6\",\"remoteJid\":\"77015550012@s.whatsapp.net\","
+                                + "\"timestamp\":99999999999999999999999},\"mediaData\":{\"type\":\"image\","
+                                + "\"mimetype\":\"image/png"
+                                + NUL
+                                + "\",\"fileName\":\"a"
+                                + NUL
+                                + ".png\",\"base64\":\"%%%not base64\"}}",
+                        "{\"body\":{\"body\":{\"body\":{\"body\":{\"messageType\":\"text\"}}}}}",
+                        "[" + "[".repeat(500) + "]".repeat(500) + "]",
+                        "{\"messageType\":\"text\",\"message\":\"no metadata\"}");
+        for (String body : bodies) {
+            Reply r = api.post(cf.webhookPath, null, body);
+            assertThat(r.status())
+                    .as(body.length() > 300 ? body.substring(0, 300) : body)
+                    .isEqualTo(200);
+        }
+        awaitLead(cf.owner, "77015550010");
+        awaitLead(cf.owner, "77015550011");
+        // a send time of the year 6 million is read as "now", not a message that cannot be stored
+        long odd6 = awaitLead(cf.owner, "77015550012");
+        assertThat(
+                        await().atMost(Duration.ofSeconds(30))
+                                .until(() -> messages(cf.owner, odd6), m -> m.size() == 1)
+                                .getJsonObject(0)
+                                .getString("kind"))
+                .isEqualTo("IMAGE");
+    }
+
+    @Test
     void aMetaWebhookWithOverlongIdsIsStoredOnceAndAcknowledged() {
         CrmFixture meta = new CrmFixture(api, operator, "hostile-meta");
         Reply channel =
@@ -338,6 +378,19 @@ class HostileInputIT {
                 id,
                 api.userLogin(slug, "owner@" + slug + ".kz", "owner-pass-1"),
                 url.getRawPath() + "?" + url.getRawQuery());
+    }
+
+    /** A ChatFlow text message; the arguments are JSON string contents (escapes allowed). */
+    private static String chatflowBody(String id, String remoteJid, String text) {
+        return "{\"messageType\":\"text\",\"message\":\""
+                + text
+                + "\",\"metadata\":{\"sender\":\"Odd"
+                + NUL
+                + "\",\"timestamp\":1764686607,\"messageId\":\""
+                + id
+                + "\",\"remoteJid\":\""
+                + remoteJid
+                + "\"}}";
     }
 
     private static void assertField(Reply r, String field) {
