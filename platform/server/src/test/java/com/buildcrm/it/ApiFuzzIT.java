@@ -92,6 +92,10 @@ class ApiFuzzIT {
                                 && request.op().key().equals("POST /api/crm/leads/{id}/messages")
                                 && !mediaIds(request).isEmpty()
                                 && !mediaIds(request).equals(List.of(ApiFuzzIT.fixture.mediaA)));
+        PENDING_OTHER_BRANCHES.put(
+                "inputs: a webhook answers 5xx for its content (over-long ids and texts)",
+                (request, outcome) ->
+                        outcome.status() >= 500 && request.op().path().startsWith("/webhooks/"));
     }
 
     private static boolean hasNul(FuzzRequest request) {
@@ -226,6 +230,9 @@ class ApiFuzzIT {
                 }
             }
             fixture.heal();
+            if (op.path().contains("/channel")) {
+                fixture.restoreChannels();
+            }
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         String summary =
@@ -431,16 +438,6 @@ class ApiFuzzIT {
             b = new CrmFixture(api, operator, "fuzz-b" + suffix);
             b.clientWrites("+77019990001", "Клиент Б", "Здравствуйте");
             leadB = CrmFixture.id(b.awaitLeads(1).values().iterator().next());
-            JsonObject channel =
-                    put(
-                            "/api/admin/tenants/" + b.tenantId + "/channel",
-                            "{\"provider\":\"chatflow\",\"settings\":{\"baseUrl\":\""
-                                    + deadUrl
-                                    + "\",\"token\":\"fuzz-token\",\"instanceId\":\"SU5TVA==\","
-                                    + "\"webhookSecret\":\""
-                                    + chatflowSecret
-                                    + "\"}}");
-            chatflowKey = keyOf(channel.getString("webhookUrl"));
             ownerB = api.get("/api/crm/me", b.owner).json().getJsonNumber("id").longValue();
             stagesB = stages(b.owner);
             tenantC =
@@ -453,6 +450,30 @@ class ApiFuzzIT {
                             .getJsonNumber("id")
                             .longValue();
             api.setAi(operator, tenantC, false);
+            restoreChannels();
+            newCompanyA();
+        }
+
+        /**
+         * Company A on the sandbox, B on ChatFlow and C on Meta Cloud (both on the closed loopback
+         * port), with the secrets this test knows: a fuzzed channel request may have changed them.
+         */
+        void restoreChannels() {
+            if (a != null) {
+                put(
+                        "/api/admin/tenants/" + a.tenantId + "/channel",
+                        "{\"provider\":\"sandbox\",\"settings\":{}}");
+            }
+            JsonObject channel =
+                    put(
+                            "/api/admin/tenants/" + b.tenantId + "/channel",
+                            "{\"provider\":\"chatflow\",\"settings\":{\"baseUrl\":\""
+                                    + deadUrl
+                                    + "\",\"token\":\"fuzz-token\",\"instanceId\":\"SU5TVA==\","
+                                    + "\"webhookSecret\":\""
+                                    + chatflowSecret
+                                    + "\"}}");
+            chatflowKey = keyOf(channel.getString("webhookUrl"));
             JsonObject meta =
                     put(
                             "/api/admin/tenants/" + tenantC + "/channel",
@@ -465,7 +486,6 @@ class ApiFuzzIT {
                                     + metaVerifyToken
                                     + "\"}}");
             metaKey = keyOf(meta.getString("webhookUrl"));
-            newCompanyA();
         }
 
         /** Company A from scratch: owner, manager, a lead, an uploaded picture. */
@@ -670,7 +690,8 @@ class ApiFuzzIT {
                     ids.addAll(stagesB);
                 }
                 case "phone" -> ids.addAll(List.of("+77011234567", "+77019990001", "77011234567"));
-                case "channelkey" -> ids.addAll(List.of(chatflowKey, metaKey, "no-such-channel"));
+                case "chatflowkey" -> ids.addAll(List.of(chatflowKey, chatflowKey, metaKey));
+                case "metakey" -> ids.addAll(List.of(metaKey, metaKey, chatflowKey));
                 case "mediaid", "mediaids" -> ids.add(mediaA);
                 case "exp" -> ids.add(mediaExp);
                 case "sig" -> ids.add(mediaSig);

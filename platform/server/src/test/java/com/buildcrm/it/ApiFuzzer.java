@@ -475,8 +475,12 @@ final class ApiFuzzer {
         }
 
         private String kindOf(String name, Parameter p) {
+            if ("channelKey".equals(name)) {
+                // the key of a channel of the provider the path names
+                return opPath.contains("/meta/") ? "metakey" : "chatflowkey";
+            }
             if (!"id".equals(name)) {
-                return name;
+                return name.toLowerCase(Locale.ROOT);
             }
             String before = opPath.substring(0, Math.max(0, opPath.indexOf("{" + name + "}")));
             String[] parts =
