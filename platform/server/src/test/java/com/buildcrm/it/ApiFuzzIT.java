@@ -59,8 +59,7 @@ import org.junit.jupiter.api.Test;
  *       outside this machine ({@code ApiFuzzer} refuses to build one that names another host).
  *   <li>A bare 400 without body or type to a request line the HTTP layer cannot parse (an encoded
  *       NUL or backslash in the path, a request line over 8 KB) is counted, not failed: Grizzly
- *       answers it before the application exists for that request (see {@link
- *       #rejectedByHttpLayer}).
+ *       answers it before the application sees the request (see {@link #rejectedByHttpLayer}).
  *   <li>Header parameters other than {@code Authorization} get printable ASCII values only (the
  *       HTTP client cannot send others); nasty strings go through paths, queries and bodies.
  * </ul>

@@ -19,7 +19,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -861,9 +860,7 @@ final class ApiFuzzer {
             return drawn;
         }
         if (drawn instanceof ObjectNode d && template instanceof ObjectNode t) {
-            Iterator<Map.Entry<String, JsonNode>> it = t.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : t.properties()) {
                 d.set(e.getKey(), merge(d.get(e.getKey()), e.getValue()));
             }
             return d;
