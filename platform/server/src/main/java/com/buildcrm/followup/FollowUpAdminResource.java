@@ -1,10 +1,11 @@
 package com.buildcrm.followup;
 
 import com.buildcrm.audit.AuditLog.Actor;
+import com.buildcrm.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.validation.constraints.NotNull;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,12 +38,19 @@ public class FollowUpAdminResource {
         return service.get(id);
     }
 
-    /** Replaces the policy; absent fields keep their current value. */
+    /**
+     * Replaces the policy; absent fields keep their current value. The body is read as any JSON
+     * value: declared as {@code JsonObject}, a number, string, array or null body failed Bean
+     * Validation's parameter check with an unmapped exception (Payara's HTML 500 page).
+     */
     @PUT
     @Path("{id}/followups")
     @RolesAllowed("operator")
-    public JsonObject put(@PathParam("id") long id, @NotNull JsonObject body) {
-        return service.put(id, body, actor());
+    public JsonObject put(@PathParam("id") long id, JsonValue body) {
+        if (!(body instanceof JsonObject policy)) {
+            throw ApiProblem.invalidField("body", "a JSON object");
+        }
+        return service.put(id, policy, actor());
     }
 
     /** Back to the pack's default texts and the platform's defaults. */
