@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -71,49 +70,6 @@ class ApiFuzzIT {
 
     /** Examples per operation (three per {@link ApiFuzzer.Mode}); override with -Dfuzz.examples. */
     static final int EXAMPLES = Integer.getInteger("fuzz.examples", 24);
-
-    /**
-     * Failure signatures that other branches of issue 12 fix (branch {@code inputs}: NUL
-     * characters, media ids, webhooks). Tolerated here until those branches are merged; then this
-     * map is emptied and the test must stay green. Each entry matched real 5xx in this test's runs.
-     */
-    static final Map<String, BiPredicate<FuzzRequest, Outcome>> PENDING_OTHER_BRANCHES =
-            new LinkedHashMap<>();
-
-    static {
-        PENDING_OTHER_BRANCHES.put(
-                "inputs: a NUL character (U+0000) reaches PostgreSQL → 500",
-                (request, outcome) -> outcome.status() >= 500 && hasNul(request));
-        PENDING_OTHER_BRANCHES.put(
-                "inputs: a mediaId that is no stored media id → 500 (MediaStore: invalid media id)",
-                (request, outcome) ->
-                        outcome.status() >= 500
-                                && request.op().key().equals("POST /api/crm/leads/{id}/messages")
-                                && !mediaIds(request).isEmpty()
-                                && !mediaIds(request).equals(List.of(ApiFuzzIT.fixture.mediaA)));
-        PENDING_OTHER_BRANCHES.put(
-                "inputs: a webhook answers 5xx for its content (over-long ids and texts)",
-                (request, outcome) ->
-                        outcome.status() >= 500 && request.op().path().startsWith("/webhooks/"));
-    }
-
-    private static boolean hasNul(FuzzRequest request) {
-        String text = request.text();
-        return text.contains("\\u0000")
-                || text.indexOf('\u0000') >= 0
-                || request.pathAndQuery().toUpperCase(java.util.Locale.ROOT).contains("%00");
-    }
-
-    private static List<String> mediaIds(FuzzRequest request) {
-        try {
-            JsonNode body = ApiFuzzer.MAPPER.readTree(request.body());
-            List<String> ids = new ArrayList<>();
-            body.findValues("mediaId").forEach(v -> ids.add(v.asText()));
-            return ids;
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
-    }
 
     private static final List<String> ROLES = List.of("anonymous", "manager", "owner", "operator");
     private static final HttpClient CLIENT =
@@ -182,7 +138,6 @@ class ApiFuzzIT {
         int sent = 0;
         int serverErrors = 0;
         int nonProblem = 0;
-        Map<String, Integer> tolerated = new TreeMap<>();
         int httpLayer = 0;
         Map<String, Failure> failures = new LinkedHashMap<>();
         Map<String, Integer> failureCounts = new TreeMap<>();
@@ -211,11 +166,6 @@ class ApiFuzzIT {
                     if (failure == null) {
                         continue;
                     }
-                    String pending = pendingSignature(request, outcome);
-                    if (pending != null) {
-                        tolerated.merge(pending, 1, Integer::sum);
-                        continue;
-                    }
                     if (failure.kind().equals("5xx")) {
                         serverErrors++;
                     } else {
@@ -238,7 +188,6 @@ class ApiFuzzIT {
                 String.format(
                         "API fuzz (seed %d): %d operations × %d examples × %d roles = %d requests in %d s;"
                                 + " responses ≥ 500: %d; 4xx not problem+json: %d;"
-                                + " tolerated (PENDING_OTHER_BRANCHES): %d;"
                                 + " rejected by the HTTP layer before the application: %d",
                         SEED,
                         ops.size(),
@@ -248,16 +197,8 @@ class ApiFuzzIT {
                         seconds,
                         serverErrors,
                         nonProblem,
-                        tolerated.values().stream().mapToInt(Integer::intValue).sum(),
                         httpLayer);
         StringBuilder report = new StringBuilder(summary).append('\n');
-        tolerated.forEach(
-                (k, v) ->
-                        report.append("  tolerated ")
-                                .append(v)
-                                .append(" × ")
-                                .append(k)
-                                .append('\n'));
         failures.forEach(
                 (sig, f) ->
                         report.append("  FAIL ")
@@ -291,15 +232,6 @@ class ApiFuzzIT {
                             body);
             ProblemsIT.assertProblem(r, 400);
         }
-    }
-
-    private static String pendingSignature(FuzzRequest request, Outcome outcome) {
-        for (var e : PENDING_OTHER_BRANCHES.entrySet()) {
-            if (e.getValue().test(request, outcome)) {
-                return e.getKey();
-            }
-        }
-        return null;
     }
 
     /**
