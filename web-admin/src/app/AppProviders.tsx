@@ -8,8 +8,12 @@ import { theme } from './theme';
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   // A new tab or a reopened app has no access token yet: get one from the refresh cookie, if there is a session.
+  // Opened without a network, it tries again as soon as the network is back (the login page shows meanwhile).
   useEffect(() => {
-    void api.restore();
+    const restore = () => void api.restore();
+    restore();
+    window.addEventListener('online', restore);
+    return () => window.removeEventListener('online', restore);
   }, []);
 
   // Nothing cached for one user may be shown to the next one.

@@ -98,6 +98,25 @@ describe('session', () => {
     expect(refreshes).toEqual([{ body: {}, session: 'crm' }]);
   });
 
+  it('opened without a network, it restores the session as soon as the network is back', async () => {
+    window.localStorage.setItem('buildcrm.crm.session.restore', '1');
+    let online = false;
+    server.use(
+      http.post('*/api/auth/refresh', () => (online ? HttpResponse.json(tokenPair('back')) : HttpResponse.error())),
+      http.get('*/api/crm/me', () => HttpResponse.json(owner)),
+    );
+    const { router } = renderApp('/profile');
+
+    expect(await screen.findByRole('heading', { name: 'Вход в BuildCRM' })).toBeInTheDocument();
+    expect(window.localStorage.getItem('buildcrm.crm.session.restore')).toBe('1');
+    online = true;
+    window.dispatchEvent(new Event('online'));
+
+    expect(await screen.findByRole('heading', { name: 'Здравствуйте, Айгерим Садыкова!' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/profile');
+    expect(session.tokens()).toEqual({ accessToken: 'access-back' });
+  });
+
   it('asks the server nothing for a visitor who never signed in', async () => {
     let refreshes = 0;
     server.use(
