@@ -118,6 +118,12 @@ public class AiAdminService {
                 llm.apiKey == null || llm.apiKey.isBlank() || Masking.isMask(llm.apiKey)
                         ? Optional.empty()
                         : Optional.of(llm.apiKey.strip());
+        // the stored key never follows the endpoint to another host: a new base URL without the
+        // key in the same request drops it (the view then shows apiKeySet=false)
+        boolean endpointChanged = llm.baseUrl != null && !sameUrl(baseUrl, current.llmBaseUrl());
+        boolean clearKey =
+                Boolean.TRUE.equals(llm.clearApiKey)
+                        || (endpointChanged && newKey.isEmpty() && current.llmApiKey().isPresent());
         AiSettings next =
                 new AiSettings(
                         r.enabled == null ? current.enabled() : r.enabled,
@@ -131,12 +137,7 @@ public class AiAdminService {
         storage.transactions()
                 .inPlatformDo(
                         em -> {
-                            store.save(
-                                    em,
-                                    tenantId,
-                                    next,
-                                    newKey,
-                                    Boolean.TRUE.equals(llm.clearApiKey));
+                            store.save(em, tenantId, next, newKey, clearKey);
                             AuditLog.record(
                                     em,
                                     actor,
@@ -147,8 +148,7 @@ public class AiAdminService {
                                             "enabled",
                                             next.enabled(),
                                             "apiKeyChanged",
-                                            newKey.isPresent()
-                                                    || Boolean.TRUE.equals(llm.clearApiKey)));
+                                            newKey.isPresent() || clearKey));
                         });
         return ai(tenantId);
     }
@@ -336,6 +336,14 @@ public class AiAdminService {
             case INTEGER -> v.matches("-?\\d{1,18}");
             case BOOLEAN -> v.equals("true") || v.equals("false");
         };
+    }
+
+    private static boolean sameUrl(String a, String b) {
+        return normalisedUrl(a).equals(normalisedUrl(b));
+    }
+
+    private static String normalisedUrl(String url) {
+        return url == null ? "" : url.strip().replaceAll("/+$", "").toLowerCase(Locale.ROOT);
     }
 
     private static String blankToNull(String s) {

@@ -58,8 +58,8 @@ public class AiSettingsStore {
     }
 
     /**
-     * Saves the settings. {@code newApiKey} empty keeps the stored key; {@code clearKey} removes
-     * it.
+     * Saves the settings. {@code newApiKey} empty keeps the stored key — unless the base URL
+     * changes, which drops it; {@code clearKey} removes it.
      */
     public void save(
             EntityManager em,
@@ -75,7 +75,11 @@ public class AiSettingsStore {
                                 + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, now())"
                                 + " ON CONFLICT (tenant_id) DO UPDATE SET enabled = EXCLUDED.enabled, brain = EXCLUDED.brain,"
                                 + " prompt = EXCLUDED.prompt, llm_base_url = EXCLUDED.llm_base_url, llm_model = EXCLUDED.llm_model,"
-                                + " llm_api_key = CASE WHEN ?10 THEN NULL ELSE COALESCE(EXCLUDED.llm_api_key, platform.tenant_ai.llm_api_key) END,"
+                                // a key never follows a new endpoint it was not sent with, even
+                                // when another request changed the endpoint meanwhile
+                                + " llm_api_key = CASE WHEN ?10 OR (EXCLUDED.llm_api_key IS NULL AND EXCLUDED.llm_base_url"
+                                + " IS DISTINCT FROM platform.tenant_ai.llm_base_url) THEN NULL"
+                                + " ELSE COALESCE(EXCLUDED.llm_api_key, platform.tenant_ai.llm_api_key) END,"
                                 + " llm_temperature = EXCLUDED.llm_temperature, debounce_ms = EXCLUDED.debounce_ms, updated_at = now()")
                 .setParameter(1, tenantId)
                 .setParameter(2, s.enabled())

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -97,9 +98,19 @@ public class TenantChannels {
                 forTenant(tenantId).filter(c -> c.provider().equals(provider));
         Map<String, String> plain = new LinkedHashMap<>();
         Map<String, String> secret = new LinkedHashMap<>();
+        boolean endpointChanged = existing.isPresent() && endpointChanged(p, existing.get(), input);
+        List<String> notResent = new java.util.ArrayList<>();
         for (SettingField field : p.settingFields()) {
             String value = input.get(field.name());
-            if (value == null || value.isBlank() || Masking.isMask(value)) {
+            boolean given = !(value == null || value.isBlank() || Masking.isMask(value));
+            if (!given && endpointChanged && sentToEndpoint(field)) {
+                // a stored secret never follows the endpoint to another host: it must be sent
+                // again with the new base URL
+                if (existing.get().settings().get(field.name()) != null) {
+                    notResent.add(field.name());
+                }
+                value = null;
+            } else if (!given) {
                 value = existing.map(c -> c.settings().get(field.name())).orElse(null);
             }
             if (value == null && field.name().equals("webhookSecret")) {
@@ -113,6 +124,13 @@ public class TenantChannels {
         }
         Map<String, String> merged = new LinkedHashMap<>(plain);
         merged.putAll(secret);
+        if (notResent.stream().anyMatch(name -> isRequired(p, name))) {
+            throw new InvalidChannelSettingsException(
+                    BASE_URL
+                            + " changed: send "
+                            + String.join(", ", notResent)
+                            + " again (stored secrets are never sent to a new endpoint)");
+        }
         // building both sides proves the settings are complete and well-formed
         channels().gateway(provider, merged);
         channels().webhook(provider, merged);
@@ -134,6 +152,42 @@ public class TenantChannels {
                                         .setParameter(5, key)
                                         .executeUpdate());
         return new Connected(tenantId, provider, merged, key);
+    }
+
+    /** The setting naming the provider's API endpoint, where its credentials are sent. */
+    static final String BASE_URL = "baseUrl";
+
+    /**
+     * True when the request points the provider's API at another base URL than the stored one
+     * (defaults and a trailing slash aside).
+     */
+    private static boolean endpointChanged(
+            ChannelProvider p, Connected existing, Map<String, String> input) {
+        Optional<SettingField> field =
+                p.settingFields().stream().filter(f -> f.name().equals(BASE_URL)).findFirst();
+        if (field.isEmpty()) {
+            return false;
+        }
+        String requested = input.get(BASE_URL);
+        if (requested == null || requested.isBlank()) {
+            return false; // left out: the stored endpoint stays
+        }
+        String stored = existing.settings().get(BASE_URL);
+        return !normalisedUrl(requested)
+                .equals(normalisedUrl(stored == null ? field.get().defaultValue() : stored));
+    }
+
+    private static String normalisedUrl(String url) {
+        return url == null ? "" : url.strip().replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Secrets a gateway sends to the provider's endpoint (not the webhook's own secret). */
+    private static boolean sentToEndpoint(SettingField field) {
+        return field.secret() && !field.name().equals("webhookSecret");
+    }
+
+    private static boolean isRequired(ChannelProvider p, String name) {
+        return p.settingFields().stream().anyMatch(f -> f.name().equals(name) && f.required());
     }
 
     /** A new webhook secret (and routing key): the old webhook URL stops working at once. */

@@ -33,10 +33,15 @@ public final class Database implements AutoCloseable {
         String user;
         String password;
         if (settings.embeddedDatabase()) {
-            embedded = startEmbedded(settings.dataDir().resolve("pg"));
+            Path keys = settings.dataDir().resolve("keys");
+            try {
+                password = EmbeddedPassword.load(keys);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read or create the PostgreSQL password", e);
+            }
+            embedded = startEmbedded(settings.dataDir().resolve("pg"), keys, password);
             url = embedded.getJdbcUrl("postgres", "postgres");
             user = "postgres";
-            password = "";
             LOG.info(() -> "Embedded PostgreSQL started on port " + embeddedPort(url));
         } else {
             url = settings.dbUrl().orElseThrow();
@@ -61,21 +66,61 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dir) {
+    /**
+     * Starts the embedded cluster with password authentication: a new cluster is initialised with
+     * {@code scram-sha-256} and the kept password ({@code initdb --auth --pwfile}); a cluster an
+     * older version initialised with {@code trust} gets the password and its rules switched on this
+     * start.
+     */
+    private static EmbeddedPostgres startEmbedded(Path dir, Path keys, String password) {
+        Path pwfile = null;
+        EmbeddedPostgres pg = null;
         try {
             Files.createDirectories(dir);
             stopOrphan(dir);
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "100")
-                    // durable like any PostgreSQL: an acknowledged webhook survives a power loss
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
+            boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
+            EmbeddedPostgres.Builder builder =
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(dir)
+                            .setCleanDataDirectory(false)
+                            .setServerConfig("max_connections", "100")
+                            // durable like any PostgreSQL: an acknowledged webhook survives a
+                            // power loss
+                            .setServerConfig("fsync", "on")
+                            .setServerConfig("synchronous_commit", "on")
+                            .setServerConfig("full_page_writes", "on")
+                            .setServerConfig("password_encryption", "scram-sha-256")
+                            // how the embedded library checks the server is up
+                            .setConnectConfig("password", password);
+            if (fresh) {
+                pwfile = EmbeddedPassword.pwfile(keys, password);
+                // the library's initdb takes "--key=value" options from its locale settings;
+                // these come after its own "-A trust" and win
+                builder.setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig("pwfile", pwfile.toString());
+            }
+            pg = builder.start();
+            if (EmbeddedPassword.trusts(dir)) {
+                try (java.sql.Connection c = pg.getPostgresDatabase().getConnection()) {
+                    EmbeddedPassword.requirePassword(dir, c, password);
+                }
+            }
+            return pg;
         } catch (IOException e) {
+            closeQuietly(pg);
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir, e);
+        } catch (java.sql.SQLException e) {
+            closeQuietly(pg);
+            throw new IllegalStateException(
+                    "could not set the embedded PostgreSQL's password in " + dir, e);
+        } finally {
+            if (pwfile != null) {
+                try {
+                    Files.deleteIfExists(pwfile);
+                } catch (IOException e) {
+                    LOG.warning(() -> "cannot delete " + e.getMessage());
+                }
+            }
         }
     }
 

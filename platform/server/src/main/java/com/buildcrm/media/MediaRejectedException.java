@@ -19,7 +19,9 @@ public class MediaRejectedException extends RuntimeException {
         /** The bytes are of another type than the one declared. */
         TYPE_MISMATCH,
         /** The bytes are of no type the store knows. */
-        UNRECOGNISED
+        UNRECOGNISED,
+        /** The bytes start like a known type but are not that type throughout. */
+        MALFORMED
     }
 
     private final Reason reason;

@@ -49,8 +49,22 @@ public class MediaResource {
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setMaxAge(3600);
-        return Response.ok(body, media.media().mimeType())
-                .header("Content-Length", media.media().size())
+        StoredMedia stored = media.media();
+        // the exact type, never sniffed; only pictures are shown in place, anything else is a
+        // download when opened directly; and should a browser render it anyway, it runs nothing
+        String disposition =
+                stored.format().kind() == MediaFormat.Kind.IMAGE
+                        ? "inline"
+                        : "attachment; filename=\""
+                                + stored.id()
+                                + "."
+                                + stored.format().extension()
+                                + "\"";
+        return Response.ok(body, stored.mimeType())
+                .header("Content-Length", stored.size())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", disposition)
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .cacheControl(cache)
                 .build();
     }

@@ -38,6 +38,7 @@ public class MediaUploads {
                             declared,
                             file.getFileName().orElse(null),
                             MAX_BYTES);
+            inspect(stored);
             return describe(stored);
         } catch (MediaRejectedException e) {
             if (e.reason() == MediaRejectedException.Reason.TOO_LARGE) {
@@ -46,6 +47,28 @@ public class MediaUploads {
             throw ApiProblem.invalidField("file", e.getMessage());
         } catch (IOException e) {
             throw ApiProblem.invalidField("file", "the upload could not be read");
+        }
+    }
+
+    /**
+     * Checks the stored file all the way through ({@link MediaInspector}); a file that is not what
+     * its magic bytes say is deleted again and refused.
+     */
+    private void inspect(StoredMedia stored) {
+        byte[] bytes;
+        try (MediaContent content =
+                store.open(stored.tenantId(), stored.id())
+                        .orElseThrow(() -> new IOException("the stored upload vanished"))) {
+            bytes = content.stream().readAllBytes();
+        } catch (IOException e) {
+            store.delete(stored.tenantId(), stored.id());
+            throw new java.io.UncheckedIOException(e);
+        }
+        try {
+            MediaInspector.check(stored.format(), bytes);
+        } catch (MediaRejectedException e) {
+            store.delete(stored.tenantId(), stored.id());
+            throw e;
         }
     }
 

@@ -5,6 +5,7 @@ import com.buildcrm.demo.DemoSeed;
 import com.buildcrm.health.ServingProbe;
 import com.buildcrm.identity.OperatorBootstrap;
 import com.buildcrm.jobs.Workers;
+import com.buildcrm.launcher.Launcher;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.secret.MasterKey;
 import com.buildcrm.tenancy.Storage;
@@ -37,6 +38,17 @@ public class PlatformStartup {
     @Inject Instance<MasterKey> masterKey;
 
     void onStart(@Observes Startup event) {
+        try {
+            start();
+            System.setProperty(Launcher.STARTED_PROPERTY, "true");
+        } catch (RuntimeException | Error e) {
+            // the launcher (the uber jar's main) exits non-zero with this line
+            System.setProperty(Launcher.FAILURE_PROPERTY, Launcher.oneLine(e));
+            throw e;
+        }
+    }
+
+    private void start() {
         long started = System.nanoTime();
         // fail fast: without its master key (required with an external database) the server
         // would start and then answer 500 to everything that touches a secret

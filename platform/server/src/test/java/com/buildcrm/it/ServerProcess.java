@@ -27,6 +27,7 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Map<String, String> extraEnv;
+    private String portVariable; // null: --port and BUILDCRM_PORT, as the README's run
     private Process process;
 
     private ServerProcess(Path dataDir, int port, Map<String, String> extraEnv) {
@@ -82,25 +83,68 @@ public final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A new server with a fresh data directory whose port is given only by the environment variable
+     * {@code variable} ({@code PORT} or {@code BUILDCRM_PORT}): no {@code --port}.
+     */
+    public static ServerProcess startFreshWithPortFrom(String variable) {
+        try {
+            ServerProcess server =
+                    new ServerProcess(
+                            Files.createTempDirectory("buildcrm-it-"), freePort(), Map.of());
+            server.portVariable = variable;
+            server.launch();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Launches the jar on {@code dataDir} with the test environment plus {@code env} and the given
+     * arguments (no {@code --port} added), its output into {@code output}, without waiting for
+     * anything: for tests of the launch itself.
+     */
+    public static Process launchRaw(
+            Path dataDir, Map<String, String> env, Path output, String... args) {
+        List<String> command = new ArrayList<>(javaJar());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(k -> k.startsWith("BUILDCRM_") || k.equals("PORT"));
+        environment.put("BUILDCRM_DATA_DIR", dataDir.toString());
+        environment.put("BUILDCRM_OPERATOR_EMAIL", OPERATOR_EMAIL);
+        environment.put("BUILDCRM_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
+        environment.putAll(env);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the jar", e);
+        }
+    }
+
+    private static List<String> javaJar() {
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-jar",
+                System.getProperty("buildcrm.jar", "target/buildcrm.jar"));
+    }
+
     private void launch() {
         String jar = System.getProperty("buildcrm.jar", "target/buildcrm.jar");
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx768m",
-                                "-jar",
-                                jar,
-                                "--port",
-                                Integer.toString(port),
-                                "--rootdir",
-                                dataDir.resolve("payara").toString()));
+        List<String> command = new ArrayList<>(javaJar());
+        if (portVariable == null) {
+            command.addAll(List.of("--port", Integer.toString(port)));
+        }
+        command.addAll(List.of("--rootdir", dataDir.resolve("payara").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("BUILDCRM_"));
+        env.keySet().removeIf(k -> k.startsWith("BUILDCRM_") || k.equals("PORT"));
         env.put("BUILDCRM_DATA_DIR", dataDir.toString());
-        env.put("BUILDCRM_PORT", Integer.toString(port));
+        env.put(portVariable == null ? "BUILDCRM_PORT" : portVariable, Integer.toString(port));
         env.put("BUILDCRM_OPERATOR_EMAIL", OPERATOR_EMAIL);
         env.put("BUILDCRM_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
         env.putAll(extraEnv);
