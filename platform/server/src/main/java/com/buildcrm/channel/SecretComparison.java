@@ -1,8 +1,7 @@
 package com.buildcrm.channel;
 
-import java.nio.charset.StandardCharsets;
+import com.buildcrm.secret.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /** Compares secrets without leaking, through timing, how much of a guess was right. */
 public final class SecretComparison {
@@ -17,15 +16,6 @@ public final class SecretComparison {
         if (expected == null || expected.isEmpty() || given == null) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(expected), sha256(given));
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return MessageDigest.isEqual(Sha256.digest(expected), Sha256.digest(given));
     }
 }

@@ -1,9 +1,6 @@
 package com.buildcrm.channel;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.buildcrm.secret.Sha256;
 
 /**
  * What a provider sends, made storable: PostgreSQL refuses NUL in text and jsonb, and message id
@@ -33,17 +30,6 @@ public final class StorableText {
             return null;
         }
         String clean = clean(providerId);
-        return clean.length() <= MAX_ID_LENGTH ? clean : "sha256:" + sha256(providerId);
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return clean.length() <= MAX_ID_LENGTH ? clean : "sha256:" + Sha256.hex(providerId);
     }
 }

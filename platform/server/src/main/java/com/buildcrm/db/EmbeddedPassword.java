@@ -1,12 +1,11 @@
 package com.buildcrm.db;
 
+import com.buildcrm.secret.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.logging.Logger;
@@ -37,18 +36,8 @@ public final class EmbeddedPassword {
             return read(file);
         }
         Files.createDirectories(keysDir);
-        Path tmp = privateTempFile(keysDir, FILE_NAME);
-        try {
-            Files.writeString(tmp, generate() + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.createLink(file, tmp);
-            } catch (FileAlreadyExistsException lostTheRace) {
-                return read(file);
-            } catch (UnsupportedOperationException noHardLinks) {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        if (!PrivateFiles.createOnce(file, generate() + "\n")) {
+            return read(file);
         }
         LOG.info(() -> "Generated the embedded PostgreSQL password in " + file);
         return read(file);
@@ -56,7 +45,7 @@ public final class EmbeddedPassword {
 
     /** A 0600 file holding the password, for {@code initdb --pwfile}; the caller deletes it. */
     static Path pwfile(Path keysDir, String password) throws IOException {
-        Path tmp = privateTempFile(keysDir, "initdb");
+        Path tmp = PrivateFiles.tempFile(keysDir, "initdb");
         Files.writeString(tmp, password + "\n", StandardCharsets.US_ASCII);
         return tmp;
     }
@@ -132,19 +121,6 @@ public final class EmbeddedPassword {
                     "the embedded PostgreSQL password in " + file + " is malformed");
         }
         return value;
-    }
-
-    private static Path privateTempFile(Path dir, String prefix) throws IOException {
-        try {
-            return Files.createTempFile(
-                    dir,
-                    prefix,
-                    ".tmp",
-                    PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.createTempFile(dir, prefix, ".tmp");
-        }
     }
 
     private static String generate() {

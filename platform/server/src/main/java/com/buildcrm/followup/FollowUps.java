@@ -1,6 +1,7 @@
 package com.buildcrm.followup;
 
 import com.buildcrm.conversation.Message;
+import com.buildcrm.db.Timestamps;
 import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
@@ -336,7 +337,7 @@ public class FollowUps {
                 ((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(),
-                Outbox.toInstant(r[3]),
+                Timestamps.toInstant(r[3]),
                 ((Number) r[4]).intValue(),
                 (String) r[5]);
     }

@@ -1,8 +1,6 @@
 package com.buildcrm.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.buildcrm.secret.Sha256;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +10,6 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -69,7 +66,7 @@ final class RefreshTokens {
                 ps.setLong(4, subject.tenantId());
             }
             ps.setLong(5, subject.id());
-            ps.setString(6, hash(raw));
+            ps.setString(6, Sha256.hex(raw));
             ps.setObject(7, now);
             ps.setObject(8, now.plus(ttl));
             ps.executeUpdate();
@@ -83,7 +80,7 @@ final class RefreshTokens {
                 c.prepareStatement(
                         "SELECT id, family_id, tenant_id, subject_id FROM platform.refresh_tokens"
                                 + " WHERE token_hash = ?")) {
-            ps.setString(1, hash(raw == null ? "" : raw));
+            ps.setString(1, Sha256.hex(raw == null ? "" : raw));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;
@@ -201,16 +198,5 @@ final class RefreshTokens {
 
     private static String type(Subject subject) {
         return subject.operator() ? "OPERATOR" : "USER";
-    }
-
-    static String hash(String raw) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(raw.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

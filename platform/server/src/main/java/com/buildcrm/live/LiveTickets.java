@@ -1,11 +1,10 @@
 package com.buildcrm.live;
 
+import com.buildcrm.db.Timestamps;
+import com.buildcrm.secret.Sha256;
 import com.buildcrm.tenancy.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,7 +55,7 @@ public class LiveTickets {
                                                     + " tenant_id, user_id, role, access_expires_at,"
                                                     + " expires_at, session_id) VALUES (?1, ?2, ?3,"
                                                     + " ?4, ?5, ?6, ?7)")
-                                    .setParameter(1, hash(raw))
+                                    .setParameter(1, Sha256.hex(raw))
                                     .setParameter(2, tenantId)
                                     .setParameter(3, userId)
                                     .setParameter(4, role)
@@ -86,13 +84,13 @@ public class LiveTickets {
                                                                 + " tenant_id, user_id, role,"
                                                                 + " access_expires_at, expires_at,"
                                                                 + " session_id")
-                                                .setParameter(1, hash(raw.strip()))
+                                                .setParameter(1, Sha256.hex(raw.strip()))
                                                 .getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
-        if (!instant(row[4]).isAfter(now.toInstant())) {
+        if (!Timestamps.toInstant(row[4]).isAfter(now.toInstant())) {
             return Optional.empty();
         }
         return Optional.of(
@@ -100,31 +98,7 @@ public class LiveTickets {
                         ((Number) row[0]).longValue(),
                         ((Number) row[1]).longValue(),
                         (String) row[2],
-                        instant(row[3]),
+                        Timestamps.toInstant(row[3]),
                         (String) row[5]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-    }
-
-    private static String hash(String raw) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(raw.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.buildcrm.outbox;
 
+import com.buildcrm.db.Timestamps;
 import com.buildcrm.jobs.JobQueue;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public final class Outbox {
                         .getResultList();
         Instant due = now;
         if (!last.isEmpty() && last.get(0) != null) {
-            Instant previous = toInstant(last.get(0));
+            Instant previous = Timestamps.toInstant(last.get(0));
             if (previous.plus(pace).isAfter(due)) {
                 due = previous.plus(pace);
             }
@@ -62,18 +63,5 @@ public final class Outbox {
         long id = ((Number) ids.get(0)).longValue();
         JobQueue.enqueue(em, SEND_TASK, id + ":0", due);
         return id;
-    }
-
-    public static Instant toInstant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("unexpected timestamp " + value.getClass());
     }
 }

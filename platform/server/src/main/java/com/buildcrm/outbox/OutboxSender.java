@@ -7,6 +7,7 @@ import com.buildcrm.channel.StorableText;
 import com.buildcrm.channel.TenantChannels;
 import com.buildcrm.config.ServerSettings;
 import com.buildcrm.conversation.Message;
+import com.buildcrm.db.Timestamps;
 import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.media.SignedUrls;
@@ -144,7 +145,7 @@ public class OutboxSender {
                                                             (String) r[4],
                                                             OutboundPayload.fromJson((String) r[5]),
                                                             ((Number) r[6]).intValue(),
-                                                            Outbox.toInstant(r[7])));
+                                                            Timestamps.toInstant(r[7])));
                         });
     }
 

@@ -3,11 +3,8 @@ package com.buildcrm.secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -88,29 +85,8 @@ public final class MasterKeys {
         Path dir = file.getParent();
         Files.createDirectories(dir);
         MasterKey key = MasterKey.generate();
-        Path tmp;
-        try {
-            tmp =
-                    Files.createTempFile(
-                            dir,
-                            FILE_NAME,
-                            ".tmp",
-                            PosixFilePermissions.asFileAttribute(
-                                    PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-        }
-        try {
-            Files.writeString(tmp, key.toBase64() + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.createLink(file, tmp);
-            } catch (FileAlreadyExistsException lostTheRace) {
-                return read(file);
-            } catch (UnsupportedOperationException noHardLinks) {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        if (!PrivateFiles.createOnce(file, key.toBase64() + "\n")) {
+            return read(file);
         }
         LOG.info(() -> "Generated the master key in " + file + " (keep it with the data)");
         return key;

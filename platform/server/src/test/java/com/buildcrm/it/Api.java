@@ -1,8 +1,11 @@
 package com.buildcrm.it;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -11,8 +14,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** A thin HTTP client for black-box tests: real requests, JSON bodies, no server classes. */
 public final class Api {
@@ -224,5 +231,117 @@ public final class Api {
             throw new AssertionError("create user failed: " + r);
         }
         return r.json();
+    }
+
+    /**
+     * Connects a tenant to ChatFlow (the fake's base URL, a token and an instance id) and returns
+     * the reply, whose {@code webhookUrl} {@link #webhookPath} turns into a path for {@link #post}.
+     */
+    public Reply setChatFlowChannel(
+            String operatorToken, long tenantId, String baseUrl, String token, String instanceId) {
+        return method(
+                "PUT",
+                "/api/admin/tenants/" + tenantId + "/channel",
+                operatorToken,
+                Json.createObjectBuilder()
+                        .add("provider", "chatflow")
+                        .add(
+                                "settings",
+                                Json.createObjectBuilder()
+                                        .add("baseUrl", baseUrl)
+                                        .add("token", token)
+                                        .add("instanceId", instanceId))
+                        .build()
+                        .toString());
+    }
+
+    /** The path and query of the {@code webhookUrl} a channel reply names. */
+    public static String webhookPath(JsonObject channel) {
+        URI url = URI.create(channel.getString("webhookUrl"));
+        return url.getRawPath() + "?" + url.getRawQuery();
+    }
+
+    /** A Cloud API webhook body carrying one {@code messages} change with this value. */
+    public static String metaWebhook(JsonObject value) {
+        JsonObjectBuilder change =
+                Json.createObjectBuilder().add("field", "messages").add("value", value);
+        JsonObjectBuilder entry =
+                Json.createObjectBuilder()
+                        .add("id", "102290129340398")
+                        .add("changes", Json.createArrayBuilder().add(change));
+        return Json.createObjectBuilder()
+                .add("object", "whatsapp_business_account")
+                .add("entry", Json.createArrayBuilder().add(entry))
+                .build()
+                .toString();
+    }
+
+    /** Posts a Cloud API webhook signed with the app secret, as Meta does. */
+    public Reply postMetaSigned(String path, String appSecret, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return raw(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .header("X-Hub-Signature-256", "sha256=" + hmacHex(bytes, appSecret))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    private static String hmacHex(byte[] body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A {@code multipart/form-data} body with one file part. */
+    public static byte[] multipart(
+            String boundary, String field, String name, String type, byte[] file) {
+        byte[] head =
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\""
+                                + field
+                                + "\"; filename=\""
+                                + name
+                                + "\"\r\nContent-Type: "
+                                + type
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + file.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(file, 0, body, head.length, file.length);
+        System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+        return body;
+    }
+
+    /** Uploads one file as the {@code file} part of a multipart request. */
+    public Reply upload(String path, String token, String name, String type, byte[] bytes) {
+        String boundary = "----buildcrm" + System.nanoTime();
+        return send(
+                builder(path, token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofByteArray(
+                                        multipart(boundary, "file", name, type, bytes))));
+    }
+
+    /** Waits up to 30 s for a lead whose phone has these digits; its id. */
+    public long awaitLead(String token, String digits) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> get("/api/crm/leads?q=" + digits, token).json().getJsonArray("items"),
+                        items -> !items.isEmpty())
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    /** A lead's messages (the first page). */
+    public JsonArray messages(String token, long leadId) {
+        return get("/api/crm/leads/" + leadId + "/messages", token).json().getJsonArray("items");
     }
 }

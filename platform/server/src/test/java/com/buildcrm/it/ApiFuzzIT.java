@@ -451,30 +451,11 @@ class ApiFuzzIT {
         }
 
         private void uploadMedia() {
-            String boundary = "fixture";
             byte[] png =
                     java.util.Base64.getDecoder()
                             .decode(
                                     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-            byte[] head =
-                    ("--"
-                                    + boundary
-                                    + "\r\nContent-Disposition: form-data; name=\"file\";"
-                                    + " filename=\"house.png\"\r\nContent-Type: image/png\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8);
-            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            byte[] body = new byte[head.length + png.length + tail.length];
-            System.arraycopy(head, 0, body, 0, head.length);
-            System.arraycopy(png, 0, body, head.length, png.length);
-            System.arraycopy(tail, 0, body, head.length + png.length, tail.length);
-            Api.Reply r =
-                    api.raw(
-                            HttpRequest.newBuilder(api.uri("/api/crm/media"))
-                                    .header("Authorization", "Bearer " + owner)
-                                    .header(
-                                            "Content-Type",
-                                            "multipart/form-data; boundary=" + boundary)
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            Api.Reply r = api.upload("/api/crm/media", owner, "house.png", "image/png", png);
             if (r.status() != 201 && r.status() != 200) {
                 throw new AssertionError("media upload: " + r);
             }

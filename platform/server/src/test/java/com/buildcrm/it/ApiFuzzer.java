@@ -598,23 +598,7 @@ final class ApiFuzzer {
                 }
                 default -> {}
             }
-            byte[] head =
-                    ("--"
-                                    + boundary
-                                    + "\r\nContent-Disposition: form-data; name=\""
-                                    + field
-                                    + "\"; filename=\""
-                                    + name
-                                    + "\"\r\nContent-Type: "
-                                    + type
-                                    + "\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8);
-            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            byte[] body = new byte[head.length + file.length + tail.length];
-            System.arraycopy(head, 0, body, 0, head.length);
-            System.arraycopy(file, 0, body, head.length, file.length);
-            System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-            return body;
+            return Api.multipart(boundary, field, name, type, file);
         }
 
         /** A schema-valid-ish value, by type, bounds and name hints. */

@@ -61,23 +61,14 @@ class CrashIT {
                                 .longValue();
                 api.setAi(operator, tenantId, false); // counts only the replies it queues itself
                 JsonObject channel =
-                        api.method(
-                                        "PUT",
-                                        "/api/admin/tenants/" + tenantId + "/channel",
+                        api.setChatFlowChannel(
                                         operator,
-                                        Json.createObjectBuilder()
-                                                .add("provider", "chatflow")
-                                                .add(
-                                                        "settings",
-                                                        Json.createObjectBuilder()
-                                                                .add("baseUrl", chatflow.baseUrl())
-                                                                .add("token", "crash-token")
-                                                                .add("instanceId", "Q1JBU0g="))
-                                                .build()
-                                                .toString())
+                                        tenantId,
+                                        chatflow.baseUrl(),
+                                        "crash-token",
+                                        "Q1JBU0g=")
                                 .json();
-                URI webhook = URI.create(channel.getString("webhookUrl"));
-                String webhookPath = webhook.getRawPath() + "?" + webhook.getRawQuery();
+                String webhookPath = Api.webhookPath(channel);
                 String owner = api.userLogin("crash", "owner@crash.kz", "owner-pass-1");
 
                 // replies queued while ChatFlow is down: they must wait, survive the crash, and go

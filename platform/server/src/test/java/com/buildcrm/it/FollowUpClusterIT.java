@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,21 +89,10 @@ class FollowUpClusterIT {
                         op,
                         "/api/admin/tenants/" + tenant + "/greeting",
                         "{\"steps\":[{\"kind\":\"text\",\"text\":\"" + GREETING + "\"}]}");
-                JsonObject channel =
-                        put(
-                                api,
-                                op,
-                                "/api/admin/tenants/" + tenant + "/channel",
-                                Json.createObjectBuilder()
-                                        .add("provider", "chatflow")
-                                        .add(
-                                                "settings",
-                                                Json.createObjectBuilder()
-                                                        .add("baseUrl", chatflow.baseUrl())
-                                                        .add("token", "cluster-token")
-                                                        .add("instanceId", "Q0xVU1RFUg=="))
-                                        .build()
-                                        .toString());
+                Api.Reply channel =
+                        api.setChatFlowChannel(
+                                op, tenant, chatflow.baseUrl(), "cluster-token", "Q0xVU1RFUg==");
+                assertThat(channel.status()).as("channel " + channel).isEqualTo(200);
                 // quiet hours start two minutes from now, for two minutes (Almaty time)
                 ZonedDateTime quietStart =
                         ZonedDateTime.now(ALMATY).plusMinutes(2).truncatedTo(ChronoUnit.MINUTES);
@@ -123,8 +111,7 @@ class FollowUpClusterIT {
                                 + "\",\"to\":\""
                                 + quietEnd.format(hhmm)
                                 + "\"},\"minSpacingMinutes\":0,\"jitterMinutes\":0,\"capPerSilence\":2}");
-                URI webhook = URI.create(channel.getString("webhookUrl"));
-                String path = webhook.getRawPath() + "?" + webhook.getRawQuery();
+                String path = Api.webhookPath(channel.json());
 
                 // 1,000 new leads write once (to either instance); the AI greets and asks each of
                 // them a question, then they go silent

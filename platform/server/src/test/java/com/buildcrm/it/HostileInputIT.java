@@ -11,13 +11,9 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,16 +184,16 @@ class HostileInputIT {
                                 "7701555" + NUL + "0002@s.whatsapp.net");
         assertThat(api.post(cf.webhookPath, null, nulSender).status()).isEqualTo(200);
 
-        long lead = awaitLead(cf.owner, "77015550001");
+        long lead = api.awaitLead(cf.owner, "77015550001");
         JsonArray messages =
                 await().atMost(Duration.ofSeconds(30))
-                        .until(() -> messages(cf.owner, lead), m -> m.size() >= 1);
+                        .until(() -> api.messages(cf.owner, lead), m -> m.size() >= 1);
         assertThat(messages.getJsonObject(0).getString("text")).isEqualTo("при\uFFFDвет");
         // the redelivery of the hashed id was recognised: still one message, also a moment later
         assertThat(api.post(cf.webhookPath, null, body).status()).isEqualTo(200);
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> messages(cf.owner, lead).size() == 1);
+                .until(() -> api.messages(cf.owner, lead).size() == 1);
     }
 
     @Test
@@ -227,13 +223,13 @@ class HostileInputIT {
                     .as(body.length() > 300 ? body.substring(0, 300) : body)
                     .isEqualTo(200);
         }
-        awaitLead(cf.owner, "77015550010");
-        awaitLead(cf.owner, "77015550011");
+        api.awaitLead(cf.owner, "77015550010");
+        api.awaitLead(cf.owner, "77015550011");
         // a send time of the year 6 million is read as "now", not a message that cannot be stored
-        long odd6 = awaitLead(cf.owner, "77015550012");
+        long odd6 = api.awaitLead(cf.owner, "77015550012");
         assertThat(
                         await().atMost(Duration.ofSeconds(30))
-                                .until(() -> messages(cf.owner, odd6), m -> m.size() == 1)
+                                .until(() -> api.messages(cf.owner, odd6), m -> m.size() == 1)
                                 .getJsonObject(0)
                                 .getString("kind"))
                 .isEqualTo("IMAGE");
@@ -265,20 +261,20 @@ class HostileInputIT {
         String wamid = "wamid." + "HBgLNzcwMTU1NTAwMDMVAgASGBQzQU".repeat(10);
         assertThat(wamid).hasSize(306);
         String body = metaText("77015550003", wamid, "сообщение с длинным id");
-        assertThat(postSigned(path, body).status()).isEqualTo(200);
-        assertThat(postSigned(path, body).status()).isEqualTo(200);
+        assertThat(api.postMetaSigned(path, APP_SECRET, body).status()).isEqualTo(200);
+        assertThat(api.postMetaSigned(path, APP_SECRET, body).status()).isEqualTo(200);
         String status = metaStatus(wamid + "-out", "77015550003");
-        assertThat(postSigned(path, status).status()).isEqualTo(200);
+        assertThat(api.postMetaSigned(path, APP_SECRET, status).status()).isEqualTo(200);
 
-        long lead = awaitLead(meta.owner, "77015550003");
+        long lead = api.awaitLead(meta.owner, "77015550003");
         assertThat(
                         await().atMost(Duration.ofSeconds(30))
-                                .until(() -> messages(meta.owner, lead), m -> m.size() >= 1))
+                                .until(() -> api.messages(meta.owner, lead), m -> m.size() >= 1))
                 .hasSize(1);
-        assertThat(postSigned(path, body).status()).isEqualTo(200);
+        assertThat(api.postMetaSigned(path, APP_SECRET, body).status()).isEqualTo(200);
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> messages(meta.owner, lead).size() == 1);
+                .until(() -> api.messages(meta.owner, lead).size() == 1);
     }
 
     @Test
@@ -292,7 +288,7 @@ class HostileInputIT {
                         .replace("3F36C3C880D877783735", "NEW-RANGE-1")
                         .replace("77001234567@s.whatsapp.net", jid);
         assertThat(api.post(cf.webhookPath, null, body).status()).isEqualTo(200);
-        long lead = awaitLead(cf.owner, "77031234567");
+        long lead = api.awaitLead(cf.owner, "77031234567");
         await().atMost(Duration.ofSeconds(60))
                 .until(
                         () ->
@@ -311,7 +307,7 @@ class HostileInputIT {
                         operator,
                         "{\"phone\":\"+77031234568\",\"name\":\"Новый диапазон\",\"text\":\"hi\"}");
         assertThat(sandbox.status()).as(sandbox.toString()).isEqualTo(202);
-        awaitLead(crm.owner, "77031234568");
+        api.awaitLead(crm.owner, "77031234568");
     }
 
     @Test
@@ -358,26 +354,13 @@ class HostileInputIT {
                                 : "{\"enabled\":false}");
         assertThat(settings.status()).as(settings.toString()).isEqualTo(200);
         Reply channel =
-                api.method(
-                        "PUT",
-                        "/api/admin/tenants/" + id + "/channel",
-                        operator,
-                        Json.createObjectBuilder()
-                                .add("provider", "chatflow")
-                                .add(
-                                        "settings",
-                                        Json.createObjectBuilder()
-                                                .add("baseUrl", chatflow.baseUrl())
-                                                .add("token", "eyJ-hostile")
-                                                .add("instanceId", "SE9TVElMRQ=="))
-                                .build()
-                                .toString());
+                api.setChatFlowChannel(
+                        operator, id, chatflow.baseUrl(), "eyJ-hostile", "SE9TVElMRQ==");
         assertThat(channel.status()).as(channel.toString()).isEqualTo(200);
-        URI url = URI.create(channel.json().getString("webhookUrl"));
         return new ChatFlowTenant(
                 id,
                 api.userLogin(slug, "owner@" + slug + ".kz", "owner-pass-1"),
-                url.getRawPath() + "?" + url.getRawQuery());
+                Api.webhookPath(channel.json()));
     }
 
     /** A ChatFlow text message; the arguments are JSON string contents (escapes allowed). */
@@ -401,25 +384,6 @@ class HostileInputIT {
                 .anyMatch(e -> field.equals(e.getString("field")));
     }
 
-    private static long awaitLead(String owner, String digits) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () ->
-                                api.get("/api/crm/leads?q=" + digits, owner)
-                                        .json()
-                                        .getJsonArray("items"),
-                        items -> !items.isEmpty())
-                .getJsonObject(0)
-                .getJsonNumber("id")
-                .longValue();
-    }
-
-    private static JsonArray messages(String owner, long leadId) {
-        return api.get("/api/crm/leads/" + leadId + "/messages", owner)
-                .json()
-                .getJsonArray("items");
-    }
-
     private static String metaText(String from, String wamid, String text) {
         JsonObject message =
                 Json.createObjectBuilder()
@@ -429,7 +393,7 @@ class HostileInputIT {
                         .add("type", "text")
                         .add("text", Json.createObjectBuilder().add("body", text))
                         .build();
-        return metaValue(
+        return Api.metaWebhook(
                 Json.createObjectBuilder()
                         .add("messaging_product", "whatsapp")
                         .add(
@@ -452,7 +416,7 @@ class HostileInputIT {
     }
 
     private static String metaStatus(String wamid, String recipient) {
-        return metaValue(
+        return Api.metaWebhook(
                 Json.createObjectBuilder()
                         .add("messaging_product", "whatsapp")
                         .add(
@@ -465,49 +429,6 @@ class HostileInputIT {
                                                         .add("timestamp", "1764686630")
                                                         .add("recipient_id", recipient)))
                         .build());
-    }
-
-    private static String metaValue(JsonObject value) {
-        return Json.createObjectBuilder()
-                .add("object", "whatsapp_business_account")
-                .add(
-                        "entry",
-                        Json.createArrayBuilder()
-                                .add(
-                                        Json.createObjectBuilder()
-                                                .add("id", "102290129340398")
-                                                .add(
-                                                        "changes",
-                                                        Json.createArrayBuilder()
-                                                                .add(
-                                                                        Json.createObjectBuilder()
-                                                                                .add(
-                                                                                        "field",
-                                                                                        "messages")
-                                                                                .add(
-                                                                                        "value",
-                                                                                        value)))))
-                .build()
-                .toString();
-    }
-
-    private static Reply postSigned(String path, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return api.raw(
-                HttpRequest.newBuilder(api.uri(path))
-                        .header("Content-Type", "application/json")
-                        .header("X-Hub-Signature-256", "sha256=" + hmacHex(bytes))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
-    }
-
-    private static String hmacHex(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String fixture(String name) throws IOException {

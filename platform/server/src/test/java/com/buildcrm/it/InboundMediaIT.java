@@ -12,11 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +91,9 @@ class InboundMediaIT {
         // the image and a text right after it, in one delivery: the text's job must not record
         // the conversation before the image has its file
         Reply delivered =
-                postSigned(
+                api.postMetaSigned(
+                        webhookPath,
+                        APP_SECRET,
                         webhook(
                                 "77012220001",
                                 "wamid.MEDIA-IT-1",
@@ -104,10 +102,10 @@ class InboundMediaIT {
                                 "Сколько стоит?"));
         assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
 
-        long leadId = awaitLead("77012220001");
+        long leadId = api.awaitLead(owner, "77012220001");
         JsonArray both =
                 await().atMost(Duration.ofSeconds(30))
-                        .until(() -> messages(leadId), m -> m.size() == 2);
+                        .until(() -> api.messages(owner, leadId), m -> m.size() == 2);
         JsonObject message = both.getJsonObject(0);
         assertThat(message.getString("kind")).isEqualTo("IMAGE");
         assertThat(message.getString("text")).isEqualTo("Вот такой хочу");
@@ -137,7 +135,9 @@ class InboundMediaIT {
                 description(mediaId, FakeProviderServer.closedPort() + "files/voice.ogg"));
 
         assertThat(
-                        postSigned(
+                        api.postMetaSigned(
+                                        webhookPath,
+                                        APP_SECRET,
                                         webhook(
                                                 "77012220002",
                                                 "wamid.MEDIA-IT-2",
@@ -147,10 +147,10 @@ class InboundMediaIT {
                                 .status())
                 .isEqualTo(200);
 
-        long leadId = awaitLead("77012220002");
+        long leadId = api.awaitLead(owner, "77012220002");
         JsonObject message =
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> messages(leadId), m -> m.size() == 1)
+                        .until(() -> api.messages(owner, leadId), m -> m.size() == 1)
                         .getJsonObject(0);
         assertThat(message.getString("kind")).isEqualTo("IMAGE");
         assertThat(message.getString("text")).isEqualTo("Смотрите");
@@ -282,32 +282,7 @@ class InboundMediaIT {
      */
     private static String webhook(
             String from, String wamid, String mediaId, String caption, String text) {
-        return Json.createObjectBuilder()
-                .add("object", "whatsapp_business_account")
-                .add(
-                        "entry",
-                        Json.createArrayBuilder()
-                                .add(
-                                        Json.createObjectBuilder()
-                                                .add("id", "102290129340398")
-                                                .add(
-                                                        "changes",
-                                                        Json.createArrayBuilder()
-                                                                .add(
-                                                                        Json.createObjectBuilder()
-                                                                                .add(
-                                                                                        "field",
-                                                                                        "messages")
-                                                                                .add(
-                                                                                        "value",
-                                                                                        value(
-                                                                                                from,
-                                                                                                wamid,
-                                                                                                mediaId,
-                                                                                                caption,
-                                                                                                text))))))
-                .build()
-                .toString();
+        return Api.metaWebhook(value(from, wamid, mediaId, caption, text));
     }
 
     private static JsonObject value(
@@ -359,45 +334,7 @@ class InboundMediaIT {
                 .build();
     }
 
-    private static Reply postSigned(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return api.raw(
-                HttpRequest.newBuilder(api.uri(webhookPath))
-                        .header("Content-Type", "application/json")
-                        .header("X-Hub-Signature-256", "sha256=" + hmacHex(bytes, APP_SECRET))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
-    }
-
-    private static String hmacHex(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long awaitLead(String digits) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () ->
-                                api.get("/api/crm/leads?q=" + digits, owner)
-                                        .json()
-                                        .getJsonArray("items"),
-                        items -> !items.isEmpty())
-                .getJsonObject(0)
-                .getJsonNumber("id")
-                .longValue();
-    }
-
     private static boolean absent(JsonObject o, String name) {
         return !o.containsKey(name) || o.isNull(name);
-    }
-
-    private static JsonArray messages(long leadId) {
-        return api.get("/api/crm/leads/" + leadId + "/messages", owner)
-                .json()
-                .getJsonArray("items");
     }
 }

@@ -41,23 +41,10 @@ class MessagingIT {
                         .longValue();
         api.setAi(operator, tenantId, false); // this class tests the message path, not the AI
         Reply channel =
-                api.method(
-                        "PUT",
-                        "/api/admin/tenants/" + tenantId + "/channel",
-                        operator,
-                        Json.createObjectBuilder()
-                                .add("provider", "chatflow")
-                                .add(
-                                        "settings",
-                                        Json.createObjectBuilder()
-                                                .add("baseUrl", chatflow.baseUrl())
-                                                .add("token", "eyJ-test-token")
-                                                .add("instanceId", "SU5TVEFOQ0U="))
-                                .build()
-                                .toString());
+                api.setChatFlowChannel(
+                        operator, tenantId, chatflow.baseUrl(), "eyJ-test-token", "SU5TVEFOQ0U=");
         assertThat(channel.status()).as(channel.toString()).isEqualTo(200);
-        URI url = URI.create(channel.json().getString("webhookUrl"));
-        webhookPath = url.getRawPath() + "?" + url.getRawQuery();
+        webhookPath = Api.webhookPath(channel.json());
         assertThat(channel.json().getJsonObject("settings").getString("token"))
                 .doesNotContain("eyJ-test-token");
         owner = api.userLogin("wa-chatflow", "owner@wa.kz", "owner-pass-1");
@@ -254,11 +241,11 @@ class MessagingIT {
         assertThat(api.post(webhookPath, null, body).status()).isEqualTo(200);
         long leadId = awaitLead("+77019998877").getJsonNumber("id").longValue();
 
-        Reply uploaded = upload("/api/crm/media", owner, "house.png", "image/png", PNG);
+        Reply uploaded = api.upload("/api/crm/media", owner, "house.png", "image/png", PNG);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         assertThat(uploaded.json().getString("mimeType")).isEqualTo("image/png");
         Reply refused =
-                upload(
+                api.upload(
                         "/api/crm/media",
                         owner,
                         "evil.png",
@@ -331,29 +318,6 @@ class MessagingIT {
             java.util.Base64.getDecoder()
                     .decode(
                             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-
-    private static Reply upload(String path, String token, String name, String type, byte[] bytes) {
-        String boundary = "----buildcrm" + System.nanoTime();
-        byte[] head =
-                ("--"
-                                + boundary
-                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                                + name
-                                + "\"\r\nContent-Type: "
-                                + type
-                                + "\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + bytes.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(bytes, 0, body, head.length, bytes.length);
-        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-        return api.raw(
-                HttpRequest.newBuilder(api.uri(path))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
 
     private static JsonObject awaitLead(String phone) {
         return await().atMost(Duration.ofSeconds(30))

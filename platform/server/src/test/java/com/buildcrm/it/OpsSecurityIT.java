@@ -286,23 +286,6 @@ class OpsSecurityIT {
     }
 
     private static Reply upload(String name, String type, byte[] bytes) {
-        String boundary = "----ops" + System.nanoTime();
-        byte[] head =
-                ("--"
-                                + boundary
-                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                                + name
-                                + "\"\r\nContent-Type: "
-                                + type
-                                + "\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        return api.raw(
-                HttpRequest.newBuilder(api.uri("/api/admin/tenants/" + tenantId + "/media"))
-                        .header("Authorization", "Bearer " + operator)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(
-                                HttpRequest.BodyPublishers.ofByteArray(
-                                        concat(concat(head, bytes), tail))));
+        return api.upload("/api/admin/tenants/" + tenantId + "/media", operator, name, type, bytes);
     }
 }

@@ -9,19 +9,16 @@ import com.buildcrm.channel.MessageKind;
 import com.buildcrm.channel.SecretComparison;
 import com.buildcrm.channel.WebhookRequest;
 import com.buildcrm.phone.PhoneNumbers;
+import com.buildcrm.secret.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,7 +103,7 @@ final class ChatFlowWebhook implements InboundWebhook {
         String sender = JsonFields.string(metadata, "remoteJid");
         String id = JsonFields.string(metadata, "messageId");
         if (id == null || id.isBlank()) {
-            id = "sha256:" + sha256(object.toString()); // a redelivery still dedupes
+            id = "sha256:" + Sha256.hex(object.toString()); // a redelivery still dedupes
         }
         String text = JsonFields.string(object, "message");
         boolean ptt = JsonFields.isTrue(mediaData, "ptt") || type.equals("ptt");
@@ -199,16 +196,5 @@ final class ChatFlowWebhook implements InboundWebhook {
                         .add("base64", "<" + base64.getString().length() + " base64 chars elided>")
                         .build();
         return Json.createObjectBuilder(object).add("mediaData", media).build().toString();
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }
