@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
@@ -262,6 +263,33 @@ public final class Api {
     }
 
     /** A Cloud API webhook body carrying one {@code messages} change with this value. */
+    /**
+     * The {@code value} of a Meta "messages" change: one contact ({@code name}, {@code from})
+     * writing {@code messages} to the business number {@code phoneNumberId}.
+     */
+    public static JsonObject metaMessages(
+            String phoneNumberId, String name, String from, JsonArrayBuilder messages) {
+        return Json.createObjectBuilder()
+                .add("messaging_product", "whatsapp")
+                .add(
+                        "metadata",
+                        Json.createObjectBuilder()
+                                .add("display_phone_number", "77270001122")
+                                .add("phone_number_id", phoneNumberId))
+                .add(
+                        "contacts",
+                        Json.createArrayBuilder()
+                                .add(
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "profile",
+                                                        Json.createObjectBuilder()
+                                                                .add("name", name))
+                                                .add("wa_id", from)))
+                .add("messages", messages)
+                .build();
+    }
+
     public static String metaWebhook(JsonObject value) {
         JsonObjectBuilder change =
                 Json.createObjectBuilder().add("field", "messages").add("value", value);

@@ -394,25 +394,8 @@ class HostileInputIT {
                         .add("text", Json.createObjectBuilder().add("body", text))
                         .build();
         return Api.metaWebhook(
-                Json.createObjectBuilder()
-                        .add("messaging_product", "whatsapp")
-                        .add(
-                                "metadata",
-                                Json.createObjectBuilder()
-                                        .add("display_phone_number", "77270001122")
-                                        .add("phone_number_id", "1234567890"))
-                        .add(
-                                "contacts",
-                                Json.createArrayBuilder()
-                                        .add(
-                                                Json.createObjectBuilder()
-                                                        .add(
-                                                                "profile",
-                                                                Json.createObjectBuilder()
-                                                                        .add("name", "Мета"))
-                                                        .add("wa_id", from)))
-                        .add("messages", Json.createArrayBuilder().add(message))
-                        .build());
+                Api.metaMessages(
+                        "1234567890", "Мета", from, Json.createArrayBuilder().add(message)));
     }
 
     private static String metaStatus(String wamid, String recipient) {

@@ -313,25 +313,7 @@ class InboundMediaIT {
                             .add("type", "text")
                             .add("text", Json.createObjectBuilder().add("body", text)));
         }
-        return Json.createObjectBuilder()
-                .add("messaging_product", "whatsapp")
-                .add(
-                        "metadata",
-                        Json.createObjectBuilder()
-                                .add("display_phone_number", "77270001122")
-                                .add("phone_number_id", PHONE_NUMBER_ID))
-                .add(
-                        "contacts",
-                        Json.createArrayBuilder()
-                                .add(
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "profile",
-                                                        Json.createObjectBuilder()
-                                                                .add("name", "Айгерим"))
-                                                .add("wa_id", from)))
-                .add("messages", messages)
-                .build();
+        return Api.metaMessages(PHONE_NUMBER_ID, "Айгерим", from, messages);
     }
 
     private static boolean absent(JsonObject o, String name) {
