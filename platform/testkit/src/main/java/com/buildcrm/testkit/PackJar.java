@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.jar.JarFile;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.DefaultVersionManager;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginState;
+import org.pf4j.VersionManager;
 
 /**
  * Checks a built pack jar the way the platform loads it: PF4J finds and starts the plugin, the
@@ -59,7 +61,9 @@ public final class PackJar {
     }
 
     /**
-     * The jar holds no plugin-api or PF4J classes and declares {@code Plugin-Requires} for API 1.x.
+     * The jar holds no plugin-api or PF4J classes, and its {@code Plugin-Requires} accepts this
+     * contract's {@link PluginApi#VERSION} but not the next major version (a pack built against 1.x
+     * declares {@code >=1.x.y & <2.0.0}).
      */
     public static void verifyContents(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
@@ -70,9 +74,15 @@ public final class PackJar {
                     file.stream().noneMatch(e -> e.getName().startsWith("org/pf4j/")),
                     "PF4J classes must come from the host");
             String requires = file.getManifest().getMainAttributes().getValue("Plugin-Requires");
+            expect(requires != null && !requires.isBlank(), "no Plugin-Requires in the manifest");
+            VersionManager versions = new DefaultVersionManager();
             expect(
-                    ">=1.0.0 & <2.0.0".equals(requires),
-                    "Plugin-Requires is " + requires + ", expected >=1.0.0 & <2.0.0");
+                    versions.checkVersionConstraint(PluginApi.VERSION, requires),
+                    "Plugin-Requires " + requires + " refuses plugin API " + PluginApi.VERSION);
+            String nextMajor = (Integer.parseInt(PluginApi.VERSION.split("\\.")[0]) + 1) + ".0.0";
+            expect(
+                    !versions.checkVersionConstraint(nextMajor, requires),
+                    "Plugin-Requires " + requires + " accepts plugin API " + nextMajor);
         }
     }
 
