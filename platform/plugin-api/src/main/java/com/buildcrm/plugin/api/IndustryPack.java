@@ -10,6 +10,12 @@ import org.pf4j.ExtensionPoint;
  * they never see entities, the database or server classes. Every call is guarded by the platform (a
  * time limit; an exception or a slow answer makes the tenant fall back to {@code generic-sales}),
  * so implementations should be fast, pure functions.
+ *
+ * <p>How this contract grows (ADR 016): the methods below are the 1.0 contract and stay abstract. A
+ * method added in a later 1.x release is a {@code default} method with an answer that is right for
+ * a pack that does not know it, so a pack compiled against 1.0 keeps loading; the build's japicmp
+ * check and {@code BaselineCompatibilityTest} fail on an abstract addition. Removing or changing a
+ * method needs a new major version.
  */
 public interface IndustryPack extends ExtensionPoint {
 
