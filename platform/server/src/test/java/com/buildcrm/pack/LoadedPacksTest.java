@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.buildcrm.plugin.api.ExtractionRequest;
 import com.buildcrm.plugin.api.IndustryPack;
+import com.buildcrm.plugin.api.PluginApi;
 import com.buildcrm.plugin.api.QualificationField;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,7 +182,7 @@ class LoadedPacksTest {
                                 assertThat(m)
                                         .contains("pack future")
                                         .contains("requires platform >=2.0.0")
-                                        .contains("plugin API 1.0.0"));
+                                        .contains("plugin API " + PluginApi.VERSION));
     }
 
     @Test
