@@ -4,7 +4,7 @@ import com.buildcrm.config.ServerSettings;
 import com.buildcrm.demo.DemoSeed;
 import com.buildcrm.health.ServingProbe;
 import com.buildcrm.identity.OperatorBootstrap;
-import com.buildcrm.jobs.Workers;
+import com.buildcrm.jobs.JobRegistry;
 import com.buildcrm.launcher.Launcher;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.secret.MasterKey;
@@ -31,7 +31,7 @@ public class PlatformStartup {
     @Inject Storage storage;
     @Inject OperatorBootstrap operators;
     @Inject TenantSchemaUpgrades upgrades;
-    @Inject Workers workers;
+    @Inject JobRegistry jobs;
     @Inject PackHost packs;
     @Inject ServingProbe probe;
     @Inject DemoSeed demo;
@@ -57,7 +57,7 @@ public class PlatformStartup {
         packs.start();
         var first = operators.ensureFirstOperator();
         upgrades.upgradeBehindInBackground();
-        workers.start();
+        jobs.start();
         var demoLogins = demo.ensureSeeded();
         probe.start();
         long ms = (System.nanoTime() - started) / 1_000_000;
