@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * Start-up, in order: storage (database, platform schema, persistence unit) → industry packs →
  * first operator → tenants whose schema is behind, upgraded in the background (off the request
- * path) → the jobs (every {@code Job} CDI knows) → the demo tenant (embedded default, first start only).
+ * path) → the jobs (every {@code Job} CDI knows) → the demo tenant (embedded default, first start
+ * only).
  */
 @ApplicationScoped
 public class PlatformStartup {
