@@ -1,6 +1,7 @@
 package com.buildcrm.ai;
 
 import com.buildcrm.ai.greeting.GreetingChains;
+import com.buildcrm.ai.llm.AiBrains;
 import com.buildcrm.ai.llm.LlmConfig;
 import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
@@ -278,7 +279,7 @@ public class AiAdminService {
                                         s.llmApiKey().orElse(""),
                                         s.llmTemperature().doubleValue(),
                                         s.prompt(),
-                                        com.buildcrm.ai.turn.AiTurnWorker.LLM_HTTP_TIMEOUT))
+                                        LlmConfig.configuredTimeout()))
                         : Optional.empty();
         Conversation conversation =
                 new Conversation(

@@ -1,10 +1,5 @@
 package com.buildcrm.channel;
 
-import com.buildcrm.channel.chatflow.ChatFlowProvider;
-import com.buildcrm.channel.meta.MetaCloudProvider;
-import com.buildcrm.channel.sandbox.SandboxOutbox;
-import com.buildcrm.channel.sandbox.SandboxProvider;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +8,8 @@ import java.util.Set;
 /**
  * The registry of channel adapters: the only place a provider key chooses code. Everything else
  * holds a {@link WhatsAppGateway} or an {@link InboundWebhook} and never asks which provider is
- * behind it.
+ * behind it. The server's registry, with the built-in adapters, comes from {@code
+ * channel.builtin.BuiltInChannels}.
  *
  * <p>Building is cheap (HTTP clients are shared), but callers may cache a channel's gateway and
  * webhook until its settings change.
@@ -22,11 +18,9 @@ public final class Channels {
 
     private final Map<String, ChannelProvider> providers = new LinkedHashMap<>();
 
-    /** The built-in adapters: {@code chatflow}, {@code meta-cloud} and {@code sandbox}. */
-    public Channels(SandboxOutbox sandboxOutbox, Clock clock) {
-        this(builtIn(sandboxOutbox, clock));
-    }
-
+    /**
+     * @throws IllegalArgumentException when two providers have the same key
+     */
     public Channels(List<ChannelProvider> providers) {
         for (ChannelProvider provider : providers) {
             if (this.providers.putIfAbsent(provider.key(), provider) != null) {
@@ -34,14 +28,6 @@ public final class Channels {
                         "Two channel providers with key " + provider.key());
             }
         }
-    }
-
-    private static List<ChannelProvider> builtIn(SandboxOutbox sandboxOutbox, Clock clock) {
-        SharedHttpClients http = new SharedHttpClients();
-        return List.of(
-                new ChatFlowProvider(http, clock),
-                new MetaCloudProvider(http, clock),
-                new SandboxProvider(sandboxOutbox, clock));
     }
 
     public Set<String> keys() {

@@ -13,14 +13,12 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Each tenant's connected WhatsApp number: provider, settings, and secrets encrypted at rest under
@@ -31,7 +29,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class TenantChannels {
 
-    private static final Logger LOG = Logger.getLogger(TenantChannels.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A tenant's channel with its settings, secrets decrypted (never leaves the server). */
@@ -50,24 +47,12 @@ public class TenantChannels {
     @Inject Storage storage;
     @Inject SecretBox secrets;
     @Inject ServerSettings serverSettings;
-    @Inject Clock clock;
 
-    private volatile Channels channels;
+    @Inject Channels channels;
 
+    /** The registry of provider adapters. */
     public Channels channels() {
-        Channels c = channels;
-        if (c == null) {
-            c =
-                    new Channels(
-                            message ->
-                                    LOG.fine(
-                                            () ->
-                                                    "sandbox delivered "
-                                                            + message.providerMessageId()),
-                            clock);
-            channels = c;
-        }
-        return c;
+        return channels;
     }
 
     public Optional<Connected> byWebhook(String provider, String webhookKey) {

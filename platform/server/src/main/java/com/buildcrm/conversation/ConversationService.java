@@ -7,6 +7,7 @@ import com.buildcrm.live.LiveEvent;
 import com.buildcrm.media.MediaStore;
 import com.buildcrm.media.SignedUrls;
 import com.buildcrm.media.StoredMedia;
+import com.buildcrm.message.Message;
 import com.buildcrm.outbox.OutboundPayload;
 import com.buildcrm.outbox.Outbox;
 import com.buildcrm.phone.PhoneNumbers;

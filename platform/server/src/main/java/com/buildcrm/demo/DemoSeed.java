@@ -4,7 +4,7 @@ import com.buildcrm.ai.AiAdminService;
 import com.buildcrm.ai.AiRequests.AiRequest;
 import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
-import com.buildcrm.channel.ChannelAdminService;
+import com.buildcrm.channel.admin.ChannelAdminService;
 import com.buildcrm.config.ServerSettings;
 import com.buildcrm.provisioner.PasswordHasher;
 import com.buildcrm.tenancy.Storage;

@@ -1,11 +1,12 @@
 package com.buildcrm.followup;
 
-import com.buildcrm.conversation.Message;
 import com.buildcrm.db.Timestamps;
 import com.buildcrm.jobs.JobQueue;
+import com.buildcrm.jobs.JobType;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
+import com.buildcrm.message.Message;
 import com.buildcrm.outbox.OutboundPayload;
 import com.buildcrm.outbox.Outbox;
 import com.buildcrm.phone.PhoneNumbers;
@@ -39,7 +40,9 @@ import java.util.Set;
 @ApplicationScoped
 public class FollowUps {
 
-    public static final String TASK = "followup";
+    /** Sends one due follow-up; the instance is {@code tenantId:followupId[:suffix]}. */
+    public static final JobType TASK = new JobType("followup", 10);
+
     static final Duration PACE = Duration.ofMillis(1500);
 
     /** After the last step the lead gets this long (at least) to answer before it is flagged. */

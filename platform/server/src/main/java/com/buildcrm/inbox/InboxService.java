@@ -5,6 +5,7 @@ import com.buildcrm.channel.InboundEvent;
 import com.buildcrm.channel.InboundMessage;
 import com.buildcrm.channel.StorableText;
 import com.buildcrm.jobs.JobQueue;
+import com.buildcrm.jobs.JobType;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.tenancy.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,8 @@ import java.util.List;
 @ApplicationScoped
 public class InboxService {
 
-    public static final String PROCESS_TASK = "process-inbox";
+    /** Processes one stored inbound event; the instance is the inbox row id. */
+    public static final JobType PROCESS_TASK = new JobType("process-inbox", 90);
 
     @Inject Storage storage;
     @Inject Clock clock;

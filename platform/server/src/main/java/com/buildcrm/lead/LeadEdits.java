@@ -3,8 +3,6 @@ package com.buildcrm.lead;
 import com.buildcrm.brain.Action;
 import com.buildcrm.brain.ActionValidator;
 import com.buildcrm.brain.InvalidActionException;
-import com.buildcrm.followup.Decision;
-import com.buildcrm.followup.FollowUps;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.pipeline.Stage;
@@ -58,7 +56,7 @@ public class LeadEdits {
     @Inject LeadService leads;
     @Inject PackHost packs;
     @Inject Clock clock;
-    @Inject FollowUps followUps;
+    @Inject PendingFollowUps followUps;
     @Inject Event<LiveEvent> live;
 
     public LeadViews.LeadResponse patch(long leadId, LeadPatch p) {
@@ -81,12 +79,11 @@ public class LeadEdits {
                                 Stage from = em.find(Stage.class, lead.stageId());
                                 lead.movedByHand(to.id(), now);
                                 if ("WON".equals(to.role()) || "LOST".equals(to.role())) {
-                                    followUps.cancelPending(
+                                    followUps.cancel(
                                             em,
                                             tenant,
                                             leadId,
-                                            Decision.Reason.CLOSED,
-                                            "HUMAN",
+                                            PendingFollowUps.Why.CLOSED,
                                             me,
                                             now);
                                 }
@@ -107,12 +104,11 @@ public class LeadEdits {
                             if (p.aiEnabled != null && p.aiEnabled != lead.aiEnabled()) {
                                 lead.aiSwitched(p.aiEnabled, now);
                                 if (!p.aiEnabled) {
-                                    followUps.cancelPending(
+                                    followUps.cancel(
                                             em,
                                             tenant,
                                             leadId,
-                                            Decision.Reason.AI_OFF_LEAD,
-                                            "HUMAN",
+                                            PendingFollowUps.Why.AI_OFF,
                                             me,
                                             now);
                                 }

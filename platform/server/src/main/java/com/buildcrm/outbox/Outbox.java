@@ -2,6 +2,7 @@ package com.buildcrm.outbox;
 
 import com.buildcrm.db.Timestamps;
 import com.buildcrm.jobs.JobQueue;
+import com.buildcrm.jobs.JobType;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.List;
  */
 public final class Outbox {
 
-    public static final String SEND_TASK = "send-outbox";
+    /** Sends one outbox row; the instance is {@code <outbox id>:<suffix>}. */
+    public static final JobType SEND_TASK = new JobType("send-outbox", 80);
 
     private Outbox() {}
 

@@ -4,7 +4,7 @@ import com.buildcrm.config.ServerSettings;
 import com.buildcrm.demo.DemoSeed;
 import com.buildcrm.health.ServingProbe;
 import com.buildcrm.identity.OperatorBootstrap;
-import com.buildcrm.jobs.Workers;
+import com.buildcrm.jobs.JobRegistry;
 import com.buildcrm.launcher.Launcher;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.secret.MasterKey;
@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * Start-up, in order: storage (database, platform schema, persistence unit) → industry packs →
  * first operator → tenants whose schema is behind, upgraded in the background (off the request
- * path) → the message-path workers → the demo tenant (embedded default, first start only).
+ * path) → the jobs (every {@code Job} CDI knows) → the demo tenant (embedded default, first start
+ * only).
  */
 @ApplicationScoped
 public class PlatformStartup {
@@ -31,7 +32,7 @@ public class PlatformStartup {
     @Inject Storage storage;
     @Inject OperatorBootstrap operators;
     @Inject TenantSchemaUpgrades upgrades;
-    @Inject Workers workers;
+    @Inject JobRegistry jobs;
     @Inject PackHost packs;
     @Inject ServingProbe probe;
     @Inject DemoSeed demo;
@@ -57,7 +58,7 @@ public class PlatformStartup {
         packs.start();
         var first = operators.ensureFirstOperator();
         upgrades.upgradeBehindInBackground();
-        workers.start();
+        jobs.start();
         var demoLogins = demo.ensureSeeded();
         probe.start();
         long ms = (System.nanoTime() - started) / 1_000_000;

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TenantAdminResource {
 
     @Inject TenantAdminService service;
-    @Inject SandboxLeads sandboxLeads;
     @Inject JsonWebToken jwt;
 
     @POST
@@ -65,15 +64,6 @@ public class TenantAdminResource {
     @RolesAllowed("operator")
     public TenantResponse resume(@PathParam("id") long id) {
         return service.resume(id, actor());
-    }
-
-    /** The lead behind a sandbox chat: fields, stage, score (404 until the lead has written). */
-    @GET
-    @Path("{id}/sandbox/leads/{phone}")
-    @RolesAllowed("operator")
-    public com.buildcrm.lead.LeadViews.LeadResponse sandboxLead(
-            @PathParam("id") long id, @PathParam("phone") String phone) {
-        return sandboxLeads.byPhone(id, phone);
     }
 
     private Actor actor() {

@@ -2,8 +2,6 @@ package com.buildcrm.tenant;
 
 import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
-import com.buildcrm.identity.SessionChange;
-import com.buildcrm.identity.SessionSignals;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.pack.PackInfo;
 import com.buildcrm.provisioner.InvalidTenantRequestException;
@@ -19,6 +17,7 @@ import com.buildcrm.tenant.TenantRequests.TenantResponse;
 import com.buildcrm.web.ApiProblem;
 import com.buildcrm.web.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -42,7 +41,7 @@ public class TenantAdminService {
     @Inject TenantSchemaUpgrades upgrades;
     @Inject Clock clock;
     @Inject PackHost packs;
-    @Inject SessionSignals signals;
+    @Inject Event<TenantStatusChanged> statusChanged;
 
     public TenantResponse create(CreateTenantRequest request, Actor actor) {
         String pack =
@@ -152,7 +151,7 @@ public class TenantAdminService {
                                     return toResponse(em, tenant);
                                 });
         // open event streams of a suspended company end on every instance
-        signals.publish(SessionChange.tenant(id));
+        statusChanged.fire(new TenantStatusChanged(id));
         return changed;
     }
 

@@ -2,7 +2,6 @@ package com.buildcrm.user;
 
 import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
-import com.buildcrm.identity.AuthService;
 import com.buildcrm.provisioner.PasswordHasher;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantData;
@@ -11,6 +10,7 @@ import com.buildcrm.user.UserRequests.UpdateUserRequest;
 import com.buildcrm.user.UserRequests.UserResponse;
 import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -27,7 +27,7 @@ public class UserService {
 
     @Inject TenantData data;
     @Inject Storage storage;
-    @Inject AuthService auth;
+    @Inject Event<UserAccessChanged> accessChanged;
     @Inject Clock clock;
 
     public List<UserResponse> list() {
@@ -126,10 +126,10 @@ public class UserService {
                             return UserResponse.of(user);
                         });
         if ("DISABLED".equals(request.status) || newHash != null) {
-            auth.revokeUserSessions(data.tenant().id(), id);
+            accessChanged.fire(new UserAccessChanged(data.tenant().id(), id, true));
         } else if (request.role != null || request.status != null) {
             // tokens and open streams carry the role: every instance re-checks them now
-            auth.userChanged(data.tenant().id(), id);
+            accessChanged.fire(new UserAccessChanged(data.tenant().id(), id, false));
         }
         if (!changes.isEmpty()) {
             audit("user.update", id, changes);

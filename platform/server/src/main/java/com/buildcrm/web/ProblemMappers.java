@@ -1,6 +1,5 @@
 package com.buildcrm.web;
 
-import com.buildcrm.tenancy.TenantNotBoundException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
@@ -95,14 +94,6 @@ public final class ProblemMappers {
                 }
             }
             return malformed();
-        }
-    }
-
-    @Provider
-    public static class TenantMapper implements ExceptionMapper<TenantNotBoundException> {
-        @Override
-        public Response toResponse(TenantNotBoundException e) {
-            return ApiProblem.forbidden("no-tenant", e.getMessage()).toResponse();
         }
     }
 

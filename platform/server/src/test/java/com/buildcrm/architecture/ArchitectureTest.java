@@ -2,10 +2,14 @@ package com.buildcrm.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
@@ -32,6 +36,46 @@ class ArchitectureTest {
                 new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("com.buildcrm");
+    }
+
+    /**
+     * Every package (a subpackage such as {@code ai.turn} too) is its own slice, and no slice may
+     * reach itself again through others: dependencies between packages point one way.
+     */
+    static ArchRule noPackageCycles() {
+        return slices().matching("com.buildcrm.(**)")
+                .should()
+                .beFreeOfCycles()
+                .because(
+                        "a package cycle makes every package in it change together; invert the"
+                                + " dependency (a CDI-discovered interface, an event) or move the type"
+                                + " to the package that owns it (ADR 013)");
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughOthers() {
+        noPackageCycles().check(classes);
+    }
+
+    @Test
+    void theCycleRuleFailsOnACycle() {
+        JavaClasses fixture =
+                new ClassFileImporter().importPackages("com.buildcrm.architecture.fixture.cycle");
+        assertThat(fixture).isNotEmpty();
+
+        EvaluationResult result = noPackageCycles().evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString())
+                .contains("architecture.fixture.cycle.a")
+                .contains("architecture.fixture.cycle.b");
+    }
+
+    @Test
+    void theProductionImportHoldsNoFixture() {
+        assertThat(classes.stream().map(c -> c.getPackageName()))
+                .contains("com.buildcrm.jobs")
+                .noneMatch(p -> p.startsWith("com.buildcrm.architecture"));
     }
 
     @Test
@@ -103,13 +147,15 @@ class ArchitectureTest {
                 .resideOutsideOfPackages(
                         "com.buildcrm.channel.chatflow..", "com.buildcrm.channel.meta..")
                 .and()
-                .doNotHaveFullyQualifiedName(com.buildcrm.channel.Channels.class.getName())
+                .doNotHaveFullyQualifiedName(
+                        com.buildcrm.channel.builtin.BuiltInChannels.class.getName())
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "com.buildcrm.channel.chatflow..", "com.buildcrm.channel.meta..")
                 .because(
-                        "a provider key chooses code in Channels only; the rest holds a WhatsAppGateway"
+                        "the built-in adapters are put together in BuiltInChannels, a provider key"
+                                + " chooses code in Channels only; the rest holds a WhatsAppGateway"
                                 + " or an InboundWebhook (STYLE.md: no if provider == …)")
                 .check(classes);
     }

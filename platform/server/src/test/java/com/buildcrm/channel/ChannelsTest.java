@@ -3,13 +3,14 @@ package com.buildcrm.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.buildcrm.channel.builtin.BuiltInChannels;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChannelsTest {
 
-    final Channels channels = new Channels(message -> {}, Clock.systemUTC());
+    final Channels channels = BuiltInChannels.create(message -> {}, Clock.systemUTC());
 
     @Test
     void knowsTheThreeBuiltInProviders() {

@@ -12,13 +12,21 @@ class JobQueueTest {
 
     @Test
     void aClientsMessageAndItsAnswersGoBeforeFollowUps() {
-        int inbox = JobQueue.priority(InboxService.PROCESS_TASK);
-        int send = JobQueue.priority(Outbox.SEND_TASK);
-        int turn = JobQueue.priority(AiTurns.TASK);
-        int followUp = JobQueue.priority(FollowUps.TASK);
+        int inbox = InboxService.PROCESS_TASK.priority();
+        int send = Outbox.SEND_TASK.priority();
+        int turn = AiTurns.TASK.priority();
+        int followUp = FollowUps.TASK.priority();
         assertThat(inbox).isGreaterThan(send);
         assertThat(send).isGreaterThan(turn);
         assertThat(turn).isGreaterThan(followUp);
-        assertThat(JobQueue.priority("message-path-sweeper")).isBetween(followUp, turn);
+        assertThat(JobType.DEFAULT_PRIORITY).isBetween(followUp, turn);
+    }
+
+    @Test
+    void theHandlesKeepTheTaskNamesADeployedDatabaseHolds() {
+        assertThat(InboxService.PROCESS_TASK.name()).isEqualTo("process-inbox");
+        assertThat(Outbox.SEND_TASK.name()).isEqualTo("send-outbox");
+        assertThat(AiTurns.TASK.name()).isEqualTo("ai-turn");
+        assertThat(FollowUps.TASK.name()).isEqualTo("followup");
     }
 }

@@ -38,6 +38,23 @@ public record LlmConfig(
                         : timeout;
     }
 
+    /**
+     * The HTTP limit of one LLM call, from {@code buildcrm.llm.timeout.ms} (default 3 s, read
+     * once); Fault Tolerance's {@code @Timeout} on {@link LlmTurns} is the binding one.
+     */
+    public static Duration configuredTimeout() {
+        return ConfiguredTimeout.VALUE;
+    }
+
+    /** Read on first use, so plain unit tests that never ask need no MicroProfile Config. */
+    private static final class ConfiguredTimeout {
+        static final Duration VALUE =
+                Duration.ofMillis(
+                        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                                .getOptionalValue("buildcrm.llm.timeout.ms", Long.class)
+                                .orElse(3000L));
+    }
+
     /** Never prints the key (a record's own toString would). */
     @Override
     public String toString() {

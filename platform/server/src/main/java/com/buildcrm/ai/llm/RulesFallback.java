@@ -1,7 +1,6 @@
 package com.buildcrm.ai.llm;
 
-import com.buildcrm.ai.AiBrains;
-import com.buildcrm.ai.AiBrains.Decision;
+import com.buildcrm.ai.llm.AiBrains.Decision;
 import com.buildcrm.brain.TurnInput;
 import jakarta.enterprise.context.Dependent;
 import java.util.logging.Logger;

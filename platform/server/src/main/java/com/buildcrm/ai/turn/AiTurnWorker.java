@@ -1,9 +1,9 @@
 package com.buildcrm.ai.turn;
 
-import com.buildcrm.ai.AiBrains;
 import com.buildcrm.ai.AiSettings;
 import com.buildcrm.ai.AiSettingsStore;
 import com.buildcrm.ai.greeting.GreetingChains;
+import com.buildcrm.ai.llm.AiBrains;
 import com.buildcrm.ai.llm.LlmConfig;
 import com.buildcrm.brain.AiMemory;
 import com.buildcrm.brain.HistoryLine;
@@ -14,12 +14,12 @@ import com.buildcrm.brain.Temperature;
 import com.buildcrm.brain.TurnEngine;
 import com.buildcrm.brain.TurnInput;
 import com.buildcrm.brain.TurnOutcome;
-import com.buildcrm.conversation.Message;
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
+import com.buildcrm.message.Message;
 import com.buildcrm.outbox.OutboundPayload;
 import com.buildcrm.outbox.Outbox;
 import com.buildcrm.pack.PackHost;
@@ -58,15 +58,6 @@ public class AiTurnWorker {
     private static final Logger LOG = Logger.getLogger(AiTurnWorker.class.getName());
     static final Duration PACE = Duration.ofMillis(1500);
     static final int HISTORY = 30;
-
-    /**
-     * The HTTP limit of one LLM call; Fault Tolerance's @Timeout on LlmTurns is the binding one.
-     */
-    public static final Duration LLM_HTTP_TIMEOUT =
-            Duration.ofMillis(
-                    org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                            .getOptionalValue("buildcrm.llm.timeout.ms", Long.class)
-                            .orElse(3000L));
 
     @Inject Storage storage;
     @Inject TenantDirectory directory;
@@ -176,7 +167,7 @@ public class AiTurnWorker {
                         ai.llmApiKey().orElse(""),
                         ai.llmTemperature().doubleValue(),
                         ai.prompt(),
-                        LLM_HTTP_TIMEOUT));
+                        LlmConfig.configuredTimeout()));
     }
 
     private Snapshot snapshot(EntityManager em, TenantRef tenant, long leadId, long messageId) {

@@ -1,6 +1,7 @@
 package com.buildcrm.ai.turn;
 
 import com.buildcrm.jobs.JobQueue;
+import com.buildcrm.jobs.JobType;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 
@@ -11,7 +12,8 @@ import java.time.Instant;
  */
 public final class AiTurns {
 
-    public static final String TASK = "ai-turn";
+    /** Runs one AI turn; the instance is {@code tenantId:leadId:messageId}. */
+    public static final JobType TASK = new JobType("ai-turn", 70);
 
     private AiTurns() {}
 

@@ -2,8 +2,7 @@ package com.buildcrm.ai.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.buildcrm.ai.AiBrains;
-import com.buildcrm.ai.AiBrains.Decision;
+import com.buildcrm.ai.llm.AiBrains.Decision;
 import com.buildcrm.brain.Action;
 import com.buildcrm.brain.InvalidActionException;
 import com.buildcrm.brain.LeadState;

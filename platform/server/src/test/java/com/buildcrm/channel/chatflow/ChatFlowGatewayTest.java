@@ -3,13 +3,13 @@ package com.buildcrm.channel.chatflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import com.buildcrm.channel.Channels;
 import com.buildcrm.channel.FakeProviderServer;
 import com.buildcrm.channel.FakeProviderServer.Received;
 import com.buildcrm.channel.FakeProviderServer.Reply;
 import com.buildcrm.channel.MediaKind;
 import com.buildcrm.channel.SendResult;
 import com.buildcrm.channel.WhatsAppGateway;
+import com.buildcrm.channel.builtin.BuiltInChannels;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
@@ -279,6 +279,7 @@ class ChatFlowGatewayTest {
         settings.put("textTimeoutMs", "5000");
         settings.put("mediaTimeoutMs", "5000");
         settings.putAll(extra);
-        return new Channels(message -> {}, Clock.systemUTC()).gateway("chatflow", settings);
+        return BuiltInChannels.create(message -> {}, Clock.systemUTC())
+                .gateway("chatflow", settings);
     }
 }

@@ -2,12 +2,12 @@ package com.buildcrm.channel.chatflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.buildcrm.channel.Channels;
 import com.buildcrm.channel.FakeProviderServer;
 import com.buildcrm.channel.FakeProviderServer.Received;
 import com.buildcrm.channel.InboundMedia;
 import com.buildcrm.channel.MediaDownload;
 import com.buildcrm.channel.WhatsAppGateway;
+import com.buildcrm.channel.builtin.BuiltInChannels;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
@@ -110,6 +110,7 @@ class ChatFlowMediaDownloadTest {
         settings.put("token", TOKEN);
         settings.put("instanceId", "SU5TVEFOQ0U=");
         settings.put("mediaTimeoutMs", "5000");
-        return new Channels(message -> {}, Clock.systemUTC()).gateway("chatflow", settings);
+        return BuiltInChannels.create(message -> {}, Clock.systemUTC())
+                .gateway("chatflow", settings);
     }
 }

@@ -3,13 +3,13 @@ package com.buildcrm.channel.chatflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.buildcrm.channel.Channels;
 import com.buildcrm.channel.Fixtures;
 import com.buildcrm.channel.InboundEvent;
 import com.buildcrm.channel.InboundMessage;
 import com.buildcrm.channel.InboundWebhook;
 import com.buildcrm.channel.MessageKind;
 import com.buildcrm.channel.WebhookRequest;
+import com.buildcrm.channel.builtin.BuiltInChannels;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +29,7 @@ class ChatFlowWebhookTest {
     static final Instant NOW = Instant.parse("2025-12-01T10:00:00Z");
 
     final InboundWebhook webhook =
-            new Channels(message -> {}, Clock.fixed(NOW, ZoneOffset.UTC))
+            BuiltInChannels.create(message -> {}, Clock.fixed(NOW, ZoneOffset.UTC))
                     .webhook("chatflow", Map.of("webhookSecret", SECRET));
 
     @Test

@@ -2,12 +2,12 @@ package com.buildcrm.channel.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.buildcrm.channel.Channels;
 import com.buildcrm.channel.FakeProviderServer;
 import com.buildcrm.channel.FakeProviderServer.Received;
 import com.buildcrm.channel.MediaKind;
 import com.buildcrm.channel.SendResult;
 import com.buildcrm.channel.WhatsAppGateway;
+import com.buildcrm.channel.builtin.BuiltInChannels;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -189,7 +189,8 @@ class MetaCloudGatewayTest {
     }
 
     private static WhatsAppGateway gatewayWith(Map<String, String> settings) {
-        return new Channels(message -> {}, Clock.systemUTC()).gateway("meta-cloud", settings);
+        return BuiltInChannels.create(message -> {}, Clock.systemUTC())
+                .gateway("meta-cloud", settings);
     }
 
     private static JsonObject json(String text) {

@@ -2,12 +2,12 @@ package com.buildcrm.channel.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.buildcrm.channel.Channels;
 import com.buildcrm.channel.FakeProviderServer;
 import com.buildcrm.channel.FakeProviderServer.Received;
 import com.buildcrm.channel.InboundMedia;
 import com.buildcrm.channel.MediaDownload;
 import com.buildcrm.channel.WhatsAppGateway;
+import com.buildcrm.channel.builtin.BuiltInChannels;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -195,6 +195,7 @@ class MetaCloudMediaDownloadTest {
     }
 
     private static WhatsAppGateway gatewayWith(Map<String, String> settings) {
-        return new Channels(message -> {}, Clock.systemUTC()).gateway("meta-cloud", settings);
+        return BuiltInChannels.create(message -> {}, Clock.systemUTC())
+                .gateway("meta-cloud", settings);
     }
 }

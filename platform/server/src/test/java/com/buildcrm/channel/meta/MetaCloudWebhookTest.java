@@ -3,7 +3,6 @@ package com.buildcrm.channel.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.buildcrm.channel.Channels;
 import com.buildcrm.channel.DeliveryStatus;
 import com.buildcrm.channel.DeliveryStatusUpdate;
 import com.buildcrm.channel.Fixtures;
@@ -12,6 +11,7 @@ import com.buildcrm.channel.InboundMessage;
 import com.buildcrm.channel.InboundWebhook;
 import com.buildcrm.channel.MessageKind;
 import com.buildcrm.channel.WebhookRequest;
+import com.buildcrm.channel.builtin.BuiltInChannels;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ class MetaCloudWebhookTest {
     static final byte[] PAYLOAD = Fixtures.bytes("meta/webhook-messages-and-statuses.json");
 
     final InboundWebhook webhook =
-            new Channels(message -> {}, Clock.systemUTC())
+            BuiltInChannels.create(message -> {}, Clock.systemUTC())
                     .webhook(
                             "meta-cloud",
                             Map.of(

@@ -11,6 +11,7 @@ import com.buildcrm.channel.MessageKind;
 import com.buildcrm.channel.SendResult;
 import com.buildcrm.channel.WebhookRequest;
 import com.buildcrm.channel.WhatsAppGateway;
+import com.buildcrm.channel.builtin.BuiltInChannels;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,7 +27,7 @@ class SandboxChannelTest {
     static final Instant NOW = Instant.parse("2025-12-01T10:00:00Z");
 
     final List<SandboxOutboundMessage> sent = new CopyOnWriteArrayList<>();
-    final Channels channels = new Channels(sent::add, Clock.fixed(NOW, ZoneOffset.UTC));
+    final Channels channels = BuiltInChannels.create(sent::add, Clock.fixed(NOW, ZoneOffset.UTC));
     final WhatsAppGateway gateway = channels.gateway("sandbox", Map.of());
     final InboundWebhook webhook = channels.webhook("sandbox", Map.of());
 
@@ -67,7 +68,7 @@ class SandboxChannelTest {
     @Test
     void aFailingSinkMakesARetryableRejection() {
         WhatsAppGateway broken =
-                new Channels(
+                BuiltInChannels.create(
                                 message -> {
                                     throw new IllegalStateException("database down");
                                 },

@@ -1,4 +1,4 @@
-package com.buildcrm.conversation;
+package com.buildcrm.message;
 
 import com.buildcrm.tenancy.EntityManagers;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package com.buildcrm.tenant;
+package com.buildcrm.channel.admin;
 
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;

@@ -1,11 +1,15 @@
-package com.buildcrm.channel;
+package com.buildcrm.channel.admin;
 
 import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
+import com.buildcrm.channel.InvalidChannelSettingsException;
+import com.buildcrm.channel.SendResult;
+import com.buildcrm.channel.TenantChannels;
+import com.buildcrm.channel.WhatsAppGateway;
 import com.buildcrm.conversation.ConversationService.MessageResponse;
-import com.buildcrm.conversation.Message;
 import com.buildcrm.inbox.InboxService;
 import com.buildcrm.lead.Lead;
+import com.buildcrm.message.Message;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;

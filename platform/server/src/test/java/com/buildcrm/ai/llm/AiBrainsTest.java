@@ -1,11 +1,8 @@
-package com.buildcrm.ai;
+package com.buildcrm.ai.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.buildcrm.ai.AiBrains.Decision;
-import com.buildcrm.ai.llm.HousesPack;
-import com.buildcrm.ai.llm.LlmConfig;
-import com.buildcrm.ai.llm.LlmTurns;
+import com.buildcrm.ai.llm.AiBrains.Decision;
 import com.buildcrm.brain.Action;
 import com.buildcrm.brain.LeadState;
 import com.buildcrm.brain.TurnInput;

@@ -1,6 +1,7 @@
-package com.buildcrm.channel;
+package com.buildcrm.channel.admin;
 
 import com.buildcrm.audit.AuditLog.Actor;
+import com.buildcrm.channel.TenantChannels;
 import com.buildcrm.conversation.ConversationService.MessageResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -60,6 +61,7 @@ public class ChannelAdminResource {
     }
 
     @Inject ChannelAdminService service;
+    @Inject SandboxLeads sandboxLeads;
     @Inject JsonWebToken jwt;
 
     @PUT
@@ -108,6 +110,15 @@ public class ChannelAdminResource {
     public List<MessageResponse> sandboxChat(
             @PathParam("id") long id, @PathParam("phone") String phone) {
         return service.sandboxChat(id, phone);
+    }
+
+    /** The lead behind a sandbox chat: fields, stage, score (404 until the lead has written). */
+    @GET
+    @Path("{id}/sandbox/leads/{phone}")
+    @RolesAllowed("operator")
+    public com.buildcrm.lead.LeadViews.LeadResponse sandboxLead(
+            @PathParam("id") long id, @PathParam("phone") String phone) {
+        return sandboxLeads.byPhone(id, phone);
     }
 
     private Actor actor() {

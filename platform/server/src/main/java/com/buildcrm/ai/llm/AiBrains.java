@@ -1,7 +1,5 @@
-package com.buildcrm.ai;
+package com.buildcrm.ai.llm;
 
-import com.buildcrm.ai.llm.LlmConfig;
-import com.buildcrm.ai.llm.LlmTurns;
 import com.buildcrm.brain.Action;
 import com.buildcrm.brain.ActionValidator;
 import com.buildcrm.brain.RuleBrain;

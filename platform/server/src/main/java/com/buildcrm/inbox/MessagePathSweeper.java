@@ -1,0 +1,67 @@
+package com.buildcrm.inbox;
+
+import com.buildcrm.jobs.JobQueue;
+import com.buildcrm.jobs.RecurringJob;
+import com.buildcrm.outbox.OutboxSweep;
+import com.buildcrm.tenancy.Storage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every 5 s, in one platform transaction, re-enqueues what a crash or a lost job left behind on the
+ * message path: stored inbound events whose processing job is gone (but not poisoned rows, see
+ * {@link InboxLimits}), then the outbox's part ({@link OutboxSweep}: lost sends, and sends
+ * interrupted mid-flight marked UNKNOWN). It lives with the inbox, where the path starts; the
+ * outbox does not depend on the inbox.
+ */
+@ApplicationScoped
+public class MessagePathSweeper implements RecurringJob {
+
+    /** The task name in {@code platform.scheduled_tasks}; deployed databases hold a row with it. */
+    static final String NAME = "message-path-sweeper";
+
+    @Inject Storage storage;
+    @Inject InboxLimits limits;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration every() {
+        return Duration.ofSeconds(5);
+    }
+
+    @Override
+    public void run() {
+        storage.transactions()
+                .inPlatformDo(
+                        em -> {
+                            @SuppressWarnings("unchecked")
+                            List<Object> stale =
+                                    em.createNativeQuery(
+                                                    "SELECT i.id FROM platform.inbox i WHERE i.processed_at IS NULL"
+                                                            + " AND i.received_at < now() - interval '30 seconds'"
+                                                            + " AND i.attempts < ?1"
+                                                            // only work whose job is gone, not a
+                                                            // backlog
+                                                            + " AND NOT EXISTS (SELECT 1 FROM platform.scheduled_tasks st"
+                                                            + "   WHERE st.task_name = 'process-inbox' AND st.task_instance = i.id::text)"
+                                                            + " ORDER BY i.id LIMIT 500")
+                                            .setParameter(1, limits.maxAttempts())
+                                            .getResultList();
+                            for (Object id : stale) {
+                                JobQueue.enqueue(
+                                        em,
+                                        InboxService.PROCESS_TASK,
+                                        id.toString(),
+                                        Instant.now());
+                            }
+                            OutboxSweep.sweep(em);
+                        });
+    }
+}

@@ -1,0 +1,27 @@
+package com.buildcrm.jobs;
+
+import java.util.Objects;
+
+/**
+ * The handle of a kind of one-time job, owned as a constant by the feature that enqueues and runs
+ * it (e.g. {@code InboxService.PROCESS_TASK}). Its {@link #name()} is the {@code task_name} stored
+ * in {@code platform.scheduled_tasks}: never rename one, a deployed database holds rows with it.
+ *
+ * @param name the task name, unique among all jobs
+ * @param priority due jobs run highest first (see {@link JobQueue}); from 0 to 100
+ */
+public record JobType(String name, int priority) {
+
+    /** The priority of a job that does not care. */
+    public static final int DEFAULT_PRIORITY = 50;
+
+    public JobType {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("A job needs a name");
+        }
+        if (priority < 0 || priority > 100) {
+            throw new IllegalArgumentException("Priority must be 0..100, was " + priority);
+        }
+    }
+}
