@@ -26,8 +26,9 @@ import com.buildcrm.pack.PackHost;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.tenancy.Storage;
-import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
+import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -69,7 +70,7 @@ public class AiTurnWorker {
                             .orElse(3000L));
 
     @Inject Storage storage;
-    @Inject TenantDirectory directory;
+    @Inject TenantTransactions tenants;
     @Inject AiSettingsStore aiSettings;
     @Inject GreetingChains greetings;
     @Inject PackHost packs;
@@ -98,7 +99,7 @@ public class AiTurnWorker {
     }
 
     public void run(long tenantId, long leadId, long messageId) {
-        TenantRef tenant = directory.byIdAnyStatus(tenantId).orElse(null);
+        TenantRef tenant = tenants.forJob(tenantId).orElse(null);
         if (tenant == null) {
             return;
         }
@@ -106,9 +107,7 @@ public class AiTurnWorker {
         if (!setup.ai().enabled()) {
             return;
         }
-        Snapshot snap =
-                storage.transactions()
-                        .inTenant(tenant, em -> snapshot(em, tenant, leadId, messageId));
+        Snapshot snap = tenants.in(tenant, work -> snapshot(work, leadId, messageId));
         if (snap == null) {
             return;
         }
@@ -139,13 +138,12 @@ public class AiTurnWorker {
         TurnOutcome outcome =
                 TurnEngine.apply(snap.state(), decision.actions(), pack.qualificationSchema());
         List<LiveEvent> published = new ArrayList<>();
-        storage.transactions()
-                .inTenant(
-                        tenant,
-                        em -> {
-                            apply(em, tenant, leadId, snap, outcome, decision, chain, published);
-                            return null;
-                        });
+        tenants.in(
+                tenant,
+                work -> {
+                    apply(work, leadId, snap, outcome, decision, chain, published);
+                    return null;
+                });
         published.forEach(live::fire);
     }
 
@@ -179,7 +177,11 @@ public class AiTurnWorker {
                         LLM_HTTP_TIMEOUT));
     }
 
-    private Snapshot snapshot(EntityManager em, TenantRef tenant, long leadId, long messageId) {
+    private Snapshot snapshot(TenantWork work, long leadId, long messageId) {
+
+        EntityManager em = work.em();
+
+        TenantRef tenant = work.tenant();
         Lead lead = em.find(Lead.class, leadId);
         if (lead == null || !aiMayAnswer(lead) || newerClientMessage(em, leadId, messageId)) {
             return null;
@@ -213,8 +215,8 @@ public class AiTurnWorker {
             Message m = earlier.get(i);
             history.add(new HistoryLine("IN".equals(m.direction()), textOf(m)));
         }
-        Map<String, Object> fields = LeadJson.fields(em, tenant, leadId);
-        AiMemory memory = LeadJson.memory(em, tenant, leadId);
+        Map<String, Object> fields = LeadJson.fields(work, leadId);
+        AiMemory memory = LeadJson.memory(work, leadId);
         LeadState state =
                 new LeadState(
                         fields,
@@ -237,14 +239,17 @@ public class AiTurnWorker {
     }
 
     private void apply(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             long leadId,
             Snapshot snap,
             TurnOutcome outcome,
             AiBrains.Decision decision,
             GreetingChains.Chain chain,
             List<LiveEvent> published) {
+
+        EntityManager em = work.em();
+
+        TenantRef tenant = work.tenant();
         Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
         if (lead == null
                 || !aiMayAnswer(lead)
@@ -263,13 +268,11 @@ public class AiTurnWorker {
         String lastText = null;
         if (lead.greetedAt() == null) {
             for (GreetingChains.Step step : chain.steps()) {
-                lastText =
-                        enqueueStep(em, tenant, lead, snap.recipient(), step, now, at, published);
+                lastText = enqueueStep(work, lead, snap.recipient(), step, now, at, published);
             }
             lead.greeted(now);
             LeadJson.event(
-                    em,
-                    tenant,
+                    work,
                     leadId,
                     "greeting.sent",
                     "AI",
@@ -281,8 +284,7 @@ public class AiTurnWorker {
         for (String reply : outcome.replies()) {
             lastText =
                     enqueue(
-                            em,
-                            tenant,
+                            work,
                             lead,
                             snap.recipient(),
                             "TEXT",
@@ -297,8 +299,7 @@ public class AiTurnWorker {
             if (index >= 0 && index < chain.steps().size()) {
                 lastText =
                         enqueueStep(
-                                em,
-                                tenant,
+                                work,
                                 lead,
                                 snap.recipient(),
                                 chain.steps().get(index),
@@ -308,8 +309,8 @@ public class AiTurnWorker {
             }
         }
         LeadState after = outcome.state();
-        LeadJson.writeFields(em, tenant, leadId, after.fields());
-        LeadJson.writeMemory(em, tenant, leadId, after.memory());
+        LeadJson.writeFields(work, leadId, after.fields());
+        LeadJson.writeMemory(work, leadId, after.memory());
         Long newStage = null;
         if (after.stageRole() != null && after.stageRole() != snap.state().stageRole()) {
             newStage =
@@ -340,11 +341,10 @@ public class AiTurnWorker {
             if (decision.fallbackReason() != null) {
                 details.put("fallback", decision.fallbackReason());
             }
-            LeadJson.event(em, tenant, leadId, e.type(), "AI", null, e.reason(), details, now);
+            LeadJson.event(work, leadId, e.type(), "AI", null, e.reason(), details, now);
         }
         if (outcome.handOff()) {
-            followUps.cancelPending(
-                    em, tenant, leadId, Decision.Reason.HANDED_OFF, "AI", null, now);
+            followUps.cancelPending(work, leadId, Decision.Reason.HANDED_OFF, "AI", null, now);
             lead.handOffToHuman(now);
             published.add(new LiveEvent(tenant.id(), "lead.handoff", leadId, null));
         }
@@ -352,8 +352,7 @@ public class AiTurnWorker {
             lead.weWrote(lastText, now);
         }
         if (after.memory().notInterested()) {
-            followUps.cancelPending(
-                    em, tenant, leadId, Decision.Reason.NOT_INTERESTED, "AI", null, now);
+            followUps.cancelPending(work, leadId, Decision.Reason.NOT_INTERESTED, "AI", null, now);
         } else if (lastText != null && !outcome.handOff()) {
             // the bot wrote and waits for the client: wake them up if they go silent
             em.flush();
@@ -363,28 +362,30 @@ public class AiTurnWorker {
                                     Long.class)
                             .setParameter("l", leadId)
                             .getSingleResult();
-            followUps.arm(em, tenant, lead, lastOut, at);
+            followUps.arm(work, lead, lastOut, at);
         }
         published.add(new LiveEvent(tenant.id(), "lead.updated", leadId, null));
     }
 
     private String enqueueStep(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             Lead lead,
             String recipient,
             GreetingChains.Step step,
             OffsetDateTime now,
             Instant at,
             List<LiveEvent> published) {
+
+        EntityManager em = work.em();
+
+        TenantRef tenant = work.tenant();
         switch (step.kind()) {
             case "album" -> {
                 String last = null;
                 for (GreetingChains.Media m : step.media()) {
                     last =
                             enqueue(
-                                    em,
-                                    tenant,
+                                    work,
                                     lead,
                                     recipient,
                                     "IMAGE",
@@ -400,8 +401,7 @@ public class AiTurnWorker {
             case "voice" -> {
                 String id = step.media().get(0).id();
                 return enqueue(
-                        em,
-                        tenant,
+                        work,
                         lead,
                         recipient,
                         "VOICE",
@@ -418,8 +418,7 @@ public class AiTurnWorker {
                                 ? step.url()
                                 : step.text().strip() + "\n" + step.url();
                 return enqueue(
-                        em,
-                        tenant,
+                        work,
                         lead,
                         recipient,
                         "TEXT",
@@ -432,8 +431,7 @@ public class AiTurnWorker {
             }
             default -> {
                 return enqueue(
-                        em,
-                        tenant,
+                        work,
                         lead,
                         recipient,
                         "TEXT",
@@ -448,8 +446,7 @@ public class AiTurnWorker {
     }
 
     private String enqueue(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             Lead lead,
             String recipient,
             String kind,
@@ -459,6 +456,10 @@ public class AiTurnWorker {
             OffsetDateTime now,
             Instant at,
             List<LiveEvent> published) {
+
+        EntityManager em = work.em();
+
+        TenantRef tenant = work.tenant();
         Message message = Message.outbound(lead.id(), "AI", null, kind, text, now);
         if (mediaId != null) {
             media.find(Long.toString(tenant.id()), mediaId)
