@@ -57,7 +57,7 @@ public class FollowUps {
     public void arm(TenantWork work, Lead lead, long armedMessageId, Instant at) {
         EntityManager em = work.em();
         TenantRef tenant = work.tenant();
-        FollowUpStore.Setup setup = store.load(em, tenant.id());
+        FollowUpStore.Setup setup = store.load(work);
         if (setup.policy().steps().isEmpty()) {
             return;
         }
@@ -94,7 +94,6 @@ public class FollowUps {
             Long actorId,
             OffsetDateTime at) {
         EntityManager em = work.em();
-        TenantRef tenant = work.tenant();
         int cancelled =
                 em.createNativeQuery(
                                 "UPDATE followups SET status = 'CANCELLED', reason = ?2, updated_at = now()"
@@ -140,9 +139,7 @@ public class FollowUps {
             long id, long leadId, long armedMessageId, Instant armedAt, int step, String status) {}
 
     private void step(TenantWork work, long followupId, List<LiveEvent> published) {
-
         EntityManager em = work.em();
-
         TenantRef tenant = work.tenant();
         Row row = row(work, followupId);
         if (row == null || !row.status().equals("PENDING")) {
@@ -153,7 +150,7 @@ public class FollowUps {
         if (lead == null || row == null || !row.status().equals("PENDING")) {
             return;
         }
-        FollowUpStore.Setup setup = store.load(em, tenant.id());
+        FollowUpStore.Setup setup = store.load(work);
         Instant now = clock.instant();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         LeadFacts facts = facts(work, lead, row, setup);
@@ -255,10 +252,7 @@ public class FollowUps {
     }
 
     private LeadFacts facts(TenantWork work, Lead lead, Row row, FollowUpStore.Setup setup) {
-
         EntityManager em = work.em();
-
-        TenantRef tenant = work.tenant();
         List<String> roles =
                 em.createQuery("SELECT s.role FROM Stage s WHERE s.id = :id", String.class)
                         .setParameter("id", lead.stageId())
@@ -310,10 +304,7 @@ public class FollowUps {
     }
 
     private static Row row(TenantWork work, long id) {
-
         EntityManager em = work.em();
-
-        TenantRef tenant = work.tenant();
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 em.createNativeQuery(
@@ -340,10 +331,7 @@ public class FollowUps {
             Instant armedAt,
             int step,
             Instant due) {
-
         EntityManager em = work.em();
-
-        TenantRef tenant = work.tenant();
         @SuppressWarnings("unchecked")
         List<Object> ids =
                 em.createNativeQuery(
@@ -361,10 +349,7 @@ public class FollowUps {
 
     private static void mark(
             TenantWork work, long id, String status, String text, Long messageId, String reason) {
-
         EntityManager em = work.em();
-
-        TenantRef tenant = work.tenant();
         em.createNativeQuery(
                         "UPDATE followups SET status = ?2, text = ?3, message_id = CAST(?4 AS bigint), reason = ?5,"
                                 + " updated_at = now() WHERE id = ?1")

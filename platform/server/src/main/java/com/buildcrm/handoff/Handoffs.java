@@ -57,7 +57,6 @@ public class Handoffs {
     public void takeOver(
             TenantWork work, Lead lead, long userId, String reason, OffsetDateTime at) {
         EntityManager em = work.em();
-        TenantRef tenant = work.tenant();
         if ("HUMAN".equals(lead.handledBy())
                 && lead.handlerId() != null
                 && lead.handlerId() == userId) {

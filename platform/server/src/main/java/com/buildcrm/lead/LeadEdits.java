@@ -141,10 +141,7 @@ public class LeadEdits {
     }
 
     private void editData(TenantWork work, Lead lead, LeadPatch p, long me, OffsetDateTime now) {
-
         EntityManager em = work.em();
-
-        TenantRef tenant = work.tenant();
         Map<String, Object> fields = new LinkedHashMap<>(LeadJson.fields(work, lead.id()));
         Map<String, Object> before = new LinkedHashMap<>(fields);
         if (p.fields != null) {
@@ -210,10 +207,7 @@ public class LeadEdits {
 
     private void assign(
             TenantWork work, Lead lead, long assigneeId, String role, long me, OffsetDateTime now) {
-
         EntityManager em = work.em();
-
-        TenantRef tenant = work.tenant();
         if ("manager".equals(role)) {
             throw ApiProblem.forbidden(
                     "assign-forbidden", "Only the owner or a head of sales assigns leads");
@@ -257,9 +251,7 @@ public class LeadEdits {
     }
 
     static String packOf(TenantWork work) {
-
         EntityManager em = work.em();
-
         TenantRef tenant = work.tenant();
         return (String)
                 em.createNativeQuery("SELECT plugin_id FROM platform.tenants WHERE id = ?1")

@@ -178,10 +178,7 @@ public class AiTurnWorker {
     }
 
     private Snapshot snapshot(TenantWork work, long leadId, long messageId) {
-
         EntityManager em = work.em();
-
-        TenantRef tenant = work.tenant();
         Lead lead = em.find(Lead.class, leadId);
         if (lead == null || !aiMayAnswer(lead) || newerClientMessage(em, leadId, messageId)) {
             return null;
@@ -246,9 +243,7 @@ public class AiTurnWorker {
             AiBrains.Decision decision,
             GreetingChains.Chain chain,
             List<LiveEvent> published) {
-
         EntityManager em = work.em();
-
         TenantRef tenant = work.tenant();
         Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
         if (lead == null
@@ -375,10 +370,7 @@ public class AiTurnWorker {
             OffsetDateTime now,
             Instant at,
             List<LiveEvent> published) {
-
         EntityManager em = work.em();
-
-        TenantRef tenant = work.tenant();
         switch (step.kind()) {
             case "album" -> {
                 String last = null;
@@ -456,9 +448,7 @@ public class AiTurnWorker {
             OffsetDateTime now,
             Instant at,
             List<LiveEvent> published) {
-
         EntityManager em = work.em();
-
         TenantRef tenant = work.tenant();
         Message message = Message.outbound(lead.id(), "AI", null, kind, text, now);
         if (mediaId != null) {
