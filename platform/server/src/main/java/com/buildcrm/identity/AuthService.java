@@ -33,7 +33,6 @@ public class AuthService {
             PasswordHasher.hash("not-a-real-password-" + UUID.randomUUID());
 
     @Inject Storage storage;
-
     @Inject TenantTransactions tenants;
     @Inject ServerSettings settings;
     @Inject Clock clock;

@@ -34,7 +34,6 @@ public class SessionGuard {
     private static final int MAX_ENTRIES = 50_000;
 
     @Inject Storage storage;
-
     @Inject TenantTransactions tenants;
 
     private final AtomicLong epoch = new AtomicLong();

@@ -14,7 +14,6 @@ import com.buildcrm.media.MediaRejectedException;
 import com.buildcrm.media.MediaStore;
 import com.buildcrm.media.StoredMedia;
 import com.buildcrm.tenancy.Storage;
-import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.tenancy.TenantWork;
@@ -64,9 +63,7 @@ public class InboxProcessor {
     static final long MAX_MEDIA_BYTES = 25L * 1024 * 1024;
 
     @Inject Storage storage;
-
     @Inject TenantTransactions tenants;
-    @Inject TenantDirectory directory;
     @Inject MediaStore media;
     @Inject Clock clock;
     @Inject AiSettingsStore aiSettings;

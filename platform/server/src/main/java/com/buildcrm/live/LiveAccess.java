@@ -4,7 +4,6 @@ import com.buildcrm.identity.AccessTokens;
 import com.buildcrm.identity.JwtKeys;
 import com.buildcrm.identity.SessionGuard;
 import com.buildcrm.settings.CrmSettings;
-import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.user.User;
@@ -39,7 +38,6 @@ public class LiveAccess {
     private static final Duration SKEW = Duration.ofSeconds(60);
 
     @Inject TenantDirectory directory;
-    @Inject Storage storage;
     @Inject TenantTransactions tenants;
     @Inject Clock clock;
     @Inject LiveTickets tickets;

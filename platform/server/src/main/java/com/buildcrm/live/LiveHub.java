@@ -3,7 +3,6 @@ package com.buildcrm.live;
 import com.buildcrm.identity.SessionChange;
 import com.buildcrm.identity.SessionGuard;
 import com.buildcrm.settings.CrmSettings;
-import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
@@ -42,9 +41,6 @@ public class LiveHub {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
-
-    @Inject Storage storage;
-
     @Inject TenantTransactions tenantTx;
     @Inject Clock clock;
     @Inject SessionGuard guard;

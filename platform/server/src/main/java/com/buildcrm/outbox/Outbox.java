@@ -34,8 +34,9 @@ public final class Outbox {
             Instant now,
             Duration pace) {
         // the outbox row belongs to the tenant of the caller's unit of work, never to a loose id
-        TenantPlatformTables tenantRows = TenantWork.of(em).platform();
-        if (TenantWork.of(em).tenantId() != tenantId) {
+        TenantWork work = TenantWork.of(em);
+        TenantPlatformTables tenantRows = work.platform();
+        if (work.tenantId() != tenantId) {
             throw new IllegalArgumentException("tenant " + tenantId + " is not the bound tenant");
         }
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")

@@ -12,7 +12,6 @@ import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.media.SignedUrls;
 import com.buildcrm.tenancy.Storage;
-import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,9 +46,7 @@ public class OutboxSender {
     static final Duration MEDIA_URL_TTL = Duration.ofHours(24);
 
     @Inject Storage storage;
-
     @Inject TenantTransactions tenants;
-    @Inject TenantDirectory directory;
     @Inject TenantChannels channels;
     @Inject SignedUrls signedUrls;
     @Inject ServerSettings settings;

@@ -8,8 +8,6 @@ import com.buildcrm.lead.LeadViews.PersonRef;
 import com.buildcrm.lead.LeadViews.StageRef;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.pipeline.Stage;
-import com.buildcrm.tenancy.Storage;
-import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.tenancy.TenantWork;
@@ -26,11 +24,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SandboxLeads {
-
-    @Inject Storage storage;
-
     @Inject TenantTransactions tenants;
-    @Inject TenantDirectory directory;
 
     public LeadResponse byPhone(long tenantId, String phone) {
         TenantRef ref =
