@@ -306,7 +306,7 @@ public class AiAdminService {
     }
 
     private Tenant tenant(long tenantId) {
-        if (directory.byIdAnyStatus(tenantId).isEmpty()) {
+        if (!directory.exists(tenantId)) {
             throw ApiProblem.notFound("Tenant " + tenantId);
         }
         return storage.transactions().inPlatform(em -> load(em, tenantId));

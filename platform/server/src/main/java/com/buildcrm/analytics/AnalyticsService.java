@@ -32,7 +32,7 @@ import java.util.Map;
 
 /**
  * Funnel, response times and per-manager numbers of the caller's company, computed in SQL on the
- * tenant's schema (named explicitly: native queries do not get the unit's tenant schema).
+ * tenant's schema (the unit of work's {@code search_path} resolves the unqualified table names).
  */
 @ApplicationScoped
 public class AnalyticsService {
@@ -69,26 +69,19 @@ public class AnalyticsService {
         return data.tx(
                 em -> {
                     Range r = range(em, from, to);
-                    String s = data.tenant().schema();
                     @SuppressWarnings("unchecked")
                     List<Object[]> rows =
                             em.createNativeQuery(
-                                            "WITH l AS (SELECT id, stage_id FROM "
-                                                    + s
-                                                    + ".leads WHERE created_at >= ?1 AND created_at < ?2)"
+                                            "WITH l AS (SELECT id, stage_id FROM leads WHERE created_at >= ?1 AND created_at < ?2)"
                                                     + " SELECT st.id, st.name, st.role, st.position, st.color,"
                                                     + " (SELECT count(*) FROM l WHERE l.stage_id = st.id),"
                                                     + " (SELECT count(*) FROM l WHERE l.stage_id = st.id"
                                                     + "   OR st.role = 'NEW'"
-                                                    + "   OR EXISTS (SELECT 1 FROM "
-                                                    + s
-                                                    + ".lead_events e WHERE e.lead_id = l.id"
+                                                    + "   OR EXISTS (SELECT 1 FROM lead_events e WHERE e.lead_id = l.id"
                                                     + "     AND e.type = 'stage.changed'"
                                                     + "     AND (e.details->>'toId' = st.id::text"
                                                     + "       OR (e.details->>'toId' IS NULL AND e.details->>'toRole' = st.role))))"
-                                                    + " FROM "
-                                                    + s
-                                                    + ".stages st ORDER BY st.position, st.id")
+                                                    + " FROM stages st ORDER BY st.position, st.id")
                                     .setParameter(1, r.fromUtc())
                                     .setParameter(2, r.toUtc())
                                     .getResultList();
@@ -116,9 +109,7 @@ public class AnalyticsService {
                     long total =
                             num(
                                     em.createNativeQuery(
-                                                    "SELECT count(*) FROM "
-                                                            + s
-                                                            + ".leads WHERE created_at >= ?1 AND created_at < ?2")
+                                                    "SELECT count(*) FROM leads WHERE created_at >= ?1 AND created_at < ?2")
                                             .setParameter(1, r.fromUtc())
                                             .setParameter(2, r.toUtc())
                                             .getSingleResult());
@@ -130,12 +121,11 @@ public class AnalyticsService {
         return data.tx(
                 em -> {
                     Range r = range(em, from, to);
-                    String s = data.tenant().schema();
                     Map<String, ResponseTime> byAuthor = new HashMap<>();
                     @SuppressWarnings("unchecked")
                     List<Object[]> rows =
                             em.createNativeQuery(
-                                            answers(s)
+                                            answers()
                                                     + " SELECT author, count(*),"
                                                     + " percentile_cont(0.5) WITHIN GROUP (ORDER BY secs),"
                                                     + " percentile_cont(0.9) WITHIN GROUP (ORDER BY secs)"
@@ -155,9 +145,7 @@ public class AnalyticsService {
                     @SuppressWarnings("unchecked")
                     List<Object[]> days =
                             em.createNativeQuery(
-                                            "SELECT to_char(created_at AT TIME ZONE ?3, 'YYYY-MM-DD'), count(*) FROM "
-                                                    + s
-                                                    + ".leads WHERE created_at >= ?1 AND created_at < ?2 GROUP BY 1")
+                                            "SELECT to_char(created_at AT TIME ZONE ?3, 'YYYY-MM-DD'), count(*) FROM leads WHERE created_at >= ?1 AND created_at < ?2 GROUP BY 1")
                                     .setParameter(1, r.fromUtc())
                                     .setParameter(2, r.toUtc())
                                     .setParameter(3, r.zone().getId())
@@ -176,12 +164,8 @@ public class AnalyticsService {
                             (Object[])
                                     em.createNativeQuery(
                                                     "SELECT count(*), count(*) FILTER (WHERE l.handled_by = 'AI'"
-                                                            + " AND NOT EXISTS (SELECT 1 FROM "
-                                                            + s
-                                                            + ".lead_events e WHERE e.lead_id = l.id AND e.type LIKE 'handoff.%'))"
-                                                            + " FROM "
-                                                            + s
-                                                            + ".leads l WHERE l.created_at >= ?1 AND l.created_at < ?2")
+                                                            + " AND NOT EXISTS (SELECT 1 FROM lead_events e WHERE e.lead_id = l.id AND e.type LIKE 'handoff.%'))"
+                                                            + " FROM leads l WHERE l.created_at >= ?1 AND l.created_at < ?2")
                                             .setParameter(1, r.fromUtc())
                                             .setParameter(2, r.toUtc())
                                             .getSingleResult();
@@ -204,12 +188,11 @@ public class AnalyticsService {
         return data.tx(
                 em -> {
                     Range r = range(em, from, to);
-                    String s = data.tenant().schema();
                     Map<Long, ResponseTime> times = new HashMap<>();
                     @SuppressWarnings("unchecked")
                     List<Object[]> rows =
                             em.createNativeQuery(
-                                            answers(s)
+                                            answers()
                                                     + " SELECT author_id, count(*),"
                                                     + " percentile_cont(0.5) WITHIN GROUP (ORDER BY secs),"
                                                     + " percentile_cont(0.9) WITHIN GROUP (ORDER BY secs)"
@@ -229,14 +212,8 @@ public class AnalyticsService {
                             em.createNativeQuery(
                                             "SELECT u.id, u.name, u.role, u.status,"
                                                     + " count(l.id), count(l.id) FILTER (WHERE st.role = 'WON')"
-                                                    + " FROM "
-                                                    + s
-                                                    + ".users u LEFT JOIN "
-                                                    + s
-                                                    + ".leads l ON l.assignee_id = u.id AND l.created_at >= ?1 AND l.created_at < ?2"
-                                                    + " LEFT JOIN "
-                                                    + s
-                                                    + ".stages st ON st.id = l.stage_id"
+                                                    + " FROM users u LEFT JOIN leads l ON l.assignee_id = u.id AND l.created_at >= ?1 AND l.created_at < ?2"
+                                                    + " LEFT JOIN stages st ON st.id = l.stage_id"
                                                     + " GROUP BY u.id, u.name, u.role, u.status ORDER BY u.name, u.id")
                                     .setParameter(1, r.fromUtc())
                                     .setParameter(2, r.toUtc())
@@ -263,19 +240,15 @@ public class AnalyticsService {
      * lead's first message, or the first after one of ours), the next message of ours, its author
      * and the delay in seconds.
      */
-    private static String answers(String s) {
+    private static String answers() {
         return "WITH m AS (SELECT id, lead_id, direction, created_at,"
                 + " LAG(direction) OVER (PARTITION BY lead_id ORDER BY created_at, id) AS prev"
-                + " FROM "
-                + s
-                + ".messages),"
+                + " FROM messages),"
                 + " starts AS (SELECT id, lead_id, created_at FROM m WHERE direction = 'IN'"
                 + " AND (prev IS NULL OR prev = 'OUT') AND created_at >= ?1 AND created_at < ?2),"
                 + " answers AS (SELECT r.author, r.author_id,"
                 + " EXTRACT(EPOCH FROM (r.created_at - st.created_at))::float8 AS secs"
-                + " FROM starts st JOIN LATERAL (SELECT o.author, o.author_id, o.created_at FROM "
-                + s
-                + ".messages o WHERE o.lead_id = st.lead_id AND o.direction = 'OUT'"
+                + " FROM starts st JOIN LATERAL (SELECT o.author, o.author_id, o.created_at FROM messages o WHERE o.lead_id = st.lead_id AND o.direction = 'OUT'"
                 + " AND o.id > st.id ORDER BY o.id LIMIT 1) r ON true)";
     }
 

@@ -12,6 +12,7 @@ import com.buildcrm.outbox.OutboundPayload;
 import com.buildcrm.outbox.Outbox;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.tenancy.TenantData;
+import com.buildcrm.tenancy.TenantWork;
 import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -148,8 +149,7 @@ public class ConversationService {
                                 // a person writing to an AI-led lead takes it over: never two
                                 // voices
                                 handoffs.takeOver(
-                                        em,
-                                        data.tenant(),
+                                        TenantWork.of(em),
                                         lead,
                                         userId,
                                         "Менеджер написал клиенту — диалог перешёл к нему",

@@ -10,6 +10,7 @@ import com.buildcrm.provisioner.PasswordHasher;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.tenant.TenantAdminService;
 import com.buildcrm.tenant.TenantRequests.CreateTenantRequest;
 import com.buildcrm.tenant.TenantRequests.NewOwnerRequest;
@@ -17,6 +18,7 @@ import com.buildcrm.user.Role;
 import com.buildcrm.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -60,6 +62,7 @@ public class DemoSeed {
 
     @Inject ServerSettings settings;
     @Inject Storage storage;
+    @Inject TenantTransactions tenantTx;
     @Inject TenantDirectory directory;
     @Inject TenantAdminService tenants;
     @Inject ChannelAdminService channels;
@@ -125,22 +128,17 @@ public class DemoSeed {
         brain.brain = "rules";
         ai.saveAi(id, brain, SYSTEM);
 
-        TenantRef ref = directory.byIdAnyStatus(id).orElseThrow();
+        TenantRef ref = tenantTx.forJob(id).orElseThrow();
         String hash = PasswordHasher.hash(MANAGER_PASSWORD);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        storage.transactions()
-                .inTenant(
-                        ref,
-                        em -> {
-                            em.persist(
-                                    new User(
-                                            MANAGER_EMAIL,
-                                            "Данияр (менеджер)",
-                                            Role.MANAGER,
-                                            hash,
-                                            now));
-                            return null;
-                        });
+        tenantTx.in(
+                ref,
+                work -> {
+                    EntityManager em = work.em();
+                    em.persist(
+                            new User(MANAGER_EMAIL, "Данияр (менеджер)", Role.MANAGER, hash, now));
+                    return null;
+                });
         mark(id, "seeded");
         LOG.info(() -> "Seeded the demo tenant '" + SLUG + "' (id " + id + ")");
     }

@@ -1,10 +1,9 @@
 package com.buildcrm.followup;
 
 import com.buildcrm.lead.PendingFollowUps;
-import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 
 /**
@@ -17,8 +16,7 @@ public class CancelOnLeadEdit implements PendingFollowUps {
 
     @Override
     public void cancel(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             long leadId,
             Why why,
             long userId,
@@ -28,6 +26,6 @@ public class CancelOnLeadEdit implements PendingFollowUps {
                     case CLOSED -> Decision.Reason.CLOSED;
                     case AI_OFF -> Decision.Reason.AI_OFF_LEAD;
                 };
-        followUps.cancelPending(em, tenant, leadId, reason, "HUMAN", userId, at);
+        followUps.cancelPending(work, leadId, reason, "HUMAN", userId, at);
     }
 }

@@ -110,7 +110,7 @@ public class FollowUpAdminService {
     }
 
     private void tenant(long id) {
-        if (directory.byIdAnyStatus(id).isEmpty()) {
+        if (!directory.exists(id)) {
             throw ApiProblem.notFound("Tenant " + id);
         }
     }

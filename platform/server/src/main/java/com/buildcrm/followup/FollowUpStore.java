@@ -1,6 +1,7 @@
 package com.buildcrm.followup;
 
 import com.buildcrm.pack.PackHost;
+import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -19,17 +20,27 @@ public class FollowUpStore {
     /** The policy in force, where it comes from, and the tenant's zone. */
     public record Setup(FollowUpPolicy policy, String source, ZoneId zone, boolean aiEnabled) {}
 
-    /** Reads everything a follow-up decision needs about the tenant (any transaction). */
+    private static final String SETUP =
+            "SELECT t.plugin_id, t.timezone, t.locale, f.policy::text,"
+                    + " COALESCE(a.enabled, true) FROM platform.tenants t"
+                    + " LEFT JOIN platform.tenant_followups f ON f.tenant_id = t.id"
+                    + " LEFT JOIN platform.tenant_ai a ON a.tenant_id = t.id WHERE t.id = ?1";
+
+    /**
+     * Reads everything a follow-up decision needs about the given tenant (the operator's console,
+     * in a platform transaction).
+     */
     public Setup load(EntityManager em, long tenantId) {
-        Object[] t =
-                (Object[])
-                        em.createNativeQuery(
-                                        "SELECT t.plugin_id, t.timezone, t.locale, f.policy::text,"
-                                                + " COALESCE(a.enabled, true) FROM platform.tenants t"
-                                                + " LEFT JOIN platform.tenant_followups f ON f.tenant_id = t.id"
-                                                + " LEFT JOIN platform.tenant_ai a ON a.tenant_id = t.id WHERE t.id = ?1")
-                                .setParameter(1, tenantId)
-                                .getSingleResult();
+        return setup(
+                (Object[]) em.createNativeQuery(SETUP).setParameter(1, tenantId).getSingleResult());
+    }
+
+    /** Reads everything a follow-up decision needs about the unit of work's tenant. */
+    public Setup load(TenantWork work) {
+        return setup((Object[]) work.platform().query(SETUP).getSingleResult());
+    }
+
+    private Setup setup(Object[] t) {
         FollowUpPolicy fallback =
                 FollowUpPolicy.defaults(
                         packs.packFor((String) t[0]).defaultFollowUps((String) t[2]));

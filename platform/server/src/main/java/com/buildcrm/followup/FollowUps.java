@@ -10,9 +10,9 @@ import com.buildcrm.message.Message;
 import com.buildcrm.outbox.OutboundPayload;
 import com.buildcrm.outbox.Outbox;
 import com.buildcrm.phone.PhoneNumbers;
-import com.buildcrm.tenancy.Storage;
-import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
+import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -48,8 +48,7 @@ public class FollowUps {
     /** After the last step the lead gets this long (at least) to answer before it is flagged. */
     static final Duration MIN_FINAL_WAIT = Duration.ofMinutes(30);
 
-    @Inject Storage storage;
-    @Inject TenantDirectory directory;
+    @Inject TenantTransactions tenants;
     @Inject FollowUpStore store;
     @Inject Clock clock;
     @Inject Event<LiveEvent> live;
@@ -58,29 +57,27 @@ public class FollowUps {
      * Arms the sequence after a bot message (in the caller's transaction): anything pending of an
      * earlier silence is dropped, step 0 is scheduled from {@code armedMessageId}'s time.
      */
-    public void arm(
-            EntityManager em, TenantRef tenant, Lead lead, long armedMessageId, Instant at) {
-        FollowUpStore.Setup setup = store.load(em, tenant.id());
+    public void arm(TenantWork work, Lead lead, long armedMessageId, Instant at) {
+        EntityManager em = work.em();
+        TenantRef tenant = work.tenant();
+        FollowUpStore.Setup setup = store.load(work);
         if (setup.policy().steps().isEmpty()) {
             return;
         }
         em.createNativeQuery(
-                        "UPDATE "
-                                + tenant.schema()
-                                + ".followups SET status = 'CANCELLED', reason = 'rearmed', updated_at = now()"
+                        "UPDATE followups SET status = 'CANCELLED', reason = 'rearmed', updated_at = now()"
                                 + " WHERE lead_id = ?1 AND status = 'PENDING'")
                 .setParameter(1, lead.id())
                 .executeUpdate();
         Instant due = FollowUpPlanner.dueAt(setup.policy(), setup.zone(), at, 0, at, lead.id());
-        long id = insert(em, tenant, lead.id(), armedMessageId, at, 0, due);
+        long id = insert(work, lead.id(), armedMessageId, at, 0, due);
         if (id > 0) {
             JobQueue.enqueue(em, TASK, tenant.id() + ":" + id, due);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("step", 1);
             details.put("dueAt", due.toString());
             LeadJson.event(
-                    em,
-                    tenant,
+                    work,
                     lead.id(),
                     "followup.armed",
                     "SYSTEM",
@@ -93,26 +90,23 @@ public class FollowUps {
 
     /** Cancels whatever is pending for the lead (in the caller's transaction) and records why. */
     public void cancelPending(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             long leadId,
             Decision.Reason reason,
             String actor,
             Long actorId,
             OffsetDateTime at) {
+        EntityManager em = work.em();
         int cancelled =
                 em.createNativeQuery(
-                                "UPDATE "
-                                        + tenant.schema()
-                                        + ".followups SET status = 'CANCELLED', reason = ?2, updated_at = now()"
+                                "UPDATE followups SET status = 'CANCELLED', reason = ?2, updated_at = now()"
                                         + " WHERE lead_id = ?1 AND status = 'PENDING'")
                         .setParameter(1, leadId)
                         .setParameter(2, reason.name())
                         .executeUpdate();
         if (cancelled > 0) {
             LeadJson.event(
-                    em,
-                    tenant,
+                    work,
                     leadId,
                     "followup.cancelled",
                     actor,
@@ -130,45 +124,45 @@ public class FollowUps {
     }
 
     public void run(long tenantId, long followupId) {
-        TenantRef tenant = directory.byIdAnyStatus(tenantId).orElse(null);
+        TenantRef tenant = tenants.forJob(tenantId).orElse(null);
         if (tenant == null) {
             return;
         }
         List<LiveEvent> published = new ArrayList<>();
-        storage.transactions()
-                .inTenant(
-                        tenant,
-                        em -> {
-                            step(em, tenant, followupId, published);
-                            return null;
-                        });
+        tenants.in(
+                tenant,
+                work -> {
+                    step(work, followupId, published);
+                    return null;
+                });
         published.forEach(live::fire);
     }
 
     record Row(
             long id, long leadId, long armedMessageId, Instant armedAt, int step, String status) {}
 
-    private void step(
-            EntityManager em, TenantRef tenant, long followupId, List<LiveEvent> published) {
-        Row row = row(em, tenant, followupId);
+    private void step(TenantWork work, long followupId, List<LiveEvent> published) {
+        EntityManager em = work.em();
+        TenantRef tenant = work.tenant();
+        Row row = row(work, followupId);
         if (row == null || !row.status().equals("PENDING")) {
             return;
         }
         Lead lead = em.find(Lead.class, row.leadId(), LockModeType.PESSIMISTIC_WRITE);
-        row = row(em, tenant, followupId); // re-read under the lead's lock
+        row = row(work, followupId); // re-read under the lead's lock
         if (lead == null || row == null || !row.status().equals("PENDING")) {
             return;
         }
-        FollowUpStore.Setup setup = store.load(em, tenant.id());
+        FollowUpStore.Setup setup = store.load(work);
         Instant now = clock.instant();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        LeadFacts facts = facts(em, tenant, lead, row, setup);
+        LeadFacts facts = facts(work, lead, row, setup);
         Decision decision =
                 FollowUpPlanner.decide(setup.policy(), facts, row.step(), now, setup.zone());
         if (decision instanceof Decision.Send send) {
             String recipient = PhoneNumbers.toJid(lead.phone()).orElse(null);
             if (recipient == null) {
-                mark(em, tenant, row.id(), "CANCELLED", null, null, "no recipient");
+                mark(work, row.id(), "CANCELLED", null, null, "no recipient");
                 return;
             }
             Message message = Message.outbound(lead.id(), "AI", null, "TEXT", send.text(), at);
@@ -184,10 +178,9 @@ public class FollowUps {
                     now,
                     PACE);
             lead.weWrote(send.text(), at);
-            mark(em, tenant, row.id(), "SENT", send.text(), message.id(), null);
+            mark(work, row.id(), "SENT", send.text(), message.id(), null);
             LeadJson.event(
-                    em,
-                    tenant,
+                    work,
                     lead.id(),
                     "followup.sent",
                     "SYSTEM",
@@ -196,15 +189,13 @@ public class FollowUps {
                     Map.of("step", row.step() + 1, "text", send.text()),
                     at);
             published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
-            next(em, tenant, lead, row, setup, now);
+            next(work, lead, row, setup, now);
         } else if (decision instanceof Decision.SkipDuplicate) {
-            mark(em, tenant, row.id(), "SKIPPED", null, null, "duplicate text");
-            next(em, tenant, lead, row, setup, now);
+            mark(work, row.id(), "SKIPPED", null, null, "duplicate text");
+            next(work, lead, row, setup, now);
         } else if (decision instanceof Decision.Postpone postpone) {
             em.createNativeQuery(
-                            "UPDATE "
-                                    + tenant.schema()
-                                    + ".followups SET due_at = ?2, updated_at = now() WHERE id = ?1")
+                            "UPDATE followups SET due_at = ?2, updated_at = now() WHERE id = ?1")
                     .setParameter(1, row.id())
                     .setParameter(2, OffsetDateTime.ofInstant(postpone.at(), ZoneOffset.UTC))
                     .executeUpdate();
@@ -214,10 +205,9 @@ public class FollowUps {
                     tenant.id() + ":" + row.id() + ":" + postpone.at().getEpochSecond(),
                     postpone.at());
         } else if (decision instanceof Decision.Cancel cancel) {
-            mark(em, tenant, row.id(), "CANCELLED", null, null, cancel.reason().name());
+            mark(work, row.id(), "CANCELLED", null, null, cancel.reason().name());
             LeadJson.event(
-                    em,
-                    tenant,
+                    work,
                     lead.id(),
                     "followup.cancelled",
                     "SYSTEM",
@@ -226,11 +216,10 @@ public class FollowUps {
                     Map.of("reason", cancel.reason().name()),
                     at);
         } else if (decision instanceof Decision.Finish) {
-            mark(em, tenant, row.id(), "FINISHED", null, null, null);
+            mark(work, row.id(), "FINISHED", null, null, null);
             lead.noAnswer(at);
             LeadJson.event(
-                    em,
-                    tenant,
+                    work,
                     lead.id(),
                     "followup.finished",
                     "SYSTEM",
@@ -243,13 +232,9 @@ public class FollowUps {
     }
 
     /** Schedules the step after {@code row}: the next text, or the final check after the last. */
-    private void next(
-            EntityManager em,
-            TenantRef tenant,
-            Lead lead,
-            Row row,
-            FollowUpStore.Setup setup,
-            Instant now) {
+    private void next(TenantWork work, Lead lead, Row row, FollowUpStore.Setup setup, Instant now) {
+        EntityManager em = work.em();
+        TenantRef tenant = work.tenant();
         int nextStep = row.step() + 1;
         List<FollowUpPolicy.Step> steps = setup.policy().steps();
         Instant due;
@@ -263,14 +248,14 @@ public class FollowUps {
             Duration wait = Duration.ofMinutes(Math.max(1, last - before));
             due = now.plus(wait.compareTo(MIN_FINAL_WAIT) < 0 ? MIN_FINAL_WAIT : wait);
         }
-        long id = insert(em, tenant, lead.id(), row.armedMessageId(), row.armedAt(), nextStep, due);
+        long id = insert(work, lead.id(), row.armedMessageId(), row.armedAt(), nextStep, due);
         if (id > 0) {
             JobQueue.enqueue(em, TASK, tenant.id() + ":" + id, due);
         }
     }
 
-    private LeadFacts facts(
-            EntityManager em, TenantRef tenant, Lead lead, Row row, FollowUpStore.Setup setup) {
+    private LeadFacts facts(TenantWork work, Lead lead, Row row, FollowUpStore.Setup setup) {
+        EntityManager em = work.em();
         List<String> roles =
                 em.createQuery("SELECT s.role FROM Stage s WHERE s.id = :id", String.class)
                         .setParameter("id", lead.stageId())
@@ -294,9 +279,7 @@ public class FollowUps {
         Number sentInSilence =
                 (Number)
                         em.createNativeQuery(
-                                        "SELECT count(*) FROM "
-                                                + tenant.schema()
-                                                + ".followups WHERE lead_id = ?1 AND armed_message_id = ?2 AND status = 'SENT'")
+                                        "SELECT count(*) FROM followups WHERE lead_id = ?1 AND armed_message_id = ?2 AND status = 'SENT'")
                                 .setParameter(1, lead.id())
                                 .setParameter(2, row.armedMessageId())
                                 .getSingleResult();
@@ -306,7 +289,7 @@ public class FollowUps {
                                 OffsetDateTime.class)
                         .setParameter("l", lead.id())
                         .getResultList();
-        Map<String, Object> fields = LeadJson.fields(em, tenant, lead.id());
+        Map<String, Object> fields = LeadJson.fields(work, lead.id());
         Object name = fields.get("name");
         return new LeadFacts(
                 lead.id(),
@@ -315,7 +298,7 @@ public class FollowUps {
                 setup.aiEnabled(),
                 lead.aiEnabled(),
                 roles.isEmpty() ? null : roles.get(0),
-                LeadJson.memory(em, tenant, lead.id()).notInterested(),
+                LeadJson.memory(work, lead.id()).notInterested(),
                 replied,
                 name == null ? null : name.toString(),
                 sent,
@@ -323,13 +306,12 @@ public class FollowUps {
                 lastOut.isEmpty() || lastOut.get(0) == null ? null : lastOut.get(0).toInstant());
     }
 
-    private static Row row(EntityManager em, TenantRef tenant, long id) {
+    private static Row row(TenantWork work, long id) {
+        EntityManager em = work.em();
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 em.createNativeQuery(
-                                "SELECT id, lead_id, armed_message_id, armed_at, step, status FROM "
-                                        + tenant.schema()
-                                        + ".followups WHERE id = ?1")
+                                "SELECT id, lead_id, armed_message_id, armed_at, step, status FROM followups WHERE id = ?1")
                         .setParameter(1, id)
                         .getResultList();
         if (rows.isEmpty()) {
@@ -346,19 +328,17 @@ public class FollowUps {
     }
 
     private static long insert(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             long leadId,
             long armedMessageId,
             Instant armedAt,
             int step,
             Instant due) {
+        EntityManager em = work.em();
         @SuppressWarnings("unchecked")
         List<Object> ids =
                 em.createNativeQuery(
-                                "INSERT INTO "
-                                        + tenant.schema()
-                                        + ".followups (lead_id, armed_message_id, armed_at, step, due_at)"
+                                "INSERT INTO followups (lead_id, armed_message_id, armed_at, step, due_at)"
                                         + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (lead_id, armed_message_id, step) DO NOTHING"
                                         + " RETURNING id")
                         .setParameter(1, leadId)
@@ -371,17 +351,10 @@ public class FollowUps {
     }
 
     private static void mark(
-            EntityManager em,
-            TenantRef tenant,
-            long id,
-            String status,
-            String text,
-            Long messageId,
-            String reason) {
+            TenantWork work, long id, String status, String text, Long messageId, String reason) {
+        EntityManager em = work.em();
         em.createNativeQuery(
-                        "UPDATE "
-                                + tenant.schema()
-                                + ".followups SET status = ?2, text = ?3, message_id = CAST(?4 AS bigint), reason = ?5,"
+                        "UPDATE followups SET status = ?2, text = ?3, message_id = CAST(?4 AS bigint), reason = ?5,"
                                 + " updated_at = now() WHERE id = ?1")
                 .setParameter(1, id)
                 .setParameter(2, status)

@@ -9,6 +9,7 @@ import com.buildcrm.lead.LeadViews.LeadResponse;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.tenancy.TenantData;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantWork;
 import com.buildcrm.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -38,10 +39,11 @@ public class Handoffs {
         long me = data.currentUserId();
         TenantRef tenant = data.tenant();
         LeadResponse r =
-                data.tx(
-                        em -> {
+                data.work(
+                        work -> {
+                            EntityManager em = work.em();
                             Lead lead = leads.findVisible(em, leadId);
-                            takeOver(em, tenant, lead, me, "Менеджер взял диалог на себя", now());
+                            takeOver(work, lead, me, "Менеджер взял диалог на себя", now());
                             return leads.toResponse(em, lead);
                         });
         live.fire(new LiveEvent(tenant.id(), "lead.handoff", leadId, null));
@@ -53,12 +55,8 @@ public class Handoffs {
      * writes to an AI-led lead from the CRM). A lead already led by this user is left as it is.
      */
     public void takeOver(
-            EntityManager em,
-            TenantRef tenant,
-            Lead lead,
-            long userId,
-            String reason,
-            OffsetDateTime at) {
+            TenantWork work, Lead lead, long userId, String reason, OffsetDateTime at) {
+        EntityManager em = work.em();
         if ("HUMAN".equals(lead.handledBy())
                 && lead.handlerId() != null
                 && lead.handlerId() == userId) {
@@ -66,12 +64,10 @@ public class Handoffs {
         }
         String previous = lead.handledBy();
         lead.takeOver(userId, at);
-        followUps.cancelPending(
-                em, tenant, lead.id(), Decision.Reason.TAKEN_OVER, "HUMAN", userId, at);
+        followUps.cancelPending(work, lead.id(), Decision.Reason.TAKEN_OVER, "HUMAN", userId, at);
         User user = em.find(User.class, userId);
         LeadJson.event(
-                em,
-                tenant,
+                work,
                 lead.id(),
                 "handoff.takeover",
                 "HUMAN",
@@ -85,8 +81,9 @@ public class Handoffs {
         long me = data.currentUserId();
         TenantRef tenant = data.tenant();
         LeadResponse r =
-                data.tx(
-                        em -> {
+                data.work(
+                        work -> {
+                            EntityManager em = work.em();
                             Lead lead = leads.findVisible(em, leadId);
                             if (!"AI".equals(lead.handledBy()) || lead.needsHuman()) {
                                 List<Long> lastIn =
@@ -102,8 +99,7 @@ public class Handoffs {
                                 OffsetDateTime at = now();
                                 lead.returnToAi(upTo, at);
                                 LeadJson.event(
-                                        em,
-                                        tenant,
+                                        work,
                                         leadId,
                                         "handoff.returned",
                                         "HUMAN",

@@ -5,6 +5,7 @@ import com.buildcrm.provisioner.PasswordHasher;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.user.User;
 import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ public class AuthService {
             PasswordHasher.hash("not-a-real-password-" + UUID.randomUUID());
 
     @Inject Storage storage;
+    @Inject TenantTransactions tenants;
     @Inject ServerSettings settings;
     @Inject Clock clock;
     @Inject TenantDirectory directory;
@@ -67,8 +69,7 @@ public class AuthService {
         throttle.reserve(account, address);
         Optional<TenantDirectory.Entry> tenant = directory.bySlug(slug);
         Optional<User> found =
-                tenant.flatMap(
-                        t -> storage.transactions().inTenant(t.ref(), em -> findUser(em, email)));
+                tenant.flatMap(t -> tenants.in(t.ref(), work -> findUser(work.em(), email)));
         String hash = found.map(User::passwordHash).orElse(DUMMY_HASH);
         if (!PasswordHasher.verify(password, hash) || found.isEmpty()) {
             throw ApiProblem.unauthorized(BAD_CREDENTIALS);
@@ -82,13 +83,13 @@ public class AuthService {
         throttle.recordSuccess(account, address);
         TenantRef ref = tenant.get().ref();
         User user = found.get();
-        storage.transactions()
-                .inTenant(
-                        ref,
-                        em -> {
-                            em.find(User.class, user.id()).loggedIn(now());
-                            return null;
-                        });
+        tenants.in(
+                ref,
+                work -> {
+                    EntityManager em = work.em();
+                    em.find(User.class, user.id()).loggedIn(now());
+                    return null;
+                });
         Subject subject = Subject.user(ref.id(), user.id());
         UUID family = UUID.randomUUID();
         String refresh = issue(subject, family);
@@ -127,11 +128,11 @@ public class AuthService {
             User user =
                     tenant.map(
                                     t ->
-                                            storage.transactions()
-                                                    .inTenant(
-                                                            t.ref(),
-                                                            em ->
-                                                                    em.find(
+                                            tenants.in(
+                                                    t.ref(),
+                                                    work ->
+                                                            work.em()
+                                                                    .find(
                                                                             User.class,
                                                                             subject.id())))
                             .orElse(null);

@@ -2,9 +2,11 @@ package com.buildcrm.identity;
 
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +34,7 @@ public class SessionGuard {
     private static final int MAX_ENTRIES = 50_000;
 
     @Inject Storage storage;
+    @Inject TenantTransactions tenants;
 
     private final AtomicLong epoch = new AtomicLong();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -53,16 +56,15 @@ public class SessionGuard {
                 cached(
                         "user:" + tenant.id() + ":" + userId,
                         () ->
-                                storage.transactions()
-                                        .inTenant(
-                                                tenant,
-                                                em -> {
-                                                    User u = em.find(User.class, userId);
-                                                    return u == null
-                                                            ? new UserState(false, null)
-                                                            : new UserState(
-                                                                    u.active(), u.role().key());
-                                                }));
+                                tenants.in(
+                                        tenant,
+                                        work -> {
+                                            EntityManager em = work.em();
+                                            User u = em.find(User.class, userId);
+                                            return u == null
+                                                    ? new UserState(false, null)
+                                                    : new UserState(u.active(), u.role().key());
+                                        }));
         if (!user.active()) {
             return DISABLED;
         }

@@ -14,8 +14,9 @@ import com.buildcrm.media.MediaStore;
 import com.buildcrm.media.StoredMedia;
 import com.buildcrm.message.Message;
 import com.buildcrm.tenancy.Storage;
-import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
+import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class InboxProcessor {
     static final long MAX_MEDIA_BYTES = 25L * 1024 * 1024;
 
     @Inject Storage storage;
-    @Inject TenantDirectory directory;
+    @Inject TenantTransactions tenants;
     @Inject MediaStore media;
     @Inject Clock clock;
     @Inject AiSettingsStore aiSettings;
@@ -85,35 +86,35 @@ public class InboxProcessor {
         if (first == null) {
             return;
         }
-        TenantRef tenant = directory.byIdAnyStatus(first.tenantId()).orElse(null);
+        TenantRef tenant = tenants.forJob(first.tenantId()).orElse(null);
         if (tenant == null) {
             return;
         }
         fetchMissingMedia(first);
         List<LiveEvent> published = new ArrayList<>();
-        storage.transactions()
-                .inTenant(
-                        tenant,
-                        em -> {
-                            String phone = first.event().getString("phone", "");
-                            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
-                                    .setParameter(1, ((long) tenant.id() << 32) ^ phone.hashCode())
-                                    .getSingleResult();
-                            // everything of this sender up to this row, oldest first, so the
-                            // conversation keeps its order
-                            for (Row row : pending(em, first)) {
-                                String setAside = apply(em, tenant, row, published);
-                                if (setAside != null) {
-                                    setAside(em, row.id(), setAside);
-                                    continue;
-                                }
-                                em.createNativeQuery(
-                                                "UPDATE platform.inbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ?1")
-                                        .setParameter(1, row.id())
-                                        .executeUpdate();
-                            }
-                            return null;
-                        });
+        tenants.in(
+                tenant,
+                work -> {
+                    EntityManager em = work.em();
+                    String phone = first.event().getString("phone", "");
+                    em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                            .setParameter(1, ((long) tenant.id() << 32) ^ phone.hashCode())
+                            .getSingleResult();
+                    // everything of this sender up to this row, oldest first, so the
+                    // conversation keeps its order
+                    for (Row row : pending(em, first)) {
+                        String setAside = apply(em, tenant, row, published);
+                        if (setAside != null) {
+                            setAside(em, row.id(), setAside);
+                            continue;
+                        }
+                        em.createNativeQuery(
+                                        "UPDATE platform.inbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ?1")
+                                .setParameter(1, row.id())
+                                .executeUpdate();
+                    }
+                    return null;
+                });
         published.forEach(live::fire);
     }
 
@@ -253,7 +254,7 @@ public class InboxProcessor {
         }
         published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
         followUps.cancelPending(
-                em, tenant, lead.id(), Decision.Reason.CLIENT_REPLIED, "SYSTEM", null, now);
+                TenantWork.of(em), lead.id(), Decision.Reason.CLIENT_REPLIED, "SYSTEM", null, now);
         if ("AI".equals(lead.handledBy()) && lead.aiEnabled()) {
             // one AI turn per burst: each message schedules one; only the newest one answers
             AiTurns.schedule(

@@ -9,6 +9,7 @@ import com.buildcrm.pipeline.Stage;
 import com.buildcrm.plugin.api.QualificationField;
 import com.buildcrm.tenancy.TenantData;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantWork;
 import com.buildcrm.user.User;
 import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,11 +66,12 @@ public class LeadEdits {
         String role = data.currentRole();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         LeadViews.LeadResponse result =
-                data.tx(
-                        em -> {
+                data.work(
+                        work -> {
+                            EntityManager em = work.em();
                             Lead lead = leads.findVisible(em, leadId);
                             if (p.fields != null || p.name != null || p.city != null) {
-                                editData(em, tenant, lead, p, me, now);
+                                editData(work, lead, p, me, now);
                             }
                             if (p.stageId != null && !p.stageId.equals(lead.stageId())) {
                                 Stage to = em.find(Stage.class, p.stageId);
@@ -80,16 +82,14 @@ public class LeadEdits {
                                 lead.movedByHand(to.id(), now);
                                 if ("WON".equals(to.role()) || "LOST".equals(to.role())) {
                                     followUps.cancel(
-                                            em,
-                                            tenant,
+                                            work,
                                             leadId,
                                             PendingFollowUps.Why.CLOSED,
                                             me,
                                             now);
                                 }
                                 LeadJson.event(
-                                        em,
-                                        tenant,
+                                        work,
                                         leadId,
                                         "stage.changed",
                                         "HUMAN",
@@ -99,22 +99,20 @@ public class LeadEdits {
                                         now);
                             }
                             if (p.assigneeId != null) {
-                                assign(em, tenant, lead, p.assigneeId, role, me, now);
+                                assign(work, lead, p.assigneeId, role, me, now);
                             }
                             if (p.aiEnabled != null && p.aiEnabled != lead.aiEnabled()) {
                                 lead.aiSwitched(p.aiEnabled, now);
                                 if (!p.aiEnabled) {
                                     followUps.cancel(
-                                            em,
-                                            tenant,
+                                            work,
                                             leadId,
                                             PendingFollowUps.Why.AI_OFF,
                                             me,
                                             now);
                                 }
                                 LeadJson.event(
-                                        em,
-                                        tenant,
+                                        work,
                                         leadId,
                                         p.aiEnabled ? "ai.enabled" : "ai.disabled",
                                         "HUMAN",
@@ -134,22 +132,18 @@ public class LeadEdits {
 
     public List<LeadJson.EventView> events(long leadId, Long beforeId, int limit) {
         TenantRef tenant = data.tenant();
-        return data.tx(
-                em -> {
+        return data.work(
+                work -> {
+                    EntityManager em = work.em();
                     leads.findVisible(em, leadId);
                     return LeadJson.events(
-                            em, tenant, leadId, beforeId, Math.max(1, Math.min(limit, 200)));
+                            work, leadId, beforeId, Math.max(1, Math.min(limit, 200)));
                 });
     }
 
-    private void editData(
-            EntityManager em,
-            TenantRef tenant,
-            Lead lead,
-            LeadPatch p,
-            long me,
-            OffsetDateTime now) {
-        Map<String, Object> fields = new LinkedHashMap<>(LeadJson.fields(em, tenant, lead.id()));
+    private void editData(TenantWork work, Lead lead, LeadPatch p, long me, OffsetDateTime now) {
+        EntityManager em = work.em();
+        Map<String, Object> fields = new LinkedHashMap<>(LeadJson.fields(work, lead.id()));
         Map<String, Object> before = new LinkedHashMap<>(fields);
         if (p.fields != null) {
             Map<String, Object> set = new LinkedHashMap<>();
@@ -161,8 +155,7 @@ public class LeadEdits {
                 }
             }
             if (!set.isEmpty()) {
-                List<QualificationField> schema =
-                        packs.packFor(packOf(em, tenant)).qualificationSchema();
+                List<QualificationField> schema = packs.packFor(packOf(work)).qualificationSchema();
                 try {
                     for (Action a :
                             ActionValidator.validate(
@@ -194,7 +187,7 @@ public class LeadEdits {
         }
         lead.edited(name, city, now);
         if (!before.equals(fields)) {
-            LeadJson.writeFields(em, tenant, lead.id(), fields);
+            LeadJson.writeFields(work, lead.id(), fields);
         }
         List<String> changed =
                 fields.keySet().stream()
@@ -203,8 +196,7 @@ public class LeadEdits {
         List<String> removed =
                 before.keySet().stream().filter(k -> !fields.containsKey(k)).toList();
         LeadJson.event(
-                em,
-                tenant,
+                work,
                 lead.id(),
                 "fields.updated",
                 "HUMAN",
@@ -215,13 +207,8 @@ public class LeadEdits {
     }
 
     private void assign(
-            EntityManager em,
-            TenantRef tenant,
-            Lead lead,
-            long assigneeId,
-            String role,
-            long me,
-            OffsetDateTime now) {
+            TenantWork work, Lead lead, long assigneeId, String role, long me, OffsetDateTime now) {
+        EntityManager em = work.em();
         if ("manager".equals(role)) {
             throw ApiProblem.forbidden(
                     "assign-forbidden", "Only the owner or a head of sales assigns leads");
@@ -243,8 +230,7 @@ public class LeadEdits {
         details.put("assigneeId", target);
         details.put("assignee", name);
         LeadJson.event(
-                em,
-                tenant,
+                work,
                 lead.id(),
                 "lead.assigned",
                 "HUMAN",
@@ -265,7 +251,9 @@ public class LeadEdits {
         return d;
     }
 
-    static String packOf(EntityManager em, TenantRef tenant) {
+    static String packOf(TenantWork work) {
+        EntityManager em = work.em();
+        TenantRef tenant = work.tenant();
         return (String)
                 em.createNativeQuery("SELECT plugin_id FROM platform.tenants WHERE id = ?1")
                         .setParameter(1, tenant.id())

@@ -1,7 +1,7 @@
 package com.buildcrm.lead;
 
 import com.buildcrm.brain.AiMemory;
-import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantWork;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -20,32 +19,28 @@ import java.util.TreeSet;
 
 /**
  * The lead's jsonb columns ({@code fields}, {@code ai_state}) and its history ({@code
- * lead_events}). These are read and written with SQL that names the tenant's schema explicitly
- * (native queries do not get the persistence unit's tenant schema), inside the caller's
- * transaction.
+ * lead_events}). These are read and written with native SQL inside the caller's tenant unit of work
+ * ({@link TenantWork}), whose {@code search_path} resolves the unqualified table names to that
+ * tenant's schema.
  */
 public final class LeadJson {
 
     private LeadJson() {}
 
     /** The lead's qualification values (numbers as BigDecimal, booleans, strings). */
-    public static Map<String, Object> fields(EntityManager em, TenantRef tenant, long leadId) {
-        return toMap(readObject(em, tenant, "fields", leadId));
+    public static Map<String, Object> fields(TenantWork work, long leadId) {
+        return toMap(readObject(work, "fields", leadId));
     }
 
     /** Qualification values of several leads at once (for lists). */
-    public static Map<Long, Map<String, Object>> fields(
-            EntityManager em, TenantRef tenant, List<Long> leadIds) {
+    public static Map<Long, Map<String, Object>> fields(TenantWork work, List<Long> leadIds) {
         Map<Long, Map<String, Object>> result = new LinkedHashMap<>();
         if (leadIds.isEmpty()) {
             return result;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
-                em.createNativeQuery(
-                                "SELECT id, fields::text FROM "
-                                        + tenant.schema()
-                                        + ".leads WHERE id = ANY(CAST(?1 AS bigint[]))")
+                work.sql("SELECT id, fields::text FROM leads WHERE id = ANY(CAST(?1 AS bigint[]))")
                         .setParameter(1, leadIds.toArray(Long[]::new))
                         .getResultList();
         for (Object[] row : rows) {
@@ -54,13 +49,12 @@ public final class LeadJson {
         return result;
     }
 
-    public static void writeFields(
-            EntityManager em, TenantRef tenant, long leadId, Map<String, Object> fields) {
-        write(em, tenant, "fields", leadId, toJson(fields).toString());
+    public static void writeFields(TenantWork work, long leadId, Map<String, Object> fields) {
+        write(work, "fields", leadId, toJson(fields).toString());
     }
 
-    public static AiMemory memory(EntityManager em, TenantRef tenant, long leadId) {
-        JsonObject o = readObject(em, tenant, "ai_state", leadId);
+    public static AiMemory memory(TenantWork work, long leadId) {
+        JsonObject o = readObject(work, "ai_state", leadId);
         TreeSet<String> advice = new TreeSet<>();
         if (o.containsKey("adviceGiven")) {
             o.getJsonArray("adviceGiven").forEach(v -> advice.add(((JsonString) v).getString()));
@@ -77,7 +71,7 @@ public final class LeadJson {
                 o.getInt("clientTurns", 0));
     }
 
-    public static void writeMemory(EntityManager em, TenantRef tenant, long leadId, AiMemory m) {
+    public static void writeMemory(TenantWork work, long leadId, AiMemory m) {
         JsonArrayBuilder advice = Json.createArrayBuilder();
         new TreeSet<>(m.adviceGiven()).forEach(advice::add);
         JsonObjectBuilder b =
@@ -91,7 +85,7 @@ public final class LeadJson {
         if (m.askedField() != null) {
             b.add("askedField", m.askedField());
         }
-        write(em, tenant, "ai_state", leadId, b.build().toString());
+        write(work, "ai_state", leadId, b.build().toString());
     }
 
     /**
@@ -100,8 +94,7 @@ public final class LeadJson {
      * @param actor {@code AI}, {@code HUMAN} or {@code SYSTEM}
      */
     public static void event(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             long leadId,
             String type,
             String actor,
@@ -109,10 +102,8 @@ public final class LeadJson {
             String reason,
             Map<String, Object> details,
             OffsetDateTime at) {
-        em.createNativeQuery(
-                        "INSERT INTO "
-                                + tenant.schema()
-                                + ".lead_events (lead_id, type, actor, actor_id, reason, details, created_at)"
+        work.sql(
+                        "INSERT INTO lead_events (lead_id, type, actor, actor_id, reason, details, created_at)"
                                 + " VALUES (?1, ?2, ?3, CAST(?4 AS bigint), ?5, CAST(?6 AS jsonb), ?7)")
                 .setParameter(1, leadId)
                 .setParameter(2, type)
@@ -134,17 +125,12 @@ public final class LeadJson {
             Map<String, Object> details,
             OffsetDateTime at) {}
 
-    public static List<EventView> events(
-            EntityManager em, TenantRef tenant, long leadId, Long beforeId, int limit) {
+    public static List<EventView> events(TenantWork work, long leadId, Long beforeId, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
-                em.createNativeQuery(
+                work.sql(
                                 "SELECT e.id, e.type, e.actor, e.actor_id, u.name, e.reason, e.details::text, e.created_at"
-                                        + " FROM "
-                                        + tenant.schema()
-                                        + ".lead_events e LEFT JOIN "
-                                        + tenant.schema()
-                                        + ".users u ON u.id = e.actor_id"
+                                        + " FROM lead_events e LEFT JOIN users u ON u.id = e.actor_id"
                                         + " WHERE e.lead_id = ?1 AND e.id < ?2 ORDER BY e.id DESC LIMIT ?3")
                         .setParameter(1, leadId)
                         .setParameter(2, beforeId == null ? Long.MAX_VALUE : beforeId)
@@ -237,29 +223,17 @@ public final class LeadJson {
         };
     }
 
-    private static JsonObject readObject(
-            EntityManager em, TenantRef tenant, String column, long leadId) {
+    private static JsonObject readObject(TenantWork work, String column, long leadId) {
         @SuppressWarnings("unchecked")
         List<Object> rows =
-                em.createNativeQuery(
-                                "SELECT "
-                                        + column
-                                        + "::text FROM "
-                                        + tenant.schema()
-                                        + ".leads WHERE id = ?1")
+                work.sql("SELECT " + column + "::text FROM leads WHERE id = ?1")
                         .setParameter(1, leadId)
                         .getResultList();
         return rows.isEmpty() ? JsonValue.EMPTY_JSON_OBJECT : parse(String.valueOf(rows.get(0)));
     }
 
-    private static void write(
-            EntityManager em, TenantRef tenant, String column, long leadId, String json) {
-        em.createNativeQuery(
-                        "UPDATE "
-                                + tenant.schema()
-                                + ".leads SET "
-                                + column
-                                + " = CAST(?1 AS jsonb) WHERE id = ?2")
+    private static void write(TenantWork work, String column, long leadId, String json) {
+        work.sql("UPDATE leads SET " + column + " = CAST(?1 AS jsonb) WHERE id = ?2")
                 .setParameter(1, json)
                 .setParameter(2, leadId)
                 .executeUpdate();

@@ -8,6 +8,7 @@ import com.buildcrm.lead.LeadViews.StageRef;
 import com.buildcrm.pipeline.Stage;
 import com.buildcrm.settings.CrmSettings;
 import com.buildcrm.tenancy.TenantData;
+import com.buildcrm.tenancy.TenantWork;
 import com.buildcrm.user.User;
 import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,9 +123,7 @@ public class LeadService {
                 em.createNativeQuery(
                         "SELECT id, score, "
                                 + activity
-                                + ", created_at FROM "
-                                + data.tenant().schema()
-                                + ".leads"
+                                + ", created_at FROM leads"
                                 + sql.where()
                                 + " ORDER BY "
                                 + orderBy
@@ -156,16 +155,14 @@ public class LeadService {
                                     ((Number) last[0]).longValue())
                             .encode();
         }
-        Lookup lookup = new Lookup(em, data.tenant()).prefetch(leads);
+        Lookup lookup = new Lookup(TenantWork.of(em)).prefetch(leads);
         return new LeadPage(leads.stream().map(lookup::toResponse).toList(), next, -1);
     }
 
     /** How many visible leads match. */
     public long count(EntityManager em, LeadFilter filter) {
         Sql sql = where(em, filter);
-        var query =
-                em.createNativeQuery(
-                        "SELECT count(*) FROM " + data.tenant().schema() + ".leads" + sql.where());
+        var query = em.createNativeQuery("SELECT count(*) FROM leads" + sql.where());
         sql.bind(query);
         return ((Number) query.getSingleResult()).longValue();
     }
@@ -175,9 +172,7 @@ public class LeadService {
         Sql sql = where(em, filter);
         var query =
                 em.createNativeQuery(
-                        "SELECT stage_id, count(*) FROM "
-                                + data.tenant().schema()
-                                + ".leads"
+                        "SELECT stage_id, count(*) FROM leads"
                                 + sql.where()
                                 + " GROUP BY stage_id");
         sql.bind(query);
@@ -275,7 +270,7 @@ public class LeadService {
 
     /** The API view of a lead, inside the caller's transaction. */
     public LeadResponse toResponse(EntityManager em, Lead lead) {
-        return new Lookup(em, data.tenant()).toResponse(lead);
+        return new Lookup(TenantWork.of(em)).toResponse(lead);
     }
 
     /**
@@ -306,19 +301,19 @@ public class LeadService {
 
     /** Resolves stage and people names for responses, once per request. */
     private static final class Lookup {
+        private final TenantWork work;
         private final EntityManager em;
-        private final com.buildcrm.tenancy.TenantRef tenant;
         private final Map<Long, Stage> stages = new HashMap<>();
         private final Map<Long, User> users = new HashMap<>();
         private final Map<Long, Map<String, Object>> fields = new HashMap<>();
 
-        Lookup(EntityManager em, com.buildcrm.tenancy.TenantRef tenant) {
-            this.em = em;
-            this.tenant = tenant;
+        Lookup(TenantWork work) {
+            this.work = work;
+            this.em = work.em();
         }
 
         Lookup prefetch(List<Lead> leads) {
-            fields.putAll(LeadJson.fields(em, tenant, leads.stream().map(Lead::id).toList()));
+            fields.putAll(LeadJson.fields(work, leads.stream().map(Lead::id).toList()));
             return this;
         }
 
@@ -343,7 +338,7 @@ public class LeadService {
                                     l.lastMessageAt()),
                     l.waitingForReplySince(),
                     l.noReply(),
-                    fields.computeIfAbsent(l.id(), id -> LeadJson.fields(em, tenant, id)),
+                    fields.computeIfAbsent(l.id(), id -> LeadJson.fields(work, id)),
                     l.sourceChannel(),
                     l.createdAt(),
                     l.updatedAt(),

@@ -1,7 +1,6 @@
 package com.buildcrm.lead;
 
-import com.buildcrm.tenancy.TenantRef;
-import jakarta.persistence.EntityManager;
+import com.buildcrm.tenancy.TenantWork;
 import java.time.OffsetDateTime;
 
 /**
@@ -25,8 +24,7 @@ public interface PendingFollowUps {
      * lead's history, as done by {@code userId}.
      */
     void cancel(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             long leadId,
             Why why,
             long userId,

@@ -4,8 +4,8 @@ import com.buildcrm.identity.AccessTokens;
 import com.buildcrm.identity.JwtKeys;
 import com.buildcrm.identity.SessionGuard;
 import com.buildcrm.settings.CrmSettings;
-import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
+import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.user.User;
 import com.buildcrm.web.ApiProblem;
 import com.nimbusds.jose.JOSEException;
@@ -15,6 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public class LiveAccess {
     private static final Duration SKEW = Duration.ofSeconds(60);
 
     @Inject TenantDirectory directory;
-    @Inject Storage storage;
+    @Inject TenantTransactions tenants;
     @Inject Clock clock;
     @Inject LiveTickets tickets;
     @Inject SessionGuard guard;
@@ -117,18 +118,17 @@ public class LiveAccess {
         }
         boolean[] onlyAssigned = new boolean[1];
         boolean active =
-                storage.transactions()
-                        .inTenant(
-                                entry.ref(),
-                                em -> {
-                                    User user = em.find(User.class, userId);
-                                    if ("manager".equals(role)) {
-                                        CrmSettings s =
-                                                em.find(CrmSettings.class, CrmSettings.SINGLETON);
-                                        onlyAssigned[0] = s != null && !s.managersSeeAll();
-                                    }
-                                    return user != null && user.active();
-                                });
+                tenants.in(
+                        entry.ref(),
+                        work -> {
+                            EntityManager em = work.em();
+                            User user = em.find(User.class, userId);
+                            if ("manager".equals(role)) {
+                                CrmSettings s = em.find(CrmSettings.class, CrmSettings.SINGLETON);
+                                onlyAssigned[0] = s != null && !s.managersSeeAll();
+                            }
+                            return user != null && user.active();
+                        });
         if (!active) {
             throw ApiProblem.unauthorized("This account is disabled");
         }

@@ -3,12 +3,13 @@ package com.buildcrm.live;
 import com.buildcrm.identity.SessionChange;
 import com.buildcrm.identity.SessionGuard;
 import com.buildcrm.settings.CrmSettings;
-import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +41,7 @@ public class LiveHub {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
-
-    @Inject Storage storage;
+    @Inject TenantTransactions tenantTx;
     @Inject Clock clock;
     @Inject SessionGuard guard;
     @Inject TenantDirectory directory;
@@ -223,14 +223,13 @@ public class LiveHub {
     }
 
     private boolean managersSeeAll(TenantRef tenant) {
-        return storage.transactions()
-                .inTenant(
-                        tenant,
-                        em -> {
-                            CrmSettings settings =
-                                    em.find(CrmSettings.class, CrmSettings.SINGLETON);
-                            return settings == null || settings.managersSeeAll();
-                        });
+        return tenantTx.in(
+                tenant,
+                work -> {
+                    EntityManager em = work.em();
+                    CrmSettings settings = em.find(CrmSettings.class, CrmSettings.SINGLETON);
+                    return settings == null || settings.managersSeeAll();
+                });
     }
 
     private boolean visible(LiveStream s, LiveMessage m) {
@@ -242,22 +241,19 @@ public class LiveHub {
     }
 
     private Long assigneeOf(LiveStream s, long leadId) {
-        return storage.transactions()
-                .inTenant(
-                        s.viewer().tenant(),
-                        em -> {
-                            @SuppressWarnings("unchecked")
-                            List<Object> rows =
-                                    em.createNativeQuery(
-                                                    "SELECT assignee_id FROM "
-                                                            + s.viewer().tenant().schema()
-                                                            + ".leads WHERE id = ?1")
-                                            .setParameter(1, leadId)
-                                            .getResultList();
-                            return rows.isEmpty() || rows.get(0) == null
-                                    ? null
-                                    : ((Number) rows.get(0)).longValue();
-                        });
+        return tenantTx.in(
+                s.viewer().tenant(),
+                work -> {
+                    EntityManager em = work.em();
+                    @SuppressWarnings("unchecked")
+                    List<Object> rows =
+                            em.createNativeQuery("SELECT assignee_id FROM leads WHERE id = ?1")
+                                    .setParameter(1, leadId)
+                                    .getResultList();
+                    return rows.isEmpty() || rows.get(0) == null
+                            ? null
+                            : ((Number) rows.get(0)).longValue();
+                });
     }
 
     private void prune(Tenant t) {

@@ -29,9 +29,9 @@ public class TenantMediaResource {
     @RolesAllowed("operator")
     public Response operatorUpload(
             @PathParam("id") long tenantId, @FormParam("file") EntityPart file) {
-        directory
-                .byIdAnyStatus(tenantId)
-                .orElseThrow(() -> ApiProblem.notFound("Tenant " + tenantId));
+        if (!directory.exists(tenantId)) {
+            throw ApiProblem.notFound("Tenant " + tenantId);
+        }
         UploadedMedia media = uploads.upload(tenantId, file);
         return Response.status(Response.Status.CREATED).entity(media).build();
     }

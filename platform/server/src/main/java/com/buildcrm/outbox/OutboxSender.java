@@ -12,11 +12,12 @@ import com.buildcrm.live.LiveEvent;
 import com.buildcrm.media.SignedUrls;
 import com.buildcrm.message.Message;
 import com.buildcrm.tenancy.Storage;
-import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public class OutboxSender {
     static final Duration MEDIA_URL_TTL = Duration.ofHours(24);
 
     @Inject Storage storage;
-    @Inject TenantDirectory directory;
+    @Inject TenantTransactions tenants;
     @Inject TenantChannels channels;
     @Inject SignedUrls signedUrls;
     @Inject ServerSettings settings;
@@ -168,7 +169,7 @@ public class OutboxSender {
     private void finish(Claimed row, SendResult result) {
         Instant now = clock.instant();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        TenantRef tenant = directory.byIdAnyStatus(row.tenantId()).orElse(null);
+        TenantRef tenant = tenants.forJob(row.tenantId()).orElse(null);
         if (tenant == null) {
             return;
         }
@@ -196,43 +197,43 @@ public class OutboxSender {
         String finalError = error;
         String finalProviderId = providerId;
         Instant finalRetryAt = retryAt;
-        storage.transactions()
-                .inTenant(
-                        tenant,
-                        em -> {
-                            em.createNativeQuery(
-                                            "UPDATE platform.outbox SET status = ?2, last_error = ?3, provider_message_id = ?4,"
-                                                    + " sent_at = CASE WHEN ?2 = 'SENT' THEN now() ELSE sent_at END,"
-                                                    + " next_attempt_at = COALESCE(CAST(?5 AS timestamptz), next_attempt_at) WHERE id = ?1")
-                                    .setParameter(1, row.id())
-                                    .setParameter(2, finalStatus)
-                                    .setParameter(3, finalError)
-                                    .setParameter(4, finalProviderId)
-                                    .setParameter(
-                                            5,
-                                            finalRetryAt == null
-                                                    ? null
-                                                    : OffsetDateTime.ofInstant(
-                                                            finalRetryAt, ZoneOffset.UTC))
-                                    .executeUpdate();
-                            if (finalRetryAt != null) {
-                                JobQueue.enqueue(
-                                        em,
-                                        Outbox.SEND_TASK,
-                                        row.id() + ":" + row.attempts(),
-                                        finalRetryAt);
-                            }
-                            Message message = em.find(Message.class, row.messageId());
-                            if (message != null) {
-                                switch (finalStatus) {
-                                    case "SENT" -> message.sent(finalProviderId, at);
-                                    case "FAILED" -> message.failed(finalError);
-                                    case "UNKNOWN" -> message.unknown(finalError);
-                                    default -> message.retrying(finalError);
-                                }
-                            }
-                            return null;
-                        });
+        tenants.in(
+                tenant,
+                work -> {
+                    EntityManager em = work.em();
+                    em.createNativeQuery(
+                                    "UPDATE platform.outbox SET status = ?2, last_error = ?3, provider_message_id = ?4,"
+                                            + " sent_at = CASE WHEN ?2 = 'SENT' THEN now() ELSE sent_at END,"
+                                            + " next_attempt_at = COALESCE(CAST(?5 AS timestamptz), next_attempt_at) WHERE id = ?1")
+                            .setParameter(1, row.id())
+                            .setParameter(2, finalStatus)
+                            .setParameter(3, finalError)
+                            .setParameter(4, finalProviderId)
+                            .setParameter(
+                                    5,
+                                    finalRetryAt == null
+                                            ? null
+                                            : OffsetDateTime.ofInstant(
+                                                    finalRetryAt, ZoneOffset.UTC))
+                            .executeUpdate();
+                    if (finalRetryAt != null) {
+                        JobQueue.enqueue(
+                                em,
+                                Outbox.SEND_TASK,
+                                row.id() + ":" + row.attempts(),
+                                finalRetryAt);
+                    }
+                    Message message = em.find(Message.class, row.messageId());
+                    if (message != null) {
+                        switch (finalStatus) {
+                            case "SENT" -> message.sent(finalProviderId, at);
+                            case "FAILED" -> message.failed(finalError);
+                            case "UNKNOWN" -> message.unknown(finalError);
+                            default -> message.retrying(finalError);
+                        }
+                    }
+                    return null;
+                });
         if (!"SENT".equals(finalStatus)) {
             channels.recordError(row.tenantId(), finalStatus + ": " + finalError);
         }

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Binds the request's tenant once, from the verified access token's {@code tenant} claim, after
  * authorization has run. A token whose tenant is unknown or not active is refused; a request
- * without a tenant claim leaves the context empty, so tenant data stays unreachable.
+ * without a tenant claim leaves the context empty, so tenant data stays unreachable. The bound
+ * tenant is also named in the request thread's log lines ({@link TenantLogContext}).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 100)
@@ -58,6 +59,8 @@ public class TenantBindingFilter implements ContainerRequestFilter {
                         .orElseThrow(
                                 () -> ApiProblem.unauthorized("The access token carries no role"));
         context.bind(entry.ref(), userId, role);
+        // this request's log lines name the tenant; TenantLogScopeFilter takes it back at the end
+        TenantLogContext.enter(entry.ref());
     }
 
     private static Object claimValue(JsonWebToken jwt, String name) {

@@ -15,7 +15,16 @@ public class TenantData {
     @Inject TenantContext context;
     @Inject Storage storage;
 
+    /** Runs {@code work} in one transaction in the request's tenant. */
     public <T> T tx(Function<EntityManager, T> work) {
+        return storage.transactions().inTenant(context.require(), w -> work.apply(w.em()));
+    }
+
+    /**
+     * Runs {@code work} in one transaction in the request's tenant, handing it the bound unit of
+     * work (for helpers that take a {@link TenantWork}, and the per-tenant platform tables).
+     */
+    public <T> T work(Function<TenantWork, T> work) {
         return storage.transactions().inTenant(context.require(), work);
     }
 

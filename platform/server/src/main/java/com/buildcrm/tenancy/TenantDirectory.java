@@ -23,11 +23,16 @@ public class TenantDirectory {
     }
 
     /**
-     * The tenant's schema whatever its status (workers finish what was accepted before a
-     * suspension).
+     * The tenant whatever its status (workers finish what was accepted before a suspension).
+     * Package-private: jobs reach it through {@link TenantTransactions#forJob}.
      */
-    public Optional<TenantRef> byIdAnyStatus(long id) {
+    Optional<TenantRef> byIdAnyStatus(long id) {
         return find("id = ?1", id).map(Entry::ref);
+    }
+
+    /** Whether a (provisioned) tenant with this id exists, whatever its status. */
+    public boolean exists(long id) {
+        return byIdAnyStatus(id).isPresent();
     }
 
     public Optional<Entry> bySlug(String slug) {

@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * Units of work: one transaction, one persistence context, at most one tenant. Services run their
- * work through these methods and never pick a schema themselves.
+ * work through these methods and never pick a schema themselves; only the platform entry is public,
+ * the tenant entry is reached through {@link TenantData} and {@link TenantTransactions}.
  */
 public final class Transactions {
 
@@ -31,13 +32,39 @@ public final class Transactions {
     }
 
     /**
-     * Runs {@code work} in the given tenant's schema (jobs, login); the platform is reachable too.
+     * Runs {@code work} in the given tenant's schema; the platform is reachable too.
+     * Package-private: code outside {@code tenancy} enters a tenant through {@link TenantData} (the
+     * request's tenant) or {@link TenantTransactions} (jobs, streams, login). The first statement
+     * of the transaction points its {@code search_path} at the tenant's schema ({@code SET LOCAL}:
+     * it ends with the transaction, so a pooled connection never carries it further), and the
+     * thread's log lines name the tenant until the unit of work ends.
      */
-    public <T> T inTenant(TenantRef tenant, Function<EntityManager, T> work) {
+    <T> T inTenant(TenantRef tenant, Function<TenantWork, T> work) {
         if (tenant == null) {
             throw new TenantNotBoundException();
         }
-        return run(managers.forTenant(tenant), work);
+        String previousLogTenant = TenantLogContext.enter(tenant);
+        try {
+            return run(
+                    managers.forTenant(tenant),
+                    em -> {
+                        // the schema name is validated by TenantRef (t_<digits>), never user input
+                        em.createNativeQuery(
+                                        "SET LOCAL search_path TO \""
+                                                + tenant.schema()
+                                                + "\", public")
+                                .executeUpdate();
+                        TenantWork unit = new TenantWork(em, tenant);
+                        TenantWork outer = unit.activate();
+                        try {
+                            return work.apply(unit);
+                        } finally {
+                            TenantWork.deactivate(outer);
+                        }
+                    });
+        } finally {
+            TenantLogContext.restore(previousLogTenant);
+        }
     }
 
     private static <T> T run(EntityManager em, Function<EntityManager, T> work) {

@@ -89,10 +89,6 @@ public class Tenant {
         return pluginId;
     }
 
-    public String schemaName() {
-        return schemaName;
-    }
-
     public String ownerName() {
         return ownerName;
     }

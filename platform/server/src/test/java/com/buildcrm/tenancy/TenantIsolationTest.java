@@ -77,10 +77,10 @@ class TenantIsolationTest {
     @Test
     void sameIdsInTwoTenantsEachReadsOnlyItsOwn() {
         for (int round = 0; round < 3; round++) {
-            String acmeOwner = tx.inTenant(acme, em -> em.find(User.class, 1L).email());
-            String betaOwner = tx.inTenant(beta, em -> em.find(User.class, 1L).email());
-            String acmeStage = tx.inTenant(acme, em -> em.find(Stage.class, 1L).name());
-            String betaStage = tx.inTenant(beta, em -> em.find(Stage.class, 1L).name());
+            String acmeOwner = tx.inTenant(acme, w -> w.em().find(User.class, 1L).email());
+            String betaOwner = tx.inTenant(beta, w -> w.em().find(User.class, 1L).email());
+            String acmeStage = tx.inTenant(acme, w -> w.em().find(Stage.class, 1L).name());
+            String betaStage = tx.inTenant(beta, w -> w.em().find(Stage.class, 1L).name());
             assertThat(acmeOwner).isEqualTo("owner@acme.kz");
             assertThat(betaOwner).isEqualTo("owner@beta.de");
             assertThat(acmeStage).isEqualTo("Новый");
@@ -92,18 +92,18 @@ class TenantIsolationTest {
     void queriesAndWritesStayInTheBoundTenant() {
         tx.inTenant(
                 acme,
-                em -> {
-                    em.persist(
-                            new User(
-                                    "manager@acme.kz",
-                                    "Manager",
-                                    Role.MANAGER,
-                                    "x",
-                                    OffsetDateTime.now()));
+                w -> {
+                    w.em().persist(
+                                    new User(
+                                            "manager@acme.kz",
+                                            "Manager",
+                                            Role.MANAGER,
+                                            "x",
+                                            OffsetDateTime.now()));
                     return null;
                 });
-        List<String> inAcme = tx.inTenant(acme, TenantIsolationTest::emails);
-        List<String> inBeta = tx.inTenant(beta, TenantIsolationTest::emails);
+        List<String> inAcme = tx.inTenant(acme, w -> emails(w.em()));
+        List<String> inBeta = tx.inTenant(beta, w -> emails(w.em()));
         assertThat(inAcme).contains("manager@acme.kz").doesNotContain("owner@beta.de");
         assertThat(inBeta).containsExactly("owner@beta.de");
     }
@@ -114,7 +114,7 @@ class TenantIsolationTest {
 
     @Test
     void withoutATenantTenantDataIsUnreachable() {
-        assertThatThrownBy(() -> tx.inTenant(null, em -> em.find(User.class, 1L)))
+        assertThatThrownBy(() -> tx.inTenant(null, w -> w.em().find(User.class, 1L)))
                 .isInstanceOf(TenantNotBoundException.class);
         assertThatThrownBy(
                         () ->
@@ -123,5 +123,142 @@ class TenantIsolationTest {
                                                 em.createQuery("SELECT u FROM User u", User.class)
                                                         .getResultList()))
                 .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void nativeSqlWithUnqualifiedTableNamesReachesTheBoundTenantOnly() {
+        for (int round = 0; round < 3; round++) {
+            // an entity read first, then native SQL: both in the same tenant
+            String acmeOwner =
+                    tx.inTenant(
+                            acme,
+                            w -> {
+                                w.em().find(Stage.class, 1L);
+                                return (String)
+                                        w.sql("SELECT email FROM users WHERE id = 1")
+                                                .getSingleResult();
+                            });
+            String betaOwner =
+                    tx.inTenant(
+                            beta,
+                            w ->
+                                    (String)
+                                            w.sql("SELECT email FROM users WHERE id = 1")
+                                                    .getSingleResult());
+            assertThat(acmeOwner).isEqualTo("owner@acme.kz");
+            assertThat(betaOwner).isEqualTo("owner@beta.de");
+        }
+        Object pathAfter =
+                tx.inPlatform(
+                        em ->
+                                em.createNativeQuery("SELECT current_setting('search_path')")
+                                        .getSingleResult());
+        assertThat(String.valueOf(pathAfter)).doesNotContain("t_");
+    }
+
+    @Test
+    void anEntityManagerIsPairedOnlyWithItsOwnUnitOfWork() {
+        TenantRef seen = tx.inTenant(acme, w -> TenantWork.of(w.em()).tenant());
+        assertThat(seen).isEqualTo(acme);
+        // an entity manager outside its unit of work, or a platform one, has no tenant to hand out
+        jakarta.persistence.EntityManager leaked = tx.inTenant(beta, TenantWork::em);
+        assertThatThrownBy(() -> tx.inTenant(acme, w -> TenantWork.of(leaked)))
+                .isInstanceOf(TenantNotBoundException.class);
+        assertThatThrownBy(() -> tx.inPlatform(TenantWork::of))
+                .isInstanceOf(TenantNotBoundException.class);
+    }
+
+    @Test
+    void perTenantPlatformTablesAreFilteredByTheBoundTenant() {
+        tx.inPlatform(
+                em ->
+                        em.createNativeQuery(
+                                        "INSERT INTO platform.tenant_followups (tenant_id, policy)"
+                                                + " VALUES (?1, CAST('{}' AS jsonb)), (?2, CAST('{}' AS jsonb))"
+                                                + " ON CONFLICT DO NOTHING")
+                                .setParameter(1, acme.id())
+                                .setParameter(2, beta.id())
+                                .executeUpdate());
+        List<?> seenByAcme =
+                tx.inTenant(
+                        acme,
+                        w ->
+                                w.platform()
+                                        .query(
+                                                "SELECT tenant_id FROM platform.tenant_followups"
+                                                        + " WHERE tenant_id = ?1")
+                                        .getResultList());
+        assertThat(seenByAcme).hasSize(1);
+        assertThat(((Number) seenByAcme.get(0)).longValue()).isEqualTo(acme.id());
+        assertThatThrownBy(
+                        () ->
+                                tx.inTenant(
+                                        acme,
+                                        w ->
+                                                w.platform()
+                                                        .query(
+                                                                "SELECT * FROM platform.tenant_followups")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () ->
+                                tx.inTenant(
+                                        acme,
+                                        w ->
+                                                w.platform()
+                                                        .query(
+                                                                "SELECT * FROM platform.tenants WHERE tenant_id = ?1")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void logLinesInsideATenantUnitOfWorkNameTheTenantAndOthersDoNot() {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture =
+                new java.util.logging.Handler() {
+                    private final java.util.logging.SimpleFormatter format =
+                            new java.util.logging.SimpleFormatter();
+
+                    @Override
+                    public void publish(java.util.logging.LogRecord r) {
+                        lines.add(format.formatMessage(r));
+                    }
+
+                    @Override
+                    public void flush() {}
+
+                    @Override
+                    public void close() {}
+                };
+        java.util.logging.Logger ours =
+                java.util.logging.Logger.getLogger("com.buildcrm.tenancy.logtest");
+        TenantLogHandler handler =
+                TenantLogHandler.install(
+                        ours,
+                        new TenantLogHandler(() -> new java.util.logging.Handler[] {capture}));
+        try {
+            ours.info("before any tenant");
+            tx.inTenant(
+                    acme,
+                    w -> {
+                        ours.info("inside acme");
+                        ours.log(java.util.logging.Level.INFO, "lead {0} updated", 42);
+                        return null;
+                    });
+            tx.inPlatform(
+                    em -> {
+                        ours.info("in the platform");
+                        return null;
+                    });
+            ours.info("after the tenant");
+        } finally {
+            TenantLogHandler.uninstall(ours, handler);
+        }
+        assertThat(lines)
+                .containsExactly(
+                        "before any tenant",
+                        "[tenant acme#" + acme.id() + "] inside acme",
+                        "[tenant acme#" + acme.id() + "] lead 42 updated",
+                        "in the platform",
+                        "after the tenant");
     }
 }

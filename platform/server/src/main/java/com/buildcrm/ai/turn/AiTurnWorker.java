@@ -26,8 +26,9 @@ import com.buildcrm.pack.PackHost;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.tenancy.Storage;
-import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
+import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -60,7 +61,7 @@ public class AiTurnWorker {
     static final int HISTORY = 30;
 
     @Inject Storage storage;
-    @Inject TenantDirectory directory;
+    @Inject TenantTransactions tenants;
     @Inject AiSettingsStore aiSettings;
     @Inject GreetingChains greetings;
     @Inject PackHost packs;
@@ -89,7 +90,7 @@ public class AiTurnWorker {
     }
 
     public void run(long tenantId, long leadId, long messageId) {
-        TenantRef tenant = directory.byIdAnyStatus(tenantId).orElse(null);
+        TenantRef tenant = tenants.forJob(tenantId).orElse(null);
         if (tenant == null) {
             return;
         }
@@ -97,9 +98,7 @@ public class AiTurnWorker {
         if (!setup.ai().enabled()) {
             return;
         }
-        Snapshot snap =
-                storage.transactions()
-                        .inTenant(tenant, em -> snapshot(em, tenant, leadId, messageId));
+        Snapshot snap = tenants.in(tenant, work -> snapshot(work, leadId, messageId));
         if (snap == null) {
             return;
         }
@@ -130,13 +129,12 @@ public class AiTurnWorker {
         TurnOutcome outcome =
                 TurnEngine.apply(snap.state(), decision.actions(), pack.qualificationSchema());
         List<LiveEvent> published = new ArrayList<>();
-        storage.transactions()
-                .inTenant(
-                        tenant,
-                        em -> {
-                            apply(em, tenant, leadId, snap, outcome, decision, chain, published);
-                            return null;
-                        });
+        tenants.in(
+                tenant,
+                work -> {
+                    apply(work, leadId, snap, outcome, decision, chain, published);
+                    return null;
+                });
         published.forEach(live::fire);
     }
 
@@ -170,7 +168,8 @@ public class AiTurnWorker {
                         LlmConfig.configuredTimeout()));
     }
 
-    private Snapshot snapshot(EntityManager em, TenantRef tenant, long leadId, long messageId) {
+    private Snapshot snapshot(TenantWork work, long leadId, long messageId) {
+        EntityManager em = work.em();
         Lead lead = em.find(Lead.class, leadId);
         if (lead == null || !aiMayAnswer(lead) || newerClientMessage(em, leadId, messageId)) {
             return null;
@@ -204,8 +203,8 @@ public class AiTurnWorker {
             Message m = earlier.get(i);
             history.add(new HistoryLine("IN".equals(m.direction()), textOf(m)));
         }
-        Map<String, Object> fields = LeadJson.fields(em, tenant, leadId);
-        AiMemory memory = LeadJson.memory(em, tenant, leadId);
+        Map<String, Object> fields = LeadJson.fields(work, leadId);
+        AiMemory memory = LeadJson.memory(work, leadId);
         LeadState state =
                 new LeadState(
                         fields,
@@ -228,14 +227,15 @@ public class AiTurnWorker {
     }
 
     private void apply(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             long leadId,
             Snapshot snap,
             TurnOutcome outcome,
             AiBrains.Decision decision,
             GreetingChains.Chain chain,
             List<LiveEvent> published) {
+        EntityManager em = work.em();
+        TenantRef tenant = work.tenant();
         Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
         if (lead == null
                 || !aiMayAnswer(lead)
@@ -254,13 +254,11 @@ public class AiTurnWorker {
         String lastText = null;
         if (lead.greetedAt() == null) {
             for (GreetingChains.Step step : chain.steps()) {
-                lastText =
-                        enqueueStep(em, tenant, lead, snap.recipient(), step, now, at, published);
+                lastText = enqueueStep(work, lead, snap.recipient(), step, now, at, published);
             }
             lead.greeted(now);
             LeadJson.event(
-                    em,
-                    tenant,
+                    work,
                     leadId,
                     "greeting.sent",
                     "AI",
@@ -272,8 +270,7 @@ public class AiTurnWorker {
         for (String reply : outcome.replies()) {
             lastText =
                     enqueue(
-                            em,
-                            tenant,
+                            work,
                             lead,
                             snap.recipient(),
                             "TEXT",
@@ -288,8 +285,7 @@ public class AiTurnWorker {
             if (index >= 0 && index < chain.steps().size()) {
                 lastText =
                         enqueueStep(
-                                em,
-                                tenant,
+                                work,
                                 lead,
                                 snap.recipient(),
                                 chain.steps().get(index),
@@ -299,8 +295,8 @@ public class AiTurnWorker {
             }
         }
         LeadState after = outcome.state();
-        LeadJson.writeFields(em, tenant, leadId, after.fields());
-        LeadJson.writeMemory(em, tenant, leadId, after.memory());
+        LeadJson.writeFields(work, leadId, after.fields());
+        LeadJson.writeMemory(work, leadId, after.memory());
         Long newStage = null;
         if (after.stageRole() != null && after.stageRole() != snap.state().stageRole()) {
             newStage =
@@ -331,11 +327,10 @@ public class AiTurnWorker {
             if (decision.fallbackReason() != null) {
                 details.put("fallback", decision.fallbackReason());
             }
-            LeadJson.event(em, tenant, leadId, e.type(), "AI", null, e.reason(), details, now);
+            LeadJson.event(work, leadId, e.type(), "AI", null, e.reason(), details, now);
         }
         if (outcome.handOff()) {
-            followUps.cancelPending(
-                    em, tenant, leadId, Decision.Reason.HANDED_OFF, "AI", null, now);
+            followUps.cancelPending(work, leadId, Decision.Reason.HANDED_OFF, "AI", null, now);
             lead.handOffToHuman(now);
             published.add(new LiveEvent(tenant.id(), "lead.handoff", leadId, null));
         }
@@ -343,8 +338,7 @@ public class AiTurnWorker {
             lead.weWrote(lastText, now);
         }
         if (after.memory().notInterested()) {
-            followUps.cancelPending(
-                    em, tenant, leadId, Decision.Reason.NOT_INTERESTED, "AI", null, now);
+            followUps.cancelPending(work, leadId, Decision.Reason.NOT_INTERESTED, "AI", null, now);
         } else if (lastText != null && !outcome.handOff()) {
             // the bot wrote and waits for the client: wake them up if they go silent
             em.flush();
@@ -354,28 +348,27 @@ public class AiTurnWorker {
                                     Long.class)
                             .setParameter("l", leadId)
                             .getSingleResult();
-            followUps.arm(em, tenant, lead, lastOut, at);
+            followUps.arm(work, lead, lastOut, at);
         }
         published.add(new LiveEvent(tenant.id(), "lead.updated", leadId, null));
     }
 
     private String enqueueStep(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             Lead lead,
             String recipient,
             GreetingChains.Step step,
             OffsetDateTime now,
             Instant at,
             List<LiveEvent> published) {
+        EntityManager em = work.em();
         switch (step.kind()) {
             case "album" -> {
                 String last = null;
                 for (GreetingChains.Media m : step.media()) {
                     last =
                             enqueue(
-                                    em,
-                                    tenant,
+                                    work,
                                     lead,
                                     recipient,
                                     "IMAGE",
@@ -391,8 +384,7 @@ public class AiTurnWorker {
             case "voice" -> {
                 String id = step.media().get(0).id();
                 return enqueue(
-                        em,
-                        tenant,
+                        work,
                         lead,
                         recipient,
                         "VOICE",
@@ -409,8 +401,7 @@ public class AiTurnWorker {
                                 ? step.url()
                                 : step.text().strip() + "\n" + step.url();
                 return enqueue(
-                        em,
-                        tenant,
+                        work,
                         lead,
                         recipient,
                         "TEXT",
@@ -423,8 +414,7 @@ public class AiTurnWorker {
             }
             default -> {
                 return enqueue(
-                        em,
-                        tenant,
+                        work,
                         lead,
                         recipient,
                         "TEXT",
@@ -439,8 +429,7 @@ public class AiTurnWorker {
     }
 
     private String enqueue(
-            EntityManager em,
-            TenantRef tenant,
+            TenantWork work,
             Lead lead,
             String recipient,
             String kind,
@@ -450,6 +439,8 @@ public class AiTurnWorker {
             OffsetDateTime now,
             Instant at,
             List<LiveEvent> published) {
+        EntityManager em = work.em();
+        TenantRef tenant = work.tenant();
         Message message = Message.outbound(lead.id(), "AI", null, kind, text, now);
         if (mediaId != null) {
             media.find(Long.toString(tenant.id()), mediaId)

@@ -14,10 +14,12 @@ import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ public class ChannelAdminService {
     @Inject TenantDirectory directory;
     @Inject InboxService inbox;
     @Inject Storage storage;
+    @Inject TenantTransactions tenants;
     @Inject com.buildcrm.conversation.ConversationService conversations;
 
     public TenantChannels.View configure(
@@ -168,34 +171,31 @@ public class ChannelAdminService {
                 PhoneNumbers.recipient(phone)
                         .orElseThrow(
                                 () -> ApiProblem.invalidField("phone", "not a valid phone number"));
-        return storage.transactions()
-                .inTenant(
-                        ref,
-                        em -> {
-                            List<Lead> leads =
-                                    em.createQuery(
-                                                    "SELECT l FROM Lead l WHERE l.phone = :p",
-                                                    Lead.class)
-                                            .setParameter("p", e164)
-                                            .getResultList();
-                            if (leads.isEmpty()) {
-                                return List.<MessageResponse>of();
-                            }
-                            return em
-                                    .createQuery(
-                                            "SELECT m FROM Message m WHERE m.leadId = :l ORDER BY m.id",
-                                            Message.class)
-                                    .setParameter("l", leads.get(0).id())
-                                    .getResultList()
-                                    .stream()
-                                    .map(m -> conversations.toResponse(tenantId, m))
-                                    .toList();
-                        });
+        return tenants.in(
+                ref,
+                work -> {
+                    EntityManager em = work.em();
+                    List<Lead> leads =
+                            em.createQuery("SELECT l FROM Lead l WHERE l.phone = :p", Lead.class)
+                                    .setParameter("p", e164)
+                                    .getResultList();
+                    if (leads.isEmpty()) {
+                        return List.<MessageResponse>of();
+                    }
+                    return em
+                            .createQuery(
+                                    "SELECT m FROM Message m WHERE m.leadId = :l ORDER BY m.id",
+                                    Message.class)
+                            .setParameter("l", leads.get(0).id())
+                            .getResultList()
+                            .stream()
+                            .map(m -> conversations.toResponse(tenantId, m))
+                            .toList();
+                });
     }
 
     private TenantRef tenant(long tenantId) {
-        return directory
-                .byIdAnyStatus(tenantId)
+        return tenants.forJob(tenantId)
                 .orElseThrow(() -> ApiProblem.notFound("Tenant " + tenantId));
     }
 }

@@ -8,9 +8,9 @@ import com.buildcrm.lead.LeadViews.PersonRef;
 import com.buildcrm.lead.LeadViews.StageRef;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.pipeline.Stage;
-import com.buildcrm.tenancy.Storage;
-import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
+import com.buildcrm.tenancy.TenantWork;
 import com.buildcrm.user.User;
 import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,34 +24,31 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SandboxLeads {
-
-    @Inject Storage storage;
-    @Inject TenantDirectory directory;
+    @Inject TenantTransactions tenants;
 
     public LeadResponse byPhone(long tenantId, String phone) {
         TenantRef ref =
-                directory
-                        .byIdAnyStatus(tenantId)
+                tenants.forJob(tenantId)
                         .orElseThrow(() -> ApiProblem.notFound("Tenant " + tenantId));
         String e164 =
                 PhoneNumbers.recipient(phone)
                         .orElseThrow(
                                 () -> ApiProblem.invalidField("phone", "not a valid phone number"));
-        return storage.transactions()
-                .inTenant(
-                        ref,
-                        em -> {
-                            List<Lead> leads =
-                                    em.createQuery(
-                                                    "SELECT l FROM Lead l WHERE l.phone = :p ORDER BY l.id",
-                                                    Lead.class)
-                                            .setParameter("p", e164)
-                                            .getResultList();
-                            if (leads.isEmpty()) {
-                                throw ApiProblem.notFound("No lead with the phone " + e164);
-                            }
-                            return toResponse(em, ref, leads.get(0));
-                        });
+        return tenants.in(
+                ref,
+                work -> {
+                    EntityManager em = work.em();
+                    List<Lead> leads =
+                            em.createQuery(
+                                            "SELECT l FROM Lead l WHERE l.phone = :p ORDER BY l.id",
+                                            Lead.class)
+                                    .setParameter("p", e164)
+                                    .getResultList();
+                    if (leads.isEmpty()) {
+                        throw ApiProblem.notFound("No lead with the phone " + e164);
+                    }
+                    return toResponse(em, ref, leads.get(0));
+                });
     }
 
     private static LeadResponse toResponse(EntityManager em, TenantRef ref, Lead l) {
@@ -73,7 +70,7 @@ public class SandboxLeads {
                                 l.lastMessageText(), l.lastMessageDirection(), l.lastMessageAt()),
                 l.waitingForReplySince(),
                 l.noReply(),
-                LeadJson.fields(em, ref, l.id()),
+                LeadJson.fields(TenantWork.of(em), l.id()),
                 l.sourceChannel(),
                 l.createdAt(),
                 l.updatedAt(),

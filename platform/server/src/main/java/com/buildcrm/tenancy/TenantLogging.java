@@ -1,0 +1,29 @@
+package com.buildcrm.tenancy;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import java.util.logging.Logger;
+
+/** Installs {@link TenantLogHandler} on our loggers at start-up and removes it at shutdown. */
+@ApplicationScoped
+public class TenantLogging {
+
+    private final Logger ours = Logger.getLogger(TenantLogHandler.OUR_LOGGERS);
+    private volatile TenantLogHandler handler;
+
+    void onStart(@Observes Startup event) {
+        if (handler == null) {
+            handler = TenantLogHandler.install(ours, new TenantLogHandler());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (handler != null) {
+            TenantLogHandler.uninstall(ours, handler);
+            handler = null;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.buildcrm.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The sanctioned way into a tenant for code that is not serving that tenant's own request: jobs
+ * that carry a tenant id, live-event streams, login and the operator's tools. Requests of a
+ * business user use {@link TenantData} instead (the tenant bound from the token).
+ */
+@ApplicationScoped
+public class TenantTransactions {
+
+    @Inject Storage storage;
+    @Inject TenantDirectory directory;
+
+    /**
+     * The tenant a job (or an operator tool) works for, by id and whatever its status: work
+     * accepted before a suspension is finished. Empty if no such tenant exists (any more).
+     */
+    public Optional<TenantRef> forJob(long tenantId) {
+        return directory.byIdAnyStatus(tenantId);
+    }
+
+    /**
+     * Runs {@code work} in one transaction in {@code tenant}'s schema, with the tenant named in the
+     * thread's log lines. The {@link TenantRef} comes from {@code tenancy} (the directory, a
+     * request's context, {@link #forJob}).
+     */
+    public <T> T in(TenantRef tenant, Function<TenantWork, T> work) {
+        return storage.transactions().inTenant(tenant, work);
+    }
+}
