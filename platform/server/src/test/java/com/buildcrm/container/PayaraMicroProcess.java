@@ -3,6 +3,9 @@ package com.buildcrm.container;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -11,9 +14,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * directory (so the embedded PostgreSQL, the keys and the demo company are new on every run) and
  * the first operator's password, passed as JVM options through {@code payara.cmdOptions}. Register
  * it before {@code ArquillianExtension}, which reads that property when it configures the
- * container. Inside the container (where {@code payara.microJar} is not set) it does nothing.
+ * container. After the class (Arquillian has stopped Payara by then: after-all callbacks run in
+ * reverse order) the data directory is deleted. Inside the container (where {@code payara.microJar}
+ * is not set) it does nothing.
  */
-public final class PayaraMicroProcess implements BeforeAllCallback {
+public final class PayaraMicroProcess implements BeforeAllCallback, AfterAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PayaraMicroProcess.class);
 
     /** The first operator's login in the deployed application. */
     public static final String OPERATOR_EMAIL = "admin@buildcrm.local";
@@ -35,6 +43,7 @@ public final class PayaraMicroProcess implements BeforeAllCallback {
         }
         Path target = Path.of(System.getProperty("buildcrm.war")).toAbsolutePath().getParent();
         Path dataDir = Files.createTempDirectory(target, "arquillian-data-");
+        context.getStore(NAMESPACE).put("dataDir", dataDir);
         System.setProperty(
                 "payara.cmdOptions",
                 String.join(
@@ -42,5 +51,20 @@ public final class PayaraMicroProcess implements BeforeAllCallback {
                         "-Xmx768m",
                         "-Dbuildcrm.data.dir=" + dataDir,
                         "-Dbuildcrm.operator.password=" + OPERATOR_PASSWORD));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Path dataDir = context.getStore(NAMESPACE).remove("dataDir", Path.class);
+        if (dataDir == null || !Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort: it lies under target/, which the next clean removes anyway
+        }
     }
 }
