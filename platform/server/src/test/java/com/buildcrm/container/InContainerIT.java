@@ -173,13 +173,16 @@ class InContainerIT {
 
             // @Timeout (4 s) over a slower endpoint: the rule brain answers in time, no retry
             openAi.reset();
-            openAi.enqueue(Answer.text("too late").after(Duration.ofSeconds(8)));
+            openAi.enqueue(Answer.text("too late").after(Duration.ofSeconds(10)));
             long started = System.nanoTime();
             Decision late = brains.decide(input, Optional.of(llm), 2);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(late.brain()).isEqualTo(AiBrains.RULES);
             assertThat(late.fallbackReason()).startsWith("timeout");
-            assertThat(took).isBetween(Duration.ofMillis(3500), Duration.ofMillis(6500));
+            // not the slow answer (10 s), nor a retry: the 4 s limit and the rule brain (slack for
+            // a busy
+            // machine)
+            assertThat(took).isBetween(Duration.ofMillis(3900), Duration.ofMillis(8000));
             assertThat(openAi.requests()).hasSize(1);
 
             // @CircuitBreaker: half of the last 10 calls failed -> the LLM is not called any more
