@@ -49,6 +49,8 @@ public final class PayaraMicroProcess implements BeforeAllCallback, AfterAllCall
                 String.join(
                         " ",
                         "-Xmx768m",
+                        // a test server lives for a minute: C1 alone starts it sooner on few cores
+                        "-XX:TieredStopAtLevel=1",
                         "-Dbuildcrm.data.dir=" + dataDir,
                         "-Dbuildcrm.operator.password=" + OPERATOR_PASSWORD));
     }
