@@ -293,26 +293,18 @@ class LeadQueriesDbTest {
     @Test
     void countsPerStageMatchTheFilter() {
         LeadService service = service(owner, "owner");
+        // as the board calls it: inside the request's tenant transaction
         Map<Long, Long> all =
-                DB.storage()
-                        .transactions()
-                        .inTenant(
-                                acme,
-                                em ->
-                                        service.countByStage(
-                                                em, service.filter(em, params(Map.of()))));
+                service.data.tx(
+                        em -> service.countByStage(em, service.filter(em, params(Map.of()))));
         assertThat(all).containsEntry(newStage, 2L).containsEntry(progressStage, 1L);
         assertThat(all.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
         Map<Long, Long> hot =
-                DB.storage()
-                        .transactions()
-                        .inTenant(
-                                acme,
-                                em ->
-                                        service.countByStage(
-                                                em,
-                                                service.filter(
-                                                        em, params(Map.of("temperature", "HOT")))));
+                service.data.tx(
+                        em ->
+                                service.countByStage(
+                                        em,
+                                        service.filter(em, params(Map.of("temperature", "HOT")))));
         assertThat(hot).containsOnly(Map.entry(newStage, 1L), Map.entry(wonStage, 1L));
     }
 
