@@ -1,0 +1,149 @@
+package com.buildcrm.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.buildcrm.inbox.InboxLimits;
+import com.buildcrm.tenancy.DbTier;
+import com.buildcrm.tenancy.TenantRef;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The message path's sweeper on real PostgreSQL: it re-enqueues only inbox and outbox rows whose
+ * job is gone (not fresh rows, not a queue that is merely long, not poisoned rows), does so once
+ * however often it runs, and marks sends interrupted long ago as UNKNOWN.
+ */
+class SweeperDbTest {
+
+    private static final DbTier DB = DbTier.get();
+    private static TenantRef acme;
+    private static Workers workers;
+
+    @BeforeAll
+    static void seed() throws ReflectiveOperationException {
+        acme = DB.newTenant("sweeper", "Asia/Almaty");
+        InboxLimits limits = new InboxLimits();
+        Field max = InboxLimits.class.getDeclaredField("maxAttempts");
+        max.setAccessible(true);
+        max.setInt(limits, 8);
+        workers = new Workers();
+        workers.storage = DB.storage();
+        workers.limits = limits;
+        long t = acme.id();
+        DB.sql(
+                acme,
+                inbox(t, "lost", "now() - interval '2 minutes'", null, 3),
+                inbox(t, "fresh", "now() - interval '5 seconds'", null, 0),
+                inbox(t, "poisoned", "now() - interval '2 minutes'", null, 8),
+                inbox(t, "done", "now() - interval '2 minutes'", "now()", 1),
+                inbox(t, "queued", "now() - interval '2 minutes'", null, 0),
+                outbox(t, 1, "PENDING", "now() - interval '2 minutes'", 2),
+                outbox(t, 2, "PENDING", "now() - interval '2 minutes'", 0),
+                outbox(t, 3, "PENDING", "now() + interval '1 minute'", 0),
+                outbox(t, 4, "SENDING", "now() - interval '10 minutes'", 1),
+                outbox(t, 5, "SENDING", "now() - interval '1 minute'", 1),
+                outbox(t, 6, "SENT", "now() - interval '1 hour'", 1),
+                // jobs that still exist: the queued inbox row's and outbox row 2's (another
+                // attempt)
+                "INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+                        + " SELECT 'process-inbox', id::text, now(), false, 1 FROM inbox"
+                        + " WHERE provider_message_id = 'queued'",
+                "INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+                        + " SELECT 'send-outbox', id || ':s0', now(), false, 1 FROM outbox"
+                        + " WHERE message_id = 2 AND tenant_id = "
+                        + t);
+    }
+
+    private static String inbox(
+            long tenant, String id, String receivedAt, String processedAt, int attempts) {
+        return "INSERT INTO inbox (tenant_id, provider, provider_message_id, kind, event, received_at,"
+                + " processed_at, attempts) VALUES ("
+                + tenant
+                + ", 'sandbox', '"
+                + id
+                + "', 'text', '{}'::jsonb, "
+                + receivedAt
+                + ", "
+                + (processedAt == null ? "NULL" : processedAt)
+                + ", "
+                + attempts
+                + ")";
+    }
+
+    private static String outbox(
+            long tenant, long messageId, String status, String nextAttemptAt, int attempts) {
+        return "INSERT INTO outbox (tenant_id, lead_id, message_id, recipient, kind, payload, status,"
+                + " attempts, next_attempt_at) VALUES ("
+                + tenant
+                + ", 1, "
+                + messageId
+                + ", '+77010000001', 'text', '{}'::jsonb, '"
+                + status
+                + "', "
+                + attempts
+                + ", "
+                + nextAttemptAt
+                + ")";
+    }
+
+    @Test
+    void onlyLostWorkIsEnqueuedAgainAndOnlyOnce() {
+        workers.sweep();
+        workers.sweep();
+
+        assertThat(jobs("process-inbox"))
+                .containsExactlyInAnyOrder(inboxId("lost"), inboxId("queued"));
+        assertThat(jobs("send-outbox"))
+                .containsExactlyInAnyOrder(outboxId(1) + ":s2", outboxId(2) + ":s0");
+        Map<Long, String> status =
+                DB
+                        .column(
+                                acme,
+                                "SELECT message_id || '=' || status || ':' || coalesce(last_error, '')"
+                                        + " FROM outbox WHERE tenant_id = ?",
+                                acme.id())
+                        .stream()
+                        .map(String::valueOf)
+                        .collect(
+                                Collectors.toMap(
+                                        s -> Long.parseLong(s.substring(0, s.indexOf('='))),
+                                        s -> s.substring(s.indexOf('=') + 1)));
+        assertThat(status)
+                .containsEntry(1L, "PENDING:")
+                .containsEntry(4L, "UNKNOWN:interrupted while sending")
+                .containsEntry(5L, "SENDING:")
+                .containsEntry(6L, "SENT:");
+    }
+
+    private static List<String> jobs(String task) {
+        return DB
+                .column(
+                        acme,
+                        "SELECT task_instance FROM scheduled_tasks WHERE task_name = ?"
+                                + " AND split_part(task_instance, ':', 1)::bigint IN"
+                                + " (SELECT id FROM inbox WHERE tenant_id = ? UNION SELECT id FROM outbox WHERE tenant_id = ?)",
+                        task,
+                        acme.id(),
+                        acme.id())
+                .stream()
+                .map(String::valueOf)
+                .toList();
+    }
+
+    private static String inboxId(String providerId) {
+        return Long.toString(
+                DB.number(acme, "SELECT id FROM inbox WHERE provider_message_id = ?", providerId));
+    }
+
+    private static long outboxId(long messageId) {
+        return DB.number(
+                acme,
+                "SELECT id FROM outbox WHERE tenant_id = ? AND message_id = ?",
+                acme.id(),
+                messageId);
+    }
+}

@@ -1,0 +1,332 @@
+package com.buildcrm.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.buildcrm.lead.LeadViews.LeadPage;
+import com.buildcrm.lead.LeadViews.LeadResponse;
+import com.buildcrm.tenancy.DbTier;
+import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.web.ApiProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lead list's native queries (filters, search, keyset paging, counts, per-stage counts and the
+ * managers' visibility) on real PostgreSQL, through {@link LeadService} with a bound tenant. A
+ * second company with look-alike rows must never show up.
+ */
+class LeadQueriesDbTest {
+
+    private static final DbTier DB = DbTier.get();
+    private static TenantRef acme;
+    private static long owner = 1;
+    private static long aliya;
+    private static long bolat;
+    private static long newStage;
+    private static long progressStage;
+    private static long wonStage;
+
+    @BeforeAll
+    static void seed() {
+        acme = DB.newTenant("leads", "Asia/Almaty");
+        TenantRef other = DB.newTenant("leads-other", "Asia/Almaty");
+        DB.sql(
+                acme,
+                "INSERT INTO users (email, name, role, password_hash) VALUES"
+                        + " ('aliya@acme.kz', 'Aliya', 'manager', 'x'),"
+                        + " ('bolat@acme.kz', 'Bolat', 'manager', 'x')");
+        aliya = DB.number(acme, "SELECT id FROM users WHERE email = 'aliya@acme.kz'");
+        bolat = DB.number(acme, "SELECT id FROM users WHERE email = 'bolat@acme.kz'");
+        newStage = DB.stage(acme, "NEW");
+        progressStage = DB.stage(acme, "IN_PROGRESS");
+        wonStage = DB.stage(acme, "WON");
+        long lost = DB.stage(acme, "LOST");
+        // created_at in UTC; Almaty is UTC+5, so 2026-11-09T20:00Z is already 10 November there
+        DB.sql(
+                acme,
+                lead(
+                        "+77010000001",
+                        "Айгерим",
+                        "Алматы",
+                        newStage,
+                        "HOT",
+                        90,
+                        "AI",
+                        aliya,
+                        false,
+                        "Хочу дом 8 на 10",
+                        "2026-11-01T10:00:00Z",
+                        "2026-11-02T10:00:00Z"),
+                lead(
+                        "+77010000002",
+                        "Boris",
+                        "алматы",
+                        progressStage,
+                        "WARM",
+                        50,
+                        "HUMAN",
+                        bolat,
+                        true,
+                        "скидка 100%?",
+                        "2026-11-05T10:00:00Z",
+                        "2026-11-06T10:00:00Z"),
+                lead(
+                        "+77015551234",
+                        null,
+                        "Астана",
+                        newStage,
+                        "COLD",
+                        10,
+                        "AI",
+                        null,
+                        false,
+                        "позвоните после 18:00",
+                        "2026-11-09T20:00:00Z",
+                        "2026-11-09T21:00:00Z"),
+                lead(
+                        "+77010000004",
+                        "Dana_1",
+                        "Шымкент",
+                        wonStage,
+                        "HOT",
+                        70,
+                        "HUMAN",
+                        aliya,
+                        false,
+                        "договорились",
+                        "2026-11-15T10:00:00Z",
+                        "2026-11-16T10:00:00Z"),
+                lead(
+                        "+77010000005",
+                        "Erlan",
+                        null,
+                        lost,
+                        "COLD",
+                        0,
+                        "AI",
+                        null,
+                        false,
+                        null,
+                        "2026-10-20T10:00:00Z",
+                        null));
+        DB.sql(
+                other,
+                lead(
+                        "+77010000001",
+                        "Айгерим",
+                        "Алматы",
+                        DB.stage(other, "NEW"),
+                        "HOT",
+                        95,
+                        "AI",
+                        null,
+                        false,
+                        "Хочу дом 8 на 10",
+                        "2026-11-01T10:00:00Z",
+                        "2026-11-02T10:00:00Z"));
+    }
+
+    private static String lead(
+            String phone,
+            String name,
+            String city,
+            long stage,
+            String temperature,
+            int score,
+            String handledBy,
+            Long assignee,
+            boolean noReply,
+            String lastText,
+            String createdAt,
+            String lastMessageAt) {
+        return "INSERT INTO leads (phone, name, city, stage_id, temperature, score, handled_by,"
+                + " assignee_id, no_reply, last_message_text, last_message_direction,"
+                + " last_message_at, created_at) VALUES ("
+                + String.join(
+                        ", ",
+                        quote(phone),
+                        quote(name),
+                        quote(city),
+                        Long.toString(stage),
+                        quote(temperature),
+                        Integer.toString(score),
+                        quote(handledBy),
+                        assignee == null ? "NULL" : assignee.toString(),
+                        Boolean.toString(noReply),
+                        quote(lastText),
+                        lastText == null ? "NULL" : "'IN'",
+                        lastMessageAt == null ? "NULL" : quote(lastMessageAt) + "::timestamptz",
+                        quote(createdAt) + "::timestamptz")
+                + ")";
+    }
+
+    private static String quote(String s) {
+        return s == null ? "NULL" : "'" + s.replace("'", "''") + "'";
+    }
+
+    private static LeadService service(long userId, String role) {
+        LeadService service = new LeadService();
+        service.data = DB.data(acme, userId, role);
+        return service;
+    }
+
+    private static LeadFilterParams params(Map<String, String> values) {
+        return LeadFilterParams.of(
+                values.get("stage"),
+                values.get("temperature"),
+                values.get("assignee"),
+                values.get("handledBy"),
+                values.get("noReply"),
+                values.get("city"),
+                values.get("from"),
+                values.get("to"),
+                values.get("q"));
+    }
+
+    private static List<String> phones(Map<String, String> filter) {
+        LeadPage page = service(owner, "owner").list(params(filter), "score", null, 200);
+        assertThat(page.total()).isEqualTo(page.items().size());
+        return page.items().stream().map(LeadResponse::phone).toList();
+    }
+
+    @Test
+    void everyFilterSelectsExactlyItsLeads() {
+        assertThat(phones(Map.of()))
+                .containsExactly(
+                        "+77010000001",
+                        "+77010000004",
+                        "+77010000002",
+                        "+77015551234",
+                        "+77010000005");
+        assertThat(phones(Map.of("stage", Long.toString(newStage))))
+                .containsExactly("+77010000001", "+77015551234");
+        assertThat(phones(Map.of("temperature", "hot")))
+                .containsExactly("+77010000001", "+77010000004");
+        assertThat(phones(Map.of("assignee", "none")))
+                .containsExactly("+77015551234", "+77010000005");
+        assertThat(phones(Map.of("assignee", Long.toString(aliya))))
+                .containsExactly("+77010000001", "+77010000004");
+        assertThat(phones(Map.of("handledBy", "human")))
+                .containsExactly("+77010000004", "+77010000002");
+        assertThat(phones(Map.of("noReply", "true"))).containsExactly("+77010000002");
+        assertThat(phones(Map.of("stage", Long.toString(newStage), "temperature", "COLD")))
+                .containsExactly("+77015551234");
+    }
+
+    @Test
+    void cityIsMatchedWithoutCaseInCyrillic() {
+        assertThat(phones(Map.of("city", "АЛМАТЫ")))
+                .containsExactly("+77010000001", "+77010000002");
+    }
+
+    @Test
+    void datesAreDaysInTheCompanysZone() {
+        // 2026-11-09T20:00Z is 10 November in Almaty: not on the 9th, but on the 10th
+        assertThat(phones(Map.of("from", "2026-11-05", "to", "2026-11-09")))
+                .containsExactly("+77010000002");
+        assertThat(phones(Map.of("from", "2026-11-10", "to", "2026-11-10")))
+                .containsExactly("+77015551234");
+        assertThat(phones(Map.of("to", "2026-10-31"))).containsExactly("+77010000005");
+    }
+
+    @Test
+    void searchLooksAtNameCityLastMessageAndPhoneDigits() {
+        assertThat(phones(Map.of("q", "дом"))).containsExactly("+77010000001");
+        assertThat(phones(Map.of("q", "астана"))).containsExactly("+77015551234");
+        assertThat(phones(Map.of("q", "ERLAN"))).containsExactly("+77010000005");
+        // typed as people type a number
+        assertThat(phones(Map.of("q", "555 12-34"))).containsExactly("+77015551234");
+        // LIKE's wildcards are literal characters in a search
+        assertThat(phones(Map.of("q", "%"))).containsExactly("+77010000002");
+        assertThat(phones(Map.of("q", "a_1"))).containsExactly("+77010000004");
+        assertThat(phones(Map.of("q", "_"))).containsExactly("+77010000004");
+    }
+
+    @Test
+    void keysetPagesCoverEveryLeadOnceInEachSort() {
+        for (String sort : List.of("score", "lastActivity", "createdAt")) {
+            LeadService service = service(owner, "owner");
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                LeadPage page = service.list(params(Map.of()), sort, cursor, 2);
+                assertThat(page.total()).isEqualTo(5);
+                assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+                page.items().forEach(l -> seen.add(l.phone()));
+                cursor = page.nextCursor();
+                pages++;
+            } while (cursor != null);
+            assertThat(pages).isEqualTo(3);
+            List<String> all =
+                    service.list(params(Map.of()), sort, null, 200).items().stream()
+                            .map(LeadResponse::phone)
+                            .toList();
+            assertThat(seen).as(sort).isEqualTo(all).doesNotHaveDuplicates().hasSize(5);
+        }
+        assertThat(
+                        service(owner, "owner")
+                                .list(params(Map.of()), "createdAt", null, 200)
+                                .items()
+                                .get(0)
+                                .phone())
+                .isEqualTo("+77010000004");
+        assertThat(
+                        service(owner, "owner")
+                                .list(params(Map.of()), "lastActivity", null, 200)
+                                .items()
+                                .stream()
+                                .map(LeadResponse::phone)
+                                .toList())
+                .containsExactly(
+                        "+77010000004",
+                        "+77015551234",
+                        "+77010000002",
+                        "+77010000001",
+                        "+77010000005");
+    }
+
+    @Test
+    void countsPerStageMatchTheFilter() {
+        LeadService service = service(owner, "owner");
+        // as the board calls it: inside the request's tenant transaction
+        Map<Long, Long> all =
+                service.data.tx(
+                        em -> service.countByStage(em, service.filter(em, params(Map.of()))));
+        assertThat(all).containsEntry(newStage, 2L).containsEntry(progressStage, 1L);
+        assertThat(all.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
+        Map<Long, Long> hot =
+                service.data.tx(
+                        em ->
+                                service.countByStage(
+                                        em,
+                                        service.filter(em, params(Map.of("temperature", "HOT")))));
+        assertThat(hot).containsOnly(Map.entry(newStage, 1L), Map.entry(wonStage, 1L));
+    }
+
+    @Test
+    void aManagerWhoSeesOnlyTheirOwnLeadsSeesNothingElse() {
+        LeadService managerView = service(aliya, "manager");
+        assertThat(managerView.list(params(Map.of()), "score", null, 200).total()).isEqualTo(5);
+        DB.sql(acme, "UPDATE crm_settings SET managers_see_all = false");
+        try {
+            LeadPage mine = managerView.list(params(Map.of()), "score", null, 200);
+            assertThat(mine.items().stream().map(LeadResponse::phone))
+                    .containsExactly("+77010000001", "+77010000004");
+            assertThat(mine.total()).isEqualTo(2);
+            long borisId = DB.number(acme, "SELECT id FROM leads WHERE phone = '+77010000002'");
+            assertThatThrownBy(() -> managerView.get(borisId))
+                    .isInstanceOfSatisfying(
+                            ApiProblem.class, p -> assertThat(p.status()).isEqualTo(404));
+            // the owner is not limited by the setting
+            assertThat(service(owner, "owner").list(params(Map.of()), "score", null, 200).total())
+                    .isEqualTo(5);
+        } finally {
+            DB.sql(acme, "UPDATE crm_settings SET managers_see_all = true");
+        }
+    }
+}
