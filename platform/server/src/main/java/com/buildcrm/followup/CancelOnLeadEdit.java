@@ -15,12 +15,7 @@ public class CancelOnLeadEdit implements PendingFollowUps {
     @Inject FollowUps followUps;
 
     @Override
-    public void cancel(
-            TenantWork work,
-            long leadId,
-            Why why,
-            long userId,
-            OffsetDateTime at) {
+    public void cancel(TenantWork work, long leadId, Why why, long userId, OffsetDateTime at) {
         Decision.Reason reason =
                 switch (why) {
                     case CLOSED -> Decision.Reason.CLOSED;

@@ -82,11 +82,7 @@ public class LeadEdits {
                                 lead.movedByHand(to.id(), now);
                                 if ("WON".equals(to.role()) || "LOST".equals(to.role())) {
                                     followUps.cancel(
-                                            work,
-                                            leadId,
-                                            PendingFollowUps.Why.CLOSED,
-                                            me,
-                                            now);
+                                            work, leadId, PendingFollowUps.Why.CLOSED, me, now);
                                 }
                                 LeadJson.event(
                                         work,
@@ -105,11 +101,7 @@ public class LeadEdits {
                                 lead.aiSwitched(p.aiEnabled, now);
                                 if (!p.aiEnabled) {
                                     followUps.cancel(
-                                            work,
-                                            leadId,
-                                            PendingFollowUps.Why.AI_OFF,
-                                            me,
-                                            now);
+                                            work, leadId, PendingFollowUps.Why.AI_OFF, me, now);
                                 }
                                 LeadJson.event(
                                         work,

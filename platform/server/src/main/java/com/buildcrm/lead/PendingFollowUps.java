@@ -23,10 +23,5 @@ public interface PendingFollowUps {
      * Cancels whatever is pending for the lead (in the caller's transaction) and records why in the
      * lead's history, as done by {@code userId}.
      */
-    void cancel(
-            TenantWork work,
-            long leadId,
-            Why why,
-            long userId,
-            OffsetDateTime at);
+    void cancel(TenantWork work, long leadId, Why why, long userId, OffsetDateTime at);
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.buildcrm.ai.AiBrains;
-import com.buildcrm.ai.AiBrains.Decision;
+import com.buildcrm.ai.llm.AiBrains;
+import com.buildcrm.ai.llm.AiBrains.Decision;
 import com.buildcrm.ai.llm.HousesPack;
 import com.buildcrm.ai.llm.LlmBrain;
 import com.buildcrm.ai.llm.LlmConfig;

@@ -1,8 +1,7 @@
-package com.buildcrm.jobs;
+package com.buildcrm.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.buildcrm.inbox.InboxLimits;
 import com.buildcrm.tenancy.DbTier;
 import com.buildcrm.tenancy.TenantRef;
 import java.lang.reflect.Field;
@@ -21,7 +20,7 @@ class SweeperDbTest {
 
     private static final DbTier DB = DbTier.get();
     private static TenantRef acme;
-    private static Workers workers;
+    private static MessagePathSweeper sweeper;
 
     @BeforeAll
     static void seed() throws ReflectiveOperationException {
@@ -30,9 +29,9 @@ class SweeperDbTest {
         Field max = InboxLimits.class.getDeclaredField("maxAttempts");
         max.setAccessible(true);
         max.setInt(limits, 8);
-        workers = new Workers();
-        workers.storage = DB.storage();
-        workers.limits = limits;
+        sweeper = new MessagePathSweeper();
+        sweeper.storage = DB.storage();
+        sweeper.limits = limits;
         long t = acme.id();
         DB.sql(
                 acme,
@@ -92,8 +91,8 @@ class SweeperDbTest {
 
     @Test
     void onlyLostWorkIsEnqueuedAgainAndOnlyOnce() {
-        workers.sweep();
-        workers.sweep();
+        sweeper.run();
+        sweeper.run();
 
         assertThat(jobs("process-inbox"))
                 .containsExactlyInAnyOrder(inboxId("lost"), inboxId("queued"));
