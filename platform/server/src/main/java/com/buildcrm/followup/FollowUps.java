@@ -1,13 +1,14 @@
 package com.buildcrm.followup;
 
 import com.buildcrm.conversation.Message;
+import com.buildcrm.conversation.MessageAuthor;
 import com.buildcrm.db.Timestamps;
 import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
-import com.buildcrm.outbox.OutboundPayload;
-import com.buildcrm.outbox.Outbox;
+import com.buildcrm.outbox.OutgoingMessage;
+import com.buildcrm.outbox.OutgoingMessages;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
@@ -40,7 +41,6 @@ import java.util.Set;
 public class FollowUps {
 
     public static final String TASK = "followup";
-    static final Duration PACE = Duration.ofMillis(1500);
 
     /** After the last step the lead gets this long (at least) to answer before it is flagged. */
     static final Duration MIN_FINAL_WAIT = Duration.ofMinutes(30);
@@ -50,6 +50,7 @@ public class FollowUps {
     @Inject FollowUpStore store;
     @Inject Clock clock;
     @Inject Event<LiveEvent> live;
+    @Inject OutgoingMessages outgoing;
 
     /**
      * Arms the sequence after a bot message (in the caller's transaction): anything pending of an
@@ -168,18 +169,16 @@ public class FollowUps {
                 mark(em, tenant, row.id(), "CANCELLED", null, null, "no recipient");
                 return;
             }
-            Message message = Message.outbound(lead.id(), "AI", null, "TEXT", send.text(), at);
-            em.persist(message);
-            em.flush();
-            Outbox.enqueue(
-                    em,
-                    tenant.id(),
-                    lead.id(),
-                    message.id(),
-                    recipient,
-                    OutboundPayload.text(send.text()),
-                    now,
-                    PACE);
+            Message message =
+                    outgoing.send(
+                            em,
+                            tenant.id(),
+                            lead.id(),
+                            recipient,
+                            MessageAuthor.AI,
+                            null,
+                            OutgoingMessage.text(send.text()),
+                            now);
             lead.weWrote(send.text(), at);
             mark(em, tenant, row.id(), "SENT", send.text(), message.id(), null);
             LeadJson.event(
@@ -307,7 +306,7 @@ public class FollowUps {
         Object name = fields.get("name");
         return new LeadFacts(
                 lead.id(),
-                "HUMAN".equals(lead.handledBy()) && !lead.needsHuman(),
+                lead.ledByHuman() && !lead.needsHuman(),
                 lead.needsHuman(),
                 setup.aiEnabled(),
                 lead.aiEnabled(),

@@ -59,9 +59,7 @@ public class Handoffs {
             long userId,
             String reason,
             OffsetDateTime at) {
-        if ("HUMAN".equals(lead.handledBy())
-                && lead.handlerId() != null
-                && lead.handlerId() == userId) {
+        if (lead.ledByHuman() && lead.handlerId() != null && lead.handlerId() == userId) {
             return;
         }
         String previous = lead.handledBy();
@@ -88,7 +86,7 @@ public class Handoffs {
                 data.tx(
                         em -> {
                             Lead lead = leads.findVisible(em, leadId);
-                            if (!"AI".equals(lead.handledBy()) || lead.needsHuman()) {
+                            if (!lead.ledByAi() || lead.needsHuman()) {
                                 List<Long> lastIn =
                                         em.createQuery(
                                                         "SELECT MAX(m.id) FROM Message m WHERE m.leadId = :l AND m.direction = 'IN'",

@@ -207,7 +207,7 @@ public class InboxProcessor {
         published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
         followUps.cancelPending(
                 em, tenant, lead.id(), Decision.Reason.CLIENT_REPLIED, "SYSTEM", null, now);
-        if ("AI".equals(lead.handledBy()) && lead.aiEnabled()) {
+        if (lead.ledByAi() && lead.aiEnabled()) {
             // one AI turn per burst: each message schedules one; only the newest one answers
             AiTurns.schedule(
                     em,
@@ -235,7 +235,6 @@ public class InboxProcessor {
             InboxRow row,
             InboxEvent.Receipt receipt,
             List<LiveEvent> published) {
-        String status = receipt.status() == null ? "" : receipt.status().name();
         List<Message> found =
                 em.createQuery(
                                 "SELECT m FROM Message m WHERE m.providerMessageId = :p AND m.direction = 'OUT'",
@@ -243,7 +242,7 @@ public class InboxProcessor {
                         .setParameter("p", row.providerMessageId().replaceFirst("#status:.*$", ""))
                         .getResultList();
         for (Message m : found) {
-            m.providerStatus(status, receipt.error() == null ? "" : receipt.error());
+            m.providerStatus(receipt.status(), receipt.error());
             published.add(new LiveEvent(tenant.id(), "message.status", m.leadId(), m.id()));
         }
     }

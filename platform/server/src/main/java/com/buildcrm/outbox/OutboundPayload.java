@@ -27,6 +27,11 @@ public record OutboundPayload(
         return new OutboundPayload("media", caption, mediaId, mediaKind, fileName);
     }
 
+    /** A voice note of ours (no caption: WhatsApp shows none). */
+    public static OutboundPayload voice(String mediaId) {
+        return new OutboundPayload("voice", null, mediaId, null, null);
+    }
+
     public String toJson() {
         JsonObjectBuilder b = Json.createObjectBuilder().add("type", type);
         if (text != null) {

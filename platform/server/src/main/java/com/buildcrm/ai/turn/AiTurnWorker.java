@@ -15,13 +15,14 @@ import com.buildcrm.brain.TurnEngine;
 import com.buildcrm.brain.TurnInput;
 import com.buildcrm.brain.TurnOutcome;
 import com.buildcrm.conversation.Message;
+import com.buildcrm.conversation.MessageAuthor;
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
-import com.buildcrm.outbox.OutboundPayload;
-import com.buildcrm.outbox.Outbox;
+import com.buildcrm.outbox.OutgoingMessage;
+import com.buildcrm.outbox.OutgoingMessages;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.plugin.api.IndustryPack;
@@ -56,7 +57,6 @@ import java.util.logging.Logger;
 public class AiTurnWorker {
 
     private static final Logger LOG = Logger.getLogger(AiTurnWorker.class.getName());
-    static final Duration PACE = Duration.ofMillis(1500);
     static final int HISTORY = 30;
 
     /**
@@ -76,7 +76,7 @@ public class AiTurnWorker {
     @Inject AiBrains brains;
     @Inject Clock clock;
     @Inject FollowUps followUps;
-    @Inject com.buildcrm.media.MediaStore media;
+    @Inject OutgoingMessages outgoing;
     @Inject Event<LiveEvent> live;
 
     /** What the tenant is configured with, read once per turn. */
@@ -260,12 +260,9 @@ public class AiTurnWorker {
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         Instant at = clock.instant();
-        String lastText = null;
+        List<OutgoingMessage> messages = new ArrayList<>();
         if (lead.greetedAt() == null) {
-            for (GreetingChains.Step step : chain.steps()) {
-                lastText =
-                        enqueueStep(em, tenant, lead, snap.recipient(), step, now, at, published);
-            }
+            chain.steps().forEach(step -> messages.addAll(step.messages()));
             lead.greeted(now);
             LeadJson.event(
                     em,
@@ -278,34 +275,27 @@ public class AiTurnWorker {
                     Map.of("steps", chain.steps().size(), "source", chain.source()),
                     now);
         }
-        for (String reply : outcome.replies()) {
-            lastText =
-                    enqueue(
-                            em,
-                            tenant,
-                            lead,
-                            snap.recipient(),
-                            "TEXT",
-                            reply,
-                            null,
-                            OutboundPayload.text(reply),
-                            now,
-                            at,
-                            published);
-        }
+        outcome.replies().forEach(reply -> messages.add(OutgoingMessage.text(reply)));
         for (int index : outcome.greetingSteps()) {
             if (index >= 0 && index < chain.steps().size()) {
-                lastText =
-                        enqueueStep(
-                                em,
-                                tenant,
-                                lead,
-                                snap.recipient(),
-                                chain.steps().get(index),
-                                now,
-                                at,
-                                published);
+                messages.addAll(chain.steps().get(index).messages());
             }
+        }
+        String lastText = null;
+        for (OutgoingMessage message : messages) {
+            long id =
+                    outgoing.send(
+                                    em,
+                                    tenant.id(),
+                                    leadId,
+                                    snap.recipient(),
+                                    MessageAuthor.AI,
+                                    null,
+                                    message,
+                                    at)
+                            .id();
+            published.add(new LiveEvent(tenant.id(), "message.created", leadId, id));
+            lastText = message.preview();
         }
         LeadState after = outcome.state();
         LeadJson.writeFields(em, tenant, leadId, after.fields());
@@ -368,111 +358,6 @@ public class AiTurnWorker {
         published.add(new LiveEvent(tenant.id(), "lead.updated", leadId, null));
     }
 
-    private String enqueueStep(
-            EntityManager em,
-            TenantRef tenant,
-            Lead lead,
-            String recipient,
-            GreetingChains.Step step,
-            OffsetDateTime now,
-            Instant at,
-            List<LiveEvent> published) {
-        switch (step.kind()) {
-            case "album" -> {
-                String last = null;
-                for (GreetingChains.Media m : step.media()) {
-                    last =
-                            enqueue(
-                                    em,
-                                    tenant,
-                                    lead,
-                                    recipient,
-                                    "IMAGE",
-                                    m.caption(),
-                                    m.id(),
-                                    OutboundPayload.media(m.id(), "IMAGE", m.caption(), null),
-                                    now,
-                                    at,
-                                    published);
-                }
-                return last;
-            }
-            case "voice" -> {
-                String id = step.media().get(0).id();
-                return enqueue(
-                        em,
-                        tenant,
-                        lead,
-                        recipient,
-                        "VOICE",
-                        null,
-                        id,
-                        new OutboundPayload("voice", null, id, null, null),
-                        now,
-                        at,
-                        published);
-            }
-            case "link" -> {
-                String text =
-                        step.text() == null || step.text().isBlank()
-                                ? step.url()
-                                : step.text().strip() + "\n" + step.url();
-                return enqueue(
-                        em,
-                        tenant,
-                        lead,
-                        recipient,
-                        "TEXT",
-                        text,
-                        null,
-                        OutboundPayload.text(text),
-                        now,
-                        at,
-                        published);
-            }
-            default -> {
-                return enqueue(
-                        em,
-                        tenant,
-                        lead,
-                        recipient,
-                        "TEXT",
-                        step.text(),
-                        null,
-                        OutboundPayload.text(step.text()),
-                        now,
-                        at,
-                        published);
-            }
-        }
-    }
-
-    private String enqueue(
-            EntityManager em,
-            TenantRef tenant,
-            Lead lead,
-            String recipient,
-            String kind,
-            String text,
-            String mediaId,
-            OutboundPayload payload,
-            OffsetDateTime now,
-            Instant at,
-            List<LiveEvent> published) {
-        Message message = Message.outbound(lead.id(), "AI", null, kind, text, now);
-        if (mediaId != null) {
-            media.find(Long.toString(tenant.id()), mediaId)
-                    .ifPresentOrElse(
-                            s -> message.attachMedia(mediaId, s.mimeType(), s.originalName()),
-                            () -> message.attachMedia(mediaId, null, null));
-        }
-        em.persist(message);
-        em.flush();
-        Outbox.enqueue(em, tenant.id(), lead.id(), message.id(), recipient, payload, at, PACE);
-        published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
-        return text != null ? text : "[" + kind.toLowerCase(java.util.Locale.ROOT) + "]";
-    }
-
     private static Map<String, Object> stageDetails(
             EntityManager em, StageRole from, StageRole to) {
         Map<String, Object> d = new HashMap<>();
@@ -496,7 +381,7 @@ public class AiTurnWorker {
     }
 
     static boolean aiMayAnswer(Lead lead) {
-        return lead.aiEnabled() && "AI".equals(lead.handledBy()) && !lead.needsHuman();
+        return lead.aiEnabled() && lead.ledByAi() && !lead.needsHuman();
     }
 
     private static boolean newerClientMessage(EntityManager em, long leadId, long messageId) {
