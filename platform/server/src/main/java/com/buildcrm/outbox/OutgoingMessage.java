@@ -54,7 +54,8 @@ public record OutgoingMessage(MessageKind kind, String text, String mediaId, Str
         return switch (kind) {
             case TEXT -> OutboundPayload.text(text);
             case VOICE -> OutboundPayload.voice(mediaId);
-            default -> OutboundPayload.media(mediaId, kind.name(), text, fileName);
+            default ->
+                    OutboundPayload.media(mediaId, MediaKind.valueOf(kind.name()), text, fileName);
         };
     }
 

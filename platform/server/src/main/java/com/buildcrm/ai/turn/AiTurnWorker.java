@@ -3,6 +3,7 @@ package com.buildcrm.ai.turn;
 import com.buildcrm.ai.AiBrains;
 import com.buildcrm.ai.AiSettings;
 import com.buildcrm.ai.AiSettingsStore;
+import com.buildcrm.ai.TenantPack;
 import com.buildcrm.ai.greeting.GreetingChains;
 import com.buildcrm.ai.llm.LlmConfig;
 import com.buildcrm.brain.AiMemory;
@@ -41,7 +42,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,19 +150,9 @@ public class AiTurnWorker {
     }
 
     private TenantSetup setup(EntityManager em, long tenantId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery(
-                                "SELECT plugin_id, pack_settings::text, locale FROM platform.tenants WHERE id = ?1")
-                        .setParameter(1, tenantId)
-                        .getResultList();
-        Object[] r = rows.get(0);
-        Map<String, String> settings = new LinkedHashMap<>();
-        LeadJson.toMap(LeadJson.parseObject(String.valueOf(r[1])))
-                .forEach((k, v) -> settings.put(k, v == null ? null : String.valueOf(v)));
-        settings.values().removeIf(java.util.Objects::isNull);
+        TenantPack pack = TenantPack.load(em, tenantId);
         return new TenantSetup(
-                (String) r[0], settings, (String) r[2], aiSettings.load(em, tenantId));
+                pack.packId(), pack.settings(), pack.locale(), aiSettings.load(em, tenantId));
     }
 
     private static Optional<LlmConfig> llmConfig(AiSettings ai) {
