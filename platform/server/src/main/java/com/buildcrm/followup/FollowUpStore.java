@@ -19,28 +19,42 @@ public class FollowUpStore {
     /** The policy in force, where it comes from, and the tenant's zone. */
     public record Setup(FollowUpPolicy policy, String source, ZoneId zone, boolean aiEnabled) {}
 
+    /** What {@link #load} reads of the tenant: a typed projection of {@link #COLUMNS}. */
+    private record TenantRow(
+            String packId, String timezone, String locale, String policyJson, boolean aiEnabled) {
+
+        static final String COLUMNS =
+                "t.plugin_id, t.timezone, t.locale, f.policy::text, COALESCE(a.enabled, true)";
+
+        static TenantRow of(Object[] r) {
+            return new TenantRow(
+                    (String) r[0], (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4]);
+        }
+    }
+
     /** Reads everything a follow-up decision needs about the tenant (any transaction). */
     public Setup load(EntityManager em, long tenantId) {
-        Object[] t =
-                (Object[])
-                        em.createNativeQuery(
-                                        "SELECT t.plugin_id, t.timezone, t.locale, f.policy::text,"
-                                                + " COALESCE(a.enabled, true) FROM platform.tenants t"
-                                                + " LEFT JOIN platform.tenant_followups f ON f.tenant_id = t.id"
-                                                + " LEFT JOIN platform.tenant_ai a ON a.tenant_id = t.id WHERE t.id = ?1")
-                                .setParameter(1, tenantId)
-                                .getSingleResult();
+        TenantRow t =
+                TenantRow.of(
+                        (Object[])
+                                em.createNativeQuery(
+                                                "SELECT "
+                                                        + TenantRow.COLUMNS
+                                                        + " FROM platform.tenants t"
+                                                        + " LEFT JOIN platform.tenant_followups f ON f.tenant_id = t.id"
+                                                        + " LEFT JOIN platform.tenant_ai a ON a.tenant_id = t.id WHERE t.id = ?1")
+                                        .setParameter(1, tenantId)
+                                        .getSingleResult());
         FollowUpPolicy fallback =
-                FollowUpPolicy.defaults(
-                        packs.packFor((String) t[0]).defaultFollowUps((String) t[2]));
-        ZoneId zone = zone((String) t[1]);
-        boolean ai = (Boolean) t[4];
-        if (t[3] == null) {
-            return new Setup(fallback, "pack", zone, ai);
+                FollowUpPolicy.defaults(packs.packFor(t.packId()).defaultFollowUps(t.locale()));
+        ZoneId zone = zone(t.timezone());
+        if (t.policyJson() == null) {
+            return new Setup(fallback, "pack", zone, t.aiEnabled());
         }
         FollowUpPolicyJson.Parsed parsed =
-                FollowUpPolicyJson.fromJson(parse((String) t[3]), fallback);
-        return new Setup(parsed.isValid() ? parsed.policy() : fallback, "tenant", zone, ai);
+                FollowUpPolicyJson.fromJson(parse(t.policyJson()), fallback);
+        return new Setup(
+                parsed.isValid() ? parsed.policy() : fallback, "tenant", zone, t.aiEnabled());
     }
 
     public void save(EntityManager em, long tenantId, FollowUpPolicy policy) {
