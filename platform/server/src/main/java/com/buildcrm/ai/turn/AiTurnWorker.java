@@ -174,7 +174,7 @@ public class AiTurnWorker {
         if (lead == null || !aiMayAnswer(lead) || newerClientMessage(em, leadId, messageId)) {
             return null;
         }
-        StageRole role = roleOf(em, lead.stageId());
+        StageRole role = TurnStages.roleOf(em, lead.stageId());
         if (role == StageRole.WON || role == StageRole.LOST) {
             return null; // the AI never touches a closed lead
         }
@@ -242,7 +242,7 @@ public class AiTurnWorker {
                 || newerClientMessage(em, leadId, snap.lastBurstId())) {
             return; // someone took the lead, it was answered, or the client wrote again meanwhile
         }
-        StageRole currentRole = roleOf(em, lead.stageId());
+        StageRole currentRole = TurnStages.roleOf(em, lead.stageId());
         if (currentRole == StageRole.WON
                 || currentRole == StageRole.LOST
                 || lead.stageLocked() != snap.state().stageLockedByHuman()) {
@@ -292,15 +292,7 @@ public class AiTurnWorker {
         LeadJson.writeMemory(em, tenant, leadId, after.memory());
         Long newStage = null;
         if (after.stageRole() != null && after.stageRole() != snap.state().stageRole()) {
-            newStage =
-                    em
-                            .createQuery(
-                                    "SELECT s.id FROM Stage s WHERE s.role = :role", Long.class)
-                            .setParameter("role", after.stageRole().name())
-                            .getResultList()
-                            .stream()
-                            .findFirst()
-                            .orElse(null);
+            newStage = TurnStages.idOf(em, after.stageRole());
         }
         lead.aiUpdated(
                 newStage,
@@ -313,8 +305,8 @@ public class AiTurnWorker {
         for (LeadEventDraft e : outcome.events()) {
             Map<String, Object> details = new HashMap<>(e.details());
             if (e.type().equals("stage.changed")) {
-                // the same shape as a move by hand: roles, names and ids of both stages
-                details.putAll(stageDetails(em, snap.state().stageRole(), after.stageRole()));
+                details.putAll(
+                        TurnStages.moveDetails(em, snap.state().stageRole(), after.stageRole()));
             }
             details.put("brain", decision.brain());
             if (decision.fallbackReason() != null) {
@@ -348,28 +340,6 @@ public class AiTurnWorker {
         published.add(new LiveEvent(tenant.id(), "lead.updated", leadId, null));
     }
 
-    private static Map<String, Object> stageDetails(
-            EntityManager em, StageRole from, StageRole to) {
-        Map<String, Object> d = new HashMap<>();
-        for (var side : List.of(Map.entry("from", from), Map.entry("to", to))) {
-            if (side.getValue() == null) {
-                continue;
-            }
-            List<com.buildcrm.pipeline.Stage> stages =
-                    em.createQuery(
-                                    "SELECT s FROM Stage s WHERE s.role = :role",
-                                    com.buildcrm.pipeline.Stage.class)
-                            .setParameter("role", side.getValue().name())
-                            .getResultList();
-            d.put(side.getKey() + "Role", side.getValue().name());
-            if (!stages.isEmpty()) {
-                d.put(side.getKey() + "Id", stages.get(0).id());
-                d.put(side.getKey(), stages.get(0).name());
-            }
-        }
-        return d;
-    }
-
     static boolean aiMayAnswer(Lead lead) {
         return lead.aiEnabled() && lead.ledByAi() && !lead.needsHuman();
     }
@@ -382,14 +352,6 @@ public class AiTurnWorker {
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
-    }
-
-    private static StageRole roleOf(EntityManager em, long stageId) {
-        List<String> roles =
-                em.createQuery("SELECT s.role FROM Stage s WHERE s.id = :id", String.class)
-                        .setParameter("id", stageId)
-                        .getResultList();
-        return roles.isEmpty() || roles.get(0) == null ? null : StageRole.valueOf(roles.get(0));
     }
 
     private static String textOf(Message m) {
