@@ -19,7 +19,6 @@ import com.buildcrm.web.ApiProblem;
 import com.buildcrm.web.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,10 +74,8 @@ public class AiAdminService {
 
     public record Preview(List<GreetingChains.Step> greeting, List<PreviewTurn> turns) {}
 
-    record Tenant(String pack, Map<String, String> settings, String locale) {}
-
     public AiView ai(long tenantId) {
-        Tenant t = tenant(tenantId);
+        TenantPack t = tenant(tenantId);
         AiSettings s = store.load(tenantId);
         return new AiView(
                 s.enabled(),
@@ -91,8 +88,8 @@ public class AiAdminService {
                         s.llmApiKey().map(Masking::mask).orElse(null),
                         s.llmApiKey().isPresent(),
                         s.llmTemperature()),
-                t.pack(),
-                packs.packFor(t.pack()).industryPrompt(t.locale()));
+                t.packId(),
+                packs.packFor(t.packId()).industryPrompt(t.locale()));
     }
 
     public AiView saveAi(long tenantId, AiRequests.AiRequest r, Actor actor) {
@@ -155,8 +152,8 @@ public class AiAdminService {
     }
 
     public PackView pack(long tenantId) {
-        Tenant t = tenant(tenantId);
-        return new PackView(t.pack(), t.settings());
+        TenantPack t = tenant(tenantId);
+        return new PackView(t.packId(), t.settings());
     }
 
     public PackView savePack(
@@ -216,8 +213,8 @@ public class AiAdminService {
     }
 
     public GreetingView greeting(long tenantId) {
-        Tenant t = tenant(tenantId);
-        IndustryPack pack = packs.packFor(t.pack());
+        TenantPack t = tenant(tenantId);
+        IndustryPack pack = packs.packFor(t.packId());
         GreetingChains.Chain chain =
                 storage.transactions()
                         .inPlatform(
@@ -225,7 +222,7 @@ public class AiAdminService {
                                         greetings.resolve(
                                                 em,
                                                 tenantId,
-                                                t.pack(),
+                                                t.packId(),
                                                 pack,
                                                 t.locale(),
                                                 t.settings()));
@@ -267,9 +264,9 @@ public class AiAdminService {
      * greeting chain) without touching any lead: nothing is stored and nothing is sent.
      */
     public Preview preview(long tenantId, List<List<String>> turns) {
-        Tenant t = tenant(tenantId);
+        TenantPack t = tenant(tenantId);
         AiSettings s = store.load(tenantId);
-        IndustryPack pack = packs.packFor(t.pack());
+        IndustryPack pack = packs.packFor(t.packId());
         Optional<LlmConfig> llm =
                 s.usesLlm()
                         ? Optional.of(
@@ -305,29 +302,11 @@ public class AiAdminService {
         return new Preview(greeting(tenantId).steps(), out);
     }
 
-    private Tenant tenant(long tenantId) {
+    private TenantPack tenant(long tenantId) {
         if (!directory.exists(tenantId)) {
             throw ApiProblem.notFound("Tenant " + tenantId);
         }
-        return storage.transactions().inPlatform(em -> load(em, tenantId));
-    }
-
-    private static Tenant load(EntityManager em, long tenantId) {
-        Object[] r =
-                (Object[])
-                        em.createNativeQuery(
-                                        "SELECT plugin_id, pack_settings::text, locale FROM platform.tenants WHERE id = ?1")
-                                .setParameter(1, tenantId)
-                                .getSingleResult();
-        Map<String, String> settings = new LinkedHashMap<>();
-        LeadJson.toMap(LeadJson.parseObject(String.valueOf(r[1])))
-                .forEach(
-                        (k, v) -> {
-                            if (v != null) {
-                                settings.put(k, String.valueOf(v));
-                            }
-                        });
-        return new Tenant((String) r[0], settings, (String) r[2]);
+        return storage.transactions().inPlatform(em -> TenantPack.load(em, tenantId));
     }
 
     private static boolean fits(FieldType type, String v) {

@@ -1,5 +1,6 @@
 package com.buildcrm.conversation;
 
+import com.buildcrm.channel.MediaKind;
 import com.buildcrm.config.ServerSettings;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadService;
@@ -8,8 +9,9 @@ import com.buildcrm.media.MediaStore;
 import com.buildcrm.media.SignedUrls;
 import com.buildcrm.media.StoredMedia;
 import com.buildcrm.message.Message;
-import com.buildcrm.outbox.OutboundPayload;
-import com.buildcrm.outbox.Outbox;
+import com.buildcrm.message.MessageAuthor;
+import com.buildcrm.outbox.OutgoingMessage;
+import com.buildcrm.outbox.OutgoingMessages;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.tenancy.TenantData;
 import com.buildcrm.tenancy.TenantWork;
@@ -19,6 +21,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,9 +31,8 @@ import java.util.List;
 public class ConversationService {
 
     /** Pause between two messages to one chat (ChatFlow bans fast senders). */
-    static final Duration PACE = Duration.ofMillis(1500);
-
     @Inject TenantData data;
+
     @Inject LeadService leads;
     @Inject SignedUrls signedUrls;
     @Inject MediaStore media;
@@ -38,6 +40,7 @@ public class ConversationService {
     @Inject Clock clock;
     @Inject com.buildcrm.handoff.Handoffs handoffs;
     @Inject Event<LiveEvent> live;
+    @Inject OutgoingMessages outgoing;
 
     public record MessageResponse(
             long id,
@@ -89,7 +92,7 @@ public class ConversationService {
 
     /** Writes a text to the client as the current user: a durable message and its outbox row. */
     public MessageResponse sendText(long leadId, String text) {
-        return send(leadId, "TEXT", text, null, OutboundPayload.text(text));
+        return send(leadId, OutgoingMessage.text(text));
     }
 
     /**
@@ -105,35 +108,27 @@ public class ConversationService {
                                         ApiProblem.invalidField(
                                                 "mediaId",
                                                 "no such file; upload it with POST /api/crm/media"));
-        String kind;
-        OutboundPayload payload;
-        switch (stored.format().kind()) {
-            case IMAGE -> {
-                kind = "IMAGE";
-                payload = OutboundPayload.media(mediaId, "IMAGE", caption, stored.originalName());
-            }
-            case VIDEO -> {
-                kind = "VIDEO";
-                payload = OutboundPayload.media(mediaId, "VIDEO", caption, stored.originalName());
-            }
-            case AUDIO -> {
-                kind = "VOICE";
-                payload = new OutboundPayload("voice", null, mediaId, null, null);
-            }
-            default -> {
-                kind = "DOCUMENT";
-                payload =
-                        OutboundPayload.media(mediaId, "DOCUMENT", caption, stored.originalName());
-            }
-        }
-        return send(leadId, kind, caption, stored, payload);
+        OutgoingMessage message =
+                switch (stored.format().kind()) {
+                    case IMAGE ->
+                            OutgoingMessage.media(
+                                    MediaKind.IMAGE, mediaId, caption, stored.originalName());
+                    case VIDEO ->
+                            OutgoingMessage.media(
+                                    MediaKind.VIDEO, mediaId, caption, stored.originalName());
+                    case AUDIO -> OutgoingMessage.voice(mediaId, caption);
+                    default ->
+                            OutgoingMessage.media(
+                                    MediaKind.DOCUMENT, mediaId, caption, stored.originalName());
+                };
+        return send(leadId, message);
     }
 
-    private MessageResponse send(
-            long leadId, String kind, String text, StoredMedia stored, OutboundPayload payload) {
+    private MessageResponse send(long leadId, OutgoingMessage what) {
         long tenantId = data.tenant().id();
         long userId = data.currentUserId();
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Instant at = clock.instant();
+        OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         MessageResponse sent =
                 data.tx(
                         em -> {
@@ -145,7 +140,7 @@ public class ConversationService {
                                                             ApiProblem.conflict(
                                                                     "no-recipient",
                                                                     "The lead's phone number cannot receive WhatsApp"));
-                            if ("AI".equals(lead.handledBy()) || lead.handlerId() == null) {
+                            if (lead.ledByAi() || lead.handlerId() == null) {
                                 // a person writing to an AI-led lead takes it over: never two
                                 // voices
                                 handoffs.takeOver(
@@ -156,27 +151,16 @@ public class ConversationService {
                                         now);
                             }
                             Message message =
-                                    Message.outbound(leadId, "HUMAN", userId, kind, text, now);
-                            if (stored != null) {
-                                message.attachMedia(
-                                        stored.id(), stored.mimeType(), stored.originalName());
-                            }
-                            em.persist(message);
-                            em.flush();
-                            lead.weWrote(
-                                    text != null
-                                            ? text
-                                            : "[" + kind.toLowerCase(java.util.Locale.ROOT) + "]",
-                                    now);
-                            Outbox.enqueue(
-                                    em,
-                                    tenantId,
-                                    leadId,
-                                    message.id(),
-                                    recipient,
-                                    payload,
-                                    clock.instant(),
-                                    PACE);
+                                    outgoing.send(
+                                            em,
+                                            tenantId,
+                                            leadId,
+                                            recipient,
+                                            MessageAuthor.HUMAN,
+                                            userId,
+                                            what,
+                                            at);
+                            lead.weWrote(what.preview(), now);
                             return toResponse(tenantId, message);
                         });
         live.fire(new LiveEvent(tenantId, "message.created", leadId, sent.id()));
@@ -206,12 +190,12 @@ public class ConversationService {
         return new MessageResponse(
                 m.id(),
                 m.direction(),
-                m.author(),
+                m.author().name(),
                 m.authorId(),
                 m.kind(),
                 m.text(),
                 media,
-                m.status(),
+                m.status().name(),
                 m.error(),
                 m.sentAt(),
                 m.createdAt());

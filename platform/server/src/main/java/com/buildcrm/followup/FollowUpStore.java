@@ -20,6 +20,16 @@ public class FollowUpStore {
     /** The policy in force, where it comes from, and the tenant's zone. */
     public record Setup(FollowUpPolicy policy, String source, ZoneId zone, boolean aiEnabled) {}
 
+    /** What a setup read returns of the tenant: a typed projection of {@link #SETUP}'s columns. */
+    private record TenantRow(
+            String packId, String timezone, String locale, String policyJson, boolean aiEnabled) {
+
+        static TenantRow of(Object[] r) {
+            return new TenantRow(
+                    (String) r[0], (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4]);
+        }
+    }
+
     private static final String SETUP =
             "SELECT t.plugin_id, t.timezone, t.locale, f.policy::text,"
                     + " COALESCE(a.enabled, true) FROM platform.tenants t"
@@ -32,26 +42,29 @@ public class FollowUpStore {
      */
     public Setup load(EntityManager em, long tenantId) {
         return setup(
-                (Object[]) em.createNativeQuery(SETUP).setParameter(1, tenantId).getSingleResult());
+                TenantRow.of(
+                        (Object[])
+                                em.createNativeQuery(SETUP)
+                                        .setParameter(1, tenantId)
+                                        .getSingleResult()));
     }
 
     /** Reads everything a follow-up decision needs about the unit of work's tenant. */
     public Setup load(TenantWork work) {
-        return setup((Object[]) work.platform().query(SETUP).getSingleResult());
+        return setup(TenantRow.of((Object[]) work.platform().query(SETUP).getSingleResult()));
     }
 
-    private Setup setup(Object[] t) {
+    private Setup setup(TenantRow t) {
         FollowUpPolicy fallback =
-                FollowUpPolicy.defaults(
-                        packs.packFor((String) t[0]).defaultFollowUps((String) t[2]));
-        ZoneId zone = zone((String) t[1]);
-        boolean ai = (Boolean) t[4];
-        if (t[3] == null) {
-            return new Setup(fallback, "pack", zone, ai);
+                FollowUpPolicy.defaults(packs.packFor(t.packId()).defaultFollowUps(t.locale()));
+        ZoneId zone = zone(t.timezone());
+        if (t.policyJson() == null) {
+            return new Setup(fallback, "pack", zone, t.aiEnabled());
         }
         FollowUpPolicyJson.Parsed parsed =
-                FollowUpPolicyJson.fromJson(parse((String) t[3]), fallback);
-        return new Setup(parsed.isValid() ? parsed.policy() : fallback, "tenant", zone, ai);
+                FollowUpPolicyJson.fromJson(parse(t.policyJson()), fallback);
+        return new Setup(
+                parsed.isValid() ? parsed.policy() : fallback, "tenant", zone, t.aiEnabled());
     }
 
     public void save(EntityManager em, long tenantId, FollowUpPolicy policy) {

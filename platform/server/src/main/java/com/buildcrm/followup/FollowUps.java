@@ -7,8 +7,9 @@ import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.message.Message;
-import com.buildcrm.outbox.OutboundPayload;
-import com.buildcrm.outbox.Outbox;
+import com.buildcrm.message.MessageAuthor;
+import com.buildcrm.outbox.OutgoingMessage;
+import com.buildcrm.outbox.OutgoingMessages;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
@@ -43,8 +44,6 @@ public class FollowUps {
     /** Sends one due follow-up; the instance is {@code tenantId:followupId[:suffix]}. */
     public static final JobType TASK = new JobType("followup", 10);
 
-    static final Duration PACE = Duration.ofMillis(1500);
-
     /** After the last step the lead gets this long (at least) to answer before it is flagged. */
     static final Duration MIN_FINAL_WAIT = Duration.ofMinutes(30);
 
@@ -52,6 +51,7 @@ public class FollowUps {
     @Inject FollowUpStore store;
     @Inject Clock clock;
     @Inject Event<LiveEvent> live;
+    @Inject OutgoingMessages outgoing;
 
     /**
      * Arms the sequence after a bot message (in the caller's transaction): anything pending of an
@@ -165,18 +165,16 @@ public class FollowUps {
                 mark(work, row.id(), "CANCELLED", null, null, "no recipient");
                 return;
             }
-            Message message = Message.outbound(lead.id(), "AI", null, "TEXT", send.text(), at);
-            em.persist(message);
-            em.flush();
-            Outbox.enqueue(
-                    em,
-                    tenant.id(),
-                    lead.id(),
-                    message.id(),
-                    recipient,
-                    OutboundPayload.text(send.text()),
-                    now,
-                    PACE);
+            Message message =
+                    outgoing.send(
+                            em,
+                            tenant.id(),
+                            lead.id(),
+                            recipient,
+                            MessageAuthor.AI,
+                            null,
+                            OutgoingMessage.text(send.text()),
+                            now);
             lead.weWrote(send.text(), at);
             mark(work, row.id(), "SENT", send.text(), message.id(), null);
             LeadJson.event(
@@ -293,7 +291,7 @@ public class FollowUps {
         Object name = fields.get("name");
         return new LeadFacts(
                 lead.id(),
-                "HUMAN".equals(lead.handledBy()) && !lead.needsHuman(),
+                lead.ledByHuman() && !lead.needsHuman(),
                 lead.needsHuman(),
                 setup.aiEnabled(),
                 lead.aiEnabled(),

@@ -57,9 +57,7 @@ public class Handoffs {
     public void takeOver(
             TenantWork work, Lead lead, long userId, String reason, OffsetDateTime at) {
         EntityManager em = work.em();
-        if ("HUMAN".equals(lead.handledBy())
-                && lead.handlerId() != null
-                && lead.handlerId() == userId) {
+        if (lead.ledByHuman() && lead.handlerId() != null && lead.handlerId() == userId) {
             return;
         }
         String previous = lead.handledBy();
@@ -85,7 +83,7 @@ public class Handoffs {
                         work -> {
                             EntityManager em = work.em();
                             Lead lead = leads.findVisible(em, leadId);
-                            if (!"AI".equals(lead.handledBy()) || lead.needsHuman()) {
+                            if (!lead.ledByAi() || lead.needsHuman()) {
                                 List<Long> lastIn =
                                         em.createQuery(
                                                         "SELECT MAX(m.id) FROM Message m WHERE m.leadId = :l AND m.direction = 'IN'",

@@ -6,12 +6,9 @@ import com.buildcrm.channel.InboundMessage;
 import com.buildcrm.channel.StorableText;
 import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.jobs.JobType;
-import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.tenancy.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.List;
@@ -59,34 +56,11 @@ public class InboxService {
 
     private static Long insert(
             EntityManager em, long tenantId, String provider, InboundEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        String kind;
+        InboxEvent stored = InboxEvent.of(event);
         byte[] media = null;
-        if (event instanceof InboundMessage m) {
-            kind = m.group() ? "GROUP" : m.kind().name();
-            json.add("type", "message")
-                    .add("sender", nz(m.sender()))
-                    .add("phone", PhoneNumbers.fromWhatsApp(m.sender()).orElse(""))
-                    .add("pushName", nz(m.pushName()))
-                    .add("timestamp", m.timestamp().toString())
-                    .add("kind", m.kind().name())
-                    .add("text", nz(m.text()))
-                    .add("group", m.group());
-            if (m.media() != null) {
-                json.add("mediaMime", nz(m.media().baseMimeType()))
-                        .add("mediaUrl", nz(m.media().downloadUrl()))
-                        .add("mediaId", nz(m.media().providerMediaId()))
-                        .add("mediaName", nz(m.media().fileName()))
-                        .add("ptt", m.media().ptt());
-                media = m.media().hasInlineBytes() ? m.media().inlineBytes() : null;
-            }
-        } else if (event instanceof DeliveryStatusUpdate s) {
-            kind = "STATUS";
-            json.add("type", "status").add("status", s.status().name()).add("error", nz(s.error()));
-        } else {
-            return null;
+        if (event instanceof InboundMessage m && m.media() != null && m.media().hasInlineBytes()) {
+            media = m.media().inlineBytes();
         }
-        json.add("raw", truncate(event.rawJson(), 64_000));
         @SuppressWarnings("unchecked")
         List<Object> ids =
                 em.createNativeQuery(
@@ -96,8 +70,8 @@ public class InboxService {
                         .setParameter(1, tenantId)
                         .setParameter(2, provider)
                         .setParameter(3, dedupeKey(event))
-                        .setParameter(4, kind)
-                        .setParameter(5, json.build().toString())
+                        .setParameter(4, stored.rowKind())
+                        .setParameter(5, stored.toJson())
                         .setParameter(6, media == null ? new byte[0] : media)
                         .getResultList();
         return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
@@ -109,17 +83,5 @@ public class InboxService {
     static String dedupeKey(InboundEvent event) {
         String id = StorableText.id(event.providerMessageId());
         return event instanceof DeliveryStatusUpdate s ? id + "#status:" + s.status().name() : id;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : StorableText.clean(s);
-    }
-
-    private static String truncate(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        // inline base64 media is kept in the media column, not twice in the raw JSON
-        return StorableText.clean(s.length() <= max ? s : s.substring(0, max));
     }
 }

@@ -3,6 +3,8 @@ package com.buildcrm.lead;
 import com.buildcrm.tenancy.EntityManagers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -37,7 +39,8 @@ public class Lead {
     private int score;
 
     @Column(name = "handled_by")
-    private String handledBy;
+    @Enumerated(EnumType.STRING)
+    private HandledBy handledBy;
 
     @Column(name = "handler_id")
     private Long handlerId;
@@ -102,7 +105,7 @@ public class Lead {
         this.stageId = newStageId;
         this.temperature = "COLD";
         this.score = 0;
-        this.handledBy = "AI";
+        this.handledBy = HandledBy.AI;
         this.sourceChannel = sourceChannel;
         this.chatId = chatId;
         this.createdAt = now;
@@ -167,7 +170,7 @@ public class Lead {
 
     /** A person takes the conversation: the AI stops, this user leads the lead. */
     public void takeOver(long userId, OffsetDateTime at) {
-        handledBy = "HUMAN";
+        handledBy = HandledBy.HUMAN;
         handlerId = userId;
         needsHuman = false;
         updatedAt = at;
@@ -178,7 +181,7 @@ public class Lead {
      * again.
      */
     public void returnToAi(long answeredUpTo, OffsetDateTime at) {
-        handledBy = "AI";
+        handledBy = HandledBy.AI;
         handlerId = null;
         needsHuman = false;
         stageLocked = false;
@@ -194,7 +197,7 @@ public class Lead {
     /** The AI asked for a person: it stops here until someone takes the lead or returns it. */
     public void handOffToHuman(OffsetDateTime at) {
         needsHuman = true;
-        handledBy = "HUMAN";
+        handledBy = HandledBy.HUMAN;
         handlerId = null;
         updatedAt = at;
     }
@@ -273,8 +276,19 @@ public class Lead {
         return score;
     }
 
+    /** Who leads it, as stored and as the API shows it: {@code AI} or {@code HUMAN}. */
     public String handledBy() {
-        return handledBy;
+        return handledBy.name();
+    }
+
+    /** True while the AI manager leads the conversation. */
+    public boolean ledByAi() {
+        return handledBy == HandledBy.AI;
+    }
+
+    /** True while a person leads the conversation (taken over or handed off). */
+    public boolean ledByHuman() {
+        return handledBy == HandledBy.HUMAN;
     }
 
     public Long handlerId() {

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -105,7 +106,8 @@ public record LeadFilter(
         String handledBy = null;
         if (present(p.handledBy)) {
             handledBy = p.handledBy.strip().toUpperCase(Locale.ROOT);
-            if (!List.of("AI", "HUMAN").contains(handledBy)) {
+            String wanted = handledBy;
+            if (Arrays.stream(HandledBy.values()).noneMatch(h -> h.name().equals(wanted))) {
                 errors.add(new FieldError("handledBy", "must be ai or human"));
             }
         }

@@ -1,8 +1,11 @@
 package com.buildcrm.message;
 
+import com.buildcrm.channel.DeliveryStatus;
 import com.buildcrm.tenancy.EntityManagers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -30,7 +33,9 @@ public class Message {
     private Long leadId;
 
     private String direction;
-    private String author;
+
+    @Enumerated(EnumType.STRING)
+    private MessageAuthor author;
 
     @Column(name = "author_id")
     private Long authorId;
@@ -47,7 +52,8 @@ public class Message {
     @Column(name = "media_name")
     private String mediaName;
 
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private MessageStatus status;
 
     @Column(name = "provider_message_id")
     private String providerMessageId;
@@ -68,10 +74,10 @@ public class Message {
         Message m = new Message();
         m.leadId = leadId;
         m.direction = "IN";
-        m.author = "CLIENT";
+        m.author = MessageAuthor.CLIENT;
         m.kind = kind;
         m.text = text;
-        m.status = "RECEIVED";
+        m.status = MessageStatus.RECEIVED;
         m.providerMessageId = providerMessageId;
         m.sentAt = at;
         m.createdAt = at;
@@ -81,7 +87,7 @@ public class Message {
     /** A message we send: queued in the outbox until the provider takes it. */
     public static Message outbound(
             long leadId,
-            String author,
+            MessageAuthor author,
             Long authorId,
             String kind,
             String text,
@@ -93,7 +99,7 @@ public class Message {
         m.authorId = authorId;
         m.kind = kind;
         m.text = text;
-        m.status = "QUEUED";
+        m.status = MessageStatus.QUEUED;
         m.createdAt = at;
         return m;
     }
@@ -114,42 +120,49 @@ public class Message {
     }
 
     public void sent(String providerId, OffsetDateTime at) {
-        status = "SENT";
+        status = MessageStatus.SENT;
         providerMessageId = providerId;
         sentAt = at;
         error = null;
     }
 
     public void failed(String reason) {
-        status = "FAILED";
+        status = MessageStatus.FAILED;
         error = reason;
     }
 
-    /** The provider reported what happened to a message we sent (DELIVERED, READ, FAILED). */
-    public void providerStatus(String providerStatus, String providerError) {
+    /**
+     * The provider reported what happened to a message we sent (DELIVERED, READ, FAILED); null (a
+     * status we do not know) changes nothing.
+     */
+    public void providerStatus(DeliveryStatus providerStatus, String providerError) {
+        if (providerStatus == null) {
+            return;
+        }
         switch (providerStatus) {
-            case "DELIVERED", "READ" -> status = providerStatus;
-            case "FAILED" -> {
-                status = "FAILED";
+            case DELIVERED -> status = MessageStatus.DELIVERED;
+            case READ -> status = MessageStatus.READ;
+            case FAILED -> {
+                status = MessageStatus.FAILED;
                 error =
                         providerError == null || providerError.isBlank()
                                 ? "failed at the provider"
                                 : providerError;
             }
             default -> {
-                // SENT and unknown values change nothing we do not already know
+                // SENT changes nothing we do not already know
             }
         }
     }
 
     /** A clear, temporary failure: still queued, the outbox retries. */
     public void retrying(String reason) {
-        status = "QUEUED";
+        status = MessageStatus.QUEUED;
         error = reason;
     }
 
     public void unknown(String reason) {
-        status = "UNKNOWN";
+        status = MessageStatus.UNKNOWN;
         error = reason;
     }
 
@@ -165,7 +178,7 @@ public class Message {
         return direction;
     }
 
-    public String author() {
+    public MessageAuthor author() {
         return author;
     }
 
@@ -193,7 +206,7 @@ public class Message {
         return mediaName;
     }
 
-    public String status() {
+    public MessageStatus status() {
         return status;
     }
 

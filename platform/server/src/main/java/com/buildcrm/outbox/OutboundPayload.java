@@ -1,34 +1,69 @@
 package com.buildcrm.outbox;
 
+import com.buildcrm.channel.MediaKind;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What one outbox row sends: a text, a media file of ours (its public URL is signed afresh at send
- * time, because signed URLs expire) or a voice note.
+ * time, because signed URLs expire) or a voice note. Stored as JSON in {@code
+ * platform.outbox.payload} and its {@link Type} in {@code platform.outbox.kind}.
  *
- * @param type {@code text}, {@code media} or {@code voice}
+ * @param type what it is
  * @param text the text, or the caption of a media file
  * @param mediaId our stored media id (media and voice)
  * @param mediaKind IMAGE, VIDEO or DOCUMENT (media)
  * @param fileName the file name shown to the client (documents)
  */
 public record OutboundPayload(
-        String type, String text, String mediaId, String mediaKind, String fileName) {
+        Type type, String text, String mediaId, MediaKind mediaKind, String fileName) {
+
+    /** The kinds of payload, stored in lower case ({@code text}, {@code media}, {@code voice}). */
+    public enum Type {
+        TEXT,
+        MEDIA,
+        VOICE;
+
+        /** The stored name. */
+        public String stored() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The type of a stored name; an unknown one is sent as a text, as it always was. */
+        static Type ofStored(String stored) {
+            for (Type t : values()) {
+                if (t.stored().equals(stored)) {
+                    return t;
+                }
+            }
+            return TEXT;
+        }
+    }
+
+    public OutboundPayload {
+        Objects.requireNonNull(type, "type");
+    }
 
     public static OutboundPayload text(String text) {
-        return new OutboundPayload("text", text, null, null, null);
+        return new OutboundPayload(Type.TEXT, text, null, null, null);
     }
 
     public static OutboundPayload media(
-            String mediaId, String mediaKind, String caption, String fileName) {
-        return new OutboundPayload("media", caption, mediaId, mediaKind, fileName);
+            String mediaId, MediaKind mediaKind, String caption, String fileName) {
+        return new OutboundPayload(Type.MEDIA, caption, mediaId, mediaKind, fileName);
+    }
+
+    /** A voice note of ours (no caption: WhatsApp shows none). */
+    public static OutboundPayload voice(String mediaId) {
+        return new OutboundPayload(Type.VOICE, null, mediaId, null, null);
     }
 
     public String toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", type);
+        JsonObjectBuilder b = Json.createObjectBuilder().add("type", type.stored());
         if (text != null) {
             b.add("text", text);
         }
@@ -36,7 +71,7 @@ public record OutboundPayload(
             b.add("mediaId", mediaId);
         }
         if (mediaKind != null) {
-            b.add("mediaKind", mediaKind);
+            b.add("mediaKind", mediaKind.name());
         }
         if (fileName != null) {
             b.add("fileName", fileName);
@@ -47,11 +82,12 @@ public record OutboundPayload(
     public static OutboundPayload fromJson(String json) {
         try (var reader = Json.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
+            String mediaKind = o.getString("mediaKind", null);
             return new OutboundPayload(
-                    o.getString("type"),
+                    Type.ofStored(o.getString("type", "")),
                     o.getString("text", null),
                     o.getString("mediaId", null),
-                    o.getString("mediaKind", null),
+                    mediaKind == null ? null : MediaKind.valueOf(mediaKind),
                     o.getString("fileName", null));
         }
     }

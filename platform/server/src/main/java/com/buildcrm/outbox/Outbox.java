@@ -68,7 +68,7 @@ public final class Outbox {
                         .setParameter(2, leadId)
                         .setParameter(3, messageId)
                         .setParameter(4, recipient)
-                        .setParameter(5, payload.type())
+                        .setParameter(5, payload.type().stored())
                         .setParameter(6, payload.toJson())
                         .setParameter(7, OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
                         .getResultList();

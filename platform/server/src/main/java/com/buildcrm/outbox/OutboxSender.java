@@ -1,6 +1,5 @@
 package com.buildcrm.outbox;
 
-import com.buildcrm.channel.MediaKind;
 import com.buildcrm.channel.OutboundPart;
 import com.buildcrm.channel.SendResult;
 import com.buildcrm.channel.StorableText;
@@ -63,7 +62,24 @@ public class OutboxSender {
             String recipient,
             OutboundPayload payload,
             int attempts,
-            Instant createdAt) {}
+            Instant createdAt) {
+
+        /** The columns {@link #of} reads, in its order. */
+        static final String COLUMNS =
+                "id, tenant_id, lead_id, message_id, recipient, payload::text, attempts, created_at";
+
+        static Claimed of(Object[] r) {
+            return new Claimed(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(),
+                    (String) r[4],
+                    OutboundPayload.fromJson((String) r[5]),
+                    ((Number) r[6]).intValue(),
+                    Timestamps.toInstant(r[7]));
+        }
+    }
 
     public void send(long outboxId) {
         Optional<Claimed> claimed = claim(outboxId);
@@ -99,14 +115,14 @@ public class OutboxSender {
     private OutboundPart part(Claimed row) {
         OutboundPayload p = row.payload();
         return switch (p.type()) {
-            case "media" ->
+            case MEDIA ->
                     new OutboundPart.Media(
-                            MediaKind.valueOf(p.mediaKind()),
+                            p.mediaKind(),
                             mediaUrl(row.tenantId(), p.mediaId()),
                             p.text(),
                             p.fileName());
-            case "voice" -> new OutboundPart.Voice(mediaUrl(row.tenantId(), p.mediaId()));
-            default -> new OutboundPart.Text(p.text());
+            case VOICE -> new OutboundPart.Voice(mediaUrl(row.tenantId(), p.mediaId()));
+            case TEXT -> new OutboundPart.Text(p.text());
         };
     }
 
@@ -130,23 +146,11 @@ public class OutboxSender {
                                                             // have queued for minutes)
                                                             + " next_attempt_at = now()"
                                                             + " WHERE id = ?1 AND status = 'PENDING' AND next_attempt_at <= now() + interval '1 second'"
-                                                            + " RETURNING id, tenant_id, lead_id, message_id, recipient, payload::text, attempts,"
-                                                            + " created_at")
+                                                            + " RETURNING "
+                                                            + Claimed.COLUMNS)
                                             .setParameter(1, id)
                                             .getResultList();
-                            return rows.stream()
-                                    .findFirst()
-                                    .map(
-                                            r ->
-                                                    new Claimed(
-                                                            ((Number) r[0]).longValue(),
-                                                            ((Number) r[1]).longValue(),
-                                                            ((Number) r[2]).longValue(),
-                                                            ((Number) r[3]).longValue(),
-                                                            (String) r[4],
-                                                            OutboundPayload.fromJson((String) r[5]),
-                                                            ((Number) r[6]).intValue(),
-                                                            Timestamps.toInstant(r[7])));
+                            return rows.stream().findFirst().map(Claimed::of);
                         });
     }
 
@@ -173,27 +177,27 @@ public class OutboxSender {
         if (tenant == null) {
             return;
         }
-        String status;
+        OutboxStatus status;
         String error = null;
         String providerId = null;
         Instant retryAt = null;
         if (result instanceof SendResult.Accepted a) {
-            status = "SENT";
+            status = OutboxStatus.SENT;
             // as the inbox stores ids, so that the provider's statuses find this message
             providerId = StorableText.id(a.providerMessageId());
         } else if (result instanceof SendResult.Rejected r) {
             error = r.reason();
             if (r.retryable() && row.createdAt().plus(GIVE_UP_AFTER).isAfter(now)) {
-                status = "PENDING";
+                status = OutboxStatus.PENDING;
                 retryAt = now.plus(backoff(row.attempts()));
             } else {
-                status = "FAILED";
+                status = OutboxStatus.FAILED;
             }
         } else {
-            status = "UNKNOWN";
+            status = OutboxStatus.UNKNOWN;
             error = ((SendResult.Unknown) result).reason();
         }
-        String finalStatus = status;
+        OutboxStatus finalStatus = status;
         String finalError = error;
         String finalProviderId = providerId;
         Instant finalRetryAt = retryAt;
@@ -206,7 +210,7 @@ public class OutboxSender {
                                             + " sent_at = CASE WHEN ?2 = 'SENT' THEN now() ELSE sent_at END,"
                                             + " next_attempt_at = COALESCE(CAST(?5 AS timestamptz), next_attempt_at) WHERE id = ?1")
                             .setParameter(1, row.id())
-                            .setParameter(2, finalStatus)
+                            .setParameter(2, finalStatus.name())
                             .setParameter(3, finalError)
                             .setParameter(4, finalProviderId)
                             .setParameter(
@@ -226,15 +230,15 @@ public class OutboxSender {
                     Message message = em.find(Message.class, row.messageId());
                     if (message != null) {
                         switch (finalStatus) {
-                            case "SENT" -> message.sent(finalProviderId, at);
-                            case "FAILED" -> message.failed(finalError);
-                            case "UNKNOWN" -> message.unknown(finalError);
-                            default -> message.retrying(finalError);
+                            case SENT -> message.sent(finalProviderId, at);
+                            case FAILED -> message.failed(finalError);
+                            case UNKNOWN -> message.unknown(finalError);
+                            case PENDING, SENDING -> message.retrying(finalError);
                         }
                     }
                     return null;
                 });
-        if (!"SENT".equals(finalStatus)) {
+        if (finalStatus != OutboxStatus.SENT) {
             channels.recordError(row.tenantId(), finalStatus + ": " + finalError);
         }
         live.fire(new LiveEvent(row.tenantId(), "message.status", row.leadId(), row.messageId()));

@@ -1,9 +1,11 @@
 package com.buildcrm.ai.greeting;
 
+import com.buildcrm.channel.MediaKind;
 import com.buildcrm.media.MediaFormat;
 import com.buildcrm.media.MediaRejectedException;
 import com.buildcrm.media.MediaStore;
 import com.buildcrm.media.StoredMedia;
+import com.buildcrm.outbox.OutgoingMessage;
 import com.buildcrm.plugin.api.GreetingStep;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.plugin.api.MediaItem;
@@ -47,6 +49,27 @@ public class GreetingChains {
     public record Step(String kind, String text, List<Media> media, String url) {
         public Step {
             media = media == null ? List.of() : List.copyOf(media);
+        }
+
+        /** The messages that send this step, in order (an album sends one per image). */
+        public List<OutgoingMessage> messages() {
+            return switch (kind) {
+                case "album" ->
+                        media.stream()
+                                .map(
+                                        m ->
+                                                OutgoingMessage.media(
+                                                        MediaKind.IMAGE, m.id(), m.caption(), null))
+                                .toList();
+                case "voice" -> List.of(OutgoingMessage.voice(media.get(0).id(), null));
+                case "link" ->
+                        List.of(
+                                OutgoingMessage.text(
+                                        text == null || text.isBlank()
+                                                ? url
+                                                : text.strip() + "\n" + url));
+                default -> List.of(OutgoingMessage.text(text));
+            };
         }
     }
 

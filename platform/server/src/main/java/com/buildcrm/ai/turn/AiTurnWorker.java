@@ -2,6 +2,7 @@ package com.buildcrm.ai.turn;
 
 import com.buildcrm.ai.AiSettings;
 import com.buildcrm.ai.AiSettingsStore;
+import com.buildcrm.ai.TenantPack;
 import com.buildcrm.ai.greeting.GreetingChains;
 import com.buildcrm.ai.llm.AiBrains;
 import com.buildcrm.ai.llm.LlmConfig;
@@ -20,8 +21,9 @@ import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.message.Message;
-import com.buildcrm.outbox.OutboundPayload;
-import com.buildcrm.outbox.Outbox;
+import com.buildcrm.message.MessageAuthor;
+import com.buildcrm.outbox.OutgoingMessage;
+import com.buildcrm.outbox.OutgoingMessages;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.plugin.api.IndustryPack;
@@ -35,13 +37,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +57,6 @@ import java.util.logging.Logger;
 public class AiTurnWorker {
 
     private static final Logger LOG = Logger.getLogger(AiTurnWorker.class.getName());
-    static final Duration PACE = Duration.ofMillis(1500);
     static final int HISTORY = 30;
 
     @Inject Storage storage;
@@ -68,7 +67,7 @@ public class AiTurnWorker {
     @Inject AiBrains brains;
     @Inject Clock clock;
     @Inject FollowUps followUps;
-    @Inject com.buildcrm.media.MediaStore media;
+    @Inject OutgoingMessages outgoing;
     @Inject Event<LiveEvent> live;
 
     /** What the tenant is configured with, read once per turn. */
@@ -139,19 +138,9 @@ public class AiTurnWorker {
     }
 
     private TenantSetup setup(EntityManager em, long tenantId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery(
-                                "SELECT plugin_id, pack_settings::text, locale FROM platform.tenants WHERE id = ?1")
-                        .setParameter(1, tenantId)
-                        .getResultList();
-        Object[] r = rows.get(0);
-        Map<String, String> settings = new LinkedHashMap<>();
-        LeadJson.toMap(LeadJson.parseObject(String.valueOf(r[1])))
-                .forEach((k, v) -> settings.put(k, v == null ? null : String.valueOf(v)));
-        settings.values().removeIf(java.util.Objects::isNull);
+        TenantPack pack = TenantPack.load(em, tenantId);
         return new TenantSetup(
-                (String) r[0], settings, (String) r[2], aiSettings.load(em, tenantId));
+                pack.packId(), pack.settings(), pack.locale(), aiSettings.load(em, tenantId));
     }
 
     private static Optional<LlmConfig> llmConfig(AiSettings ai) {
@@ -174,7 +163,7 @@ public class AiTurnWorker {
         if (lead == null || !aiMayAnswer(lead) || newerClientMessage(em, leadId, messageId)) {
             return null;
         }
-        StageRole role = roleOf(em, lead.stageId());
+        StageRole role = TurnStages.roleOf(em, lead.stageId());
         if (role == StageRole.WON || role == StageRole.LOST) {
             return null; // the AI never touches a closed lead
         }
@@ -243,7 +232,7 @@ public class AiTurnWorker {
                 || newerClientMessage(em, leadId, snap.lastBurstId())) {
             return; // someone took the lead, it was answered, or the client wrote again meanwhile
         }
-        StageRole currentRole = roleOf(em, lead.stageId());
+        StageRole currentRole = TurnStages.roleOf(em, lead.stageId());
         if (currentRole == StageRole.WON
                 || currentRole == StageRole.LOST
                 || lead.stageLocked() != snap.state().stageLockedByHuman()) {
@@ -251,11 +240,9 @@ public class AiTurnWorker {
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         Instant at = clock.instant();
-        String lastText = null;
+        List<OutgoingMessage> messages = new ArrayList<>();
         if (lead.greetedAt() == null) {
-            for (GreetingChains.Step step : chain.steps()) {
-                lastText = enqueueStep(work, lead, snap.recipient(), step, now, at, published);
-            }
+            chain.steps().forEach(step -> messages.addAll(step.messages()));
             lead.greeted(now);
             LeadJson.event(
                     work,
@@ -267,47 +254,34 @@ public class AiTurnWorker {
                     Map.of("steps", chain.steps().size(), "source", chain.source()),
                     now);
         }
-        for (String reply : outcome.replies()) {
-            lastText =
-                    enqueue(
-                            work,
-                            lead,
-                            snap.recipient(),
-                            "TEXT",
-                            reply,
-                            null,
-                            OutboundPayload.text(reply),
-                            now,
-                            at,
-                            published);
-        }
+        outcome.replies().forEach(reply -> messages.add(OutgoingMessage.text(reply)));
         for (int index : outcome.greetingSteps()) {
             if (index >= 0 && index < chain.steps().size()) {
-                lastText =
-                        enqueueStep(
-                                work,
-                                lead,
-                                snap.recipient(),
-                                chain.steps().get(index),
-                                now,
-                                at,
-                                published);
+                messages.addAll(chain.steps().get(index).messages());
             }
+        }
+        String lastText = null;
+        for (OutgoingMessage message : messages) {
+            long id =
+                    outgoing.send(
+                                    em,
+                                    tenant.id(),
+                                    leadId,
+                                    snap.recipient(),
+                                    MessageAuthor.AI,
+                                    null,
+                                    message,
+                                    at)
+                            .id();
+            published.add(new LiveEvent(tenant.id(), "message.created", leadId, id));
+            lastText = message.preview();
         }
         LeadState after = outcome.state();
         LeadJson.writeFields(work, leadId, after.fields());
         LeadJson.writeMemory(work, leadId, after.memory());
         Long newStage = null;
         if (after.stageRole() != null && after.stageRole() != snap.state().stageRole()) {
-            newStage =
-                    em
-                            .createQuery(
-                                    "SELECT s.id FROM Stage s WHERE s.role = :role", Long.class)
-                            .setParameter("role", after.stageRole().name())
-                            .getResultList()
-                            .stream()
-                            .findFirst()
-                            .orElse(null);
+            newStage = TurnStages.idOf(em, after.stageRole());
         }
         lead.aiUpdated(
                 newStage,
@@ -320,8 +294,8 @@ public class AiTurnWorker {
         for (LeadEventDraft e : outcome.events()) {
             Map<String, Object> details = new HashMap<>(e.details());
             if (e.type().equals("stage.changed")) {
-                // the same shape as a move by hand: roles, names and ids of both stages
-                details.putAll(stageDetails(em, snap.state().stageRole(), after.stageRole()));
+                details.putAll(
+                        TurnStages.moveDetails(em, snap.state().stageRole(), after.stageRole()));
             }
             details.put("brain", decision.brain());
             if (decision.fallbackReason() != null) {
@@ -353,132 +327,8 @@ public class AiTurnWorker {
         published.add(new LiveEvent(tenant.id(), "lead.updated", leadId, null));
     }
 
-    private String enqueueStep(
-            TenantWork work,
-            Lead lead,
-            String recipient,
-            GreetingChains.Step step,
-            OffsetDateTime now,
-            Instant at,
-            List<LiveEvent> published) {
-        EntityManager em = work.em();
-        switch (step.kind()) {
-            case "album" -> {
-                String last = null;
-                for (GreetingChains.Media m : step.media()) {
-                    last =
-                            enqueue(
-                                    work,
-                                    lead,
-                                    recipient,
-                                    "IMAGE",
-                                    m.caption(),
-                                    m.id(),
-                                    OutboundPayload.media(m.id(), "IMAGE", m.caption(), null),
-                                    now,
-                                    at,
-                                    published);
-                }
-                return last;
-            }
-            case "voice" -> {
-                String id = step.media().get(0).id();
-                return enqueue(
-                        work,
-                        lead,
-                        recipient,
-                        "VOICE",
-                        null,
-                        id,
-                        new OutboundPayload("voice", null, id, null, null),
-                        now,
-                        at,
-                        published);
-            }
-            case "link" -> {
-                String text =
-                        step.text() == null || step.text().isBlank()
-                                ? step.url()
-                                : step.text().strip() + "\n" + step.url();
-                return enqueue(
-                        work,
-                        lead,
-                        recipient,
-                        "TEXT",
-                        text,
-                        null,
-                        OutboundPayload.text(text),
-                        now,
-                        at,
-                        published);
-            }
-            default -> {
-                return enqueue(
-                        work,
-                        lead,
-                        recipient,
-                        "TEXT",
-                        step.text(),
-                        null,
-                        OutboundPayload.text(step.text()),
-                        now,
-                        at,
-                        published);
-            }
-        }
-    }
-
-    private String enqueue(
-            TenantWork work,
-            Lead lead,
-            String recipient,
-            String kind,
-            String text,
-            String mediaId,
-            OutboundPayload payload,
-            OffsetDateTime now,
-            Instant at,
-            List<LiveEvent> published) {
-        EntityManager em = work.em();
-        TenantRef tenant = work.tenant();
-        Message message = Message.outbound(lead.id(), "AI", null, kind, text, now);
-        if (mediaId != null) {
-            media.find(Long.toString(tenant.id()), mediaId)
-                    .ifPresentOrElse(
-                            s -> message.attachMedia(mediaId, s.mimeType(), s.originalName()),
-                            () -> message.attachMedia(mediaId, null, null));
-        }
-        em.persist(message);
-        em.flush();
-        Outbox.enqueue(em, tenant.id(), lead.id(), message.id(), recipient, payload, at, PACE);
-        published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
-        return text != null ? text : "[" + kind.toLowerCase(java.util.Locale.ROOT) + "]";
-    }
-
-    private static Map<String, Object> stageDetails(
-            EntityManager em, StageRole from, StageRole to) {
-        Map<String, Object> d = new HashMap<>();
-        for (var side : List.of(Map.entry("from", from), Map.entry("to", to))) {
-            if (side.getValue() == null) {
-                continue;
-            }
-            List<com.buildcrm.pipeline.Stage> stages =
-                    em.createQuery(
-                                    "SELECT s FROM Stage s WHERE s.role = :role",
-                                    com.buildcrm.pipeline.Stage.class)
-                            .setParameter("role", side.getValue().name())
-                            .getResultList();
-            d.put(side.getKey() + "Role", side.getValue().name());
-            if (!stages.isEmpty()) {
-                d.put(side.getKey() + "Id", stages.get(0).id());
-                d.put(side.getKey(), stages.get(0).name());
-            }
-        }
-        return d;
-    }
-
     static boolean aiMayAnswer(Lead lead) {
-        return lead.aiEnabled() && "AI".equals(lead.handledBy()) && !lead.needsHuman();
+        return lead.aiEnabled() && lead.ledByAi() && !lead.needsHuman();
     }
 
     private static boolean newerClientMessage(EntityManager em, long leadId, long messageId) {
@@ -489,14 +339,6 @@ public class AiTurnWorker {
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
-    }
-
-    private static StageRole roleOf(EntityManager em, long stageId) {
-        List<String> roles =
-                em.createQuery("SELECT s.role FROM Stage s WHERE s.id = :id", String.class)
-                        .setParameter("id", stageId)
-                        .getResultList();
-        return roles.isEmpty() || roles.get(0) == null ? null : StageRole.valueOf(roles.get(0));
     }
 
     private static String textOf(Message m) {
