@@ -10,12 +10,16 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class TenantLogging {
 
+    private static final Logger LOG = Logger.getLogger(TenantLogging.class.getName());
+
     private final Logger ours = Logger.getLogger(TenantLogHandler.OUR_LOGGERS);
     private volatile TenantLogHandler handler;
 
     void onStart(@Observes Startup event) {
         if (handler == null) {
             handler = TenantLogHandler.install(ours, new TenantLogHandler());
+            // written through the handler just installed: if this line is in the log, ours are too
+            LOG.info("Log lines of com.buildcrm name their tenant as [tenant <slug>#<id>]");
         }
     }
 
