@@ -47,11 +47,12 @@ public class SandboxLeads {
                     if (leads.isEmpty()) {
                         throw ApiProblem.notFound("No lead with the phone " + e164);
                     }
-                    return toResponse(em, ref, leads.get(0));
+                    return toResponse(work, leads.get(0));
                 });
     }
 
-    private static LeadResponse toResponse(EntityManager em, TenantRef ref, Lead l) {
+    private static LeadResponse toResponse(TenantWork work, Lead l) {
+        EntityManager em = work.em();
         Stage stage = l.stageId() == null ? null : em.find(Stage.class, l.stageId());
         return new LeadResponse(
                 l.id(),
@@ -70,7 +71,7 @@ public class SandboxLeads {
                                 l.lastMessageText(), l.lastMessageDirection(), l.lastMessageAt()),
                 l.waitingForReplySince(),
                 l.noReply(),
-                LeadJson.fields(TenantWork.of(em), l.id()),
+                LeadJson.fields(work, l.id()),
                 l.sourceChannel(),
                 l.createdAt(),
                 l.updatedAt(),
