@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { Lead, PackField } from '../../../lib/api/types';
-import { patchLead, useLeadMutation } from '../../leads/api/leads';
+import { patchLead, useLeadMutation } from '../api/lead';
 
 type Value = string | number | boolean | null;
 

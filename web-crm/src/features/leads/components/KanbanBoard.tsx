@@ -20,7 +20,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { BoardColumn, Lead } from '../../../lib/api/types';
-import { boardQueryOptions, columnQueryOptions, leadKeys, patchLead } from '../api/leads';
+import { patchLead } from '../../lead/api/lead';
+import { boardQueryOptions, columnQueryOptions, leadKeys } from '../api/leads';
 import type { LeadFilters } from '../api/filters';
 import { LeadTile } from './LeadTile';
 

@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Lead, Temperature } from '../../../lib/api/types';
 import { formatWait, useNow } from '../../../lib/time';
 
+/** A lead's name, or its phone while the name is unknown. */
+export function leadTitle(lead: Pick<Lead, 'name' | 'phone'>): string {
+  return lead.name && lead.name.trim() !== '' ? lead.name : lead.phone;
+}
+
 const TEMPERATURE_ICON: Record<Temperature, string> = { HOT: '🔥', WARM: '🟡', COLD: '❄️' };
 
 export function TemperatureScore({ lead }: { lead: Pick<Lead, 'temperature' | 'score'> }) {
