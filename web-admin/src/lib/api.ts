@@ -1,6 +1,6 @@
-import { env } from './env';
-import { createHttpClient } from '@shared/lib/http';
-import { createSessionStore } from '@shared/lib/session';
+import { env } from '@buildcrm/web-shared/lib/env';
+import { createHttpClient } from '@buildcrm/web-shared/lib/http';
+import { createSessionStore } from '@buildcrm/web-shared/lib/session';
 
 /**
  * Operators hold the keys to every tenant: the access token and the restore flag live in sessionStorage, so the

@@ -2,8 +2,8 @@ import { ActionIcon, AppShell, Badge, Burger, Group, NavLink, Stack, Text, Toolt
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { LogoutButton } from '../features/auth/components/LogoutButton';
+import { LanguageSwitch } from '@buildcrm/web-shared/components/LanguageSwitch';
+import { LogoutButton } from '@buildcrm/web-shared/auth/LogoutButton';
 import { useLiveUpdates } from '../features/live/hooks/useLiveUpdates';
 import { useCurrentUser } from '../features/me/hooks/useCurrentUser';
 import { notificationsSupported, requestNotificationPermission } from '../lib/notify';

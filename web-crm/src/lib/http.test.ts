@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { problem, tokenPair } from '../test/fixtures';
 import { server } from '../test/server';
 import { api, session } from './api';
-import { ApiError } from '@shared/lib/errors';
+import { ApiError } from '@buildcrm/web-shared/lib/errors';
 
 describe('http client', () => {
   it('shares one refresh between requests that hit 401 at the same time', async () => {

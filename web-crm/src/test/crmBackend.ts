@@ -195,7 +195,7 @@ function findLead(id: string | readonly string[] | undefined) {
 
 async function record(request: Request) {
   const text = request.method === 'GET' ? '' : await request.clone().text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {

@@ -3,7 +3,7 @@
  * generated `@shared/api/schema.ts` (npm run api); endpoints answering free-form JSON (follow-ups) are typed here by hand
  * after their documented contract.
  */
-import type { components } from '@shared/api/schema';
+import type { components } from '@buildcrm/web-shared/api/schema';
 
 /**
  * The generated document types every `OffsetDateTime` (and free-form JSON object) as `Record<string, never>`:

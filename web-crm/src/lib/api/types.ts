@@ -2,7 +2,7 @@
  * The CRM's view of the API (API.md's fixed surface). Where the generated OpenAPI schema (@shared/api/schema.ts) already
  * describes a response, the type is taken from it; the rest mirrors the contract the server branches implement.
  */
-import type { components } from '@shared/api/schema';
+import type { components } from '@buildcrm/web-shared/api/schema';
 
 type Schemas = components['schemas'];
 

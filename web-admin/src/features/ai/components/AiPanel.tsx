@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { AiView } from '../../../lib/api/types';
 import { useAi, useSaveAi, type AiRequest } from '../api/ai';
 

@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { ChannelView, Provider } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/format';
 import { useChannel, useRotateSecret, useSaveChannel, useTestChannel } from '../api/channel';

@@ -18,8 +18,8 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ApiError } from '@shared/lib/errors';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ApiError } from '@buildcrm/web-shared/lib/errors';
 import type { FollowUpPolicy } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/format';
 import { useFollowUps, useFollowUpTimeline, useResetFollowUps, useSaveFollowUps } from '../api/followups';

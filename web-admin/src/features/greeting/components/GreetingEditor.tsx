@@ -32,7 +32,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { GreetingKind, GreetingView } from '../../../lib/api/types';
 import { useGreeting, useResetGreeting, useSaveGreeting, useUploadMedia } from '../api/greeting';
 import {

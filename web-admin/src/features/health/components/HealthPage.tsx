@@ -2,9 +2,9 @@ import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Switch, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { formatAge, formatDateTime } from '../../../lib/format';
-import { SessionExpiredError } from '@shared/lib/errors';
+import { SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
 import { useHealth, useRetryInbox } from '../api/health';
 
 const STATUS_COLOR: Record<string, string> = { ok: 'green', degraded: 'orange', down: 'red' };

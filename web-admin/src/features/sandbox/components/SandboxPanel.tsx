@@ -16,7 +16,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { ChatMessage, Lead } from '../../../lib/api/types';
 import { useSandboxChat, useSandboxLead, useSendSandboxMessage } from '../api/sandbox';
 

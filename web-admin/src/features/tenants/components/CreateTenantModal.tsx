@@ -2,10 +2,11 @@ import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Stepper
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ApiError } from '@shared/lib/errors';
-import { fieldGuard, isEmail } from '@shared/lib/loginForm';
-import { useCreateTenant, usePacks } from '../api/tenants';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ApiError } from '@buildcrm/web-shared/lib/errors';
+import { fieldGuard, isEmail } from '@buildcrm/web-shared/lib/loginForm';
+import { usePacks } from '../../packs/api/packs';
+import { useCreateTenant } from '../api/tenants';
 
 /** The provisioner's steps, in order (platform.tenants.provisioning_step). */
 export const PROVISIONING_STEPS = ['REGISTERED', 'SCHEMA_CREATED', 'MIGRATED', 'SEEDED', 'ACTIVE'] as const;

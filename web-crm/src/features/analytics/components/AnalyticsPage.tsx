@@ -2,7 +2,7 @@ import { Card, Group, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { funnelQueryOptions, managersQueryOptions, responseTimesQueryOptions, type Period } from '../api/analytics';
 
 function isoDay(date: Date): string {

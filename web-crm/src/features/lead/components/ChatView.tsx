@@ -2,7 +2,7 @@ import { Anchor, Box, Button, Group, Image, Loader, Paper, SimpleGrid, Stack, Te
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Message } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/time';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';

@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Button, Group, Loader, Select, Stack, Table, Tabs, 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Lead, PackField } from '../../../lib/api/types';
 import { handOff, leadQueryOptions, patchLead, useLeadMutation } from '../api/lead';
 import { isAiLed, LeadBadges, leadTitle } from './LeadBadges';

@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Lead, PackField } from '../../../lib/api/types';
 import { patchLead, useLeadMutation } from '../api/lead';
 

@@ -1,7 +1,7 @@
 import { Loader, Text, Timeline } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { LeadEvent } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/time';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';

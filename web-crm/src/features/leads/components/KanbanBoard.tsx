@@ -18,7 +18,7 @@ import { Badge, Box, Button, Group, Loader, Paper, Stack, Text } from '@mantine/
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { BoardColumn, Lead } from '../../../lib/api/types';
 import { patchLead } from '../../lead/api/lead';
 import { boardQueryOptions, columnQueryOptions, leadKeys } from '../api/leads';

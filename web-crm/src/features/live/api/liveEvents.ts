@@ -1,6 +1,6 @@
-import { ApiError, SessionExpiredError } from '@shared/lib/errors';
+import { ApiError, SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
 import { api, session } from '../../../lib/api';
-import { env } from '../../../lib/env';
+import { env } from '@buildcrm/web-shared/lib/env';
 
 export interface LiveEvent {
   /** the SSE `id:`, sent back as Last-Event-ID on reconnect so the server replays what was missed */

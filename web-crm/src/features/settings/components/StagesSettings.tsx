@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, ColorInput, Group, Stack, Table, Text, TextI
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Stage } from '../../../lib/api/types';
 import { stagesQueryOptions, useCreateStage, useDeleteStage, useReorderStages, useUpdateStage } from '../../stages/api/stages';
 

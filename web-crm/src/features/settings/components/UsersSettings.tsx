@@ -2,7 +2,7 @@ import { Badge, Button, Group, PasswordInput, Select, Stack, Switch, Table, Text
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { CrmUser } from '../../../lib/api/types';
 import { crmSettingsQueryOptions, useInviteUser, usersQueryOptions, useUpdateCrmSettings, useUpdateUser } from '../api/users';
 

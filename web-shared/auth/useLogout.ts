@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api } from '../../../lib/api';
+import { useApi } from '../app/AppProviders';
 
 /** Revokes the refresh token (best effort), forgets the session and goes to the login page. */
 export function useLogout() {
+  const { api } = useApi();
   const navigate = useNavigate();
   return useMutation({
     mutationFn: () => api.logout(),

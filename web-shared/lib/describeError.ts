@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError, NetworkError, SessionExpiredError } from '@shared/lib/errors';
+import { ApiError, NetworkError, SessionExpiredError } from './errors';
 
 /** One human sentence for any failure of an API call, in the current language where we have one. */
 export function describeError(error: unknown, t: TFunction): string {

@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import { session } from './api';
-import type { SessionState } from '@shared/lib/session';
+import type { SessionState } from '../lib/session';
+import { useApi } from './AppProviders';
 
 export function useSession(): SessionState {
+  const { session } = useApi();
   return useSyncExternalStore(session.subscribe, session.get, session.get);
 }

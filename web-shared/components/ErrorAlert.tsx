@@ -1,7 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../lib/describeError';
-import type { FieldProblem } from '@shared/lib/problem';
+import type { FieldProblem } from '../lib/problem';
 
 interface ErrorAlertProps {
   error: unknown;

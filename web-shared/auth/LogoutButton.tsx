@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLogout } from '../api/logout';
+import { useLogout } from './useLogout';
 
 export function LogoutButton() {
   const { t } = useTranslation();

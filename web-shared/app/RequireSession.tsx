@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useSession } from '../lib/useSession';
+import { useSession } from './useSession';
 
 /**
  * Routes below need a signed-in user; without one (or once it expires) the user goes to login and comes back.

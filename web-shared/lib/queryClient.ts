@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError, SessionExpiredError } from '@shared/lib/errors';
+import { ApiError, SessionExpiredError } from './errors';
 
 /** Client errors (4xx) and an ended session are answers, not glitches: retrying them only delays the message. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
