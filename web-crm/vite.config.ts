@@ -44,9 +44,15 @@ export default defineConfig(({ mode }) => ({
           runtimeCaching: [
             {
               urlPattern: ({ url, request }) =>
-                request.method === 'GET' && url.pathname.startsWith('/api/crm/') && !url.pathname.startsWith('/api/crm/events'),
+                request.method === 'GET' &&
+                url.pathname.startsWith('/api/crm/') &&
+                !url.pathname.startsWith('/api/crm/events'),
               handler: 'NetworkFirst',
-              options: { cacheName: 'buildcrm-api', networkTimeoutSeconds: 6, expiration: { maxEntries: 200, maxAgeSeconds: 86_400 } },
+              options: {
+                cacheName: 'buildcrm-api',
+                networkTimeoutSeconds: 6,
+                expiration: { maxEntries: 200, maxAgeSeconds: 86_400 },
+              },
             },
           ],
         },

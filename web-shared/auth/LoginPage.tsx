@@ -58,18 +58,15 @@ export function LoginPage<C extends LoginCredentials>({ login: signIn, appLabel,
     const credentials = tenant
       ? { tenant: values.tenant.trim().toLowerCase(), email: values.email.trim(), password: values.password }
       : { email: values.email.trim(), password: values.password };
-    login.mutate(
-      credentials as C,
-      {
-        onError: (error) => {
-          if (!(error instanceof ApiError)) return;
-          if (error.status === 429) retry.start(error.retryAfterSeconds ?? 60);
-          for (const problem of error.problem.errors) {
-            if (isField(problem.field)) form.setFieldError(problem.field, problem.message);
-          }
-        },
+    login.mutate(credentials as C, {
+      onError: (error) => {
+        if (!(error instanceof ApiError)) return;
+        if (error.status === 429) retry.start(error.retryAfterSeconds ?? 60);
+        for (const problem of error.problem.errors) {
+          if (isField(problem.field)) form.setFieldError(problem.field, problem.message);
+        }
       },
-    );
+    });
   });
 
   const error = login.error;

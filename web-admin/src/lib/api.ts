@@ -10,4 +10,9 @@ import { createSessionStore } from '@buildcrm/web-shared/lib/session';
  */
 export const session = createSessionStore(() => window.sessionStorage, 'buildcrm.admin.session');
 
-export const api = createHttpClient({ baseUrl: env.apiBaseUrl, session, lockName: 'buildcrm.admin.refresh', app: 'admin' });
+export const api = createHttpClient({
+  baseUrl: env.apiBaseUrl,
+  session,
+  lockName: 'buildcrm.admin.refresh',
+  app: 'admin',
+});

@@ -31,7 +31,9 @@ describe('http client', () => {
     session.save(tokenPair('old'));
     server.use(
       http.get('*/api/admin/tenants', () => problem(401, 'Unauthorized')),
-      http.post('*/api/auth/refresh', () => problem(503, 'Service Unavailable', 'Try later', [], { 'Retry-After': '5' })),
+      http.post('*/api/auth/refresh', () =>
+        problem(503, 'Service Unavailable', 'Try later', [], { 'Retry-After': '5' }),
+      ),
     );
 
     const failure = await api.request('/api/admin/tenants').catch((error: unknown) => error);

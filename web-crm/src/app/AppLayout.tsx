@@ -28,7 +28,11 @@ export function AppLayout() {
   ];
 
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="sm">
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="sm"
+    >
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -43,7 +47,11 @@ export function AppLayout() {
           <Group gap="xs" wrap="nowrap">
             {notificationsSupported() && Notification.permission === 'default' && (
               <Tooltip label={t('live.enableNotifications')}>
-                <ActionIcon variant="default" onClick={() => void requestNotificationPermission()} aria-label={t('live.enableNotifications')}>
+                <ActionIcon
+                  variant="default"
+                  onClick={() => void requestNotificationPermission()}
+                  aria-label={t('live.enableNotifications')}
+                >
                   🔔
                 </ActionIcon>
               </Tooltip>

@@ -31,7 +31,9 @@ describe('http client', () => {
     session.save(tokenPair('old'));
     server.use(
       http.get('*/api/crm/me', () => problem(401, 'Unauthorized')),
-      http.post('*/api/auth/refresh', () => problem(503, 'Service Unavailable', 'Try later', [], { 'Retry-After': '5' })),
+      http.post('*/api/auth/refresh', () =>
+        problem(503, 'Service Unavailable', 'Try later', [], { 'Retry-After': '5' }),
+      ),
     );
 
     const failure = await api.request('/api/crm/me').catch((error: unknown) => error);

@@ -64,7 +64,10 @@ export function PackForm({ tenantId, view, packs }: { tenantId: string; view: Pa
             setSettings(value === view.pack ? (view.settings ?? {}) : {});
             setErrors({});
           }}
-          data={packs.map((p) => ({ value: p.id ?? '', label: `${label({ labelRu: p.nameRu, labelEn: p.nameEn, key: p.id })} (${p.id})` }))}
+          data={packs.map((p) => ({
+            value: p.id ?? '',
+            label: `${label({ labelRu: p.nameRu, labelEn: p.nameEn, key: p.id })} (${p.id})`,
+          }))}
         />
         {packId !== view.pack && (
           <Alert color="yellow" variant="light">

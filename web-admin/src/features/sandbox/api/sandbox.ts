@@ -25,10 +25,9 @@ export function useSandboxLead(tenantId: string, phone: string, enabled: boolean
     queryKey: ['sandbox', tenantId, 'lead', phone],
     queryFn: async ({ signal }) => {
       try {
-        return await api.request<Lead>(
-          `/api/admin/tenants/${tenantId}/sandbox/leads/${encodeURIComponent(phone)}`,
-          { signal },
-        );
+        return await api.request<Lead>(`/api/admin/tenants/${tenantId}/sandbox/leads/${encodeURIComponent(phone)}`, {
+          signal,
+        });
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;

@@ -170,7 +170,11 @@ function ChatView({ messages }: { messages: ChatMessage[] }) {
   );
 }
 
-const TEMPERATURE = { HOT: { key: 'sandbox.temperature.hot', color: 'red' }, WARM: { key: 'sandbox.temperature.warm', color: 'orange' }, COLD: { key: 'sandbox.temperature.cold', color: 'blue' } } as const;
+const TEMPERATURE = {
+  HOT: { key: 'sandbox.temperature.hot', color: 'red' },
+  WARM: { key: 'sandbox.temperature.warm', color: 'orange' },
+  COLD: { key: 'sandbox.temperature.cold', color: 'blue' },
+} as const;
 
 function LeadSidePanel({ lead, started }: { lead: Lead | null; started: boolean }) {
   const { t } = useTranslation();

@@ -1,4 +1,15 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -96,7 +107,8 @@ export function CreateTenantModal({ opened, onClose }: { opened: boolean; onClos
         onError: (error) => {
           if (!(error instanceof ApiError)) return;
           for (const problem of error.problem.errors) {
-            if (isServerField(problem.field)) form.setFieldError(FIELD_OF_SERVER[problem.field] ?? 'name', problem.message);
+            if (isServerField(problem.field))
+              form.setFieldError(FIELD_OF_SERVER[problem.field] ?? 'name', problem.message);
           }
           if (error.status === 409) form.setFieldError('slug', error.problem.detail ?? error.problem.title);
         },

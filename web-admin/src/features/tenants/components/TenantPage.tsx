@@ -72,7 +72,11 @@ export function TenantPage() {
         </Button>
       </Group>
       {status.isError && <ErrorAlert error={status.error} />}
-      <Tabs value={active} onChange={(value) => void navigate(`/tenants/${id}/${value ?? 'whatsapp'}`)} keepMounted={false}>
+      <Tabs
+        value={active}
+        onChange={(value) => void navigate(`/tenants/${id}/${value ?? 'whatsapp'}`)}
+        keepMounted={false}
+      >
         <Tabs.List>
           {TENANT_TABS.map((key) => (
             <Tabs.Tab key={key} value={key}>

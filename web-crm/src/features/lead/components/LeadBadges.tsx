@@ -53,7 +53,12 @@ export function NoReplyTimer({ since }: { since: string | null | undefined }) {
   const waited = now - new Date(since).getTime();
   return (
     <Badge size="sm" color={waited > 15 * 60_000 ? 'red' : 'orange'} variant="light" data-testid="no-reply-timer">
-      ⏱ {formatWait(waited, (count) => t('time.days', { count }), (count) => t('time.hours', { count }))}
+      ⏱{' '}
+      {formatWait(
+        waited,
+        (count) => t('time.days', { count }),
+        (count) => t('time.hours', { count }),
+      )}
     </Badge>
   );
 }

@@ -9,7 +9,8 @@ export const LIST_PAGE = 30;
 
 export const leadKeys = {
   all: oneLeadKeys.all,
-  board: (filters: LeadFilters) => ['leads', 'board', filtersToQuery(filters, { withStage: false }).toString()] as const,
+  board: (filters: LeadFilters) =>
+    ['leads', 'board', filtersToQuery(filters, { withStage: false }).toString()] as const,
   column: (filters: LeadFilters, stageId: number) =>
     ['leads', 'column', stageId, filtersToQuery(filters, { withStage: false }).toString()] as const,
   list: (filters: LeadFilters) => ['leads', 'list', filtersToQuery(filters, { withStage: true }).toString()] as const,

@@ -199,7 +199,10 @@ export function KanbanBoard({ filters, leadHref }: { filters: LeadFilters; leadH
         sensors={sensors}
         collisionDetection={collision}
         autoScroll={{ threshold: { x: 0.1, y: 0.1 } }}
-        onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragged(null)}
+      >
         <Box
           data-testid="board"
           style={{

@@ -83,8 +83,9 @@ export function connectLiveEvents(handlers: Handlers): LiveConnection {
     try {
       let ticket: string;
       try {
-        ticket = (await api.request<{ ticket: string }>('/api/crm/events/ticket', { method: 'POST', signal: controller.signal }))
-          .ticket;
+        ticket = (
+          await api.request<{ ticket: string }>('/api/crm/events/ticket', { method: 'POST', signal: controller.signal })
+        ).ticket;
       } catch (error) {
         if (error instanceof SessionExpiredError) return; // signed out: the login page takes over
         if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {
