@@ -4,3 +4,11 @@ import ru from '../locales/ru.json';
 
 /** The console's translations (an operator's screens: tenants, channels, AI, health). */
 export const i18n = initI18n({ ru, en });
+
+// t() checks its keys against the Russian translations (the reference language)
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof ru };
+  }
+}
