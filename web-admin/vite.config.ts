@@ -1,15 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-/** Code shared with the other web app (../web-shared), imported as `@shared/...`; dependency-free apart from its tests' vitest. */
-const SHARED = fileURLToPath(new URL('../web-shared', import.meta.url));
-
 export default defineConfig({
   base: '/admin/',
-  resolve: {
-    alias: { '@shared': SHARED },
-  },
   plugins: [react()],
   build: {
     outDir: 'dist',
@@ -28,7 +21,6 @@ export default defineConfig({
     },
   },
   server: {
-    fs: { allow: ['.', SHARED] },
     port: 5174,
     // `npm run dev` talks to a locally running server (BUILDCRM_PORT, default 8080).
     proxy: { '/api': `http://localhost:${process.env.BUILDCRM_PORT ?? '8080'}` },
@@ -36,6 +28,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['src/test/setup.ts'],
+    // web-shared's own tests run in both apps (with each app's setup), as they did before the workspace
     include: ['src/**/*.test.{ts,tsx}', '../web-shared/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
     // One jsdom per worker instead of per file roughly halves the run on two cores. The price: module state

@@ -1,18 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const BASE = '/crm/';
 
-/** Code shared with the other web app (../web-shared), imported as `@shared/...`; dependency-free apart from its tests' vitest. */
-const SHARED = fileURLToPath(new URL('../web-shared', import.meta.url));
-
 export default defineConfig(({ mode }) => ({
   base: BASE,
-  resolve: {
-    alias: { '@shared': SHARED },
-  },
   plugins: [
     react(),
     // The service worker is a build artefact; tests run without it.
@@ -51,9 +44,15 @@ export default defineConfig(({ mode }) => ({
           runtimeCaching: [
             {
               urlPattern: ({ url, request }) =>
-                request.method === 'GET' && url.pathname.startsWith('/api/crm/') && !url.pathname.startsWith('/api/crm/events'),
+                request.method === 'GET' &&
+                url.pathname.startsWith('/api/crm/') &&
+                !url.pathname.startsWith('/api/crm/events'),
               handler: 'NetworkFirst',
-              options: { cacheName: 'buildcrm-api', networkTimeoutSeconds: 6, expiration: { maxEntries: 200, maxAgeSeconds: 86_400 } },
+              options: {
+                cacheName: 'buildcrm-api',
+                networkTimeoutSeconds: 6,
+                expiration: { maxEntries: 200, maxAgeSeconds: 86_400 },
+              },
             },
           ],
         },
@@ -74,13 +73,13 @@ export default defineConfig(({ mode }) => ({
     },
   },
   server: {
-    fs: { allow: ['.', SHARED] },
     // `npm run dev` talks to a locally running server (BUILDCRM_PORT, default 8080).
     proxy: { '/api': `http://localhost:${process.env.BUILDCRM_PORT ?? '8080'}` },
   },
   test: {
     environment: 'jsdom',
     setupFiles: ['src/test/setup.ts'],
+    // web-shared's own tests run in both apps (with each app's setup), as they did before the workspace
     include: ['src/**/*.test.{ts,tsx}', '../web-shared/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
     // One jsdom per worker instead of per file roughly halves the run on two cores. The price: module state

@@ -4,10 +4,10 @@
  * Clicking a notification focuses an open CRM window on the lead, or opens one. */
 self.addEventListener('push', (event) => {
   if (!event.data) return;
-  let payload = {};
+  let payload;
   try {
     payload = event.data.json();
-  } catch (error) {
+  } catch {
     payload = { title: event.data.text() };
   }
   event.waitUntil(

@@ -39,15 +39,27 @@ function render(size, options) {
   for (let y = 0; y < size; y++) {
     const row = Buffer.alloc(1 + size * 4);
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
           const c = shade((x + (sx + 0.5) / SS) / size, (y + (sy + 0.5) / SS) / size, options);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a += 1; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a += 1;
+          }
         }
       }
       const o = 1 + x * 4;
-      if (a > 0) { row[o] = r / a; row[o + 1] = g / a; row[o + 2] = b / a; }
+      if (a > 0) {
+        row[o] = r / a;
+        row[o + 1] = g / a;
+        row[o + 2] = b / a;
+      }
       row[o + 3] = Math.round((a / (SS * SS)) * 255);
     }
     rows.push(row);

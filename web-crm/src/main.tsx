@@ -1,13 +1,7 @@
-import '@mantine/core/styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+// first: Mantine's global styles come before anything the app imports
+import { mount } from '@buildcrm/web-shared/app/mount';
+import { App } from '@buildcrm/web-shared/app/App';
+import { AppProviders } from './app/AppProviders';
+import { routes } from './app/routes';
 
-const container = document.getElementById('root');
-if (container === null) throw new Error('index.html has no #root element');
-
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mount(<App routes={routes} Providers={AppProviders} />);

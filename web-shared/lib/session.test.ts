@@ -3,7 +3,11 @@ import { createSessionStore, type Tokens } from './session';
 
 describe('session store', () => {
   it('keeps only the access token, whatever the answer carried', () => {
-    const store = createSessionStore(() => window.sessionStorage, 'test.session', () => window.localStorage);
+    const store = createSessionStore(
+      () => window.sessionStorage,
+      'test.session',
+      () => window.localStorage,
+    );
     store.save({ accessToken: 'access-1', refreshToken: 'refresh-1' } as Tokens);
 
     expect(store.tokens()).toEqual({ accessToken: 'access-1' });
@@ -16,11 +20,21 @@ describe('session store', () => {
   });
 
   it('ends this tab when another tab signs out, and offers a restore to a tab that has no token yet', () => {
-    const store = createSessionStore(() => window.sessionStorage, 'test.session', () => window.localStorage);
+    const store = createSessionStore(
+      () => window.sessionStorage,
+      'test.session',
+      () => window.localStorage,
+    );
     const unsubscribe = store.subscribe(() => {});
     store.save({ accessToken: 'access-1' });
     window.sessionStorage.clear(); // this tab's copy is gone (a new tab): the flag still says "restore"
-    expect(createSessionStore(() => window.sessionStorage, 'test.session', () => window.localStorage).get()).toEqual({
+    expect(
+      createSessionStore(
+        () => window.sessionStorage,
+        'test.session',
+        () => window.localStorage,
+      ).get(),
+    ).toEqual({
       tokens: null,
       expired: false,
       restoring: true,

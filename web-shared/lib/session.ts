@@ -84,7 +84,8 @@ export function createSessionStore(storage: () => Storage, key: string, hints: (
   function sync(): Tokens | null {
     const stored = read();
     const current = state.tokens;
-    const same = stored === current || (stored !== null && current !== null && stored.accessToken === current.accessToken);
+    const same =
+      stored === current || (stored !== null && current !== null && stored.accessToken === current.accessToken);
     if (!same) emit({ tokens: stored, expired: false, restoring: false });
     return state.tokens;
   }
@@ -97,7 +98,12 @@ export function createSessionStore(storage: () => Storage, key: string, hints: (
 
   // Another tab signed out (or its session expired): the cookie is gone, so this tab's session ends too.
   function onStorage(event: StorageEvent) {
-    if ((event.key === hintKey || event.key === null) && event.newValue === null && state.tokens !== null && !hinted()) {
+    if (
+      (event.key === hintKey || event.key === null) &&
+      event.newValue === null &&
+      state.tokens !== null &&
+      !hinted()
+    ) {
       storage().removeItem(key);
       emit({ tokens: null, expired: false, restoring: false });
     }

@@ -33,7 +33,8 @@ const seen = new Set();
 for (const [path, item] of Object.entries(document.paths ?? {})) {
   for (const [method, operation] of Object.entries(item)) {
     if (typeof operation !== 'object' || operation === null || typeof operation.operationId !== 'string') continue;
-    if (seen.has(operation.operationId)) operation.operationId = `${operation.operationId}_${method}${path.replace(/[^A-Za-z0-9]+/g, '_')}`;
+    if (seen.has(operation.operationId))
+      operation.operationId = `${operation.operationId}_${method}${path.replace(/[^A-Za-z0-9]+/g, '_')}`;
     seen.add(operation.operationId);
   }
 }

@@ -27,7 +27,9 @@ try {
   passed = result.numPassedTests;
   skipped = result.numPendingTests + result.numTodoTests;
   // A file that fails to load has no tests but must still count as a failure.
-  const brokenFiles = result.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
+  const brokenFiles = result.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  );
   failed = result.numFailedTests + brokenFiles.length;
 } catch {
   failed = Math.max(failed, 1); // no report: vitest itself broke

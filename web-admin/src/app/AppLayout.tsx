@@ -1,8 +1,8 @@
 import { AppShell, Group, NavLink, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useMatch } from 'react-router';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { LogoutButton } from '../features/auth/components/LogoutButton';
+import { LanguageSwitch } from '@buildcrm/web-shared/components/LanguageSwitch';
+import { LogoutButton } from '@buildcrm/web-shared/auth/LogoutButton';
 
 export function AppLayout() {
   const { t } = useTranslation();

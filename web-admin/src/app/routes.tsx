@@ -4,7 +4,7 @@ import { HealthPage } from '../features/health/components/HealthPage';
 import { TenantPage } from '../features/tenants/components/TenantPage';
 import { TenantsPage } from '../features/tenants/components/TenantsPage';
 import { AppLayout } from './AppLayout';
-import { RequireSession } from './RequireSession';
+import { RequireSession } from '@buildcrm/web-shared/app/RequireSession';
 
 /** Paths are relative to the router's basename (`/admin/`). */
 export const routes: RouteObject[] = [

@@ -73,7 +73,9 @@ describe('operator session', () => {
         return HttpResponse.json(tokenPair('restored'));
       }),
       http.get('*/api/admin/tenants', ({ request }) =>
-        request.headers.get('Authorization') === 'Bearer access-restored' ? HttpResponse.json(tenants) : problem(401, 'Unauthorized'),
+        request.headers.get('Authorization') === 'Bearer access-restored'
+          ? HttpResponse.json(tenants)
+          : problem(401, 'Unauthorized'),
       ),
     );
     const { router } = renderApp('/tenants');

@@ -1,6 +1,6 @@
-import { env } from './env';
-import { createHttpClient } from '@shared/lib/http';
-import { createSessionStore } from '@shared/lib/session';
+import { env } from '@buildcrm/web-shared/lib/env';
+import { createHttpClient } from '@buildcrm/web-shared/lib/http';
+import { createSessionStore } from '@buildcrm/web-shared/lib/session';
 
 /**
  * Operators hold the keys to every tenant: the access token and the restore flag live in sessionStorage, so the
@@ -10,4 +10,9 @@ import { createSessionStore } from '@shared/lib/session';
  */
 export const session = createSessionStore(() => window.sessionStorage, 'buildcrm.admin.session');
 
-export const api = createHttpClient({ baseUrl: env.apiBaseUrl, session, lockName: 'buildcrm.admin.refresh', app: 'admin' });
+export const api = createHttpClient({
+  baseUrl: env.apiBaseUrl,
+  session,
+  lockName: 'buildcrm.admin.refresh',
+  app: 'admin',
+});

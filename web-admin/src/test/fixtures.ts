@@ -29,7 +29,13 @@ export function tokenPair(suffix: string) {
   return { accessToken: `access-${suffix}`, expiresIn: 900 };
 }
 
-export function problem(status: number, title: string, detail?: string, errors: { field: string; message: string }[] = [], headers: Record<string, string> = {}) {
+export function problem(
+  status: number,
+  title: string,
+  detail?: string,
+  errors: { field: string; message: string }[] = [],
+  headers: Record<string, string> = {},
+) {
   return HttpResponse.json(
     { type: `https://buildcrm.example/problems/${status}`, title, status, detail, errors },
     { status, headers: { 'Content-Type': 'application/problem+json', ...headers } },
@@ -57,7 +63,13 @@ export const packs = [
     nameRu: 'Панельные дома',
     nameEn: 'Panel houses',
     settingsSchema: [
-      { key: 'site_url', type: 'TEXT', labelRu: 'Сайт компании', labelEn: 'Company website', defaultValue: 'https://example.kz' },
+      {
+        key: 'site_url',
+        type: 'TEXT',
+        labelRu: 'Сайт компании',
+        labelEn: 'Company website',
+        defaultValue: 'https://example.kz',
+      },
       { key: 'warehouse_address', type: 'TEXT', labelRu: 'Адрес склада', labelEn: 'Warehouse address' },
       { key: 'min_area', type: 'INTEGER', labelRu: 'Минимальная площадь', labelEn: 'Minimum area' },
     ],

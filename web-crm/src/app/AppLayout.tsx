@@ -2,8 +2,8 @@ import { ActionIcon, AppShell, Badge, Burger, Group, NavLink, Stack, Text, Toolt
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { LogoutButton } from '../features/auth/components/LogoutButton';
+import { LanguageSwitch } from '@buildcrm/web-shared/components/LanguageSwitch';
+import { LogoutButton } from '@buildcrm/web-shared/auth/LogoutButton';
 import { useLiveUpdates } from '../features/live/hooks/useLiveUpdates';
 import { useCurrentUser } from '../features/me/hooks/useCurrentUser';
 import { notificationsSupported, requestNotificationPermission } from '../lib/notify';
@@ -28,7 +28,11 @@ export function AppLayout() {
   ];
 
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="sm">
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="sm"
+    >
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -43,7 +47,11 @@ export function AppLayout() {
           <Group gap="xs" wrap="nowrap">
             {notificationsSupported() && Notification.permission === 'default' && (
               <Tooltip label={t('live.enableNotifications')}>
-                <ActionIcon variant="default" onClick={() => void requestNotificationPermission()} aria-label={t('live.enableNotifications')}>
+                <ActionIcon
+                  variant="default"
+                  onClick={() => void requestNotificationPermission()}
+                  aria-label={t('live.enableNotifications')}
+                >
                   🔔
                 </ActionIcon>
               </Tooltip>

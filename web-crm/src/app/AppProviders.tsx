@@ -1,48 +1,15 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { AppProviders as SharedAppProviders } from '@buildcrm/web-shared/app/AppProviders';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { api, session } from '../lib/api';
 import { i18n } from '../lib/i18n';
-import { theme } from './theme';
 
-export function AppProviders({
-  queryClient,
-  children,
-  env = 'default',
-}: {
-  queryClient: QueryClient;
-  children: ReactNode;
-  /** 'test' turns off Mantine's transitions and portals (jsdom never finishes a transition). */
-  env?: 'default' | 'test';
-}) {
-  // A new tab or a reopened app has no access token yet: get one from the refresh cookie, if there is a session.
-  // Opened without a network, it tries again as soon as the network is back (the login page shows meanwhile).
-  useEffect(() => {
-    const restore = () => void api.restore();
-    restore();
-    window.addEventListener('online', restore);
-    return () => window.removeEventListener('online', restore);
-  }, []);
+/** The service worker's network-first copies of API answers belong to the user who signed out. */
+function dropApiCache() {
+  if (typeof caches !== 'undefined') void caches.delete('buildcrm-api');
+}
 
-  // Nothing cached for one user may be shown to the next one.
-  useEffect(
-    () =>
-      session.subscribe(() => {
-        if (session.tokens() === null) {
-          queryClient.clear();
-          // The service worker's network-first copies of API answers belong to the user who signed out.
-          if (typeof caches !== 'undefined') void caches.delete('buildcrm-api');
-        }
-      }),
-    [queryClient],
-  );
-
-  return (
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} env={env}>
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </MantineProvider>
-    </I18nextProvider>
-  );
+/** The shared providers bound to the CRM's API client, session and translations. */
+export function AppProviders(props: { queryClient: QueryClient; children: ReactNode; env?: 'default' | 'test' }) {
+  return <SharedAppProviders api={api} session={session} i18n={i18n} onSignedOut={dropApiCache} {...props} />;
 }

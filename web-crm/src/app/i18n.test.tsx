@@ -1,6 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { describeLocales } from '@buildcrm/web-shared/test/locales';
 import { describe, expect, it } from 'vitest';
+import en from '../locales/en.json';
+import ru from '../locales/ru.json';
 import { session } from '../lib/api';
 import { owner, tokenPair } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
@@ -34,3 +37,5 @@ describe('language', () => {
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
   });
 });
+
+describeLocales({ ru, en });

@@ -4,7 +4,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { i18n } from '../lib/i18n';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { RequireManager } from './RequireManager';
-import { RequireSession } from './RequireSession';
+import { RequireSession } from '@buildcrm/web-shared/app/RequireSession';
 
 /**
  * Only the login page is in the initial bundle; the signed-in screens (the layout, leads, analytics, settings,

@@ -74,7 +74,9 @@ describe('session', () => {
     expect(await screen.findByRole('heading', { name: 'Здравствуйте, Айгерим Садыкова!' })).toBeInTheDocument();
     expect(refreshes).toEqual([{ body: {}, session: 'crm' }]);
     expect(session.tokens()).toEqual({ accessToken: 'access-new' });
-    expect(JSON.parse(window.sessionStorage.getItem('buildcrm.crm.session') ?? 'null')).toEqual({ accessToken: 'access-new' });
+    expect(JSON.parse(window.sessionStorage.getItem('buildcrm.crm.session') ?? 'null')).toEqual({
+      accessToken: 'access-new',
+    });
     expect(storedText()).not.toMatch(/refresh-/);
   });
 
@@ -88,7 +90,9 @@ describe('session', () => {
         return HttpResponse.json(tokenPair('restored'));
       }),
       http.get('*/api/crm/me', ({ request }) =>
-        request.headers.get('Authorization') === 'Bearer access-restored' ? HttpResponse.json(owner) : problem(401, 'Unauthorized'),
+        request.headers.get('Authorization') === 'Bearer access-restored'
+          ? HttpResponse.json(owner)
+          : problem(401, 'Unauthorized'),
       ),
     );
     const { router } = renderApp('/profile');
@@ -155,7 +159,10 @@ describe('session', () => {
   });
 
   it('drops the token pair that earlier versions kept in localStorage when the app loads', () => {
-    window.localStorage.setItem('buildcrm.crm.session', JSON.stringify({ accessToken: 'a', refreshToken: 'refresh-legacy' }));
+    window.localStorage.setItem(
+      'buildcrm.crm.session',
+      JSON.stringify({ accessToken: 'a', refreshToken: 'refresh-legacy' }),
+    );
     dropLegacySession();
     expect(storedText()).not.toMatch(/refresh-legacy/);
   });

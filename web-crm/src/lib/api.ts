@@ -1,6 +1,6 @@
-import { env } from './env';
-import { createHttpClient } from '@shared/lib/http';
-import { createSessionStore } from '@shared/lib/session';
+import { env } from '@buildcrm/web-shared/lib/env';
+import { createHttpClient } from '@buildcrm/web-shared/lib/http';
+import { createSessionStore } from '@buildcrm/web-shared/lib/session';
 
 /**
  * The refresh token is the server's HttpOnly cookie; scripts hold only the access token, kept in sessionStorage

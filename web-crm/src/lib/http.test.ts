@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { problem, tokenPair } from '../test/fixtures';
 import { server } from '../test/server';
 import { api, session } from './api';
-import { ApiError } from '@shared/lib/errors';
+import { ApiError } from '@buildcrm/web-shared/lib/errors';
 
 describe('http client', () => {
   it('shares one refresh between requests that hit 401 at the same time', async () => {
@@ -31,7 +31,9 @@ describe('http client', () => {
     session.save(tokenPair('old'));
     server.use(
       http.get('*/api/crm/me', () => problem(401, 'Unauthorized')),
-      http.post('*/api/auth/refresh', () => problem(503, 'Service Unavailable', 'Try later', [], { 'Retry-After': '5' })),
+      http.post('*/api/auth/refresh', () =>
+        problem(503, 'Service Unavailable', 'Try later', [], { 'Retry-After': '5' }),
+      ),
     );
 
     const failure = await api.request('/api/crm/me').catch((error: unknown) => error);

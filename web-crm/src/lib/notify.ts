@@ -15,7 +15,12 @@ export async function requestNotificationPermission(): Promise<NotificationPermi
 
 export async function notify(title: string, options: { body?: string; tag?: string; url?: string }): Promise<void> {
   if (!notificationsSupported() || Notification.permission !== 'granted') return;
-  const init: NotificationOptions = { body: options.body, tag: options.tag, icon: `${import.meta.env.BASE_URL}icons/icon-192.png`, data: { url: options.url } };
+  const init: NotificationOptions = {
+    body: options.body,
+    tag: options.tag,
+    icon: `${import.meta.env.BASE_URL}icons/icon-192.png`,
+    data: { url: options.url },
+  };
   const registration = 'serviceWorker' in navigator ? await navigator.serviceWorker.getRegistration() : undefined;
   if (registration) {
     await registration.showNotification(title, init);

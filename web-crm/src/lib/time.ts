@@ -9,7 +9,9 @@ export function formatDateTime(iso: string, timeZone: string, language: string):
     new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(now);
   return new Intl.DateTimeFormat(language, {
     timeZone,
-    ...(sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' }),
+    ...(sameDay
+      ? { hour: '2-digit', minute: '2-digit' }
+      : { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' }),
   }).format(date);
 }
 

@@ -95,10 +95,26 @@ function seedMessages(): Map<number, Message[]> {
       [
         message(1, { text: 'Здравствуйте, сколько стоит дом?' }),
         message(2, { direction: 'OUT', author: 'AI', text: 'Добрый день! Какой размер дома?', status: 'DELIVERED' }),
-        message(3, { kind: 'IMAGE', media: { id: 'm1', mimeType: 'image/jpeg', name: 'plan1.jpg', url: '/media/1/m1' } }),
-        message(4, { kind: 'IMAGE', media: { id: 'm2', mimeType: 'image/jpeg', name: 'plan2.jpg', url: '/media/1/m2' } }),
-        message(5, { kind: 'VOICE', media: { id: 'm3', mimeType: 'audio/ogg', name: 'voice.ogg', url: '/media/1/m3' } }),
-        message(6, { direction: 'OUT', author: 'HUMAN', authorId: 11, text: 'Отправил смету', status: 'FAILED', error: 'window closed' }),
+        message(3, {
+          kind: 'IMAGE',
+          media: { id: 'm1', mimeType: 'image/jpeg', name: 'plan1.jpg', url: '/media/1/m1' },
+        }),
+        message(4, {
+          kind: 'IMAGE',
+          media: { id: 'm2', mimeType: 'image/jpeg', name: 'plan2.jpg', url: '/media/1/m2' },
+        }),
+        message(5, {
+          kind: 'VOICE',
+          media: { id: 'm3', mimeType: 'audio/ogg', name: 'voice.ogg', url: '/media/1/m3' },
+        }),
+        message(6, {
+          direction: 'OUT',
+          author: 'HUMAN',
+          authorId: 11,
+          text: 'Отправил смету',
+          status: 'FAILED',
+          error: 'window closed',
+        }),
         message(7, { kind: 'DOCUMENT', text: 'мой план', error: 'media not received: the provider answered HTTP 404' }),
       ],
     ],
@@ -110,7 +126,15 @@ function seedEvents(): Map<number, LeadEvent[]> {
     [
       1,
       [
-        { id: 2, type: 'stage.changed', actor: 'AI', user: null, reason: null, details: { fromName: 'Новый', toName: 'В работе' }, at: ago(4) },
+        {
+          id: 2,
+          type: 'stage.changed',
+          actor: 'AI',
+          user: null,
+          reason: null,
+          details: { fromName: 'Новый', toName: 'В работе' },
+          at: ago(4),
+        },
         { id: 1, type: 'greeting.sent', actor: 'AI', user: null, reason: null, details: null, at: ago(9) },
       ],
     ],
@@ -159,7 +183,9 @@ export function resetCrmBackend() {
 
 /** Sends one SSE event to every open stream. */
 export function pushLive(event: { type: string; leadId: number; messageId?: number }) {
-  const bytes = new TextEncoder().encode(`event: ${event.type}\ndata: ${JSON.stringify({ ...event, at: new Date().toISOString() })}\n\n`);
+  const bytes = new TextEncoder().encode(
+    `event: ${event.type}\ndata: ${JSON.stringify({ ...event, at: new Date().toISOString() })}\n\n`,
+  );
   crm.live.forEach((controller) => controller.enqueue(bytes));
 }
 
@@ -177,7 +203,11 @@ function filtered(url: URL): Lead[] {
   );
   const sort = p.get('sort') ?? 'score';
   leads = [...leads].sort((a, b) =>
-    sort === 'createdAt' ? b.createdAt.localeCompare(a.createdAt) : sort === 'lastActivity' ? b.updatedAt.localeCompare(a.updatedAt) : b.score - a.score,
+    sort === 'createdAt'
+      ? b.createdAt.localeCompare(a.createdAt)
+      : sort === 'lastActivity'
+        ? b.updatedAt.localeCompare(a.updatedAt)
+        : b.score - a.score,
   );
   return leads;
 }
@@ -195,7 +225,7 @@ function findLead(id: string | readonly string[] | undefined) {
 
 async function record(request: Request) {
   const text = request.method === 'GET' ? '' : await request.clone().text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
@@ -236,14 +266,24 @@ export const crmHandlers = [
   }),
   http.patch('*/api/crm/leads/:id', async ({ request, params }) => {
     await record(request);
-    const body = (await request.json()) as { stageId?: number; assigneeId?: number; name?: string; city?: string; aiEnabled?: boolean; fields?: Record<string, unknown> };
+    const body = (await request.json()) as {
+      stageId?: number;
+      assigneeId?: number;
+      name?: string;
+      city?: string;
+      aiEnabled?: boolean;
+      fields?: Record<string, unknown>;
+    };
     const lead = update(Number(params.id), (current) => {
       const stage = body.stageId !== undefined ? crm.stages.find((item) => item.id === body.stageId) : undefined;
-      const assignee = body.assigneeId !== undefined ? crm.users.find((user) => user.id === body.assigneeId) : undefined;
+      const assignee =
+        body.assigneeId !== undefined ? crm.users.find((user) => user.id === body.assigneeId) : undefined;
       return {
         ...current,
         ...(stage ? { stage: { id: stage.id, name: stage.name, role: stage.role } } : {}),
-        ...(body.assigneeId !== undefined ? { assignee: assignee ? { id: assignee.id, name: assignee.name } : null } : {}),
+        ...(body.assigneeId !== undefined
+          ? { assignee: assignee ? { id: assignee.id, name: assignee.name } : null }
+          : {}),
         ...(body.name !== undefined ? { name: body.name } : {}),
         ...(body.city !== undefined ? { city: body.city } : {}),
         ...(body.fields ? { fields: { ...current.fields, ...body.fields } } : {}),
@@ -254,12 +294,19 @@ export const crmHandlers = [
   http.post('*/api/crm/leads/:id/takeover', async ({ request, params }) => {
     await record(request);
     return HttpResponse.json(
-      update(Number(params.id), (lead) => ({ ...lead, handledBy: 'HUMAN', handler: { id: 10, name: 'Айгерим Садыкова' }, aiEnabled: false })),
+      update(Number(params.id), (lead) => ({
+        ...lead,
+        handledBy: 'HUMAN',
+        handler: { id: 10, name: 'Айгерим Садыкова' },
+        aiEnabled: false,
+      })),
     );
   }),
   http.post('*/api/crm/leads/:id/return-to-ai', async ({ request, params }) => {
     await record(request);
-    return HttpResponse.json(update(Number(params.id), (lead) => ({ ...lead, handledBy: 'AI', handler: null, aiEnabled: true })));
+    return HttpResponse.json(
+      update(Number(params.id), (lead) => ({ ...lead, handledBy: 'AI', handler: null, aiEnabled: true })),
+    );
   }),
   http.get('*/api/crm/leads/:id/messages', ({ params }) =>
     HttpResponse.json({ items: crm.messages.get(Number(params.id)) ?? [], previousCursor: null }),
@@ -274,7 +321,9 @@ export const crmHandlers = [
       authorId: 10,
       text: body.text ?? null,
       kind: body.mediaId ? 'IMAGE' : 'TEXT',
-      media: body.mediaId ? { id: body.mediaId, mimeType: 'image/png', name: 'photo.png', url: `/media/1/${body.mediaId}` } : null,
+      media: body.mediaId
+        ? { id: body.mediaId, mimeType: 'image/png', name: 'photo.png', url: `/media/1/${body.mediaId}` }
+        : null,
       status: 'QUEUED',
       sentAt: new Date().toISOString(),
       createdAt: new Date().toISOString(),
@@ -286,16 +335,38 @@ export const crmHandlers = [
     crm.requests.push({ method: 'POST', path: '/api/crm/media', body: null });
     const form = await request.formData();
     const file = form.get('file');
-    return HttpResponse.json({ id: 'up-1', url: '/media/1/up-1', mimeType: file instanceof File ? file.type : 'application/octet-stream', size: 3 }, { status: 201 });
+    return HttpResponse.json(
+      {
+        id: 'up-1',
+        url: '/media/1/up-1',
+        mimeType: file instanceof File ? file.type : 'application/octet-stream',
+        size: 3,
+      },
+      { status: 201 },
+    );
   }),
   http.get('*/api/crm/leads/:id/events', ({ params }) => HttpResponse.json(crm.events.get(Number(params.id)) ?? [])),
   http.get('*/api/crm/pack', () =>
     HttpResponse.json({
       id: 'panel-houses',
       fields: [
-        { key: 'length_m', type: 'number', required: true, labelRu: 'Длина, м', labelEn: 'Length, m', min: 1, max: 100 },
+        {
+          key: 'length_m',
+          type: 'number',
+          required: true,
+          labelRu: 'Длина, м',
+          labelEn: 'Length, m',
+          min: 1,
+          max: 100,
+        },
         { key: 'width_m', type: 'NUMBER', required: true, labelRu: 'Ширина, м', labelEn: 'Width, m', min: 1, max: 100 },
-        { key: 'foundation_closed', type: 'BOOLEAN', required: false, labelRu: 'Закроют фундамент', labelEn: 'Will close the foundation' },
+        {
+          key: 'foundation_closed',
+          type: 'BOOLEAN',
+          required: false,
+          labelRu: 'Закроют фундамент',
+          labelEn: 'Will close the foundation',
+        },
       ],
     }),
   ),
@@ -303,7 +374,13 @@ export const crmHandlers = [
   http.post('*/api/crm/users', async ({ request }) => {
     await record(request);
     const body = (await request.json()) as { name: string; email: string; role: string };
-    const user: CrmUser = { id: 20 + crm.users.length, name: body.name, email: body.email, role: body.role, status: 'active' };
+    const user: CrmUser = {
+      id: 20 + crm.users.length,
+      name: body.name,
+      email: body.email,
+      role: body.role,
+      status: 'active',
+    };
     crm.users.push(user);
     return HttpResponse.json(user, { status: 201 });
   }),
@@ -323,7 +400,13 @@ export const crmHandlers = [
   http.post('*/api/crm/stages', async ({ request }) => {
     await record(request);
     const body = (await request.json()) as { name: string; color: string };
-    const stage: Stage = { id: 50 + crm.stages.length, name: body.name, color: body.color, role: null, position: crm.stages.length };
+    const stage: Stage = {
+      id: 50 + crm.stages.length,
+      name: body.name,
+      color: body.color,
+      role: null,
+      position: crm.stages.length,
+    };
     crm.stages.push(stage);
     return HttpResponse.json(stage, { status: 201 });
   }),
@@ -372,7 +455,15 @@ export const crmHandlers = [
     HttpResponse.json({
       period,
       managers: [
-        { id: 11, name: 'Ержан', role: 'manager', active: true, leadsAssigned: 12, won: 3, responseTime: { responses: 9, medianSeconds: 300, p90Seconds: 900 } },
+        {
+          id: 11,
+          name: 'Ержан',
+          role: 'manager',
+          active: true,
+          leadsAssigned: 12,
+          won: 3,
+          responseTime: { responses: 9, medianSeconds: 300, p90Seconds: 900 },
+        },
       ],
     }),
   ),

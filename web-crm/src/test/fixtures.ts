@@ -14,7 +14,13 @@ export function tokenPair(suffix: string) {
   return { accessToken: `access-${suffix}`, expiresIn: 900 };
 }
 
-export function problem(status: number, title: string, detail?: string, errors: { field: string; message: string }[] = [], headers: Record<string, string> = {}) {
+export function problem(
+  status: number,
+  title: string,
+  detail?: string,
+  errors: { field: string; message: string }[] = [],
+  headers: Record<string, string> = {},
+) {
   return HttpResponse.json(
     { type: `https://buildcrm.example/problems/${status}`, title, status, detail, errors },
     { status, headers: { 'Content-Type': 'application/problem+json', ...headers } },

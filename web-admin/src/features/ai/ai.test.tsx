@@ -12,7 +12,13 @@ const ai = {
   brain: 'rules',
   prompt: 'Будь вежлив.',
   debounceMs: 4000,
-  llm: { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', apiKey: '••••••9f2a', apiKeySet: true, temperature: 0.3 },
+  llm: {
+    baseUrl: 'https://api.openai.com/v1',
+    model: 'gpt-4o-mini',
+    apiKey: '••••••9f2a',
+    apiKeySet: true,
+    temperature: 0.3,
+  },
   pack: 'panel-houses',
   packPrompt: 'Вы — консультант по панельным домам.',
 };

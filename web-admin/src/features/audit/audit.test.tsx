@@ -18,10 +18,32 @@ describe('audit tab', () => {
         return HttpResponse.json(
           cursor === null
             ? {
-                items: [{ id: 9, at: '2026-11-26T06:00:00Z', actorType: 'OPERATOR', actorEmail: 'ops@buildcrm.kz', action: 'channel.configure', target: 'chatflow', details: { fields: 'token' } }],
+                items: [
+                  {
+                    id: 9,
+                    at: '2026-11-26T06:00:00Z',
+                    actorType: 'OPERATOR',
+                    actorEmail: 'ops@buildcrm.kz',
+                    action: 'channel.configure',
+                    target: 'chatflow',
+                    details: { fields: 'token' },
+                  },
+                ],
                 nextCursor: '9',
               }
-            : { items: [{ id: 1, at: '2026-11-20T06:00:00Z', actorType: 'SYSTEM', actorEmail: 'demo-seed', action: 'tenant.create', target: 'alem-dom', details: {} }] },
+            : {
+                items: [
+                  {
+                    id: 1,
+                    at: '2026-11-20T06:00:00Z',
+                    actorType: 'SYSTEM',
+                    actorEmail: 'demo-seed',
+                    action: 'tenant.create',
+                    target: 'alem-dom',
+                    details: {},
+                  },
+                ],
+              },
         );
       }),
     );

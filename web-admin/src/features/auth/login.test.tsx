@@ -45,7 +45,9 @@ describe('operator login', () => {
     expect(tenantsAuthorization).toBe('Bearer access-1');
     // the cookie mode: the refresh token is the server's HttpOnly cookie, scripts keep only the access token
     expect(loginMode).toBe('admin');
-    expect(JSON.parse(window.sessionStorage.getItem('buildcrm.admin.session') ?? 'null')).toEqual({ accessToken: 'access-1' });
+    expect(JSON.parse(window.sessionStorage.getItem('buildcrm.admin.session') ?? 'null')).toEqual({
+      accessToken: 'access-1',
+    });
     expect(window.localStorage.getItem('buildcrm.admin.session')).toBeNull();
   });
 

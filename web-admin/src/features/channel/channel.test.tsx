@@ -9,7 +9,12 @@ import { fill } from '../../test/fill';
 
 const chatflow = {
   provider: 'chatflow',
-  settings: { baseUrl: 'https://app.chatflow.kz/api/v1/', instanceId: 'inst-1', token: '••••••ab12', webhookSecret: '••••••cd34' },
+  settings: {
+    baseUrl: 'https://app.chatflow.kz/api/v1/',
+    instanceId: 'inst-1',
+    token: '••••••ab12',
+    webhookSecret: '••••••cd34',
+  },
   webhookUrl: 'https://crm.example.kz/webhooks/chatflow/key123?secret=••••',
   lastInboundAt: '2026-11-26T05:00:00Z',
   lastError: 'HTTP 401 from ChatFlow',
@@ -52,7 +57,9 @@ describe('WhatsApp channel form', () => {
     const bodies: unknown[] = [];
     server.use(
       http.get('*/api/admin/tenants/1001', () => HttpResponse.json({ ...tenant, channel: { state: 'none' } })),
-      http.get('*/api/admin/tenants/1001/channel', () => HttpResponse.json({ status: 404, title: 'Not Found' }, { status: 404 })),
+      http.get('*/api/admin/tenants/1001/channel', () =>
+        HttpResponse.json({ status: 404, title: 'Not Found' }, { status: 404 }),
+      ),
       http.put('*/api/admin/tenants/1001/channel', async ({ request }) => {
         bodies.push(await request.json());
         return HttpResponse.json({ provider: 'sandbox', settings: { webhookSecret: '••••••zz' } });

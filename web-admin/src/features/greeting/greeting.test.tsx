@@ -45,18 +45,18 @@ describe('greeting chain editor', () => {
     handlers(bodies);
     const { user } = renderApp('/tenants/1001/greeting');
     const list = await screen.findByRole('list', { name: 'Шаги приветствия' });
-    expect(within(list).getAllByRole('listitem').map((i) => i.getAttribute('aria-label'))).toEqual([
-      'Шаг 1: Текст',
-      'Шаг 2: Альбом',
-      'Шаг 3: Ссылка',
-    ]);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((i) => i.getAttribute('aria-label')),
+    ).toEqual(['Шаг 1: Текст', 'Шаг 2: Альбом', 'Шаг 3: Ссылка']);
 
     await user.click(within(list).getByRole('button', { name: 'Поднять шаг 3' }));
-    expect(within(list).getAllByRole('listitem').map((i) => i.getAttribute('aria-label'))).toEqual([
-      'Шаг 1: Текст',
-      'Шаг 2: Ссылка',
-      'Шаг 3: Альбом',
-    ]);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((i) => i.getAttribute('aria-label')),
+    ).toEqual(['Шаг 1: Текст', 'Шаг 2: Ссылка', 'Шаг 3: Альбом']);
     // the phone preview follows the order
     const bubbles = within(screen.getByRole('region', { name: 'Как увидит клиент' })).getAllByTestId('preview-bubble');
     expect(bubbles[1]).toHaveTextContent('https://alem.kz');
@@ -85,7 +85,10 @@ describe('greeting chain editor', () => {
     const album = within(list).getByRole('listitem', { name: 'Шаг 4: Альбом' });
     const input = album.querySelector('input[type="file"]');
     expect(input).not.toBeNull();
-    await user.upload(input as HTMLInputElement, new File([new Uint8Array([137, 80, 78, 71])], 'panel.png', { type: 'image/png' }));
+    await user.upload(
+      input as HTMLInputElement,
+      new File([new Uint8Array([137, 80, 78, 71])], 'panel.png', { type: 'image/png' }),
+    );
     await fill(user, await within(album).findByLabelText('Подпись к файлу 1'), 'Новая панель');
 
     const preview = screen.getByRole('region', { name: 'Как увидит клиент' });
@@ -95,7 +98,13 @@ describe('greeting chain editor', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Сохранить приветствие' }));
     expect(await screen.findByText('Приветствие сохранено')).toBeInTheDocument();
-    expect(bodies[0]?.steps[3]).toEqual({ kind: 'album', text: '', url: '', mediaIds: ['m-new'], captions: ['Новая панель'] });
+    expect(bodies[0]?.steps[3]).toEqual({
+      kind: 'album',
+      text: '',
+      url: '',
+      mediaIds: ['m-new'],
+      captions: ['Новая панель'],
+    });
   });
 
   it('will not save an empty album or a link without a URL', async () => {

@@ -15,11 +15,38 @@ const health = {
   inbox: { unprocessed: 1, poison: 1, poisonLastError: 'PersistenceException: relation "t_1001.leads" does not exist' },
   breakers: { llm: 'n/a', channels: [{ tenantId: 1001, slug: 'alem-dom', provider: 'chatflow', state: 'OPEN' }] },
   tenants: [
-    { id: 1001, slug: 'alem-dom', name: 'Алем Дом', status: 'ACTIVE', provider: 'chatflow', lastInboundAt: '2026-11-25T06:00:00Z', inboundLast7Days: 40, typicalGapSeconds: 3600, silentForSeconds: 86400, silent: true },
-    { id: 1002, slug: 'tez-sales', name: 'Tez Sales', status: 'ACTIVE', provider: 'sandbox', inboundLast7Days: 0, silent: false },
+    {
+      id: 1001,
+      slug: 'alem-dom',
+      name: 'Алем Дом',
+      status: 'ACTIVE',
+      provider: 'chatflow',
+      lastInboundAt: '2026-11-25T06:00:00Z',
+      inboundLast7Days: 40,
+      typicalGapSeconds: 3600,
+      silentForSeconds: 86400,
+      silent: true,
+    },
+    {
+      id: 1002,
+      slug: 'tez-sales',
+      name: 'Tez Sales',
+      status: 'ACTIVE',
+      provider: 'sandbox',
+      inboundLast7Days: 0,
+      silent: false,
+    },
   ],
   silentWebhookRule: 'rule',
-  errors: [{ source: 'outbox', tenantId: 1001, slug: 'alem-dom', message: 'HTTP 401 from ChatFlow', at: '2026-11-26T05:59:00Z' }],
+  errors: [
+    {
+      source: 'outbox',
+      tenantId: 1001,
+      slug: 'alem-dom',
+      message: 'HTTP 401 from ChatFlow',
+      at: '2026-11-26T05:59:00Z',
+    },
+  ],
 };
 
 describe('health page', () => {
@@ -33,7 +60,9 @@ describe('health page', () => {
     expect(screen.getByText('outbox-send')).toBeInTheDocument();
     expect(screen.getByText('Не отправлено за 24 ч: 2')).toBeInTheDocument();
     expect(screen.getByText('Отложены после повторных сбоев: 1')).toBeInTheDocument();
-    expect(screen.getByTestId('poison-error')).toHaveTextContent('PersistenceException: relation "t_1001.leads" does not exist');
+    expect(screen.getByTestId('poison-error')).toHaveTextContent(
+      'PersistenceException: relation "t_1001.leads" does not exist',
+    );
     const table = screen.getByRole('table', { name: 'Компании и их входящие' });
     const row = within(table).getByRole('row', { name: /alem-dom/ });
     expect(within(row).getByText('OPEN')).toBeInTheDocument();
@@ -68,7 +97,9 @@ describe('health page', () => {
 
   it('shows no retry button while nothing is set aside', async () => {
     session.save(tokenPair('1'));
-    server.use(http.get('*/api/admin/health', () => HttpResponse.json({ ...health, inbox: { unprocessed: 0, poison: 0 } })));
+    server.use(
+      http.get('*/api/admin/health', () => HttpResponse.json({ ...health, inbox: { unprocessed: 0, poison: 0 } })),
+    );
     renderApp('/health');
 
     expect(await screen.findByText('Отложены после повторных сбоев: 0')).toBeInTheDocument();

@@ -24,7 +24,13 @@ describe('sandbox', () => {
           answered
             ? [
                 { id: 1, direction: 'IN', kind: 'TEXT', text: 'Сколько стоит дом?', createdAt: '2026-11-26T06:00:00Z' },
-                { id: 2, direction: 'OUT', kind: 'TEXT', text: 'Здравствуйте! Какой дом вы рассматриваете?', createdAt: '2026-11-26T06:00:05Z' },
+                {
+                  id: 2,
+                  direction: 'OUT',
+                  kind: 'TEXT',
+                  text: 'Здравствуйте! Какой дом вы рассматриваете?',
+                  createdAt: '2026-11-26T06:00:05Z',
+                },
                 {
                   id: 3,
                   direction: 'OUT',

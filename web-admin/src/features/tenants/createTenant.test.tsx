@@ -19,7 +19,12 @@ describe('create tenant form', () => {
     session.save(tokenPair('1'));
     listAndPacks();
     let posts = 0;
-    server.use(http.post('*/api/admin/tenants', () => { posts += 1; return HttpResponse.json(tenant, { status: 201 }); }));
+    server.use(
+      http.post('*/api/admin/tenants', () => {
+        posts += 1;
+        return HttpResponse.json(tenant, { status: 201 });
+      }),
+    );
     const { user } = renderApp('/tenants');
 
     await user.click(await screen.findByRole('button', { name: 'Создать компанию' }));
@@ -29,7 +34,9 @@ describe('create tenant form', () => {
     await fill(user, within(dialog).getByLabelText(/Начальный пароль/), 'short');
     await user.click(within(dialog).getByRole('button', { name: 'Создать' }));
 
-    expect(await within(dialog).findByText('Только строчная латиница, цифры и дефис, 1–40 символов')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('Только строчная латиница, цифры и дефис, 1–40 символов'),
+    ).toBeInTheDocument();
     expect(within(dialog).getByText('Укажите корректный email')).toBeInTheDocument();
     expect(within(dialog).getByText('Не короче 8 символов')).toBeInTheDocument();
     expect(posts).toBe(0);
@@ -80,7 +87,9 @@ describe('create tenant form', () => {
     session.save(tokenPair('1'));
     listAndPacks();
     server.use(
-      http.post('*/api/admin/tenants', () => problem(409, 'Conflict', "A company with the code 'alem-dom' already exists")),
+      http.post('*/api/admin/tenants', () =>
+        problem(409, 'Conflict', "A company with the code 'alem-dom' already exists"),
+      ),
     );
     const { user } = renderApp('/tenants');
 
@@ -92,8 +101,6 @@ describe('create tenant form', () => {
     await fill(user, within(dialog).getByLabelText(/Начальный пароль/), 'owner-pass-1');
     await user.click(within(dialog).getByRole('button', { name: 'Создать' }));
 
-    expect(
-      await within(dialog).findAllByText("A company with the code 'alem-dom' already exists"),
-    ).not.toHaveLength(0);
+    expect(await within(dialog).findAllByText("A company with the code 'alem-dom' already exists")).not.toHaveLength(0);
   });
 });

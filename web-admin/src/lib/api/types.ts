@@ -3,19 +3,20 @@
  * generated `@shared/api/schema.ts` (npm run api); endpoints answering free-form JSON (follow-ups) are typed here by hand
  * after their documented contract.
  */
-import type { components } from '@shared/api/schema';
+import type { components } from '@buildcrm/web-shared/api/schema';
 
 /**
  * The generated document types every `OffsetDateTime` (and free-form JSON object) as `Record<string, never>`:
  * on the wire a time is an ISO-8601 string. The server leaves null fields out, so optional (`?`) is accurate.
  */
-type Wire<T> = T extends Record<string, never>
-  ? string
-  : T extends (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
+type Wire<T> =
+  T extends Record<string, never>
+    ? string
+    : T extends (infer U)[]
+      ? Wire<U>[]
+      : T extends object
+        ? { [K in keyof T]: Wire<T[K]> }
+        : T;
 
 type Schemas = components['schemas'];
 type S<K extends keyof Schemas> = Wire<Schemas[K]>;

@@ -6,7 +6,11 @@ import { owner, problem, tokenPair } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { server } from '../../test/server';
 
-async function fillAndSubmit(user: ReturnType<typeof renderApp>['user'], tenant = 'alem-dom', password = 'secret-pass') {
+async function fillAndSubmit(
+  user: ReturnType<typeof renderApp>['user'],
+  tenant = 'alem-dom',
+  password = 'secret-pass',
+) {
   await user.type(screen.getByLabelText(/Код компании/), tenant);
   await user.type(screen.getByLabelText(/Email/), 'owner@alem-dom.kz');
   await user.type(screen.getByLabelText(/Пароль/), password);
@@ -45,15 +49,15 @@ describe('login', () => {
     expect(await screen.findAllByTestId('board-column')).toHaveLength(5);
     // the cookie mode: the refresh token is an HttpOnly cookie; scripts keep the access token for this tab only
     expect(loginMode).toBe('crm');
-    expect(JSON.parse(window.sessionStorage.getItem('buildcrm.crm.session') ?? 'null')).toEqual({ accessToken: 'access-1' });
+    expect(JSON.parse(window.sessionStorage.getItem('buildcrm.crm.session') ?? 'null')).toEqual({
+      accessToken: 'access-1',
+    });
     expect(window.localStorage.getItem('buildcrm.crm.session')).toBeNull();
     expect(window.localStorage.getItem('buildcrm.crm.session.restore')).toBe('1');
   });
 
   it('shows the problem detail when the password is wrong and stays signed out', async () => {
-    server.use(
-      http.post('*/api/crm/auth/login', () => problem(401, 'Unauthorized', 'Неверный email или пароль')),
-    );
+    server.use(http.post('*/api/crm/auth/login', () => problem(401, 'Unauthorized', 'Неверный email или пароль')));
     const { user, router } = renderApp('/login');
 
     await fillAndSubmit(user, 'alem-dom', 'wrong');

@@ -11,7 +11,9 @@ describe('lead card', () => {
     expect(within(chat).getByText('Добрый день! Какой размер дома?')).toBeInTheDocument();
     expect(within(chat).getByTestId('chat-album').querySelectorAll('img')).toHaveLength(2);
     expect(chat.querySelector('audio')).toHaveAttribute('src', '/media/1/m3');
-    const statuses = within(chat).getAllByTestId('message-status').map((node) => node.getAttribute('data-status'));
+    const statuses = within(chat)
+      .getAllByTestId('message-status')
+      .map((node) => node.getAttribute('data-status'));
     expect(statuses).toEqual(['DELIVERED', 'FAILED']);
     expect(within(chat).getByText(/Не отправлено/)).toBeInTheDocument();
     // an inbound document whose file never arrived is shown as such, with its caption
@@ -28,7 +30,10 @@ describe('lead card', () => {
     expect(await within(card).findByRole('button', { name: 'Вернуть AI' })).toBeInTheDocument();
     expect(within(card).getAllByTestId('handled-by')[0]).toHaveTextContent('Ведёт Айгерим Садыкова');
 
-    await user.type(within(card).getByRole('textbox', { name: 'Написать клиенту…' }), 'Добрый день, это Айгерим{Enter}');
+    await user.type(
+      within(card).getByRole('textbox', { name: 'Написать клиенту…' }),
+      'Добрый день, это Айгерим{Enter}',
+    );
     expect(await within(card).findByText('Добрый день, это Айгерим')).toBeInTheDocument();
     expect(crm.requests.filter((r) => r.path === '/api/crm/leads/1/messages')).toEqual([
       { method: 'POST', path: '/api/crm/leads/1/messages', body: { text: 'Добрый день, это Айгерим' } },
@@ -49,7 +54,9 @@ describe('lead card', () => {
     expect(await within(card).findByText(/photo\.png/)).toBeInTheDocument();
     await user.click(within(card).getByRole('button', { name: 'Отправить' }));
     await waitFor(() =>
-      expect(crm.requests.filter((r) => r.path === '/api/crm/leads/1/messages').map((r) => r.body)).toEqual([{ mediaId: 'up-1' }]),
+      expect(crm.requests.filter((r) => r.path === '/api/crm/leads/1/messages').map((r) => r.body)).toEqual([
+        { mediaId: 'up-1' },
+      ]),
     );
   });
 
@@ -62,7 +69,10 @@ describe('lead card', () => {
     await user.click(within(card).getByRole('textbox', { name: 'Ответственный' }));
     await user.click(await screen.findByRole('option', { name: 'Ержан' }));
     await waitFor(() =>
-      expect(crm.requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([{ stageId: 4 }, { assigneeId: 11 }]),
+      expect(crm.requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([
+        { stageId: 4 },
+        { assigneeId: 11 },
+      ]),
     );
   });
 
@@ -79,7 +89,11 @@ describe('lead card', () => {
     await user.type(width, '9');
     await user.click(within(card).getByRole('button', { name: 'Сохранить' }));
     await waitFor(() =>
-      expect(crm.requests.find((r) => r.method === 'PATCH')?.body).toEqual({ name: 'Асель', city: 'Алматы', fields: { width_m: 9 } }),
+      expect(crm.requests.find((r) => r.method === 'PATCH')?.body).toEqual({
+        name: 'Асель',
+        city: 'Алматы',
+        fields: { width_m: 9 },
+      }),
     );
   });
 

@@ -3,9 +3,13 @@ import { filtersFromSearch, filtersToQuery, filtersToSearch } from './api/filter
 
 describe('lead filters in the URL', () => {
   it('round-trip and keep only what differs from the defaults', () => {
-    const filters = filtersFromSearch(new URLSearchParams('view=list&temperature=HOT&noReply=true&sort=createdAt&q=Асель'));
+    const filters = filtersFromSearch(
+      new URLSearchParams('view=list&temperature=HOT&noReply=true&sort=createdAt&q=Асель'),
+    );
     expect(filters).toMatchObject({ view: 'list', temperature: 'HOT', noReply: true, sort: 'createdAt', q: 'Асель' });
-    expect(filtersToSearch(filters).toString()).toBe(new URLSearchParams('view=list&temperature=HOT&noReply=true&q=Асель&sort=createdAt').toString());
+    expect(filtersToSearch(filters).toString()).toBe(
+      new URLSearchParams('view=list&temperature=HOT&noReply=true&q=Асель&sort=createdAt').toString(),
+    );
   });
 
   it('drop unknown values and send the server no view and no default sort', () => {

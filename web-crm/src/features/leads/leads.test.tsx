@@ -37,7 +37,9 @@ describe('leads board', () => {
     const before = timer.textContent;
     await expect.poll(() => timer.textContent, { timeout: 3000 }).not.toBe(before);
 
-    const human = (await screen.findAllByTestId('lead-tile')).find((node) => node.getAttribute('data-lead-id') === '3')!;
+    const human = (await screen.findAllByTestId('lead-tile')).find(
+      (node) => node.getAttribute('data-lead-id') === '3',
+    )!;
     expect(within(human).getByTestId('handled-by')).toHaveTextContent('Ведёт Ержан');
   });
 

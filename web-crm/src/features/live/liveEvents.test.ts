@@ -3,7 +3,9 @@ import { parseSseBlock } from './api/liveEvents';
 
 describe('SSE parsing', () => {
   it('reads the event name and its JSON data', () => {
-    expect(parseSseBlock('event: lead.created\ndata: {"type":"lead.created","leadId":7,"at":"2026-11-26T06:00:00Z"}')).toEqual({
+    expect(
+      parseSseBlock('event: lead.created\ndata: {"type":"lead.created","leadId":7,"at":"2026-11-26T06:00:00Z"}'),
+    ).toEqual({
       type: 'lead.created',
       leadId: 7,
       messageId: null,
@@ -12,7 +14,9 @@ describe('SSE parsing', () => {
   });
 
   it('keeps the event id for Last-Event-ID', () => {
-    expect(parseSseBlock('id: 42\nevent: message.created\ndata: {"type":"message.created","leadId":3,"messageId":9}')).toMatchObject({
+    expect(
+      parseSseBlock('id: 42\nevent: message.created\ndata: {"type":"message.created","leadId":3,"messageId":9}'),
+    ).toMatchObject({
       id: '42',
       leadId: 3,
       messageId: 9,

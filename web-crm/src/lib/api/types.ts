@@ -1,140 +1,137 @@
 /**
- * The CRM's view of the API (API.md's fixed surface). Where the generated OpenAPI schema (@shared/api/schema.ts) already
- * describes a response, the type is taken from it; the rest mirrors the contract the server branches implement.
+ * The CRM's view of the API. Every response shape is the generated OpenAPI schema's (`npm run api` →
+ * @buildcrm/web-shared/api/schema.ts), read through `Api<...>`; the hand-written parts are only what the document
+ * cannot say: the closed vocabularies (the server's Java types are strings), which properties may be null or
+ * absent, and the free-form JSON objects. Names are the ones the app used before (aliases of schema types).
  */
-import type { components } from '@shared/api/schema';
+import type { components } from '@buildcrm/web-shared/api/schema';
 
 type Schemas = components['schemas'];
+
+/**
+ * The generated document marks every property optional and types every `OffsetDateTime` (and free-form JSON object)
+ * as `Record<string, never>`: here every property is present (nested objects too) and a time is its ISO-8601 string.
+ */
+type Wire<T> =
+  T extends Record<string, never>
+    ? string
+    : T extends (infer U)[]
+      ? Wire<U>[]
+      : T extends object
+        ? { [K in keyof T]-?: Wire<Exclude<T[K], undefined>> }
+        : T;
+
+/** Only keys of the schema object may be narrowed (a typo or a renamed property fails the type check). */
+type Narrowing<K extends keyof Schemas> = { [P in keyof Schemas[K]]?: unknown };
+
+/**
+ * Schema object `K` as the CRM reads it: every property present with its wire type, except those `N` narrows (a
+ * closed vocabulary, `| null`, optional, or a nested object read through its own alias).
+ */
+type Api<K extends keyof Schemas, N extends Narrowing<K> = object> = Omit<Wire<Schemas[K]>, keyof N> & N;
 
 export type StageRole = 'NEW' | 'IN_PROGRESS' | 'CALL_REQUESTED' | 'PARTIAL_DATA' | 'FULL_DATA' | 'WON' | 'LOST';
 export type Temperature = 'HOT' | 'WARM' | 'COLD';
 export type HandledBy = 'AI' | 'HUMAN';
 export type Role = 'owner' | 'rop' | 'manager';
 
-export interface Stage {
-  id: number;
-  name: string;
-  role: StageRole | null;
-  position: number;
-  color: string | null;
-}
+export type Stage = Api<'StageResponse', { role: StageRole | null; color: string | null }>;
+/** A board column's stage (the same shape as a stage). */
+type StageCard = Api<'StageCard', { role: StageRole | null; color: string | null }>;
 
-export interface StageRef {
-  id: number;
-  name: string;
-  role: StageRole | null;
-}
+export type StageRef = Api<'StageRef', { role: StageRole | null }>;
 
-export interface UserRef {
-  id: number;
-  name: string;
-}
+export type UserRef = Api<'PersonRef'>;
 
-export interface Lead {
-  id: number;
-  name: string | null;
-  phone: string;
-  city: string | null;
-  stage: StageRef;
-  temperature: Temperature | null;
-  score: number;
-  handledBy: HandledBy;
-  handler: UserRef | null;
-  assignee: UserRef | null;
-  lastMessage: { text: string | null; direction: 'IN' | 'OUT'; at: string } | null;
-  waitingForReplySince: string | null;
-  noReply: boolean;
-  fields: Record<string, unknown>;
-  source?: string | null;
-  createdAt: string;
-  updatedAt: string;
-  aiEnabled?: boolean;
-  needsHuman?: boolean;
-  stageLockedByHuman?: boolean;
-}
+type LastMessage = Api<'LastMessage', { text: string | null; direction: 'IN' | 'OUT' }>;
 
+export type Lead = Api<
+  'LeadResponse',
+  {
+    name: string | null;
+    city: string | null;
+    stage: StageRef;
+    temperature: Temperature | null;
+    handledBy: HandledBy;
+    handler: UserRef | null;
+    assignee: UserRef | null;
+    lastMessage: LastMessage | null;
+    waitingForReplySince: string | null;
+    fields: Record<string, unknown>;
+    source?: string | null;
+    aiEnabled?: boolean;
+    needsHuman?: boolean;
+    stageLockedByHuman?: boolean;
+  }
+>;
+
+/** A page of any list answered with a cursor (the schema has one per list, e.g. LeadPage). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface BoardColumn {
-  stage: Stage;
-  count: number;
-  leads: Lead[];
-  nextCursor: string | null;
-}
+export type BoardColumn = Api<'ColumnResponse', { stage: StageCard; leads: Lead[]; nextCursor: string | null }>;
 
 export type MessageKind = 'TEXT' | 'IMAGE' | 'VIDEO' | 'VOICE' | 'AUDIO' | 'DOCUMENT' | string;
 export type MessageStatus = 'QUEUED' | 'SENT' | 'FAILED' | 'UNKNOWN' | 'DELIVERED' | 'READ' | 'RECEIVED';
 
-export interface MediaRef {
-  id: string | number;
-  mimeType: string | null;
-  name: string | null;
-  url: string;
-}
+export type MediaRef = Api<'MediaRef', { id: string | number; mimeType: string | null; name: string | null }>;
 
-export interface Message {
-  id: number;
-  direction: 'IN' | 'OUT';
-  author: 'CLIENT' | 'AI' | 'HUMAN';
-  authorId: number | null;
-  kind: MessageKind;
-  text: string | null;
-  media: MediaRef | null;
-  status: MessageStatus;
-  error: string | null;
-  sentAt: string | null;
-  createdAt: string;
-}
+export type Message = Api<
+  'MessageResponse',
+  {
+    direction: 'IN' | 'OUT';
+    author: 'CLIENT' | 'AI' | 'HUMAN';
+    authorId: number | null;
+    kind: MessageKind;
+    text: string | null;
+    media: MediaRef | null;
+    status: MessageStatus;
+    error: string | null;
+    sentAt: string | null;
+  }
+>;
 
-export interface MessagePage {
-  items: Message[];
-  previousCursor: string | null;
-}
+export type MessagePage = Api<'MessagePage', { items: Message[]; previousCursor: string | null }>;
 
-export interface LeadEvent {
-  id: number;
-  type: string;
-  actor: 'AI' | 'HUMAN' | 'SYSTEM';
-  user: UserRef | null;
-  reason: string | null;
-  details: Record<string, unknown> | null;
-  at: string;
-}
+export type LeadEvent = Api<
+  'EventView',
+  {
+    actor: 'AI' | 'HUMAN' | 'SYSTEM';
+    user: UserRef | null;
+    reason: string | null;
+    details: Record<string, unknown> | null;
+  }
+>;
 
-export interface CrmUser {
-  id: number;
-  name: string;
-  email: string;
-  role: string;
-  status: string;
-}
+/** A user as the settings list shows it (the answer also has createdAt and lastLoginAt, unused here). */
+export type CrmUser = Pick<Api<'UserResponse'>, 'id' | 'name' | 'email' | 'role' | 'status'>;
 
-export interface CrmSettings {
-  managersSeeAll: boolean;
-}
+export type CrmSettings = Api<'CrmSettingsResponse'>;
 
 /** Request bodies come straight from the generated schema. */
 export type SendMessageBody = Schemas['SendMessageRequest'];
 export type CreateUserBody = Schemas['CreateUserRequest'];
 
-export interface PackField {
-  key: string;
-  type: string;
-  required?: boolean;
-  labelRu?: string | null;
-  labelEn?: string | null;
-  min?: number | null;
-  max?: number | null;
-}
+/** A qualification field of the tenant's pack (the schema's FieldResponse without the questions). */
+export type PackField = Pick<
+  Api<
+    'FieldResponse',
+    {
+      required?: boolean;
+      labelRu?: string | null;
+      labelEn?: string | null;
+      min?: number | null;
+      max?: number | null;
+    }
+  >,
+  'key' | 'type' | 'required' | 'labelRu' | 'labelEn' | 'min' | 'max'
+>;
 
-export interface PackSchema {
-  id: string;
-  fields: PackField[];
-}
+export type PackSchema = Pick<Api<'TenantPackResponse', { fields: PackField[] }>, 'id' | 'fields'>;
 
+/** POST /api/crm/media (answered as a plain Response, so not in the document). */
 export interface UploadedMedia {
   id: string | number;
   url: string;
@@ -143,46 +140,33 @@ export interface UploadedMedia {
 }
 
 /** Analytics (GET /api/crm/analytics/*): periods in the company's time zone. */
-export interface AnalyticsPeriod {
-  from: string;
-  to: string;
-  timezone: string;
-}
-export interface FunnelStage {
-  stage: Stage;
-  /** leads of the period in this stage now */
-  current: number;
-  /** leads of the period that were ever in this stage */
-  reached: number;
-  conversionFromPrevious: number | null;
-}
-export interface Funnel {
-  period: AnalyticsPeriod;
-  leads: number;
-  stages: FunnelStage[];
-}
-export interface ResponseTime {
-  responses: number;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-}
-export interface ResponseTimes {
-  period: AnalyticsPeriod;
-  ai: ResponseTime;
-  human: ResponseTime;
-  leadsPerDay: { date: string; leads: number }[];
-  handling: { leads: number; aiToTheEnd: number; takenOver: number; aiShare: number | null };
-}
-export interface ManagerStats {
-  id: number;
-  name: string;
-  role: string;
-  active: boolean;
-  leadsAssigned: number;
-  won: number;
-  responseTime: ResponseTime;
-}
-export interface ManagersReport {
-  period: AnalyticsPeriod;
-  managers: ManagerStats[];
-}
+export type AnalyticsPeriod = Api<'Period'>;
+
+export type FunnelStage = Api<
+  'FunnelStage',
+  {
+    stage: StageCard;
+    /** leads of the period in this stage now */
+    current: number;
+    /** leads of the period that were ever in this stage */
+    reached: number;
+    conversionFromPrevious: number | null;
+  }
+>;
+
+export type Funnel = Api<'FunnelResponse', { stages: FunnelStage[] }>;
+
+export type ResponseTime = Api<'ResponseTime', { medianSeconds: number | null; p90Seconds: number | null }>;
+
+export type ResponseTimes = Api<
+  'ResponseTimesResponse',
+  {
+    ai: ResponseTime;
+    human: ResponseTime;
+    handling: Api<'Handling', { aiShare: number | null }>;
+  }
+>;
+
+export type ManagerStats = Api<'ManagerStats', { responseTime: ResponseTime }>;
+
+export type ManagersReport = Api<'ManagersResponse', { managers: ManagerStats[] }>;

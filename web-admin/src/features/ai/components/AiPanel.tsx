@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { AiView } from '../../../lib/api/types';
 import { useAi, useSaveAi, type AiRequest } from '../api/ai';
 
@@ -116,11 +116,17 @@ export function AiForm({ tenantId, view }: { tenantId: string; view: AiView }) {
               {t('ai.llm')}
             </Title>
             <SimpleGrid cols={2}>
-              <TextInput label={t('ai.baseUrl')} placeholder="https://api.openai.com/v1" {...form.getInputProps('baseUrl')} />
+              <TextInput
+                label={t('ai.baseUrl')}
+                placeholder="https://api.openai.com/v1"
+                {...form.getInputProps('baseUrl')}
+              />
               <TextInput label={t('ai.model')} placeholder="gpt-4o-mini" {...form.getInputProps('model')} />
               <PasswordInput
                 label={t('ai.apiKey')}
-                description={view.llm?.apiKeySet ? t('ai.apiKeySet', { mask: view.llm.apiKey ?? '' }) : t('ai.apiKeyNotSet')}
+                description={
+                  view.llm?.apiKeySet ? t('ai.apiKeySet', { mask: view.llm.apiKey ?? '' }) : t('ai.apiKeyNotSet')
+                }
                 placeholder={view.llm?.apiKey ?? ''}
                 autoComplete="new-password"
                 {...form.getInputProps('apiKey')}
@@ -135,7 +141,11 @@ export function AiForm({ tenantId, view }: { tenantId: string; view: AiView }) {
               />
             </SimpleGrid>
             {view.llm?.apiKeySet && (
-              <Checkbox mt="sm" label={t('ai.clearApiKey')} {...form.getInputProps('clearApiKey', { type: 'checkbox' })} />
+              <Checkbox
+                mt="sm"
+                label={t('ai.clearApiKey')}
+                {...form.getInputProps('clearApiKey', { type: 'checkbox' })}
+              />
             )}
           </Paper>
         )}

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Pack, PackView } from '../../../lib/api/types';
-import { usePacks } from '../../tenants/api/tenants';
+import { usePacks } from '../../packs/api/packs';
 import { usePack, useSavePack } from '../api/ai';
 
 export function PackPanel({ tenantId }: { tenantId: string }) {
@@ -64,7 +64,10 @@ export function PackForm({ tenantId, view, packs }: { tenantId: string; view: Pa
             setSettings(value === view.pack ? (view.settings ?? {}) : {});
             setErrors({});
           }}
-          data={packs.map((p) => ({ value: p.id ?? '', label: `${label({ labelRu: p.nameRu, labelEn: p.nameEn, key: p.id })} (${p.id})` }))}
+          data={packs.map((p) => ({
+            value: p.id ?? '',
+            label: `${label({ labelRu: p.nameRu, labelEn: p.nameEn, key: p.id })} (${p.id})`,
+          }))}
         />
         {packId !== view.pack && (
           <Alert color="yellow" variant="light">

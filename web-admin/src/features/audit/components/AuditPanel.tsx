@@ -1,6 +1,6 @@
 import { Badge, Button, Code, Loader, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { formatDateTime } from '../../../lib/format';
 import { useAudit } from '../api/audit';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import type { ChannelTestResult, ChannelView, Provider } from '../../../lib/api/types';
-import { ApiError } from '@shared/lib/errors';
+import { ApiError } from '@buildcrm/web-shared/lib/errors';
 
 export interface ChannelRequest {
   provider: Provider;

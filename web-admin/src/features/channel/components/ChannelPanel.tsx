@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { ChannelView, Provider } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/format';
 import { useChannel, useRotateSecret, useSaveChannel, useTestChannel } from '../api/channel';
@@ -170,8 +170,16 @@ export function ChannelForm({ tenantId, view }: { tenantId: string; view: Channe
                 {t('channel.testHint')}
               </Text>
               <SimpleGrid cols={2}>
-                <TextInput label={t('channel.testPhone')} value={testPhone} onChange={(e) => setTestPhone(e.currentTarget.value)} />
-                <TextInput label={t('channel.testText')} value={testText} onChange={(e) => setTestText(e.currentTarget.value)} />
+                <TextInput
+                  label={t('channel.testPhone')}
+                  value={testPhone}
+                  onChange={(e) => setTestPhone(e.currentTarget.value)}
+                />
+                <TextInput
+                  label={t('channel.testText')}
+                  value={testText}
+                  onChange={(e) => setTestText(e.currentTarget.value)}
+                />
               </SimpleGrid>
               <Group>
                 <Button type="submit" variant="light" loading={test.isPending}>
@@ -180,7 +188,10 @@ export function ChannelForm({ tenantId, view }: { tenantId: string; view: Channe
               </Group>
               {test.isError && <ErrorAlert error={test.error} />}
               {test.data && (
-                <Alert color={test.data.result === 'ok' || test.data.result === 'sent' ? 'green' : 'orange'} role="status">
+                <Alert
+                  color={test.data.result === 'ok' || test.data.result === 'sent' ? 'green' : 'orange'}
+                  role="status"
+                >
                   {test.data.result}
                   {test.data.detail ? `: ${test.data.detail}` : ''}
                 </Alert>

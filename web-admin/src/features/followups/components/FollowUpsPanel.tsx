@@ -18,8 +18,8 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ApiError } from '@shared/lib/errors';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ApiError } from '@buildcrm/web-shared/lib/errors';
 import type { FollowUpPolicy } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/format';
 import { useFollowUps, useFollowUpTimeline, useResetFollowUps, useSaveFollowUps } from '../api/followups';
@@ -103,7 +103,13 @@ export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: 
         </Text>
         <Stack gap="xs" role="list" aria-label={t('followups.steps')}>
           {form.values.steps.map((_, index) => (
-            <Paper key={index} withBorder p="sm" role="listitem" aria-label={t('followups.stepLabel', { number: index + 1 })}>
+            <Paper
+              key={index}
+              withBorder
+              p="sm"
+              role="listitem"
+              aria-label={t('followups.stepLabel', { number: index + 1 })}
+            >
               <Group align="flex-start" wrap="nowrap">
                 <NumberInput
                   label={t('followups.delay', { number: index + 1 })}
@@ -151,9 +157,24 @@ export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: 
         </SimpleGrid>
         <Title order={5}>{t('followups.caps')}</Title>
         <SimpleGrid cols={3}>
-          <NumberInput label={t('followups.capPerSilence')} min={0} allowDecimal={false} {...form.getInputProps('capPerSilence')} />
-          <NumberInput label={t('followups.minSpacing')} min={0} allowDecimal={false} {...form.getInputProps('minSpacingMinutes')} />
-          <NumberInput label={t('followups.jitter')} min={0} allowDecimal={false} {...form.getInputProps('jitterMinutes')} />
+          <NumberInput
+            label={t('followups.capPerSilence')}
+            min={0}
+            allowDecimal={false}
+            {...form.getInputProps('capPerSilence')}
+          />
+          <NumberInput
+            label={t('followups.minSpacing')}
+            min={0}
+            allowDecimal={false}
+            {...form.getInputProps('minSpacingMinutes')}
+          />
+          <NumberInput
+            label={t('followups.jitter')}
+            min={0}
+            allowDecimal={false}
+            {...form.getInputProps('jitterMinutes')}
+          />
         </SimpleGrid>
         {save.isError && (
           <ErrorAlert

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, session } from '../../../lib/api';
 import type { GreetingStepRequest, GreetingView, StoredMediaResponse } from '../../../lib/api/types';
-import { env } from '../../../lib/env';
-import { ApiError, NetworkError } from '@shared/lib/errors';
-import { toProblem } from '@shared/lib/problem';
+import { env } from '@buildcrm/web-shared/lib/env';
+import { ApiError, NetworkError } from '@buildcrm/web-shared/lib/errors';
+import { toProblem } from '@buildcrm/web-shared/lib/problem';
 
 export function useGreeting(tenantId: string) {
   return useQuery({

@@ -32,7 +32,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { GreetingKind, GreetingView } from '../../../lib/api/types';
 import { useGreeting, useResetGreeting, useSaveGreeting, useUploadMedia } from '../api/greeting';
 import {
@@ -233,7 +233,12 @@ function SortableStep({ tenantId, step, index, count, problem, onChange, onMove,
             />
           </Group>
           <Group gap={4} wrap="nowrap">
-            <ActionIcon variant="subtle" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t('greeting.moveUp', { number })}>
+            <ActionIcon
+              variant="subtle"
+              disabled={index === 0}
+              onClick={() => onMove(index - 1)}
+              aria-label={t('greeting.moveUp', { number })}
+            >
               ↑
             </ActionIcon>
             <ActionIcon
@@ -271,7 +276,13 @@ function SortableStep({ tenantId, step, index, count, problem, onChange, onMove,
             {step.media.map((m, i) => (
               <Group key={m.id} gap="xs" wrap="nowrap">
                 {m.previewUrl && step.kind === 'album' ? (
-                  <img src={m.previewUrl} alt="" width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4 }} />
+                  <img
+                    src={m.previewUrl}
+                    alt=""
+                    width={40}
+                    height={40}
+                    style={{ objectFit: 'cover', borderRadius: 4 }}
+                  />
                 ) : (
                   <Text size="xs" c="dimmed" w={40} ta="center">
                     {step.kind === 'album' ? '🖼' : '🎤'}

@@ -1,10 +1,23 @@
-import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { formatAge, formatDateTime } from '../../../lib/format';
-import { SessionExpiredError } from '@shared/lib/errors';
+import { SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
 import { useHealth, useRetryInbox } from '../api/health';
 
 const STATUS_COLOR: Record<string, string> = { ok: 'green', degraded: 'orange', down: 'red' };
@@ -20,7 +33,10 @@ export function HealthPage() {
   if (health.isPending) {
     body = <Loader size="sm" />;
   } else if (health.isError) {
-    body = health.error instanceof SessionExpiredError ? null : <ErrorAlert error={health.error} title={t('health.loadFailed')} />;
+    body =
+      health.error instanceof SessionExpiredError ? null : (
+        <ErrorAlert error={health.error} title={t('health.loadFailed')} />
+      );
   } else {
     const h = health.data;
     const silent = (h.tenants ?? []).filter((x) => x.silent);
@@ -143,7 +159,13 @@ export function HealthPage() {
                   <Table.Td ff="monospace">
                     <Link to={`/tenants/${tenant.id}`}>{tenant.slug}</Link>
                   </Table.Td>
-                  <Table.Td>{tenant.provider ? t(`channel.providers.${tenant.provider === 'meta-cloud' ? 'meta-cloud' : tenant.provider === 'chatflow' ? 'chatflow' : 'sandbox'}`) : '—'}</Table.Td>
+                  <Table.Td>
+                    {tenant.provider
+                      ? t(
+                          `channel.providers.${tenant.provider === 'meta-cloud' ? 'meta-cloud' : tenant.provider === 'chatflow' ? 'chatflow' : 'sandbox'}`,
+                        )
+                      : '—'}
+                  </Table.Td>
                   <Table.Td>
                     {breaker ? (
                       <Badge size="sm" variant="light" color={breaker.state === 'CLOSED' ? 'green' : 'red'}>

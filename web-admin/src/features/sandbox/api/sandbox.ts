@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import type { ChatMessage, Lead } from '../../../lib/api/types';
-import { ApiError } from '@shared/lib/errors';
+import { ApiError } from '@buildcrm/web-shared/lib/errors';
 
 /** How often the phone and the lead panel look for the bot's replies (it answers after its debounce). */
 export const SANDBOX_POLL_MS = 1500;
@@ -25,10 +25,9 @@ export function useSandboxLead(tenantId: string, phone: string, enabled: boolean
     queryKey: ['sandbox', tenantId, 'lead', phone],
     queryFn: async ({ signal }) => {
       try {
-        return await api.request<Lead>(
-          `/api/admin/tenants/${tenantId}/sandbox/leads/${encodeURIComponent(phone)}`,
-          { signal },
-        );
+        return await api.request<Lead>(`/api/admin/tenants/${tenantId}/sandbox/leads/${encodeURIComponent(phone)}`, {
+          signal,
+        });
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;

@@ -16,7 +16,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { ChatMessage, Lead } from '../../../lib/api/types';
 import { useSandboxChat, useSandboxLead, useSendSandboxMessage } from '../api/sandbox';
 
@@ -170,7 +170,11 @@ function ChatView({ messages }: { messages: ChatMessage[] }) {
   );
 }
 
-const TEMPERATURE = { HOT: { key: 'sandbox.temperature.hot', color: 'red' }, WARM: { key: 'sandbox.temperature.warm', color: 'orange' }, COLD: { key: 'sandbox.temperature.cold', color: 'blue' } } as const;
+const TEMPERATURE = {
+  HOT: { key: 'sandbox.temperature.hot', color: 'red' },
+  WARM: { key: 'sandbox.temperature.warm', color: 'orange' },
+  COLD: { key: 'sandbox.temperature.cold', color: 'blue' },
+} as const;
 
 function LeadSidePanel({ lead, started }: { lead: Lead | null; started: boolean }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
-import type { Pack, Tenant } from '../../../lib/api/types';
+import type { Tenant } from '../../../lib/api/types';
 
 export type { Tenant };
 
@@ -53,15 +53,4 @@ export function useTenantStatus(id: string) {
       void queryClient.invalidateQueries({ queryKey: ['audit', id] });
     },
   });
-}
-
-export const packsQueryOptions = () =>
-  queryOptions({
-    queryKey: ['packs'],
-    queryFn: ({ signal }) => api.request<Pack[]>('/api/admin/packs', { signal }),
-    staleTime: 5 * 60_000,
-  });
-
-export function usePacks() {
-  return useQuery(packsQueryOptions());
 }

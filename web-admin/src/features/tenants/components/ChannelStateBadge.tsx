@@ -7,10 +7,9 @@ const COLORS: Record<string, string> = { ok: 'green', error: 'red', none: 'gray'
 export function ChannelStateBadge({ channel }: { channel: ChannelSummary | undefined }) {
   const { t } = useTranslation();
   const state = channel?.state ?? 'none';
-  const label =
-    channel?.provider
-      ? `${t(`channel.providers.${channel.provider}`, { defaultValue: channel.provider })} · ${t(`channel.state.${state}`, { defaultValue: state })}`
-      : t('channel.state.none');
+  const label = channel?.provider
+    ? `${t(`channel.providers.${channel.provider}`, { defaultValue: channel.provider })} · ${t(`channel.state.${state}`, { defaultValue: state })}`
+    : t('channel.state.none');
   const badge = (
     <Badge color={COLORS[state] ?? 'gray'} variant="light">
       {label}

@@ -1,11 +1,23 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ApiError } from '@shared/lib/errors';
-import { fieldGuard, isEmail } from '@shared/lib/loginForm';
-import { useCreateTenant, usePacks } from '../api/tenants';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ApiError } from '@buildcrm/web-shared/lib/errors';
+import { fieldGuard, isEmail } from '@buildcrm/web-shared/lib/loginForm';
+import { usePacks } from '../../packs/api/packs';
+import { useCreateTenant } from '../api/tenants';
 
 /** The provisioner's steps, in order (platform.tenants.provisioning_step). */
 export const PROVISIONING_STEPS = ['REGISTERED', 'SCHEMA_CREATED', 'MIGRATED', 'SEEDED', 'ACTIVE'] as const;
@@ -95,7 +107,8 @@ export function CreateTenantModal({ opened, onClose }: { opened: boolean; onClos
         onError: (error) => {
           if (!(error instanceof ApiError)) return;
           for (const problem of error.problem.errors) {
-            if (isServerField(problem.field)) form.setFieldError(FIELD_OF_SERVER[problem.field] ?? 'name', problem.message);
+            if (isServerField(problem.field))
+              form.setFieldError(FIELD_OF_SERVER[problem.field] ?? 'name', problem.message);
           }
           if (error.status === 409) form.setFieldError('slug', error.problem.detail ?? error.problem.title);
         },

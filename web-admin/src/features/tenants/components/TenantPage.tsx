@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { AiPanel } from '../../ai/components/AiPanel';
 import { PackPanel } from '../../ai/components/PackPanel';
 import { AuditPanel } from '../../audit/components/AuditPanel';
@@ -72,7 +72,11 @@ export function TenantPage() {
         </Button>
       </Group>
       {status.isError && <ErrorAlert error={status.error} />}
-      <Tabs value={active} onChange={(value) => void navigate(`/tenants/${id}/${value ?? 'whatsapp'}`)} keepMounted={false}>
+      <Tabs
+        value={active}
+        onChange={(value) => void navigate(`/tenants/${id}/${value ?? 'whatsapp'}`)}
+        keepMounted={false}
+      >
         <Tabs.List>
           {TENANT_TABS.map((key) => (
             <Tabs.Tab key={key} value={key}>

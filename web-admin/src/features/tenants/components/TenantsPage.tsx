@@ -2,9 +2,9 @@ import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { formatDateTime } from '../../../lib/format';
-import { SessionExpiredError } from '@shared/lib/errors';
+import { SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
 import { useTenants } from '../api/tenants';
 import { ChannelStateBadge } from './ChannelStateBadge';
 import { CreateTenantModal } from './CreateTenantModal';

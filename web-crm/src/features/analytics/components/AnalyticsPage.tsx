@@ -1,8 +1,20 @@
-import { Card, Group, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  Card,
+  Group,
+  Progress,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { funnelQueryOptions, managersQueryOptions, responseTimesQueryOptions, type Period } from '../api/analytics';
 
 function isoDay(date: Date): string {
@@ -27,7 +39,14 @@ function PerDayChart({ data }: { data: { date: string; leads: number }[] }) {
   const { t } = useTranslation();
   const max = Math.max(1, ...data.map((day) => day.leads));
   return (
-    <svg viewBox={`0 0 ${Math.max(1, data.length) * 10} 100`} preserveAspectRatio="none" width="100%" height={140} role="img" aria-label={t('analytics.perDay')}>
+    <svg
+      viewBox={`0 0 ${Math.max(1, data.length) * 10} 100`}
+      preserveAspectRatio="none"
+      width="100%"
+      height={140}
+      role="img"
+      aria-label={t('analytics.perDay')}
+    >
       {data.map((day, index) => {
         const h = (day.leads / max) * 95;
         return (
@@ -72,8 +91,20 @@ export function AnalyticsPage() {
           />
           {preset === 'custom' && (
             <>
-              <TextInput size="xs" type="date" label={t('leads.from')} value={period.from} onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })} />
-              <TextInput size="xs" type="date" label={t('leads.to')} value={period.to} onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })} />
+              <TextInput
+                size="xs"
+                type="date"
+                label={t('leads.from')}
+                value={period.from}
+                onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })}
+              />
+              <TextInput
+                size="xs"
+                type="date"
+                label={t('leads.to')}
+                value={period.to}
+                onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })}
+              />
             </>
           )}
         </Group>
@@ -129,7 +160,10 @@ export function AnalyticsPage() {
               <Text size="sm">{t('analytics.aiShare')}</Text>
               <Tooltip label={`${handling?.aiToTheEnd ?? 0} / ${handling?.takenOver ?? 0}`}>
                 <Progress.Root size="xl">
-                  <Progress.Section value={handled && handling ? (handling.aiToTheEnd / handled) * 100 : 0} color="violet">
+                  <Progress.Section
+                    value={handled && handling ? (handling.aiToTheEnd / handled) * 100 : 0}
+                    color="violet"
+                  >
                     <Progress.Label>{t('lead.ai')}</Progress.Label>
                   </Progress.Section>
                   <Progress.Section value={handled && handling ? (handling.takenOver / handled) * 100 : 0} color="teal">

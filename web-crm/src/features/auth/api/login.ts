@@ -1,6 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
-import { api, session } from '../../../lib/api';
-import { isTokens } from '@shared/lib/session';
+import { isTokens } from '@buildcrm/web-shared/lib/session';
+import { api } from '../../../lib/api';
 
 export interface LoginRequest {
   /** The company's slug. */
@@ -20,11 +19,4 @@ export async function login(body: LoginRequest): Promise<TokenResponse> {
   const tokens = await api.request<TokenResponse>('/api/crm/auth/login', { method: 'POST', body, auth: false });
   if (!isTokens(tokens)) throw new Error('Login answered without an access token');
   return tokens;
-}
-
-export function useLogin() {
-  return useMutation({
-    mutationFn: login,
-    onSuccess: (tokens) => session.save(tokens),
-  });
 }

@@ -1,8 +1,8 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '@shared/lib/errors';
-import { toProblem } from '@shared/lib/problem';
+import { ApiError } from '@buildcrm/web-shared/lib/errors';
+import { toProblem } from '@buildcrm/web-shared/lib/problem';
 import { api, session } from '../../../lib/api';
-import { env } from '../../../lib/env';
+import { env } from '@buildcrm/web-shared/lib/env';
 import type { LeadEvent, Message, MessagePage, SendMessageBody, UploadedMedia } from '../../../lib/api/types';
 
 export const conversationKeys = {
@@ -55,7 +55,7 @@ async function upload(file: File): Promise<UploadedMedia> {
     response = await post(fresh.accessToken);
   }
   if (!response.ok) {
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = await response.json();
     } catch {

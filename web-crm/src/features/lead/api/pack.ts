@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ApiError } from '@shared/lib/errors';
+import { ApiError } from '@buildcrm/web-shared/lib/errors';
 import { api } from '../../../lib/api';
 import type { PackSchema } from '../../../lib/api/types';
 

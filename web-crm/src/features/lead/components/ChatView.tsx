@@ -2,7 +2,7 @@ import { Anchor, Box, Button, Group, Image, Loader, Paper, SimpleGrid, Stack, Te
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Message } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/time';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
@@ -115,7 +115,8 @@ function Bubble({ message, children }: { message: Message; children: React.React
                 data-testid="message-status"
                 data-status={message.status}
               >
-                {STATUS_ICON[message.status] ?? ''} {message.status === 'FAILED' || message.status === 'UNKNOWN' ? t(`chat.status.${message.status}`) : ''}
+                {STATUS_ICON[message.status] ?? ''}{' '}
+                {message.status === 'FAILED' || message.status === 'UNKNOWN' ? t(`chat.status.${message.status}`) : ''}
               </Text>
             )}
           </Group>
@@ -142,7 +143,12 @@ export function ChatView({ leadId }: { leadId: number }) {
   return (
     <Stack gap="xs" data-testid="chat">
       {messages.hasNextPage && (
-        <Button variant="subtle" size="xs" onClick={() => void messages.fetchNextPage()} loading={messages.isFetchingNextPage}>
+        <Button
+          variant="subtle"
+          size="xs"
+          onClick={() => void messages.fetchNextPage()}
+          loading={messages.isFetchingNextPage}
+        >
           {t('chat.older')}
         </Button>
       )}

@@ -1,7 +1,7 @@
 import { ActionIcon, FileButton, Group, Text, Textarea, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { useSendMessage } from '../api/conversation';
 
 /** Writes to the client on WhatsApp as the signed-in user: text, or a photo with an optional caption. */

@@ -2,11 +2,10 @@ import { ActionIcon, Anchor, Button, Group, Loader, Select, Stack, Table, Tabs, 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Lead, PackField } from '../../../lib/api/types';
-import { handOff, leadQueryOptions, patchLead, useLeadMutation } from '../../leads/api/leads';
-import { isAiLed, LeadBadges } from '../../leads/components/LeadBadges';
-import { leadTitle } from '../../leads/components/LeadTile';
+import { handOff, leadQueryOptions, patchLead, useLeadMutation } from '../api/lead';
+import { isAiLed, LeadBadges, leadTitle } from './LeadBadges';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import { usersQueryOptions } from '../../settings/api/users';
 import { stagesQueryOptions } from '../../stages/api/stages';
@@ -26,7 +25,9 @@ function QuickActions({ lead }: { lead: Lead }) {
   const aiLeads = isAiLed(lead);
 
   const assignees = canManage
-    ? (users.data ?? []).filter((user) => user.status !== 'disabled').map((user) => ({ value: String(user.id), label: user.name }))
+    ? (users.data ?? [])
+        .filter((user) => user.status !== 'disabled')
+        .map((user) => ({ value: String(user.id), label: user.name }))
     : me
       ? [{ value: String(me.id), label: me.name }]
       : [];
@@ -36,14 +37,22 @@ function QuickActions({ lead }: { lead: Lead }) {
 
   return (
     <Stack gap="xs">
-      {(handoff.isError || change.isError) && <ErrorAlert error={handoff.error ?? change.error} title={t('lead.actionFailed')} />}
+      {(handoff.isError || change.isError) && (
+        <ErrorAlert error={handoff.error ?? change.error} title={t('lead.actionFailed')} />
+      )}
       <Group gap="xs" wrap="wrap">
         {aiLeads ? (
           <Button size="xs" color="teal" loading={handoff.isPending} onClick={() => handoff.mutate('human')}>
             {t('lead.takeOver')}
           </Button>
         ) : (
-          <Button size="xs" color="violet" variant="light" loading={handoff.isPending} onClick={() => handoff.mutate('ai')}>
+          <Button
+            size="xs"
+            color="violet"
+            variant="light"
+            loading={handoff.isPending}
+            onClick={() => handoff.mutate('ai')}
+          >
             {t('lead.returnToAi')}
           </Button>
         )}
@@ -84,7 +93,13 @@ function LeadData({ lead, schema }: { lead: Lead; schema: PackField[] | null }) 
     return (field && (i18n.language === 'en' ? field.labelEn : field.labelRu)) || key;
   };
   const show = (value: unknown) =>
-    value === true ? t('common.yes') : value === false ? t('common.no') : value == null || value === '' ? '—' : String(value);
+    value === true
+      ? t('common.yes')
+      : value === false
+        ? t('common.no')
+        : value == null || value === ''
+          ? '—'
+          : String(value);
   return (
     <Stack gap="xs">
       <Table variant="vertical" withRowBorders={false} data-testid="lead-fields">

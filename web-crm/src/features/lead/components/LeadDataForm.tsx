@@ -1,14 +1,18 @@
 import { Button, Group, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Lead, PackField } from '../../../lib/api/types';
-import { patchLead, useLeadMutation } from '../../leads/api/leads';
+import { patchLead, useLeadMutation } from '../api/lead';
 
 type Value = string | number | boolean | null;
 
 function toValue(raw: unknown): Value {
-  return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : raw == null ? null : String(raw);
+  return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+    ? raw
+    : raw == null
+      ? null
+      : String(raw);
 }
 
 /** Qualification fields come from the pack's schema when the server provides it; otherwise the lead's own keys. */
@@ -32,7 +36,9 @@ export function LeadDataForm({ lead, schema, onDone }: { lead: Lead; schema: Pac
   );
   const save = useLeadMutation(() => {
     const changed = Object.fromEntries(
-      fields.filter((field) => values[field.key] !== toValue(lead.fields[field.key])).map((field) => [field.key, values[field.key] ?? null]),
+      fields
+        .filter((field) => values[field.key] !== toValue(lead.fields[field.key]))
+        .map((field) => [field.key, values[field.key] ?? null]),
     );
     return patchLead(lead.id, { name: name.trim(), city: city.trim(), fields: changed });
   });
@@ -55,7 +61,14 @@ export function LeadDataForm({ lead, schema, onDone }: { lead: Lead; schema: Pac
           const type = field.type.toLowerCase();
           const set = (next: Value) => setValues((current) => ({ ...current, [field.key]: next }));
           if (type === 'bool' || type === 'boolean') {
-            return <Switch key={field.key} label={label(field)} checked={value === true} onChange={(e) => set(e.currentTarget.checked)} />;
+            return (
+              <Switch
+                key={field.key}
+                label={label(field)}
+                checked={value === true}
+                onChange={(e) => set(e.currentTarget.checked)}
+              />
+            );
           }
           if (type === 'number' || type === 'integer' || type === 'int') {
             return (
@@ -70,7 +83,14 @@ export function LeadDataForm({ lead, schema, onDone }: { lead: Lead; schema: Pac
               />
             );
           }
-          return <TextInput key={field.key} label={label(field)} value={value === null ? '' : String(value)} onChange={(e) => set(e.currentTarget.value || null)} />;
+          return (
+            <TextInput
+              key={field.key}
+              label={label(field)}
+              value={value === null ? '' : String(value)}
+              onChange={(e) => set(e.currentTarget.value || null)}
+            />
+          );
         })}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

@@ -1,7 +1,7 @@
 import { Loader, Text, Timeline } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { LeadEvent } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/time';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
@@ -32,7 +32,9 @@ function str(value: unknown): string {
 
 function describe(event: LeadEvent, t: ReturnType<typeof useTranslation>['t']): string {
   const d = event.details ?? {};
-  const title = KNOWN.has(event.type) ? t(`history.types.${event.type.replace('.', '_')}` as 'history.types.stage_changed') : event.type;
+  const title = KNOWN.has(event.type)
+    ? t(`history.types.${event.type.replace('.', '_')}` as 'history.types.stage_changed')
+    : event.type;
   if (event.type === 'stage.changed') {
     const from = str(d.fromName ?? d.from);
     const to = str(d.toName ?? d.to);
@@ -58,7 +60,8 @@ export function LeadHistory({ leadId }: { leadId: number }) {
       {events.data.map((event) => (
         <Timeline.Item key={event.id} title={describe(event, t)}>
           <Text size="xs" c="dimmed">
-            {event.user?.name ?? t(`history.actor.${event.actor}`)} · {formatDateTime(event.at, timeZone, i18n.language)}
+            {event.user?.name ?? t(`history.actor.${event.actor}`)} ·{' '}
+            {formatDateTime(event.at, timeZone, i18n.language)}
             {event.reason ? ` · ${event.reason}` : ''}
           </Text>
         </Timeline.Item>

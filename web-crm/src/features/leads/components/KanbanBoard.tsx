@@ -18,9 +18,10 @@ import { Badge, Box, Button, Group, Loader, Paper, Stack, Text } from '@mantine/
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { BoardColumn, Lead } from '../../../lib/api/types';
-import { boardQueryOptions, columnQueryOptions, leadKeys, patchLead } from '../api/leads';
+import { patchLead } from '../../lead/api/lead';
+import { boardQueryOptions, columnQueryOptions, leadKeys } from '../api/leads';
 import type { LeadFilters } from '../api/filters';
 import { LeadTile } from './LeadTile';
 
@@ -198,7 +199,10 @@ export function KanbanBoard({ filters, leadHref }: { filters: LeadFilters; leadH
         sensors={sensors}
         collisionDetection={collision}
         autoScroll={{ threshold: { x: 0.1, y: 0.1 } }}
-        onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragged(null)}
+      >
         <Box
           data-testid="board"
           style={{

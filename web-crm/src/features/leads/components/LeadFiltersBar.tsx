@@ -65,7 +65,9 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
             label={t('leads.temperature')}
             clearable
             value={filters.temperature || null}
-            onChange={(value) => set({ temperature: value === 'HOT' || value === 'WARM' || value === 'COLD' ? value : '' })}
+            onChange={(value) =>
+              set({ temperature: value === 'HOT' || value === 'WARM' || value === 'COLD' ? value : '' })
+            }
             data={(['HOT', 'WARM', 'COLD'] as const).map((value) => ({ value, label: t(`temperature.${value}`) }))}
           />
           <Select
@@ -100,15 +102,30 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
               pushText({ city: event.currentTarget.value.trim() });
             }}
           />
-          <TextInput size="xs" type="date" label={t('leads.from')} value={filters.from} onChange={(e) => set({ from: e.currentTarget.value })} />
-          <TextInput size="xs" type="date" label={t('leads.to')} value={filters.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+          <TextInput
+            size="xs"
+            type="date"
+            label={t('leads.from')}
+            value={filters.from}
+            onChange={(e) => set({ from: e.currentTarget.value })}
+          />
+          <TextInput
+            size="xs"
+            type="date"
+            label={t('leads.to')}
+            value={filters.to}
+            onChange={(e) => set({ to: e.currentTarget.value })}
+          />
           <Select
             size="xs"
             label={t('leads.sort')}
             value={filters.sort}
             allowDeselect={false}
             onChange={(value) => set({ sort: (value ?? 'score') as LeadSort })}
-            data={(['score', 'lastActivity', 'createdAt'] as const).map((value) => ({ value, label: t(`leads.sortBy.${value}`) }))}
+            data={(['score', 'lastActivity', 'createdAt'] as const).map((value) => ({
+              value,
+              label: t(`leads.sortBy.${value}`),
+            }))}
           />
           <Switch
             size="sm"

@@ -3,11 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Lead } from '../../../lib/api/types';
-import { LeadBadges } from './LeadBadges';
-
-export function leadTitle(lead: Pick<Lead, 'name' | 'phone'>): string {
-  return lead.name && lead.name.trim() !== '' ? lead.name : lead.phone;
-}
+import { LeadBadges, leadTitle } from '../../lead/components/LeadBadges';
 
 /** A lead as a card: on the board and in the phone list. */
 export function LeadTile({

@@ -3,13 +3,13 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { formatDateTime } from '../../../lib/time';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import type { LeadFilters } from '../api/filters';
 import { listQueryOptions } from '../api/leads';
-import { HandlerBadge, NoReplyTimer, StageBadge, TemperatureScore } from './LeadBadges';
-import { LeadTile, leadTitle } from './LeadTile';
+import { HandlerBadge, leadTitle, NoReplyTimer, StageBadge, TemperatureScore } from '../../lead/components/LeadBadges';
+import { LeadTile } from './LeadTile';
 
 export function LeadsList({ filters, leadHref }: { filters: LeadFilters; leadHref: (id: number) => string }) {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
-import { ApiError, SessionExpiredError } from '@shared/lib/errors';
+import { ApiError, SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
 import { api, session } from '../../../lib/api';
-import { env } from '../../../lib/env';
+import { env } from '@buildcrm/web-shared/lib/env';
 
 export interface LiveEvent {
   /** the SSE `id:`, sent back as Last-Event-ID on reconnect so the server replays what was missed */
@@ -83,8 +83,9 @@ export function connectLiveEvents(handlers: Handlers): LiveConnection {
     try {
       let ticket: string;
       try {
-        ticket = (await api.request<{ ticket: string }>('/api/crm/events/ticket', { method: 'POST', signal: controller.signal }))
-          .ticket;
+        ticket = (
+          await api.request<{ ticket: string }>('/api/crm/events/ticket', { method: 'POST', signal: controller.signal })
+        ).ticket;
       } catch (error) {
         if (error instanceof SessionExpiredError) return; // signed out: the login page takes over
         if (error instanceof ApiError && (error.status === 404 || error.status === 405)) {

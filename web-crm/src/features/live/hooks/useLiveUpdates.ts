@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../../lib/notify';
-import { leadQueryOptions } from '../../leads/api/leads';
-import { leadTitle } from '../../leads/components/LeadTile';
+import { leadQueryOptions } from '../../lead/api/lead';
+import { leadTitle } from '../../lead/components/LeadBadges';
 import { connectLiveEvents, type LiveEvent, type LiveStatus } from '../api/liveEvents';
 
 /**

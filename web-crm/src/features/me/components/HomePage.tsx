@@ -1,7 +1,7 @@
 import { Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { SessionExpiredError } from '@shared/lib/errors';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
 import { useMe } from '../api/getMe';
 
 const ROLE_KEYS = { owner: 'roles.owner', rop: 'roles.rop', manager: 'roles.manager' } as const;

@@ -45,7 +45,8 @@ export const crmSettingsQueryOptions = () =>
 export function useUpdateCrmSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (change: CrmSettings) => api.request<CrmSettings>('/api/crm/settings', { method: 'PATCH', body: change }),
+    mutationFn: (change: CrmSettings) =>
+      api.request<CrmSettings>('/api/crm/settings', { method: 'PATCH', body: change }),
     onSuccess: (settings) => client.setQueryData(userKeys.settings, settings),
   });
 }

@@ -2,9 +2,15 @@ import { ActionIcon, Badge, Button, ColorInput, Group, Stack, Table, Text, TextI
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Stage } from '../../../lib/api/types';
-import { stagesQueryOptions, useCreateStage, useDeleteStage, useReorderStages, useUpdateStage } from '../../stages/api/stages';
+import {
+  stagesQueryOptions,
+  useCreateStage,
+  useDeleteStage,
+  useReorderStages,
+  useUpdateStage,
+} from '../../stages/api/stages';
 
 function StageRow({ stage, index, stages }: { stage: Stage; index: number; stages: Stage[] }) {
   const { t } = useTranslation();
@@ -26,16 +32,33 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
     <Table.Tr data-testid="stage-row">
       <Table.Td>
         <Group gap={2} wrap="nowrap">
-          <ActionIcon variant="subtle" size="sm" disabled={index === 0} onClick={() => move(-1)} aria-label={t('settings.stages.up')}>
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            disabled={index === 0}
+            onClick={() => move(-1)}
+            aria-label={t('settings.stages.up')}
+          >
             ↑
           </ActionIcon>
-          <ActionIcon variant="subtle" size="sm" disabled={index === stages.length - 1} onClick={() => move(1)} aria-label={t('settings.stages.down')}>
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            disabled={index === stages.length - 1}
+            onClick={() => move(1)}
+            aria-label={t('settings.stages.down')}
+          >
             ↓
           </ActionIcon>
         </Group>
       </Table.Td>
       <Table.Td>
-        <TextInput size="xs" value={name} onChange={(e) => setName(e.currentTarget.value)} aria-label={t('settings.stages.name')} />
+        <TextInput
+          size="xs"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          aria-label={t('settings.stages.name')}
+        />
         {error && <ErrorAlert error={error} />}
       </Table.Td>
       <Table.Td>
@@ -54,11 +77,22 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
-          <Button size="xs" disabled={!dirty || name.trim() === ''} loading={update.isPending} onClick={() => update.mutate({ id: stage.id, name: name.trim(), color })}>
+          <Button
+            size="xs"
+            disabled={!dirty || name.trim() === ''}
+            loading={update.isPending}
+            onClick={() => update.mutate({ id: stage.id, name: name.trim(), color })}
+          >
             {t('common.save')}
           </Button>
           {stage.role === null && (
-            <Button size="xs" color="red" variant="subtle" loading={remove.isPending} onClick={() => remove.mutate(stage.id)}>
+            <Button
+              size="xs"
+              color="red"
+              variant="subtle"
+              loading={remove.isPending}
+              onClick={() => remove.mutate(stage.id)}
+            >
               {t('common.delete')}
             </Button>
           )}
@@ -99,7 +133,12 @@ export function StagesSettings() {
         }}
       >
         <Group gap="xs" align="end">
-          <TextInput size="xs" label={t('settings.stages.newStage')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <TextInput
+            size="xs"
+            label={t('settings.stages.newStage')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
           <ColorInput size="xs" label={t('settings.stages.color')} value={color} onChange={setColor} w={130} />
           <Button size="xs" type="submit" loading={create.isPending}>
             {t('settings.stages.add')}

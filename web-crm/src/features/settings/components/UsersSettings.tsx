@@ -1,10 +1,28 @@
-import { Badge, Button, Group, PasswordInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  PasswordInput,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { CrmUser } from '../../../lib/api/types';
-import { crmSettingsQueryOptions, useInviteUser, usersQueryOptions, useUpdateCrmSettings, useUpdateUser } from '../api/users';
+import {
+  crmSettingsQueryOptions,
+  useInviteUser,
+  usersQueryOptions,
+  useUpdateCrmSettings,
+  useUpdateUser,
+} from '../api/users';
 
 function roleLabel(role: string, t: ReturnType<typeof useTranslation>['t']) {
   const key = role.toLowerCase();
@@ -37,10 +55,22 @@ function UserRow({ user }: { user: CrmUser }) {
       <Table.Td>
         {!isOwner && (
           <Group gap="xs" wrap="nowrap">
-            <Button size="xs" variant="default" loading={update.isPending} onClick={() => update.mutate({ id: user.id, status: disabled ? 'active' : 'disabled' })}>
+            <Button
+              size="xs"
+              variant="default"
+              loading={update.isPending}
+              onClick={() => update.mutate({ id: user.id, status: disabled ? 'active' : 'disabled' })}
+            >
               {disabled ? t('settings.users.enable') : t('settings.users.disable')}
             </Button>
-            <PasswordInput size="xs" placeholder={t('settings.users.newPassword')} aria-label={t('settings.users.newPassword')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} w={150} />
+            <PasswordInput
+              size="xs"
+              placeholder={t('settings.users.newPassword')}
+              aria-label={t('settings.users.newPassword')}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              w={150}
+            />
             <Button
               size="xs"
               variant="light"
@@ -93,8 +123,21 @@ export function UsersSettings() {
         }}
       >
         <Group gap="xs" align="end" wrap="wrap">
-          <TextInput size="xs" required label={t('settings.users.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-          <TextInput size="xs" required type="email" label={t('auth.email')} value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.currentTarget.value })} />
+          <TextInput
+            size="xs"
+            required
+            label={t('settings.users.name')}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+          />
+          <TextInput
+            size="xs"
+            required
+            type="email"
+            label={t('auth.email')}
+            value={draft.email}
+            onChange={(e) => setDraft({ ...draft, email: e.currentTarget.value })}
+          />
           <Select
             size="xs"
             label={t('settings.users.role')}
@@ -106,7 +149,13 @@ export function UsersSettings() {
               { value: 'rop', label: t('roles.rop') },
             ]}
           />
-          <PasswordInput size="xs" required label={t('auth.password')} value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })} />
+          <PasswordInput
+            size="xs"
+            required
+            label={t('auth.password')}
+            value={draft.password}
+            onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })}
+          />
           <Button size="xs" type="submit" loading={invite.isPending}>
             {t('settings.users.add')}
           </Button>

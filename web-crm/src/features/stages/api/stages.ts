@@ -29,7 +29,9 @@ function useStageMutation<T>(fn: (vars: T) => Promise<unknown>) {
 }
 
 export const useCreateStage = () =>
-  useStageMutation((draft: Required<StageDraft>) => api.request<Stage>('/api/crm/stages', { method: 'POST', body: draft }));
+  useStageMutation((draft: Required<StageDraft>) =>
+    api.request<Stage>('/api/crm/stages', { method: 'POST', body: draft }),
+  );
 export const useUpdateStage = () =>
   useStageMutation(({ id, ...draft }: StageDraft & { id: number }) =>
     api.request<Stage>(`/api/crm/stages/${id}`, { method: 'PATCH', body: draft }),

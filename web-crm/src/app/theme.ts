@@ -1,6 +1,0 @@
-import { createTheme } from '@mantine/core';
-
-export const theme = createTheme({
-  primaryColor: 'blue',
-  defaultRadius: 'md',
-});
