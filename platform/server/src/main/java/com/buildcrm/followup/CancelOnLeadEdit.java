@@ -1,5 +1,6 @@
 package com.buildcrm.followup;
 
+import com.buildcrm.lead.ActorKind;
 import com.buildcrm.lead.PendingFollowUps;
 import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,6 @@ public class CancelOnLeadEdit implements PendingFollowUps {
                     case CLOSED -> Decision.Reason.CLOSED;
                     case AI_OFF -> Decision.Reason.AI_OFF_LEAD;
                 };
-        followUps.cancelPending(work, leadId, reason, "HUMAN", userId, at);
+        followUps.cancelPending(work, leadId, reason, ActorKind.HUMAN, userId, at);
     }
 }

@@ -3,6 +3,7 @@ package com.buildcrm.followup;
 import com.buildcrm.db.Timestamps;
 import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.jobs.JobType;
+import com.buildcrm.lead.ActorKind;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
@@ -80,7 +81,7 @@ public class FollowUps {
                     work,
                     lead.id(),
                     "followup.armed",
-                    "SYSTEM",
+                    ActorKind.SYSTEM,
                     null,
                     "Ждём ответа клиента: первое напоминание запланировано",
                     details,
@@ -93,7 +94,7 @@ public class FollowUps {
             TenantWork work,
             long leadId,
             Decision.Reason reason,
-            String actor,
+            ActorKind actor,
             Long actorId,
             OffsetDateTime at) {
         EntityManager em = work.em();
@@ -181,7 +182,7 @@ public class FollowUps {
                     work,
                     lead.id(),
                     "followup.sent",
-                    "SYSTEM",
+                    ActorKind.SYSTEM,
                     null,
                     "Отправлено напоминание " + (row.step() + 1),
                     Map.of("step", row.step() + 1, "text", send.text()),
@@ -208,7 +209,7 @@ public class FollowUps {
                     work,
                     lead.id(),
                     "followup.cancelled",
-                    "SYSTEM",
+                    ActorKind.SYSTEM,
                     null,
                     cancel.reasonRu(),
                     Map.of("reason", cancel.reason().name()),
@@ -220,7 +221,7 @@ public class FollowUps {
                     work,
                     lead.id(),
                     "followup.finished",
-                    "SYSTEM",
+                    ActorKind.SYSTEM,
                     null,
                     "Клиент не ответил на напоминания: лид охлаждён",
                     Map.of("sent", facts.sentInThisSilence()),

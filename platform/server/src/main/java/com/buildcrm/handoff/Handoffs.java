@@ -2,6 +2,7 @@ package com.buildcrm.handoff;
 
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
+import com.buildcrm.lead.ActorKind;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.lead.LeadService;
@@ -62,13 +63,14 @@ public class Handoffs {
         }
         String previous = lead.handledBy();
         lead.takeOver(userId, at);
-        followUps.cancelPending(work, lead.id(), Decision.Reason.TAKEN_OVER, "HUMAN", userId, at);
+        followUps.cancelPending(
+                work, lead.id(), Decision.Reason.TAKEN_OVER, ActorKind.HUMAN, userId, at);
         User user = em.find(User.class, userId);
         LeadJson.event(
                 work,
                 lead.id(),
                 "handoff.takeover",
-                "HUMAN",
+                ActorKind.HUMAN,
                 userId,
                 reason,
                 Map.of("from", previous, "handler", user == null ? "" : user.name()),
@@ -100,7 +102,7 @@ public class Handoffs {
                                         work,
                                         leadId,
                                         "handoff.returned",
-                                        "HUMAN",
+                                        ActorKind.HUMAN,
                                         me,
                                         "Диалог возвращён ИИ",
                                         Map.of(),

@@ -4,6 +4,7 @@ import com.buildcrm.ai.AiSettingsStore;
 import com.buildcrm.ai.turn.AiTurns;
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
+import com.buildcrm.lead.ActorKind;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.media.MediaRejectedException;
@@ -205,7 +206,12 @@ public class InboxProcessor {
         }
         published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
         followUps.cancelPending(
-                TenantWork.of(em), lead.id(), Decision.Reason.CLIENT_REPLIED, "SYSTEM", null, now);
+                TenantWork.of(em),
+                lead.id(),
+                Decision.Reason.CLIENT_REPLIED,
+                ActorKind.SYSTEM,
+                null,
+                now);
         if (lead.ledByAi() && lead.aiEnabled()) {
             // one AI turn per burst: each message schedules one; only the newest one answers
             AiTurns.schedule(

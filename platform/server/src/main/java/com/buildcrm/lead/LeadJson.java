@@ -91,13 +91,13 @@ public final class LeadJson {
     /**
      * Appends an event to the lead's history.
      *
-     * @param actor {@code AI}, {@code HUMAN} or {@code SYSTEM}
+     * @param actor who acted; stored as its name
      */
     public static void event(
             TenantWork work,
             long leadId,
             String type,
-            String actor,
+            ActorKind actor,
             Long actorId,
             String reason,
             Map<String, Object> details,
@@ -107,7 +107,7 @@ public final class LeadJson {
                                 + " VALUES (?1, ?2, ?3, CAST(?4 AS bigint), ?5, CAST(?6 AS jsonb), ?7)")
                 .setParameter(1, leadId)
                 .setParameter(2, type)
-                .setParameter(3, actor)
+                .setParameter(3, actor.name())
                 .setParameter(4, actorId)
                 .setParameter(5, reason)
                 .setParameter(6, toJson(details).toString())

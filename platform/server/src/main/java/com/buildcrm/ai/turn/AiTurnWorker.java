@@ -17,6 +17,7 @@ import com.buildcrm.brain.TurnInput;
 import com.buildcrm.brain.TurnOutcome;
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
+import com.buildcrm.lead.ActorKind;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
@@ -248,7 +249,7 @@ public class AiTurnWorker {
                     work,
                     leadId,
                     "greeting.sent",
-                    "AI",
+                    ActorKind.AI,
                     null,
                     "Отправлена приветственная цепочка",
                     Map.of("steps", chain.steps().size(), "source", chain.source()),
@@ -301,10 +302,11 @@ public class AiTurnWorker {
             if (decision.fallbackReason() != null) {
                 details.put("fallback", decision.fallbackReason());
             }
-            LeadJson.event(work, leadId, e.type(), "AI", null, e.reason(), details, now);
+            LeadJson.event(work, leadId, e.type(), ActorKind.AI, null, e.reason(), details, now);
         }
         if (outcome.handOff()) {
-            followUps.cancelPending(work, leadId, Decision.Reason.HANDED_OFF, "AI", null, now);
+            followUps.cancelPending(
+                    work, leadId, Decision.Reason.HANDED_OFF, ActorKind.AI, null, now);
             lead.handOffToHuman(now);
             published.add(new LiveEvent(tenant.id(), "lead.handoff", leadId, null));
         }
@@ -312,7 +314,8 @@ public class AiTurnWorker {
             lead.weWrote(lastText, now);
         }
         if (after.memory().notInterested()) {
-            followUps.cancelPending(work, leadId, Decision.Reason.NOT_INTERESTED, "AI", null, now);
+            followUps.cancelPending(
+                    work, leadId, Decision.Reason.NOT_INTERESTED, ActorKind.AI, null, now);
         } else if (lastText != null && !outcome.handOff()) {
             // the bot wrote and waits for the client: wake them up if they go silent
             em.flush();
