@@ -20,30 +20,60 @@ public class AiSettingsStore {
         return storage.transactions().inPlatform(em -> load(em, tenantId));
     }
 
+    /** A tenant's stored AI settings: a typed projection of {@link #COLUMNS}. */
+    private record SettingsRow(
+            boolean enabled,
+            String brain,
+            String prompt,
+            String llmBaseUrl,
+            String llmModel,
+            String encryptedKey,
+            BigDecimal llmTemperature,
+            int debounceMs) {
+
+        /** The select list {@link #of} reads, in its order. */
+        static final String COLUMNS =
+                "enabled, brain, prompt, llm_base_url, llm_model, llm_api_key, llm_temperature,"
+                        + " debounce_ms";
+
+        static SettingsRow of(Object[] r) {
+            return new SettingsRow(
+                    (Boolean) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    new BigDecimal(r[6].toString()),
+                    ((Number) r[7]).intValue());
+        }
+    }
+
     public AiSettings load(EntityManager em, long tenantId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 em.createNativeQuery(
-                                "SELECT enabled, brain, prompt, llm_base_url, llm_model, llm_api_key, llm_temperature,"
-                                        + " debounce_ms FROM platform.tenant_ai WHERE tenant_id = ?1")
+                                "SELECT "
+                                        + SettingsRow.COLUMNS
+                                        + " FROM platform.tenant_ai WHERE tenant_id = ?1")
                         .setParameter(1, tenantId)
                         .getResultList();
         if (rows.isEmpty()) {
             return AiSettings.defaults();
         }
-        Object[] r = rows.get(0);
-        String key = (String) r[5];
+        SettingsRow r = SettingsRow.of(rows.get(0));
+        String key = r.encryptedKey();
         return new AiSettings(
-                (Boolean) r[0],
-                (String) r[1],
-                (String) r[2],
-                (String) r[3],
-                (String) r[4],
+                r.enabled(),
+                r.brain(),
+                r.prompt(),
+                r.llmBaseUrl(),
+                r.llmModel(),
                 key == null
                         ? Optional.empty()
                         : Optional.of(secrets.decrypt(key, Long.toString(tenantId))),
-                new BigDecimal(r[6].toString()),
-                ((Number) r[7]).intValue());
+                r.llmTemperature(),
+                r.debounceMs());
     }
 
     /** The debounce only, cheaply (the inbox asks for every message). */

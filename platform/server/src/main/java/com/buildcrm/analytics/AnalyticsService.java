@@ -65,6 +65,39 @@ public class AnalyticsService {
         }
     }
 
+    /**
+     * A stage with its leads of the period: a typed projection of {@link #COLUMNS} (over {@code
+     * stages st} and the period's leads {@code l}).
+     *
+     * @param current the period's leads now in the stage
+     * @param reached the period's leads that are or were in the stage (all of them for NEW)
+     */
+    private record FunnelRow(StageCard stage, long current, long reached) {
+
+        /** The select list {@link #of} reads, in its order. */
+        static final String COLUMNS =
+                "st.id, st.name, st.role, st.position, st.color,"
+                        + " (SELECT count(*) FROM l WHERE l.stage_id = st.id),"
+                        + " (SELECT count(*) FROM l WHERE l.stage_id = st.id"
+                        + "   OR st.role = 'NEW'"
+                        + "   OR EXISTS (SELECT 1 FROM lead_events e WHERE e.lead_id = l.id"
+                        + "     AND e.type = 'stage.changed'"
+                        + "     AND (e.details->>'toId' = st.id::text"
+                        + "       OR (e.details->>'toId' IS NULL AND e.details->>'toRole' = st.role))))";
+
+        static FunnelRow of(Object[] r) {
+            return new FunnelRow(
+                    new StageCard(
+                            num(r[0]),
+                            (String) r[1],
+                            (String) r[2],
+                            (int) num(r[3]),
+                            (String) r[4]),
+                    num(r[5]),
+                    num(r[6]));
+        }
+    }
+
     public FunnelResponse funnel(String from, String to) {
         return data.tx(
                 em -> {
@@ -73,37 +106,23 @@ public class AnalyticsService {
                     List<Object[]> rows =
                             em.createNativeQuery(
                                             "WITH l AS (SELECT id, stage_id FROM leads WHERE created_at >= ?1 AND created_at < ?2)"
-                                                    + " SELECT st.id, st.name, st.role, st.position, st.color,"
-                                                    + " (SELECT count(*) FROM l WHERE l.stage_id = st.id),"
-                                                    + " (SELECT count(*) FROM l WHERE l.stage_id = st.id"
-                                                    + "   OR st.role = 'NEW'"
-                                                    + "   OR EXISTS (SELECT 1 FROM lead_events e WHERE e.lead_id = l.id"
-                                                    + "     AND e.type = 'stage.changed'"
-                                                    + "     AND (e.details->>'toId' = st.id::text"
-                                                    + "       OR (e.details->>'toId' IS NULL AND e.details->>'toRole' = st.role))))"
+                                                    + " SELECT "
+                                                    + FunnelRow.COLUMNS
                                                     + " FROM stages st ORDER BY st.position, st.id")
                                     .setParameter(1, r.fromUtc())
                                     .setParameter(2, r.toUtc())
                                     .getResultList();
                     List<FunnelStage> stages = new ArrayList<>();
                     Long previous = null;
-                    for (Object[] row : rows) {
-                        long reached = num(row[6]);
+                    for (Object[] r0 : rows) {
+                        FunnelRow row = FunnelRow.of(r0);
+                        long reached = row.reached();
                         Double conversion =
                                 previous == null || previous == 0
                                         ? null
                                         : round((double) reached / previous);
                         stages.add(
-                                new FunnelStage(
-                                        new StageCard(
-                                                num(row[0]),
-                                                (String) row[1],
-                                                (String) row[2],
-                                                (int) num(row[3]),
-                                                (String) row[4]),
-                                        num(row[5]),
-                                        reached,
-                                        conversion));
+                                new FunnelStage(row.stage(), row.current(), reached, conversion));
                         previous = reached;
                     }
                     long total =
@@ -184,6 +203,29 @@ public class AnalyticsService {
                 });
     }
 
+    /**
+     * A user with the period's leads assigned to them: a typed projection of {@link #COLUMNS} (over
+     * {@code users u}, their leads {@code l} and those leads' stages {@code st}).
+     */
+    private record ManagerRow(
+            long id, String name, String role, boolean active, long leads, long won) {
+
+        /** The select list {@link #of} reads, in its order. */
+        static final String COLUMNS =
+                "u.id, u.name, u.role, u.status,"
+                        + " count(l.id), count(l.id) FILTER (WHERE st.role = 'WON')";
+
+        static ManagerRow of(Object[] r) {
+            return new ManagerRow(
+                    num(r[0]),
+                    (String) r[1],
+                    (String) r[2],
+                    "ACTIVE".equals(r[3]),
+                    num(r[4]),
+                    num(r[5]));
+        }
+    }
+
     public ManagersResponse managers(String from, String to) {
         return data.tx(
                 em -> {
@@ -210,8 +252,8 @@ public class AnalyticsService {
                     @SuppressWarnings("unchecked")
                     List<Object[]> users =
                             em.createNativeQuery(
-                                            "SELECT u.id, u.name, u.role, u.status,"
-                                                    + " count(l.id), count(l.id) FILTER (WHERE st.role = 'WON')"
+                                            "SELECT "
+                                                    + ManagerRow.COLUMNS
                                                     + " FROM users u LEFT JOIN leads l ON l.assignee_id = u.id AND l.created_at >= ?1 AND l.created_at < ?2"
                                                     + " LEFT JOIN stages st ON st.id = l.stage_id"
                                                     + " GROUP BY u.id, u.name, u.role, u.status ORDER BY u.name, u.id")
@@ -219,17 +261,18 @@ public class AnalyticsService {
                                     .setParameter(2, r.toUtc())
                                     .getResultList();
                     List<ManagerStats> result = new ArrayList<>();
-                    for (Object[] u : users) {
-                        long id = num(u[0]);
+                    for (Object[] r0 : users) {
+                        ManagerRow u = ManagerRow.of(r0);
                         result.add(
                                 new ManagerStats(
-                                        id,
-                                        (String) u[1],
-                                        (String) u[2],
-                                        "ACTIVE".equals(u[3]),
-                                        num(u[4]),
-                                        num(u[5]),
-                                        times.getOrDefault(id, new ResponseTime(0, null, null))));
+                                        u.id(),
+                                        u.name(),
+                                        u.role(),
+                                        u.active(),
+                                        u.leads(),
+                                        u.won(),
+                                        times.getOrDefault(
+                                                u.id(), new ResponseTime(0, null, null))));
                     }
                     return new ManagersResponse(r.view(), result);
                 });

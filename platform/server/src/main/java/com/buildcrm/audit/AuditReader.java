@@ -29,6 +29,37 @@ public class AuditReader {
     /** A page of entries, newest first; {@code nextCursor} is null on the last page. */
     public record AuditPage(List<AuditEntry> items, String nextCursor) {}
 
+    /** One row of {@code platform.audit_log}: a typed projection of {@link #COLUMNS}. */
+    private record AuditRow(
+            long id,
+            OffsetDateTime at,
+            String actorType,
+            String actorEmail,
+            String action,
+            String target,
+            JsonObject details) {
+
+        /** The select list {@link #of} reads, in its order. */
+        static final String COLUMNS =
+                "id, at, actor_type, actor_email, action, target, CAST(details AS text)";
+
+        static AuditRow of(Object[] r) {
+            return new AuditRow(
+                    ((Number) r[0]).longValue(),
+                    time(r[1]),
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    Json.createReader(new StringReader(r[6] == null ? "{}" : r[6].toString()))
+                            .readObject());
+        }
+
+        AuditEntry entry() {
+            return new AuditEntry(id, at, actorType, actorEmail, action, target, details);
+        }
+    }
+
     @Inject Storage storage;
 
     public AuditPage list(long tenantId, String cursor, int limit) {
@@ -53,8 +84,9 @@ public class AuditReader {
                             }
                             List<?> rows =
                                     em.createNativeQuery(
-                                                    "SELECT id, at, actor_type, actor_email, action, target,"
-                                                            + " CAST(details AS text) FROM platform.audit_log"
+                                                    "SELECT "
+                                                            + AuditRow.COLUMNS
+                                                            + " FROM platform.audit_log"
                                                             + " WHERE tenant_id = ?1 AND id < ?2"
                                                             + " ORDER BY id DESC LIMIT ?3")
                                             .setParameter(1, tenantId)
@@ -63,21 +95,7 @@ public class AuditReader {
                                             .getResultList();
                             List<AuditEntry> items = new ArrayList<>();
                             for (Object o : rows.subList(0, Math.min(limit, rows.size()))) {
-                                Object[] r = (Object[]) o;
-                                items.add(
-                                        new AuditEntry(
-                                                ((Number) r[0]).longValue(),
-                                                time(r[1]),
-                                                (String) r[2],
-                                                (String) r[3],
-                                                (String) r[4],
-                                                (String) r[5],
-                                                Json.createReader(
-                                                                new StringReader(
-                                                                        r[6] == null
-                                                                                ? "{}"
-                                                                                : r[6].toString()))
-                                                        .readObject()));
+                                items.add(AuditRow.of((Object[]) o).entry());
                             }
                             String next =
                                     rows.size() > limit

@@ -223,23 +223,26 @@ public class TenantChannels {
                                                     : value);
                                 }
                             }
-                            Object[] meta =
+                            HealthRow meta =
                                     storage.transactions()
                                             .inPlatform(
                                                     em ->
-                                                            (Object[])
-                                                                    em.createNativeQuery(
-                                                                                    "SELECT last_inbound_at, last_error, last_error_at FROM platform.channels WHERE tenant_id = ?1")
-                                                                            .setParameter(
-                                                                                    1, tenantId)
-                                                                            .getSingleResult());
+                                                            HealthRow.of(
+                                                                    (Object[])
+                                                                            em.createNativeQuery(
+                                                                                            HealthRow
+                                                                                                    .SELECT)
+                                                                                    .setParameter(
+                                                                                            1,
+                                                                                            tenantId)
+                                                                                    .getSingleResult()));
                             return new View(
                                     c.provider(),
                                     shown,
                                     webhookUrl(c),
-                                    odt(meta[0]),
-                                    (String) meta[1],
-                                    odt(meta[2]));
+                                    meta.lastInboundAt(),
+                                    meta.lastError(),
+                                    meta.lastErrorAt());
                         });
     }
 
@@ -261,7 +264,9 @@ public class TenantChannels {
                         em -> {
                             var query =
                                     em.createNativeQuery(
-                                                    "SELECT tenant_id, provider, settings::text, secrets, webhook_key FROM platform.channels WHERE "
+                                                    "SELECT "
+                                                            + ChannelRow.COLUMNS
+                                                            + " FROM platform.channels WHERE "
                                                             + where)
                                             .setParameter(1, p1);
                             if (p2 != null) {
@@ -269,17 +274,59 @@ public class TenantChannels {
                             }
                             @SuppressWarnings("unchecked")
                             List<Object[]> rows = query.getResultList();
-                            return rows.stream().findFirst().map(this::toConnected);
+                            return rows.stream()
+                                    .findFirst()
+                                    .map(r -> toConnected(ChannelRow.of(r)));
                         });
     }
 
-    private Connected toConnected(Object[] r) {
-        long tenantId = ((Number) r[0]).longValue();
-        Map<String, String> settings = new LinkedHashMap<>(fromJson((String) r[2]));
-        if (r[3] != null) {
-            settings.putAll(fromJson(secrets.decrypt((String) r[3], Long.toString(tenantId))));
+    /** A stored channel, secrets still encrypted: a typed projection of {@link #COLUMNS}. */
+    private record ChannelRow(
+            long tenantId,
+            String provider,
+            String settingsJson,
+            String encryptedSecrets,
+            String webhookKey) {
+
+        /** The select list {@link #of} reads, in its order. */
+        static final String COLUMNS = "tenant_id, provider, settings::text, secrets, webhook_key";
+
+        static ChannelRow of(Object[] r) {
+            return new ChannelRow(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4]);
         }
-        return new Connected(tenantId, (String) r[1], settings, (String) r[4]);
+    }
+
+    private Connected toConnected(ChannelRow r) {
+        long tenantId = r.tenantId();
+        Map<String, String> settings = new LinkedHashMap<>(fromJson(r.settingsJson()));
+        if (r.encryptedSecrets() != null) {
+            settings.putAll(
+                    fromJson(secrets.decrypt(r.encryptedSecrets(), Long.toString(tenantId))));
+        }
+        return new Connected(tenantId, r.provider(), settings, r.webhookKey());
+    }
+
+    /** A channel's delivery health: a typed projection of {@link #COLUMNS}. */
+    private record HealthRow(
+            java.time.OffsetDateTime lastInboundAt,
+            String lastError,
+            java.time.OffsetDateTime lastErrorAt) {
+
+        /** The select list {@link #of} reads, in its order. */
+        static final String COLUMNS = "last_inbound_at, last_error, last_error_at";
+
+        /** The query of one tenant's channel ({@code ?1} = the tenant id). */
+        static final String SELECT =
+                "SELECT " + COLUMNS + " FROM platform.channels WHERE tenant_id = ?1";
+
+        static HealthRow of(Object[] r) {
+            return new HealthRow(odt(r[0]), (String) r[1], odt(r[2]));
+        }
     }
 
     private static String toJson(Map<String, String> map) {

@@ -139,8 +139,23 @@ public class FollowUps {
         published.forEach(live::fire);
     }
 
+    /** One follow-up as a step reads it: a typed projection of {@link #COLUMNS}. */
     record Row(
-            long id, long leadId, long armedMessageId, Instant armedAt, int step, String status) {}
+            long id, long leadId, long armedMessageId, Instant armedAt, int step, String status) {
+
+        /** The select list {@link #of} reads, in its order. */
+        static final String COLUMNS = "id, lead_id, armed_message_id, armed_at, step, status";
+
+        static Row of(Object[] r) {
+            return new Row(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue(),
+                    Timestamps.toInstant(r[3]),
+                    ((Number) r[4]).intValue(),
+                    (String) r[5]);
+        }
+    }
 
     private void step(TenantWork work, long followupId, List<LiveEvent> published) {
         EntityManager em = work.em();
@@ -309,21 +324,13 @@ public class FollowUps {
         EntityManager em = work.em();
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
-                em.createNativeQuery(
-                                "SELECT id, lead_id, armed_message_id, armed_at, step, status FROM followups WHERE id = ?1")
+                em.createNativeQuery("SELECT " + Row.COLUMNS + " FROM followups WHERE id = ?1")
                         .setParameter(1, id)
                         .getResultList();
         if (rows.isEmpty()) {
             return null;
         }
-        Object[] r = rows.get(0);
-        return new Row(
-                ((Number) r[0]).longValue(),
-                ((Number) r[1]).longValue(),
-                ((Number) r[2]).longValue(),
-                Timestamps.toInstant(r[3]),
-                ((Number) r[4]).intValue(),
-                (String) r[5]);
+        return Row.of(rows.get(0));
     }
 
     private static long insert(

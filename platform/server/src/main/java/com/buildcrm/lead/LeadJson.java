@@ -125,32 +125,58 @@ public final class LeadJson {
             Map<String, Object> details,
             OffsetDateTime at) {}
 
+    /** One row of {@link #events}'s query: a typed projection of {@link EventRow#COLUMNS}. */
+    private record EventRow(
+            long id,
+            String type,
+            String actor,
+            Long actorId,
+            String actorName,
+            String reason,
+            Map<String, Object> details,
+            OffsetDateTime at) {
+
+        /** The select list {@link #of} reads, in its order. */
+        static final String COLUMNS =
+                "e.id, e.type, e.actor, e.actor_id, u.name, e.reason, e.details::text, e.created_at";
+
+        static EventRow of(Object[] r) {
+            return new EventRow(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    r[3] == null ? null : ((Number) r[3]).longValue(),
+                    (String) r[4],
+                    (String) r[5],
+                    toMap(parse(String.valueOf(r[6]))),
+                    toTime(r[7]));
+        }
+
+        EventView view() {
+            return new EventView(
+                    id,
+                    type,
+                    actor,
+                    actorId == null ? null : new LeadViews.PersonRef(actorId, actorName),
+                    reason,
+                    details,
+                    at);
+        }
+    }
+
     public static List<EventView> events(TenantWork work, long leadId, Long beforeId, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 work.sql(
-                                "SELECT e.id, e.type, e.actor, e.actor_id, u.name, e.reason, e.details::text, e.created_at"
+                                "SELECT "
+                                        + EventRow.COLUMNS
                                         + " FROM lead_events e LEFT JOIN users u ON u.id = e.actor_id"
                                         + " WHERE e.lead_id = ?1 AND e.id < ?2 ORDER BY e.id DESC LIMIT ?3")
                         .setParameter(1, leadId)
                         .setParameter(2, beforeId == null ? Long.MAX_VALUE : beforeId)
                         .setParameter(3, limit)
                         .getResultList();
-        return rows.stream()
-                .map(
-                        r ->
-                                new EventView(
-                                        ((Number) r[0]).longValue(),
-                                        (String) r[1],
-                                        (String) r[2],
-                                        r[3] == null
-                                                ? null
-                                                : new LeadViews.PersonRef(
-                                                        ((Number) r[3]).longValue(), (String) r[4]),
-                                        (String) r[5],
-                                        toMap(parse(String.valueOf(r[6]))),
-                                        toTime(r[7])))
-                .toList();
+        return rows.stream().map(r -> EventRow.of(r).view()).toList();
     }
 
     static OffsetDateTime toTime(Object value) {

@@ -77,6 +77,27 @@ public class LeadService {
         }
     }
 
+    /**
+     * A lead's keyset position on a page: a typed projection of {@link #columns}.
+     *
+     * @param activity the last activity, {@code COALESCE(last_message_at, created_at)}
+     */
+    private record PageKey(long id, int score, OffsetDateTime activity, OffsetDateTime createdAt) {
+
+        /** The select list {@link #of} reads, in its order, with the given activity expression. */
+        static String columns(String activity) {
+            return "id, score, " + activity + ", created_at";
+        }
+
+        static PageKey of(Object[] r) {
+            return new PageKey(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).intValue(),
+                    LeadJson.toTime(r[2]),
+                    LeadJson.toTime(r[3]));
+        }
+    }
+
     /** A page of visible leads (keyset paging); {@code total} is not counted here (-1). */
     public LeadPage page(
             EntityManager em, LeadFilter filter, LeadSort sort, LeadSort.Cursor after, int size) {
@@ -121,9 +142,9 @@ public class LeadService {
                 };
         var query =
                 em.createNativeQuery(
-                        "SELECT id, score, "
-                                + activity
-                                + ", created_at FROM leads"
+                        "SELECT "
+                                + PageKey.columns(activity)
+                                + " FROM leads"
                                 + sql.where()
                                 + " ORDER BY "
                                 + orderBy
@@ -133,8 +154,9 @@ public class LeadService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         boolean more = rows.size() > size;
-        List<Object[]> keys = more ? rows.subList(0, size) : rows;
-        List<Long> ids = keys.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        List<PageKey> keys =
+                (more ? rows.subList(0, size) : rows).stream().map(PageKey::of).toList();
+        List<Long> ids = keys.stream().map(PageKey::id).toList();
         Map<Long, Lead> byId = new HashMap<>();
         if (!ids.isEmpty()) {
             em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class)
@@ -145,14 +167,16 @@ public class LeadService {
         List<Lead> leads = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         String next = null;
         if (more) {
-            Object[] last = keys.get(keys.size() - 1);
+            PageKey last = keys.get(keys.size() - 1);
             next =
                     new LeadSort.Cursor(
                                     sort,
-                                    ((Number) last[1]).intValue(),
-                                    LeadJson.toTime(sort == LeadSort.CREATED_AT ? last[3] : last[2])
+                                    last.score(),
+                                    (sort == LeadSort.CREATED_AT
+                                                    ? last.createdAt()
+                                                    : last.activity())
                                             .toInstant(),
-                                    ((Number) last[0]).longValue())
+                                    last.id())
                             .encode();
         }
         Lookup lookup = new Lookup(TenantWork.of(em)).prefetch(leads);

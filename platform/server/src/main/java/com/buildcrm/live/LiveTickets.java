@@ -67,6 +67,32 @@ public class LiveTickets {
         return raw;
     }
 
+    /**
+     * A deleted ticket as {@link #redeem} reads it back: a typed projection of {@link #COLUMNS}.
+     */
+    private record Redeemed(
+            long tenantId,
+            long userId,
+            String role,
+            Instant accessExpiresAt,
+            Instant expiresAt,
+            String sessionId) {
+
+        /** The {@code RETURNING} list {@link #of} reads, in its order. */
+        static final String COLUMNS =
+                "tenant_id, user_id, role, access_expires_at, expires_at, session_id";
+
+        static Redeemed of(Object[] r) {
+            return new Redeemed(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(),
+                    (String) r[2],
+                    Timestamps.toInstant(r[3]),
+                    Timestamps.toInstant(r[4]),
+                    (String) r[5]);
+        }
+    }
+
     /** Uses a ticket up: its holder, or empty when it is unknown, expired or already used. */
     Optional<Holder> redeem(String raw) {
         if (raw == null || raw.isBlank() || raw.length() > 100) {
@@ -81,24 +107,23 @@ public class LiveTickets {
                                         em.createNativeQuery(
                                                         "DELETE FROM platform.live_tickets WHERE"
                                                                 + " ticket_hash = ?1 RETURNING"
-                                                                + " tenant_id, user_id, role,"
-                                                                + " access_expires_at, expires_at,"
-                                                                + " session_id")
+                                                                + " "
+                                                                + Redeemed.COLUMNS)
                                                 .setParameter(1, Sha256.hex(raw.strip()))
                                                 .getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
-        if (!Timestamps.toInstant(row[4]).isAfter(now.toInstant())) {
+        Redeemed row = Redeemed.of(rows.get(0));
+        if (!row.expiresAt().isAfter(now.toInstant())) {
             return Optional.empty();
         }
         return Optional.of(
                 new Holder(
-                        ((Number) row[0]).longValue(),
-                        ((Number) row[1]).longValue(),
-                        (String) row[2],
-                        Timestamps.toInstant(row[3]),
-                        (String) row[5]));
+                        row.tenantId(),
+                        row.userId(),
+                        row.role(),
+                        row.accessExpiresAt(),
+                        row.sessionId()));
     }
 }

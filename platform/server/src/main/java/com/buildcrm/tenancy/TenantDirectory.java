@@ -39,6 +39,22 @@ public class TenantDirectory {
         return find("slug = ?1", slug);
     }
 
+    /** An active tenant's directory entry: a typed projection of {@link #COLUMNS}. */
+    private record EntryRow(long id, String slug, String schemaName, String status) {
+
+        /** The select list {@link #of} reads, in its order. */
+        static final String COLUMNS = "id, slug, schema_name, status";
+
+        static EntryRow of(Object[] r) {
+            return new EntryRow(
+                    ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]);
+        }
+
+        Entry entry() {
+            return new Entry(new TenantRef(id, slug, schemaName), status);
+        }
+    }
+
     private Optional<Entry> find(String where, Object value) {
         return storage.transactions()
                 .inPlatform(
@@ -46,21 +62,14 @@ public class TenantDirectory {
                             @SuppressWarnings("unchecked")
                             List<Object[]> rows =
                                     em.createNativeQuery(
-                                                    "SELECT id, slug, schema_name, status FROM platform.tenants WHERE "
+                                                    "SELECT "
+                                                            + EntryRow.COLUMNS
+                                                            + " FROM platform.tenants WHERE "
                                                             + where
                                                             + " AND provisioning_step = 'ACTIVE'")
                                             .setParameter(1, value)
                                             .getResultList();
-                            return rows.stream()
-                                    .findFirst()
-                                    .map(
-                                            r ->
-                                                    new Entry(
-                                                            new TenantRef(
-                                                                    ((Number) r[0]).longValue(),
-                                                                    (String) r[1],
-                                                                    (String) r[2]),
-                                                            (String) r[3]));
+                            return rows.stream().findFirst().map(r -> EntryRow.of(r).entry());
                         });
     }
 }

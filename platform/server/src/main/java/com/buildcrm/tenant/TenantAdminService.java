@@ -183,26 +183,42 @@ public class TenantAdminService {
                 leadsToday(em, t));
     }
 
+    /** A tenant's channel and its delivery health: a typed projection of {@link #COLUMNS}. */
+    private record ChannelRow(
+            String provider,
+            OffsetDateTime lastInboundAt,
+            String lastError,
+            OffsetDateTime lastErrorAt) {
+
+        /** The select list {@link #of} reads, in its order. */
+        static final String COLUMNS = "provider, last_inbound_at, last_error, last_error_at";
+
+        static ChannelRow of(Object[] r) {
+            return new ChannelRow((String) r[0], toTime(r[1]), (String) r[2], toTime(r[3]));
+        }
+    }
+
     private static ChannelSummary channelSummary(EntityManager em, long tenantId) {
         List<?> rows =
                 em.createNativeQuery(
-                                "SELECT provider, last_inbound_at, last_error, last_error_at"
+                                "SELECT "
+                                        + ChannelRow.COLUMNS
                                         + " FROM platform.channels WHERE tenant_id = ?1")
                         .setParameter(1, tenantId)
                         .getResultList();
         if (rows.isEmpty()) {
             return new ChannelSummary(null, "none", null, null, null);
         }
-        Object[] r = (Object[]) rows.get(0);
-        OffsetDateTime lastInbound = toTime(r[1]);
-        OffsetDateTime lastErrorAt = toTime(r[3]);
-        String lastError = (String) r[2];
+        ChannelRow r = ChannelRow.of((Object[]) rows.get(0));
+        OffsetDateTime lastInbound = r.lastInboundAt();
+        OffsetDateTime lastErrorAt = r.lastErrorAt();
+        String lastError = r.lastError();
         boolean failing =
                 lastError != null
                         && lastErrorAt != null
                         && (lastInbound == null || lastErrorAt.isAfter(lastInbound));
         return new ChannelSummary(
-                (String) r[0], failing ? "error" : "ok", lastInbound, lastError, lastErrorAt);
+                r.provider(), failing ? "error" : "ok", lastInbound, lastError, lastErrorAt);
     }
 
     /**
