@@ -12,6 +12,7 @@ import com.buildcrm.analytics.AnalyticsViews.ResponseTimesResponse;
 import com.buildcrm.analytics.AnalyticsViews.StageCard;
 import com.buildcrm.lead.LeadFilter;
 import com.buildcrm.lead.LeadService;
+import com.buildcrm.message.MessageAuthor;
 import com.buildcrm.tenancy.TenantData;
 import com.buildcrm.web.ApiProblem;
 import com.buildcrm.web.FieldError;
@@ -192,8 +193,8 @@ public class AnalyticsService {
                     long ai = num(h[1]);
                     return new ResponseTimesResponse(
                             r.view(),
-                            byAuthor.getOrDefault("AI", none),
-                            byAuthor.getOrDefault("HUMAN", none),
+                            byAuthor.getOrDefault(MessageAuthor.AI.name(), none),
+                            byAuthor.getOrDefault(MessageAuthor.HUMAN.name(), none),
                             leadsPerDay,
                             new Handling(
                                     total,
