@@ -87,6 +87,16 @@ public class OutboxSender {
             return; // already sent, failed, or not due: nothing to do (idempotent)
         }
         Claimed row = claimed.get();
+        Optional<TenantRef> tenant = tenants.forJob(row.tenantId());
+        if (tenant.isPresent()) {
+            // the provider call happens between transactions: name the tenant for its log lines
+            tenants.namedInLogs(tenant.get(), () -> deliver(row));
+        } else {
+            deliver(row);
+        }
+    }
+
+    private void deliver(Claimed row) {
         ChannelBreaker b = breaker();
         if (b.state(row.tenantId()) == ChannelBreaker.State.OPEN) {
             postpone(row, b.retryAt(row.tenantId()), "channel circuit open");

@@ -32,4 +32,18 @@ public class TenantTransactions {
     public <T> T in(TenantRef tenant, Function<TenantWork, T> work) {
         return storage.transactions().inTenant(tenant, work);
     }
+
+    /**
+     * Runs a whole job for {@code tenant} with the tenant named in every log line the thread writes
+     * meanwhile — also between its transactions (waiting for the LLM, calling the provider), where
+     * {@link #in} alone would leave the lines unnamed. The previous label is restored afterwards.
+     */
+    public void namedInLogs(TenantRef tenant, Runnable job) {
+        String previous = TenantLogContext.enter(tenant);
+        try {
+            job.run();
+        } finally {
+            TenantLogContext.restore(previous);
+        }
+    }
 }

@@ -250,6 +250,9 @@ class TenantIsolationTest {
                         return null;
                     });
             ours.info("after the tenant");
+            new TenantTransactions()
+                    .namedInLogs(beta, () -> ours.info("a job between its transactions"));
+            ours.info("after the job");
         } finally {
             TenantLogHandler.uninstall(ours, handler);
         }
@@ -259,6 +262,8 @@ class TenantIsolationTest {
                         "[tenant acme#" + acme.id() + "] inside acme",
                         "[tenant acme#" + acme.id() + "] lead 42 updated",
                         "in the platform",
-                        "after the tenant");
+                        "after the tenant",
+                        "[tenant beta#" + beta.id() + "] a job between its transactions",
+                        "after the job");
     }
 }

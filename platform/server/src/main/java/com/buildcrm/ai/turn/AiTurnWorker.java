@@ -94,6 +94,10 @@ public class AiTurnWorker {
         if (tenant == null) {
             return;
         }
+        tenants.namedInLogs(tenant, () -> turn(tenant, tenantId, leadId, messageId));
+    }
+
+    private void turn(TenantRef tenant, long tenantId, long leadId, long messageId) {
         TenantSetup setup = storage.transactions().inPlatform(em -> setup(em, tenantId));
         if (!setup.ai().enabled()) {
             return;
