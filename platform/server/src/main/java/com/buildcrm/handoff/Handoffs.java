@@ -8,6 +8,8 @@ import com.buildcrm.lead.LeadJson;
 import com.buildcrm.lead.LeadService;
 import com.buildcrm.lead.LeadViews.LeadResponse;
 import com.buildcrm.live.LiveEvent;
+import com.buildcrm.notify.LeadMilestone;
+import com.buildcrm.notify.Milestone;
 import com.buildcrm.tenancy.TenantData;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantWork;
@@ -35,6 +37,7 @@ public class Handoffs {
     @Inject FollowUps followUps;
     @Inject Clock clock;
     @Inject Event<LiveEvent> live;
+    @Inject Event<LeadMilestone> milestones;
 
     public LeadResponse takeOver(long leadId) {
         long me = data.currentUserId();
@@ -75,6 +78,8 @@ public class Handoffs {
                 reason,
                 Map.of("from", previous, "handler", user == null ? "" : user.name()),
                 at);
+        em.flush();
+        milestones.fire(new LeadMilestone(work, lead.id(), Milestone.TAKEN_OVER, userId, at));
     }
 
     public LeadResponse returnToAi(long leadId) {

@@ -11,6 +11,8 @@ import com.buildcrm.media.MediaRejectedException;
 import com.buildcrm.media.MediaStore;
 import com.buildcrm.media.StoredMedia;
 import com.buildcrm.message.Message;
+import com.buildcrm.notify.LeadMilestone;
+import com.buildcrm.notify.Milestone;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
@@ -50,6 +52,7 @@ public class InboxProcessor {
     @Inject AiSettingsStore aiSettings;
     @Inject FollowUps followUps;
     @Inject Event<LiveEvent> live;
+    @Inject Event<LeadMilestone> milestones;
     @Inject InboxLimits limits;
     @Inject InboundMediaFetcher mediaFetcher;
 
@@ -201,6 +204,18 @@ public class InboxProcessor {
         em.persist(message);
         lead.clientWrote(preview(kind, text), at, e.pushName());
         em.flush();
+        if (created) {
+            milestones.fire(
+                    new LeadMilestone(TenantWork.of(em), lead.id(), Milestone.CREATED, null, now));
+        } else if (lead.ledByHuman()) {
+            milestones.fire(
+                    new LeadMilestone(
+                            TenantWork.of(em),
+                            lead.id(),
+                            Milestone.CLIENT_WROTE_TO_HUMAN,
+                            null,
+                            now));
+        }
         if (created) {
             published.add(new LiveEvent(tenant.id(), "lead.created", lead.id(), null));
         }

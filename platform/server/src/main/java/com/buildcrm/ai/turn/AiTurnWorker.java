@@ -23,6 +23,8 @@ import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.message.Message;
 import com.buildcrm.message.MessageAuthor;
+import com.buildcrm.notify.LeadMilestone;
+import com.buildcrm.notify.Milestone;
 import com.buildcrm.outbox.OutgoingMessage;
 import com.buildcrm.outbox.OutgoingMessages;
 import com.buildcrm.pack.PackHost;
@@ -70,6 +72,7 @@ public class AiTurnWorker {
     @Inject FollowUps followUps;
     @Inject OutgoingMessages outgoing;
     @Inject Event<LiveEvent> live;
+    @Inject Event<LeadMilestone> milestones;
 
     /** What the tenant is configured with, read once per turn. */
     record TenantSetup(
@@ -284,6 +287,7 @@ public class AiTurnWorker {
         LeadState after = outcome.state();
         LeadJson.writeFields(work, leadId, after.fields());
         LeadJson.writeMemory(work, leadId, after.memory());
+        boolean wasHot = Temperature.HOT.name().equals(lead.temperature());
         Long newStage = null;
         if (after.stageRole() != null && after.stageRole() != snap.state().stageRole()) {
             newStage = TurnStages.idOf(em, after.stageRole());
@@ -330,6 +334,16 @@ public class AiTurnWorker {
                             .setParameter("l", leadId)
                             .getSingleResult();
             followUps.arm(work, lead, lastOut, at);
+        }
+        em.flush();
+        if (newStage != null && after.stageRole() == StageRole.CALL_REQUESTED) {
+            milestones.fire(new LeadMilestone(work, leadId, Milestone.CALL_REQUESTED, null, now));
+        }
+        if (outcome.handOff()) {
+            milestones.fire(new LeadMilestone(work, leadId, Milestone.HANDED_OFF, null, now));
+        }
+        if (!wasHot && after.temperature() == Temperature.HOT) {
+            milestones.fire(new LeadMilestone(work, leadId, Milestone.BECAME_HOT, null, now));
         }
         published.add(new LiveEvent(tenant.id(), "lead.updated", leadId, null));
     }
