@@ -2,6 +2,7 @@ package com.buildcrm.task;
 
 import com.buildcrm.task.CallTimePhrases.Date;
 import com.buildcrm.task.CallTimePhrases.Day;
+import com.buildcrm.task.CallTimePhrases.NextWeek;
 import com.buildcrm.task.CallTimePhrases.Offset;
 import com.buildcrm.task.CallTimePhrases.Reading;
 import com.buildcrm.task.CallTimePhrases.Weekday;
@@ -77,6 +78,10 @@ public final class CallTimeParser {
         if (day instanceof Weekday w) {
             LocalDate next = today.with(TemporalAdjusters.nextOrSame(w.day()));
             return on(next, window, now).orElseGet(() -> on(next.plusWeeks(1), window, now).get());
+        }
+        if (day instanceof NextWeek) {
+            LocalDate monday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+            return on(monday, window, now).orElse(now);
         }
         if (day instanceof Weekend) {
             for (LocalDate d = today; ; d = d.plusDays(1)) {

@@ -31,6 +31,9 @@ final class CallTimePhrases {
     /** The next Saturday or Sunday. */
     record Weekend() implements Day {}
 
+    /** Monday of the next week ("на следующей неделе"). */
+    record NextWeek() implements Day {}
+
     /** A calendar day ("5 декабря"), this year or next. */
     record Date(int month, int day) implements Day {}
 
@@ -78,6 +81,9 @@ final class CallTimePhrases {
 
     private static final List<DayWord> DAYS =
             List.of(
+                    day(
+                            "следующ\\p{L}*\\s+недел\\p{L}*|на\\s+той\\s+неделе|келесі\\s+апта\\p{L}*",
+                            new NextWeek()),
                     day("послезавтр\\p{L}*|бүрсігүні|бурсигуни|бүрсүгүні", new Offset(2)),
                     day("завтр\\p{L}*|зафтра|ертең|ертен", new Offset(1)),
                     day("сегодн\\p{L}*|седня|сёдня|бүгін|бугин|бүгин|бугін", new Offset(0)),
