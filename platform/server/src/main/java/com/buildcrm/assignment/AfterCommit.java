@@ -2,6 +2,7 @@ package com.buildcrm.assignment;
 
 import com.buildcrm.tenancy.TenantWork;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
 import org.eclipse.persistence.sessions.UnitOfWork;
@@ -21,15 +22,21 @@ final class AfterCommit {
     static void run(TenantWork work, Runnable action) {
         UnitOfWork uow = work.em().unwrap(UnitOfWork.class);
         AtomicBoolean done = new AtomicBoolean();
-        uow.getEventManager()
-                .addListener(
-                        new SessionEventAdapter() {
-                            @Override
-                            public void postCommitTransaction(SessionEvent event) {
-                                if (done.compareAndSet(false, true)) {
-                                    action.run();
-                                }
-                            }
-                        });
+        SessionEventAdapter listener =
+                new SessionEventAdapter() {
+                    @Override
+                    public void postCommitTransaction(SessionEvent event) {
+                        if (done.compareAndSet(false, true)) {
+                            action.run();
+                        }
+                    }
+                };
+        // the database transaction is the unit of work's or its client session's, depending on
+        // how EclipseLink began it: listen to both, run once
+        uow.getEventManager().addListener(listener);
+        Session parent = uow.getParent();
+        if (parent != null) {
+            parent.getEventManager().addListener(listener);
+        }
     }
 }
