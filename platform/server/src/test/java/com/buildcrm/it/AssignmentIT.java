@@ -92,7 +92,8 @@ class AssignmentIT {
     }
 
     private static Long assigneeId(JsonObject lead) {
-        return lead.isNull("assignee")
+        // a list row leaves out an absent assignee
+        return !lead.containsKey("assignee") || lead.isNull("assignee")
                 ? null
                 : lead.getJsonObject("assignee").getJsonNumber("id").longValue();
     }
@@ -173,6 +174,20 @@ class AssignmentIT {
                         l ->
                                 l.getJsonObject("stage").getString("role").equals("CALL_REQUESTED")
                                         && assigneeId(l) != null);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRule() {
+        Reply doc =
+                api.raw(
+                        java.net.http.HttpRequest.newBuilder(api.uri("/openapi"))
+                                .header("Accept", "application/json"));
+        assertThat(doc.status()).isEqualTo(200);
+        JsonObject path =
+                doc.json().getJsonObject("paths").getJsonObject("/api/crm/settings/assignment");
+        assertThat(path).isNotNull();
+        assertThat(path.keySet()).contains("get", "put");
+        assertThat(path.getJsonObject("put").getString("description")).contains("rotation");
     }
 
     @Test
