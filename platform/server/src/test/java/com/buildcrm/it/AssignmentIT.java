@@ -127,23 +127,69 @@ class AssignmentIT {
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         assertThat(set.json().getJsonArray("rotation").getJsonNumber(0).longValue()).isEqualTo(m1);
 
-        JsonObject first = askForACall(a, "+77020000001");
-        JsonObject second = askForACall(a, "+77020000002");
+        JsonObject first;
+        JsonObject second;
+        try (SseClient stream =
+                SseClient.withHeader(SharedServer.get().baseUrl(), a.owner(), null)) {
+            first = askForACall(a, "+77020000001");
+            second = askForACall(a, "+77020000002");
+            long firstId = first.getJsonNumber("id").longValue();
+            long secondId = second.getJsonNumber("id").longValue();
+            // the rule's live event follows the AI turn's commit
+            stream.await(
+                    e -> e.name().equals("lead.assigned") && e.leadId() == firstId,
+                    Duration.ofSeconds(20));
+            stream.await(
+                    e -> e.name().equals("lead.assigned") && e.leadId() == secondId,
+                    Duration.ofSeconds(20));
+            // a manual re-assignment by the owner is one too
+            int before =
+                    (int)
+                            stream.events().stream()
+                                    .filter(
+                                            e ->
+                                                    e.name().equals("lead.assigned")
+                                                            && e.leadId() == secondId)
+                                    .count();
+            Reply patch =
+                    api.patch(
+                            "/api/crm/leads/" + secondId,
+                            a.owner(),
+                            Json.createObjectBuilder().add("assigneeId", m1).build());
+            assertThat(patch.status()).as(patch.toString()).isEqualTo(200);
+            stream.await(
+                    e ->
+                            e.name().equals("lead.assigned")
+                                    && e.leadId() == secondId
+                                    && stream.events().stream()
+                                                    .filter(
+                                                            x ->
+                                                                    x.name().equals("lead.assigned")
+                                                                            && x.leadId()
+                                                                                    == secondId)
+                                                    .count()
+                                            > before,
+                    Duration.ofSeconds(20));
+        }
         assertThat(assigneeId(first)).isEqualTo(m1);
         assertThat(assigneeId(second)).isEqualTo(m2);
+        assertThat(assigneeId(a.sandbox().lead("+77020000002"))).isEqualTo(m1);
         List<JsonObject> events = assignedEvents(a.sandbox(), first);
         assertThat(events).hasSize(1);
         assertThat(events.get(0).getString("actor")).isEqualTo("SYSTEM");
         assertThat(events.get(0).getString("reason")).startsWith("Назначен по очереди: Менеджер 1");
         assertThat(events.get(0).getJsonObject("details").getJsonNumber("assigneeId").longValue())
                 .isEqualTo(m1);
-        assertThat(
-                        assignedEvents(a.sandbox(), second)
-                                .get(0)
-                                .getJsonObject("details")
-                                .getJsonNumber("assigneeId")
-                                .longValue())
-                .isEqualTo(m2);
+        // the rule's SYSTEM event, then the owner's manual HUMAN one
+        List<JsonObject> secondEvents = assignedEvents(a.sandbox(), second);
+        assertThat(secondEvents)
+                .extracting(e -> e.getString("actor"))
+                .containsExactlyInAnyOrder("SYSTEM", "HUMAN");
+        for (JsonObject e : secondEvents) {
+            long expected = e.getString("actor").equals("SYSTEM") ? m2 : m1;
+            assertThat(e.getJsonObject("details").getJsonNumber("assigneeId").longValue())
+                    .isEqualTo(expected);
+        }
 
         // a plain question is no chosen moment: the lead stays unassigned until someone takes it
         String phone = "+77020000003";
