@@ -49,44 +49,13 @@ public class CallTasks {
 
     /** Creates the lead's open AI call task, or brings its time up to the client's words. */
     void requested(TenantWork work, long leadId, OffsetDateTime now) {
-        Object said = LeadJson.fields(work, leadId).get(CALL_TIME_FIELD);
-        String words =
-                said == null || String.valueOf(said).isBlank()
-                        ? null
-                        : String.valueOf(said).strip();
-        if (words != null && words.length() > 200) {
-            words = words.substring(0, 200);
-        }
+        String words = words(work, leadId);
         Setup setup = setup(work);
-        CallTime time =
-                words == null
-                        ? new CallTime(null, null)
-                        : CallTimeParser.parse(
-                                words, now.atZoneSameInstant(setup.zone()), setup.hours());
-        OffsetDateTime due = time.at() == null ? null : Tasks.utc(time.at());
+        OffsetDateTime due = due(words, now, setup);
         OffsetDateTime at = now.withOffsetSameInstant(ZoneOffset.UTC);
         Tasks.TaskRow open = openAiCall(work, leadId);
         if (open != null) {
-            if (words == null || words.equals(open.dueText())) {
-                return;
-            }
-            work.sql(
-                            "UPDATE lead_tasks SET due_at = CAST(?1 AS timestamptz), due_text = ?2,"
-                                    + " snoozed_until = NULL, updated_at = ?3 WHERE id = ?4")
-                    .setParameter(1, due)
-                    .setParameter(2, words)
-                    .setParameter(3, at)
-                    .setParameter(4, open.id())
-                    .executeUpdate();
-            Tasks.TaskRow row = Tasks.find(work, open.id());
-            Tasks.event(
-                    work,
-                    row,
-                    "task.updated",
-                    ActorKind.AI,
-                    null,
-                    "Клиент назвал новое время звонка: «" + words + "»",
-                    at);
+            move(work, open, words, due, at);
             return;
         }
         Object assignee =
@@ -121,6 +90,73 @@ public class CallTasks {
                                 + row.title()
                                 + "» создана",
                 at);
+    }
+
+    /**
+     * When the lead has an open AI call task and the client's words for the call time are not the
+     * task's any more (the client named a time after asking for the call, or a person edited the
+     * field), moves the task to the new words. Returns whether it changed.
+     */
+    boolean resync(TenantWork work, long leadId, OffsetDateTime now) {
+        Tasks.TaskRow open = openAiCall(work, leadId);
+        if (open == null) {
+            return false;
+        }
+        String words = words(work, leadId);
+        if (words == null || words.equals(open.dueText())) {
+            return false;
+        }
+        OffsetDateTime at = now.withOffsetSameInstant(ZoneOffset.UTC);
+        return move(work, open, words, due(words, now, setup(work)), at);
+    }
+
+    private static boolean move(
+            TenantWork work,
+            Tasks.TaskRow open,
+            String words,
+            OffsetDateTime due,
+            OffsetDateTime at) {
+        if (words == null || words.equals(open.dueText())) {
+            return false;
+        }
+        work.sql(
+                        "UPDATE lead_tasks SET due_at = CAST(?1 AS timestamptz), due_text = ?2,"
+                                + " snoozed_until = NULL, updated_at = ?3 WHERE id = ?4")
+                .setParameter(1, due)
+                .setParameter(2, words)
+                .setParameter(3, at)
+                .setParameter(4, open.id())
+                .executeUpdate();
+        Tasks.TaskRow row = Tasks.find(work, open.id());
+        Tasks.event(
+                work,
+                row,
+                "task.updated",
+                ActorKind.AI,
+                null,
+                "Клиент назвал время звонка: «" + words + "»",
+                at);
+        return true;
+    }
+
+    /** The client's words for the call time (at most 200 characters), or {@code null}. */
+    private static String words(TenantWork work, long leadId) {
+        Object said = LeadJson.fields(work, leadId).get(CALL_TIME_FIELD);
+        if (said == null || String.valueOf(said).isBlank()) {
+            return null;
+        }
+        String words = String.valueOf(said).strip();
+        return words.length() > 200 ? words.substring(0, 200) : words;
+    }
+
+    /** The moment the words name (UTC), or {@code null}: as soon as possible. */
+    private static OffsetDateTime due(String words, OffsetDateTime now, Setup setup) {
+        if (words == null) {
+            return null;
+        }
+        CallTime time =
+                CallTimeParser.parse(words, now.atZoneSameInstant(setup.zone()), setup.hours());
+        return time == null || time.at() == null ? null : Tasks.utc(time.at());
     }
 
     /** The title of the AI's call task in the company's language. */

@@ -394,6 +394,23 @@ class TaskQueriesDbTest {
                                 aliyasLead))
                 .containsExactly("в 15:00");
         assertThat(eventTypes(aliyasLead)).contains("task.created", "task.updated");
+
+        // words named in a later turn (no new milestone): the resync moves the task once
+        DB.sql(
+                acme,
+                "UPDATE leads SET fields = '{\"preferred_call_time\": \"после 18\"}'::jsonb WHERE id = "
+                        + aliyasLead);
+        assertThat((boolean) data.<Boolean>work(w -> calls.resync(w, aliyasLead, at))).isTrue();
+        assertThat((boolean) data.<Boolean>work(w -> calls.resync(w, aliyasLead, at))).isFalse();
+        assertThat(
+                        DB.column(
+                                acme,
+                                "SELECT due_text FROM lead_tasks WHERE lead_id = ? AND source = 'AI'",
+                                aliyasLead))
+                .containsExactly("после 18");
+        assertThat((boolean) data.<Boolean>work(w -> calls.resync(w, newLead(), at)))
+                .as("no call task: nothing to move")
+                .isFalse();
         assertThat(
                         DB.column(
                                 acme,
