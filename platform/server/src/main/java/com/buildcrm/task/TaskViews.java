@@ -1,6 +1,7 @@
 package com.buildcrm.task;
 
 import com.buildcrm.lead.LeadViews.PersonRef;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.OffsetDateTime;
 
 /** Tasks as the CRM receives them. */
@@ -15,7 +16,9 @@ public final class TaskViews {
      * @param dueText the client's own words for the time (AI call tasks), else {@code null}
      * @param assignee who should do it, or {@code null}
      * @param source {@code AI} (created when the lead asked for a call) or {@code USER}
+     *     <p>Null members are written as {@code null} (the contract shape), not left out.
      */
+    @JsonbNillable
     public record TaskView(
             long id,
             long leadId,
@@ -24,7 +27,7 @@ public final class TaskViews {
             String note,
             OffsetDateTime dueAt,
             String dueText,
-            PersonRef assignee,
+            @JsonbNillable PersonRef assignee,
             boolean done,
             OffsetDateTime doneAt,
             String source,
