@@ -39,12 +39,17 @@ public class CallTasks {
     record Setup(ZoneId zone, String locale, WorkingHours hours) {}
 
     void on(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) LeadMilestone m) {
-        if (m.milestone() != Milestone.CALL_REQUESTED) {
+        if (m.milestone() != Milestone.CALL_REQUESTED
+                && m.milestone() != Milestone.CALL_TIME_GIVEN) {
             return;
         }
         OffsetDateTime now =
                 m.at() != null ? m.at() : OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        requested(m.work(), m.leadId(), now);
+        if (m.milestone() == Milestone.CALL_REQUESTED) {
+            requested(m.work(), m.leadId(), now);
+        } else {
+            resync(m.work(), m.leadId(), now);
+        }
     }
 
     /** Creates the lead's open AI call task, or brings its time up to the client's words. */
@@ -94,8 +99,8 @@ public class CallTasks {
 
     /**
      * When the lead has an open AI call task and the client's words for the call time are not the
-     * task's any more (the client named a time after asking for the call, or a person edited the
-     * field), moves the task to the new words. Returns whether it changed.
+     * task's any more (the client named a time after asking for the call), moves the task to the
+     * new words. Returns whether it changed.
      */
     boolean resync(TenantWork work, long leadId, OffsetDateTime now) {
         Tasks.TaskRow open = openAiCall(work, leadId);
