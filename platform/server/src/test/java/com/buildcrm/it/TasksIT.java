@@ -334,6 +334,24 @@ class TasksIT {
                 .satisfies(e -> assertThat(e.getString("actor")).isEqualTo("AI"));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheTaskEndpointsAndAnalyticsCountsCalls() {
+        Reply doc =
+                api.raw(
+                        java.net.http.HttpRequest.newBuilder(api.uri("/openapi"))
+                                .header("Accept", "application/json"));
+        assertThat(doc.status()).isEqualTo(200);
+        JsonObject paths = doc.json().getJsonObject("paths");
+        assertThat(paths.getJsonObject("/api/crm/leads/{id}/tasks").keySet())
+                .contains("get", "post");
+        assertThat(paths.getJsonObject("/api/crm/tasks/{id}").keySet()).contains("patch", "delete");
+
+        Reply times = api.get("/api/crm/analytics/response-times", a.owner);
+        assertThat(times.status()).as(times.toString()).isEqualTo(200);
+        assertThat(times.json().getJsonObject("calls").keySet())
+                .containsExactlyInAnyOrder("onTime", "late", "missed");
+    }
+
     private static boolean absentOrNull(JsonObject o, String key) {
         return !o.containsKey(key) || o.isNull(key);
     }
