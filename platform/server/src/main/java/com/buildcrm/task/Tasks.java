@@ -199,9 +199,10 @@ public class Tasks {
                             String title = p.title == null ? before.title() : title(p.title);
                             OffsetDateTime due = before.dueAt();
                             if (p.dueAt != null) {
-                                OffsetDateTime asked = due(p.dueAt, now);
+                                // the same time sent back (an overdue task's form) is no change
+                                OffsetDateTime asked = parseDue(p.dueAt);
                                 if (!sameInstant(asked, before.dueAt())) {
-                                    due = asked;
+                                    due = due(p.dueAt, now);
                                 }
                             }
                             Long assignee =
@@ -413,20 +414,24 @@ public class Tasks {
 
     /** An ISO instant not more than {@link #PAST_TOLERANCE} ago, or {@code null} for none. */
     private static OffsetDateTime due(String text, Instant now) {
+        OffsetDateTime at = parseDue(text);
+        if (at != null && at.toInstant().isBefore(now.minus(PAST_TOLERANCE))) {
+            throw ApiProblem.invalidField("dueAt", "is in the past");
+        }
+        return at;
+    }
+
+    /** An ISO instant (UTC), or {@code null} for none; else 400 naming {@code dueAt}. */
+    private static OffsetDateTime parseDue(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Instant at;
         try {
-            at = OffsetDateTime.parse(text.strip()).toInstant();
+            return utc(OffsetDateTime.parse(text.strip()).toInstant());
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalidField(
                     "dueAt", "not an ISO date-time with offset, e.g. 2026-12-04T09:00:00Z");
         }
-        if (at.isBefore(now.minus(PAST_TOLERANCE))) {
-            throw ApiProblem.invalidField("dueAt", "is in the past");
-        }
-        return utc(at);
     }
 
     /** An active user of the company, {@code null} for 0 (no assignee); else 400. */

@@ -297,6 +297,17 @@ class TaskQueriesDbTest {
         disabled.assigneeId = dana;
         assertThat(field(() -> tasks.patch(t.id(), disabled))).isEqualTo("assigneeId");
 
+        // an overdue task's own time sent back with done is no change of the time
+        DB.sql(acme, "UPDATE lead_tasks SET due_at = '2026-12-02T10:00:00Z' WHERE id = " + t.id());
+        TaskPatch same = new TaskPatch();
+        same.dueAt = "2026-12-02T15:00:00+05:00";
+        same.done = true;
+        assertThat(tasks.patch(t.id(), same).done()).isTrue();
+        TaskPatch reopen = new TaskPatch();
+        reopen.done = false;
+        tasks.patch(t.id(), reopen);
+        events += 2;
+
         // a minute of clock skew is accepted
         TaskView skew = tasks.create(otherLead, task("y", null, "2026-12-03T09:59:30Z", null));
         tasks.delete(skew.id());
