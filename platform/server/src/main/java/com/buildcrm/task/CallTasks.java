@@ -2,11 +2,13 @@ package com.buildcrm.task;
 
 import com.buildcrm.lead.ActorKind;
 import com.buildcrm.lead.LeadJson;
+import com.buildcrm.live.LiveEvent;
 import com.buildcrm.notify.LeadMilestone;
 import com.buildcrm.notify.Milestone;
 import com.buildcrm.tenancy.TenantWork;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -34,6 +36,7 @@ public class CallTasks {
     static final String CALL_TIME_FIELD = "preferred_call_time";
 
     @Inject Clock clock;
+    @Inject Event<LiveEvent> live;
 
     /** The company's zone, language and working day. */
     record Setup(ZoneId zone, String locale, WorkingHours hours) {}
@@ -50,6 +53,8 @@ public class CallTasks {
         } else {
             resync(m.work(), m.leadId(), now);
         }
+        LiveEvent changed = new LiveEvent(m.work().tenant().id(), "task.changed", m.leadId(), null);
+        m.work().afterCommit(() -> live.fire(changed));
     }
 
     /** Creates the lead's open AI call task, or brings its time up to the client's words. */
