@@ -1,5 +1,6 @@
 package com.buildcrm.push;
 
+import com.buildcrm.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,9 +13,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Web Push for the signed-in user (any CRM role, each for themselves): the server's VAPID key, this
@@ -39,6 +43,10 @@ public class PushResource {
     @GET
     @Path("key")
     @RolesAllowed({"owner", "rop", "manager"})
+    @Operation(
+            summary = "The VAPID public key for PushManager.subscribe",
+            description =
+                    "publicKey: base64url of the uncompressed P-256 point (65 bytes), the applicationServerKey.")
     public KeyResponse key() {
         return new KeyResponse(keys.publicKey());
     }
@@ -51,6 +59,10 @@ public class PushResource {
     @POST
     @Path("subscriptions")
     @RolesAllowed({"owner", "rop", "manager"})
+    @Operation(
+            summary = "Saves this browser's push subscription for the current user",
+            description =
+                    "Body: PushSubscription.toJSON() {endpoint, expirationTime?, keys: {p256dh, auth}}. 201. The same endpoint again replaces it and moves it to the current user. 400 problem naming endpoint (https, public host), keys.p256dh (65-byte P-256 point) or keys.auth (16 bytes).")
     public Response subscribe(
             @Valid @NotNull PushRequests.SubscribeRequest request,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
@@ -58,18 +70,39 @@ public class PushResource {
         return Response.status(Response.Status.CREATED).build();
     }
 
-    /** Forgets a subscription of the current user (204, also when there is none). */
+    /**
+     * Forgets a subscription of the current user (204, also when there is none). The endpoint comes
+     * as {@code ?endpoint=} (URL-encoded): Payara's HTTP layer drops the body of a DELETE, so a
+     * body {@code {endpoint}} is read only where it arrives.
+     */
     @DELETE
     @Path("subscriptions")
     @RolesAllowed({"owner", "rop", "manager"})
-    public Response unsubscribe(@Valid @NotNull PushRequests.UnsubscribeRequest request) {
-        subscriptions.unsubscribe(request.endpoint);
+    @Operation(
+            summary = "Forgets a push subscription of the current user",
+            description =
+                    "?endpoint=<URL-encoded endpoint> (a DELETE body is dropped by the HTTP layer). 204, also when there was none; 400 without an endpoint.")
+    public Response unsubscribe(
+            @QueryParam("endpoint") @Parameter(description = "The subscription's endpoint URL")
+                    String endpoint,
+            @Valid PushRequests.UnsubscribeRequest request) {
+        String target =
+                endpoint != null && !endpoint.isBlank()
+                        ? endpoint
+                        : request == null ? null : request.endpoint;
+        if (target == null || target.isBlank() || target.length() > 2048) {
+            throw ApiProblem.invalidField("endpoint", "the subscription's endpoint URL");
+        }
+        subscriptions.unsubscribe(target);
         return Response.noContent().build();
     }
 
     @GET
     @Path("preferences")
     @RolesAllowed({"owner", "rop", "manager"})
+    @Operation(
+            summary = "What the current user wants pushed",
+            description = "{assigned, clientWaiting, callSoon, hotLead}: all true until changed.")
     public PreferencesResponse preferences() {
         return subscriptions.preferences();
     }
@@ -77,6 +110,9 @@ public class PushResource {
     @PUT
     @Path("preferences")
     @RolesAllowed({"owner", "rop", "manager"})
+    @Operation(
+            summary = "Changes what the current user wants pushed",
+            description = "All four booleans are required.")
     public PreferencesResponse savePreferences(
             @Valid @NotNull PushRequests.PreferencesRequest request) {
         return subscriptions.savePreferences(request);
