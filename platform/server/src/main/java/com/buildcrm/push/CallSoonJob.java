@@ -6,6 +6,7 @@ import com.buildcrm.notify.LeadAlert;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
+import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -90,38 +91,34 @@ public class CallSoonJob implements RecurringJob {
     }
 
     private void remind(TenantRef tenant, Instant now) {
-        tenants.in(
-                tenant,
-                work -> {
-                    OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-                    @SuppressWarnings("unchecked")
-                    List<Object[]> rows =
-                            work.sql(
-                                            "SELECT "
-                                                    + DueCall.COLUMNS
-                                                    + " FROM lead_tasks WHERE kind = 'CALL' AND done_at IS NULL"
-                                                    + " AND call_soon_notified_at IS NULL AND due_at IS NOT NULL"
-                                                    + " AND due_at <= ?1 AND due_at > ?2"
-                                                    + " AND (snoozed_until IS NULL OR snoozed_until <= ?3)"
-                                                    + " ORDER BY due_at, id LIMIT 500 FOR UPDATE SKIP LOCKED")
-                                    .setParameter(1, at.plus(AHEAD))
-                                    .setParameter(2, at.minus(LATE))
-                                    .setParameter(3, at)
-                                    .getResultList();
-                    for (Object[] r : rows) {
-                        DueCall call = DueCall.of(r);
-                        work.sql("UPDATE lead_tasks SET call_soon_notified_at = ?2 WHERE id = ?1")
-                                .setParameter(1, call.taskId())
-                                .setParameter(2, at)
-                                .executeUpdate();
-                        alerts.fire(
-                                new LeadAlert(
-                                        work,
-                                        call.leadId(),
-                                        AlertKind.CALL_SOON,
-                                        call.assigneeId()));
-                    }
-                    return null;
-                });
+        tenants.in(tenant, work -> remind(work, now));
+    }
+
+    /** Reminds the tenant's due calls once; returns how many. */
+    int remind(TenantWork work, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                work.sql(
+                                "SELECT "
+                                        + DueCall.COLUMNS
+                                        + " FROM lead_tasks WHERE kind = 'CALL' AND done_at IS NULL"
+                                        + " AND call_soon_notified_at IS NULL AND due_at IS NOT NULL"
+                                        + " AND due_at <= ?1 AND due_at > ?2"
+                                        + " AND (snoozed_until IS NULL OR snoozed_until <= ?3)"
+                                        + " ORDER BY due_at, id LIMIT 500 FOR UPDATE SKIP LOCKED")
+                        .setParameter(1, at.plus(AHEAD))
+                        .setParameter(2, at.minus(LATE))
+                        .setParameter(3, at)
+                        .getResultList();
+        for (Object[] r : rows) {
+            DueCall call = DueCall.of(r);
+            work.sql("UPDATE lead_tasks SET call_soon_notified_at = ?2 WHERE id = ?1")
+                    .setParameter(1, call.taskId())
+                    .setParameter(2, at)
+                    .executeUpdate();
+            alerts.fire(new LeadAlert(work, call.leadId(), AlertKind.CALL_SOON, call.assigneeId()));
+        }
+        return rows.size();
     }
 }

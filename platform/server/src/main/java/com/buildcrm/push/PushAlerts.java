@@ -130,9 +130,9 @@ public class PushAlerts {
         }
         Instant now = clock.instant();
         Instant at = now;
-        FollowUpStore.Setup setup = followUps.load(work);
-        QuietHours quiet = setup.policy().quietHours();
-        ZoneId zone = setup.zone();
+        QuietWindow window = quietWindow(work);
+        QuietHours quiet = window.hours();
+        ZoneId zone = window.zone();
         if (quiet.contains(now, zone)) {
             if (kind == AlertKind.CALL_SOON) {
                 // a reminder "in 10 minutes" means nothing in the morning; the Now queue shows it
@@ -172,6 +172,15 @@ public class PushAlerts {
                                     .getSingleResult();
             JobQueue.enqueue(em, TASK, work.tenantId() + ":" + id.longValue(), at);
         }
+    }
+
+    /** The tenant's quiet hours and the zone they are in. */
+    record QuietWindow(QuietHours hours, ZoneId zone) {}
+
+    /** The follow-up policy's quiet hours in the tenant's zone (one "do not disturb" setting). */
+    QuietWindow quietWindow(TenantWork work) {
+        FollowUpStore.Setup setup = followUps.load(work);
+        return new QuietWindow(setup.policy().quietHours(), setup.zone());
     }
 
     private static CallTaskRow openCallTask(EntityManager em, long leadId) {
