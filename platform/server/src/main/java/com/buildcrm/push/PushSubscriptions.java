@@ -122,6 +122,15 @@ public class PushSubscriptions {
      * localhost only.
      */
     static String endpointProblem(String endpoint, boolean allowLocalhost) {
+        try {
+            return checkEndpoint(endpoint, allowLocalhost);
+        } catch (RuntimeException e) {
+            // IDN conversion and address parsing refuse odd hosts: an odd host is not an endpoint
+            return "an https URL";
+        }
+    }
+
+    private static String checkEndpoint(String endpoint, boolean allowLocalhost) {
         URI uri;
         try {
             uri = new URI(endpoint);

@@ -32,6 +32,12 @@ class PushRulesTest {
         assertThat(PushSubscriptions.endpointProblem("http://localhost:9/x", true)).isNull();
         assertThat(PushSubscriptions.endpointProblem("http://10.0.0.1:9/x", true)).isNotNull();
         assertThat(PushSubscriptions.endpointProblem("ftp://127.0.0.1/x", true)).isNotNull();
+        assertThat(
+                        PushSubscriptions.endpointProblem(
+                                "https://" + "a".repeat(300) + ".com/x", false))
+                .isNotNull();
+        assertThat(PushSubscriptions.endpointProblem("https://[zz::1]/x", false)).isNotNull();
+        assertThat(PushSubscriptions.endpointProblem("", false)).isNotNull();
     }
 
     @Test
