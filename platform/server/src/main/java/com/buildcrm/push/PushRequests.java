@@ -34,13 +34,6 @@ public final class PushRequests {
         public String auth;
     }
 
-    /** The endpoint of a subscription to forget. */
-    public static final class UnsubscribeRequest {
-        @NotBlank
-        @Size(max = 2048)
-        public String endpoint;
-    }
-
     /** What the user wants pushed. */
     public static final class PreferencesRequest {
         @NotNull public Boolean assigned;

@@ -72,8 +72,8 @@ public class PushResource {
 
     /**
      * Forgets a subscription of the current user (204, also when there is none). The endpoint comes
-     * as {@code ?endpoint=} (URL-encoded): Payara's HTTP layer drops the body of a DELETE, so a
-     * body {@code {endpoint}} is read only where it arrives.
+     * as {@code ?endpoint=} (URL-encoded), never as a body: Payara's HTTP layer does not read the
+     * body of a DELETE.
      */
     @DELETE
     @Path("subscriptions")
@@ -81,19 +81,15 @@ public class PushResource {
     @Operation(
             summary = "Forgets a push subscription of the current user",
             description =
-                    "?endpoint=<URL-encoded endpoint> (a DELETE body is dropped by the HTTP layer). 204, also when there was none; 400 without an endpoint.")
+                    "?endpoint=<URL-encoded endpoint>; no body. 204, also when there was none; 400"
+                            + " without an endpoint.")
     public Response unsubscribe(
             @QueryParam("endpoint") @Parameter(description = "The subscription's endpoint URL")
-                    String endpoint,
-            @Valid PushRequests.UnsubscribeRequest request) {
-        String target =
-                endpoint != null && !endpoint.isBlank()
-                        ? endpoint
-                        : request == null ? null : request.endpoint;
-        if (target == null || target.isBlank() || target.length() > 2048) {
+                    String endpoint) {
+        if (endpoint == null || endpoint.isBlank() || endpoint.length() > 2048) {
             throw ApiProblem.invalidField("endpoint", "the subscription's endpoint URL");
         }
-        subscriptions.unsubscribe(target);
+        subscriptions.unsubscribe(endpoint);
         return Response.noContent().build();
     }
 
