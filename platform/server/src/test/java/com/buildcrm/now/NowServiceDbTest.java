@@ -154,12 +154,17 @@ class NowServiceDbTest {
     }
 
     private static NowService service(long userId, String role, Published published) {
+        return service(acme, userId, role, published);
+    }
+
+    private static NowService service(
+            TenantRef tenant, long userId, String role, Published published) {
         NextActions actions = NextActions.at(Clock.fixed(NOW, ZoneOffset.UTC));
         LeadService leads = new LeadService();
-        set(leads, "data", DB.data(acme, userId, role));
+        set(leads, "data", DB.data(tenant, userId, role));
         set(leads, "nextActions", actions);
         NowService service = new NowService();
-        service.data = DB.data(acme, userId, role);
+        service.data = DB.data(tenant, userId, role);
         service.leads = leads;
         service.nextActions = actions;
         service.live = published;
@@ -254,6 +259,50 @@ class NowServiceDbTest {
                 acme,
                 "UPDATE leads SET next_action_snoozed_until = NULL WHERE id = " + unassignedTask,
                 "UPDATE lead_tasks SET snoozed_until = NULL WHERE id = " + taskId);
+    }
+
+    @Test
+    void theQueueIsRankedByUrgencyThenScore() {
+        TenantRef rank = DB.newTenant("now-rank", "Asia/Almaty");
+        long newStage = DB.stage(rank, "NEW");
+        DB.sql(
+                rank,
+                // a person leads it and the client wrote 5 minutes ago
+                "INSERT INTO leads (phone, stage_id, score, handled_by, assignee_id, created_at)"
+                        + " VALUES ('+1', "
+                        + newStage
+                        + ", 10, 'HUMAN', 1, '2026-11-20T05:00:00Z')",
+                "INSERT INTO messages (lead_id, direction, author, kind, status, created_at)"
+                        + " SELECT id, 'IN', 'CLIENT', 'text', 'RECEIVED', '2026-11-20T05:55:00Z'"
+                        + " FROM leads WHERE phone = '+1'",
+                // hot and nobody's
+                "INSERT INTO leads (phone, stage_id, score, temperature, created_at) VALUES ('+2', "
+                        + newStage
+                        + ", 90, 'HOT', '2026-11-20T05:00:00Z')",
+                // quiet for ten days: stale, the higher score first
+                "INSERT INTO leads (phone, stage_id, score, created_at) VALUES ('+3', "
+                        + newStage
+                        + ", 50, '2026-11-10T05:00:00Z')",
+                "INSERT INTO leads (phone, stage_id, score, created_at) VALUES ('+4', "
+                        + newStage
+                        + ", 20, '2026-11-10T05:00:00Z')",
+                // fresh: nothing to do
+                "INSERT INTO leads (phone, stage_id, score, created_at) VALUES ('+5', "
+                        + newStage
+                        + ", 70, '2026-11-20T05:00:00Z')");
+        List<NowItem> queue = service(rank, 1, "owner", new Published()).queue("team");
+        assertThat(queue)
+                .extracting(i -> i.lead().phone(), i -> i.action().kind())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("+1", "CLIENT_WAITING"),
+                        org.assertj.core.groups.Tuple.tuple("+2", "HOT_UNASSIGNED"),
+                        org.assertj.core.groups.Tuple.tuple("+3", "STALE"),
+                        org.assertj.core.groups.Tuple.tuple("+4", "STALE"));
+        // the tenant's stale days count: with 30 days nothing is stale yet
+        DB.sql(rank, "UPDATE crm_settings SET stale_after_days = 30");
+        assertThat(service(rank, 1, "owner", new Published()).queue("team"))
+                .extracting(i -> i.lead().phone())
+                .containsExactly("+1", "+2");
     }
 
     private static Instant snoozed(String sql, long id) {
