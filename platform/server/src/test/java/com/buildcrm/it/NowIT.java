@@ -235,6 +235,25 @@ class NowIT {
     }
 
     @Test
+    void aCallTaskPutsItsLeadInNowAndSnoozingItHidesIt() {
+        Reply created =
+                api.post(
+                        "/api/crm/leads/" + gani + "/tasks",
+                        a.owner,
+                        "{\"title\":\"Позвонить\",\"kind\":\"CALL\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long taskId = created.json().getJsonNumber("id").longValue();
+        JsonObject action = item(now("", a.owner), gani).getJsonObject("action");
+        assertThat(action.getString("kind")).isEqualTo("CALL_DUE");
+        assertThat(action.getJsonNumber("taskId").longValue()).isEqualTo(taskId);
+        assertThat(action.getString("reason")).matches(CYRILLIC);
+
+        Reply ok = api.post("/api/crm/leads/" + gani + "/snooze", a.owner, "{\"minutes\":60}");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(204);
+        assertThat(leadIds(now("?scope=team", a.owner))).doesNotContain(gani);
+    }
+
+    @Test
     void anotherCompanysLeadsNeverShowInNow() {
         List<JsonObject> theirs = now("?scope=team", b.owner);
         assertThat(theirs).isNotEmpty();
