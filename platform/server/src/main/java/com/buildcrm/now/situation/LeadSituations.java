@@ -27,6 +27,8 @@ import java.util.Map;
  *       creation.
  *   <li>follow-ups exhausted: {@code leads.no_reply}, which the follow-up timer sets when the
  *       client answered none of them (event {@code followup.finished}) and a client message clears.
+ *   <li>call requested: the stage's role is CALL_REQUESTED and no CALL task of the lead is done (a
+ *       call marked done answers the request; a new request creates a new open call task).
  *   <li>decided since: after the newest {@code followup.finished} event, a person did something on
  *       the lead: a lead event with actor {@code HUMAN} (a move, an edit, an assignment, a
  *       take-over), a message written by a person, or a task created on it.
@@ -50,7 +52,8 @@ public final class LeadSituations {
             Instant lastActivityAt,
             boolean noReply,
             boolean decidedSince,
-            Instant snoozedUntil) {
+            Instant snoozedUntil,
+            boolean callMade) {
 
         /** The select list {@link #of} reads, in its order (aliases of {@link #FROM}). */
         static final String COLUMNS =
@@ -64,7 +67,9 @@ public final class LeadSituations {
                         + " AND hm.author = 'HUMAN' AND hm.created_at > e.finished_at)"
                         + " OR EXISTS (SELECT 1 FROM lead_tasks t WHERE t.lead_id = l.id"
                         + " AND t.created_at > e.finished_at))),"
-                        + " l.next_action_snoozed_until";
+                        + " l.next_action_snoozed_until,"
+                        + " EXISTS (SELECT 1 FROM lead_tasks c WHERE c.lead_id = l.id"
+                        + " AND c.kind = 'CALL' AND c.done_at IS NOT NULL)";
 
         static final String FROM =
                 " FROM leads l JOIN stages s ON s.id = l.stage_id"
@@ -93,7 +98,8 @@ public final class LeadSituations {
                     instant(r[9]),
                     Boolean.TRUE.equals(r[10]),
                     Boolean.TRUE.equals(r[11]),
-                    instant(r[12]));
+                    instant(r[12]),
+                    Boolean.TRUE.equals(r[13]));
         }
 
         LeadSituation situation(List<OpenTask> tasks) {
@@ -102,7 +108,9 @@ public final class LeadSituations {
                     score,
                     hot,
                     "WON".equals(stageRole) || "LOST".equals(stageRole),
-                    "CALL_REQUESTED".equals(stageRole),
+                    // a call marked done answers the request: no "call as soon as possible" after
+                    // it
+                    "CALL_REQUESTED".equals(stageRole) && !callMade,
                     needsHuman,
                     humanLed,
                     assigneeId,
