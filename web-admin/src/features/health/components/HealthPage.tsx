@@ -31,6 +31,10 @@ export function HealthPage() {
   const retry = useRetryInbox();
   const lang = i18n.language;
   const phone = usePhone();
+  const queueLabel = (name: string | undefined) =>
+    name === 'ai-turn' || name === 'followup' || name === 'process-inbox' || name === 'send-outbox'
+      ? t(`health.jobs.${name}`)
+      : (name ?? '—');
   const breakerLabel = (state: string | null | undefined) =>
     state === 'CLOSED' || state === 'OPEN' || state === 'HALF_OPEN'
       ? t(`health.breakerState.${state}`)
@@ -142,7 +146,7 @@ export function HealthPage() {
               )}
               {(h.queues ?? []).map((q) => (
                 <Table.Tr key={q.name}>
-                  <Table.Td ff="monospace">{q.name}</Table.Td>
+                  <Table.Td>{queueLabel(q.name)}</Table.Td>
                   <Table.Td>{q.depth}</Table.Td>
                   <Table.Td>{q.dueNow}</Table.Td>
                   <Table.Td>{formatAge(q.oldestDueAgeSeconds, lang)}</Table.Td>
