@@ -183,7 +183,8 @@ test.describe.serial('the console on a phone', () => {
   test('badges are whole in English too, and «Выйти» signs out', async () => {
     await page.goto('/admin/tenants');
     await page.getByRole('button', { name: 'Открыть меню' }).click();
-    await page.getByRole('navigation').getByRole('radio', { name: 'EN' }).click({ force: true });
+    const nav = page.getByRole('navigation', { name: 'Разделы' });
+    await nav.locator('label', { hasText: 'EN' }).click();
     await expect(page.getByRole('heading', { name: 'Tenants' })).toBeVisible();
     await expectBadgesWhole(page, 'tenants in English');
     await page.goto(`${tenantPath}/whatsapp`);
@@ -191,7 +192,7 @@ test.describe.serial('the console on a phone', () => {
     await expectBadgesWhole(page, 'tenant in English');
     // back to Russian for the other specs sharing the browser's storage
     await page.getByRole('button', { name: 'Open menu' }).click();
-    await page.getByRole('navigation').getByRole('radio', { name: 'RU' }).click({ force: true });
+    await page.getByRole('navigation', { name: 'Sections' }).locator('label', { hasText: 'RU' }).click();
     await page.getByRole('button', { name: 'Close menu' }).click();
 
     await page.getByRole('button', { name: 'Выйти' }).click();

@@ -72,6 +72,8 @@ export function AppLayout() {
               size="sm"
               w={44}
               h={44}
+              miw={44}
+              style={{ flexShrink: 0 }}
               aria-label={opened ? t('nav.close') : t('nav.open')}
               aria-expanded={opened}
               aria-controls="admin-nav"
@@ -79,7 +81,7 @@ export function AppLayout() {
             />
             <Text fw={700} size="lg" truncate>
               {t('app.name')}{' '}
-              <Text span c="dimmed" fw={400}>
+              <Text span c="dimmed" fw={400} visibleFrom={NAV_BREAKPOINT}>
                 {t('app.console')}
               </Text>
             </Text>
