@@ -193,7 +193,7 @@ test.describe.serial('the console on a phone', () => {
     // back to Russian for the other specs sharing the browser's storage
     await page.getByRole('button', { name: 'Open menu' }).click();
     await page.getByRole('navigation', { name: 'Sections' }).locator('label', { hasText: 'RU' }).click();
-    await page.getByRole('button', { name: 'Close menu' }).click();
+    await page.getByRole('button', { name: 'Закрыть меню' }).click();
 
     await page.getByRole('button', { name: 'Выйти' }).click();
     await expect(page).toHaveURL(/\/admin\/login$/);
