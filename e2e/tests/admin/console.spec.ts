@@ -33,11 +33,14 @@ test('a business account is refused at the operator login', async ({ page }) => 
   await expect(page.getByRole('heading', { name: 'Компании' })).toHaveCount(0);
 });
 
-test('a fresh start shows the demo tenant in the console and lets its owner into the CRM', async ({ page, request }) => {
+test('a fresh start shows the demo tenant in the console and lets its owner into the CRM', async ({
+  page,
+  request,
+}) => {
   await operatorLogin(page);
   const demoRow = page.getByRole('row').filter({ hasText: 'Демо: Панельные дома' });
   await expect(demoRow).toBeVisible();
-  await expect(demoRow.getByText('panel-houses')).toBeVisible();
+  await expect(demoRow.getByRole('cell', { name: 'Панельные дома', exact: true })).toBeVisible();
   await expect(demoRow.getByText(/Песочница/)).toBeVisible();
 
   const login = await request.post('/api/crm/auth/login', {
@@ -72,7 +75,7 @@ test.describe.serial('the operator runs a new tenant end to end', () => {
     const dialog = page.getByRole('dialog', { name: 'Новая компания' });
     await dialog.getByLabel('Название').fill(name);
     await dialog.getByLabel('Код (для входа в CRM)').fill(slug);
-    await expect(dialog.getByLabel('Отраслевой пакет')).toHaveValue(/panel-houses/);
+    await expect(dialog.getByLabel('Отраслевой пакет')).toHaveValue('Панельные дома');
     await dialog.getByLabel('Имя владельца').fill('Владелец E2E');
     await dialog.getByLabel('Email владельца').fill(`owner@${slug}.kz`);
     await dialog.getByLabel('Начальный пароль').fill('owner-pass-1');
@@ -87,10 +90,15 @@ test.describe.serial('the operator runs a new tenant end to end', () => {
   test('configures the sandbox channel', async () => {
     await page.getByRole('tab', { name: 'WhatsApp' }).click();
     const form = page.getByRole('form', { name: 'Настройки канала WhatsApp' });
-    await form.getByRole('radio', { name: 'Песочница' }).check({ force: true });
-    await form.getByRole('button', { name: 'Сохранить канал' }).click();
+    await expect(form.getByText('WhatsApp не подключён')).toBeVisible();
+    await form.getByRole('radio', { name: 'Песочница' }).click();
+    await form.getByRole('button', { name: 'Подключить' }).click();
     await expect(page.getByText('Канал сохранён')).toBeVisible();
     await expect(page.getByText('Последнее входящее')).toBeVisible();
+    // the sandbox has no webhook: no URL box, no copy button
+    await expect(page.getByTestId('no-webhook')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Скопировать URL вебхука' })).toHaveCount(0);
+    await shoot(page, 'admin-channel-desktop.png', 800);
   });
 
   test('configures the AI: on, rule brain, a company prompt beside the pack text', async () => {
@@ -147,7 +155,9 @@ test.describe.serial('the operator runs a new tenant end to end', () => {
     // greeting chain: the text, our album with the uploaded image, then the rest; the bot asks a question
     const bot = phone.getByTestId('sandbox-bot-message');
     await expect(bot.first()).toBeVisible({ timeout: 30_000 });
-    await expect(phone.getByRole('img', { name: /Наша панель E2E|Фото панелей/ }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(phone.getByRole('img', { name: /Наша панель E2E|Фото панелей/ }).first()).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(bot.filter({ hasText: '?' }).first()).toBeVisible({ timeout: 30_000 });
     const stage = leadPanel.getByTestId('sandbox-stage');
     await expect(stage).toBeVisible();
@@ -156,11 +166,14 @@ test.describe.serial('the operator runs a new tenant end to end', () => {
     const answered = await bot.count();
     await phone
       .getByRole('textbox', { name: 'Сообщение' })
-      .fill('Я из Алматы, дом 8 на 10, высота 3 метра, фундамент закрою сами. Перезвоните мне завтра после 10, меня зовут Асель');
+      .fill(
+        'Я из Алматы, дом 8 на 10, высота 3 метра, фундамент закрою сами. Перезвоните мне завтра после 10, меня зовут Асель',
+      );
     await phone.getByRole('button', { name: 'Отправить' }).click();
     await expect.poll(() => bot.count(), { timeout: 30_000 }).toBeGreaterThan(answered);
     await expect(stage).not.toHaveText(firstStage, { timeout: 30_000 });
-    await expect(leadPanel.getByText('length_m')).toBeVisible();
+    await expect(leadPanel.getByText(/Длина/)).toBeVisible();
+    await expect(leadPanel.getByText('length_m')).toHaveCount(0);
     await shoot(page, 'sandbox.png', 1120);
   });
 
@@ -181,8 +194,9 @@ test.describe.serial('the operator runs a new tenant end to end', () => {
   test('sees the tenant on the health page and in the audit', async () => {
     await page.getByRole('tab', { name: 'Журнал' }).click();
     const audit = page.getByRole('table', { name: 'Журнал действий' });
-    await expect(audit.getByText('followups.configure')).toBeVisible();
-    await expect(audit.getByText('greeting.configure').or(audit.getByText(/greeting/)).first()).toBeVisible();
+    await expect(audit.getByText('Изменены дожимы')).toBeVisible();
+    await expect(audit.getByText('Изменено приветствие')).toBeVisible();
+    await expect(audit.getByText('followups.configure')).toHaveCount(0);
 
     await page.getByRole('link', { name: 'Состояние системы' }).click();
     await expect(page.getByRole('heading', { name: 'Состояние системы' })).toBeVisible();

@@ -41,10 +41,15 @@ describe('AI settings form', () => {
     expect(screen.getByTestId('pack-prompt')).toHaveTextContent('Вы — консультант по панельным домам.');
     expect(within(form).queryByLabelText('Модель')).not.toBeInTheDocument();
 
-    await user.click(within(form).getByRole('radio', { name: 'LLM' }));
+    await user.click(within(form).getByRole('radio', { name: 'Языковая модель' }));
     expect(within(form).getByText('Сохранён: ••••••9f2a. Оставьте пустым, чтобы не менять.')).toBeInTheDocument();
     await user.clear(within(form).getByLabelText('Модель'));
     await fill(user, within(form).getByLabelText('Модель'), 'gpt-4.1-mini');
+    // the reply pause is typed in seconds, with the unit shown, and sent in milliseconds
+    const pause = within(form).getByLabelText(/Пауза перед ответом/);
+    expect(pause).toHaveValue('4 с');
+    await user.clear(pause);
+    await fill(user, pause, '2.5');
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
 
     expect(await screen.findByText('Настройки ИИ сохранены')).toBeInTheDocument();
@@ -53,7 +58,7 @@ describe('AI settings form', () => {
         enabled: true,
         brain: 'llm',
         prompt: 'Будь вежлив.',
-        debounceMs: 4000,
+        debounceMs: 2500,
         llm: { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini', temperature: 0.3 },
       },
     ]);
@@ -74,7 +79,7 @@ describe('AI settings form', () => {
     );
     const { user } = renderApp('/tenants/1001/ai');
     const form = await screen.findByRole('form', { name: 'Настройки ИИ-менеджера' });
-    await user.click(within(form).getByRole('radio', { name: 'LLM' }));
+    await user.click(within(form).getByRole('radio', { name: 'Языковая модель' }));
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
     expect(await within(form).findByText('Укажите URL, начинающийся с http:// или https://')).toBeInTheDocument();
     expect(bodies).toHaveLength(0);

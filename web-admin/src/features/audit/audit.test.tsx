@@ -49,11 +49,15 @@ describe('audit tab', () => {
     );
     const { user } = renderApp('/tenants/1001/audit');
     const table = await screen.findByRole('table', { name: 'Журнал действий' });
-    expect(within(table).getByText('channel.configure')).toBeInTheDocument();
+    expect(within(table).getByText('Настроен канал WhatsApp')).toBeInTheDocument();
+    expect(within(table).getByText('оператор')).toBeInTheDocument();
+    expect(within(table).queryByText('channel.configure')).not.toBeInTheDocument();
     expect(within(table).getByText('ops@buildcrm.kz')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Показать ещё' }));
-    expect(await within(table).findByText('tenant.create')).toBeInTheDocument();
+    expect(await within(table).findByText('Компания создана')).toBeInTheDocument();
+    expect(within(table).getAllByText('система')).not.toHaveLength(0);
+    expect(within(table).queryByText('SYSTEM')).not.toBeInTheDocument();
     expect(cursors).toEqual([null, '9']);
     expect(screen.queryByRole('button', { name: 'Показать ещё' })).not.toBeInTheDocument();
   });

@@ -68,13 +68,18 @@ describe('WhatsApp channel form', () => {
     const { user } = renderApp('/tenants/1001');
     const form = await screen.findByRole('form', { name: 'Настройки канала WhatsApp' });
 
+    // nothing is connected: said plainly, and no provider is pre-selected as if it were set
+    expect(within(form).getByTestId('channel-not-connected')).toHaveTextContent('WhatsApp не подключён');
+    for (const radio of within(form).getAllByRole('radio')) expect(radio).not.toBeChecked();
+    expect(within(form).getByRole('button', { name: 'Сохранить канал' })).toBeDisabled();
+
     await user.click(within(form).getByRole('radio', { name: 'Meta Cloud API' }));
     expect(within(form).getByLabelText(/Id номера телефона/)).toBeInTheDocument();
     expect(within(form).getByLabelText(/Секрет приложения/)).toBeInTheDocument();
 
     await user.click(within(form).getByRole('radio', { name: 'Песочница' }));
     expect(within(form).queryByLabelText(/Id номера телефона/)).not.toBeInTheDocument();
-    await user.click(within(form).getByRole('button', { name: 'Сохранить канал' }));
+    await user.click(within(form).getByRole('button', { name: 'Подключить' }));
 
     expect(await screen.findByText('Канал сохранён')).toBeInTheDocument();
     expect(bodies).toEqual([{ provider: 'sandbox', settings: {} }]);
@@ -87,13 +92,41 @@ describe('WhatsApp channel form', () => {
       http.get('*/api/admin/tenants/1001/channel', () => HttpResponse.json(chatflow)),
       http.post('*/api/admin/tenants/1001/channel/test', async ({ request }) => {
         expect(await request.json()).toEqual({ phone: '+77010000000', text: 'ping' });
-        return HttpResponse.json({ result: 'SENT', detail: 'message id 42' });
+        return HttpResponse.json({ result: 'ACCEPTED', detail: 'Accepted, message id 42' });
       }),
     );
     const { user } = renderApp('/tenants/1001/whatsapp');
     await fill(user, await screen.findByLabelText('Телефон (необязательно)'), '+77010000000');
     await fill(user, screen.getByLabelText('Текст (необязательно)'), 'ping');
     await user.click(screen.getByRole('button', { name: 'Проверить' }));
-    expect(await screen.findByText('SENT: message id 42')).toBeInTheDocument();
+    expect(await screen.findByRole('status')).toHaveTextContent('Провайдер принял сообщение.');
+    expect(screen.queryByText(/Accepted, message id 42/)).not.toBeInTheDocument();
+  });
+
+  it('copies the real webhook URL of a provider that has one', async () => {
+    session.save(tokenPair('1'));
+    server.use(
+      http.get('*/api/admin/tenants/1001', () => HttpResponse.json(tenant)),
+      http.get('*/api/admin/tenants/1001/channel', () => HttpResponse.json(chatflow)),
+    );
+    const { user } = renderApp('/tenants/1001/whatsapp');
+    await user.click(await screen.findByRole('button', { name: 'Скопировать URL вебхука' }));
+    // user-event stands in for the system clipboard
+    expect(await navigator.clipboard.readText()).toBe(chatflow.webhookUrl);
+  });
+
+  it('hides the webhook box for the sandbox, which has no webhook', async () => {
+    session.save(tokenPair('1'));
+    server.use(
+      http.get('*/api/admin/tenants/1001', () => HttpResponse.json(tenant)),
+      http.get('*/api/admin/tenants/1001/channel', () =>
+        HttpResponse.json({ provider: 'sandbox', settings: {}, webhookUrl: null }),
+      ),
+    );
+    renderApp('/tenants/1001/whatsapp');
+    expect(await screen.findByTestId('no-webhook')).toBeInTheDocument();
+    expect(screen.queryByTestId('webhook-url')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Скопировать URL вебхука' })).not.toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Песочница' })).toBeChecked();
   });
 });

@@ -65,7 +65,10 @@ describe('health page', () => {
     );
     const table = screen.getByRole('table', { name: 'Компании и их входящие' });
     const row = within(table).getByRole('row', { name: /alem-dom/ });
-    expect(within(row).getByText('OPEN')).toBeInTheDocument();
+    expect(within(row).getByText('отключён после сбоев')).toBeInTheDocument();
+    expect(screen.queryByText('OPEN')).not.toBeInTheDocument();
+    expect(screen.queryByText(/n\/a/)).not.toBeInTheDocument();
+    expect(screen.getByText(/Предохранитель языковой модели/)).toHaveTextContent('не используется');
     expect(within(row).getByText(/молчит/)).toBeInTheDocument();
     expect(within(within(table).getByRole('row', { name: /tez-sales/ })).getByText('в норме')).toBeInTheDocument();
     expect(screen.getByText('HTTP 401 from ChatFlow')).toBeInTheDocument();

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { session } from '../../lib/api';
-import { packs, problem, tenant, tenants, tokenPair } from '../../test/fixtures';
+import { packs, tenant, tenants, tokenPair } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { server } from '../../test/server';
 import { fill } from '../../test/fill';
@@ -88,7 +88,15 @@ describe('create tenant form', () => {
     listAndPacks();
     server.use(
       http.post('*/api/admin/tenants', () =>
-        problem(409, 'Conflict', "A company with the code 'alem-dom' already exists"),
+        HttpResponse.json(
+          {
+            type: 'https://buildcrm.dev/problems/slug-taken',
+            title: 'Conflict',
+            status: 409,
+            detail: "A company with the code 'alem-dom' already exists",
+          },
+          { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
       ),
     );
     const { user } = renderApp('/tenants');
@@ -101,6 +109,9 @@ describe('create tenant form', () => {
     await fill(user, within(dialog).getByLabelText(/Начальный пароль/), 'owner-pass-1');
     await user.click(within(dialog).getByRole('button', { name: 'Создать' }));
 
-    expect(await within(dialog).findAllByText("A company with the code 'alem-dom' already exists")).not.toHaveLength(0);
+    expect(
+      await within(dialog).findAllByText('Этот код уже занят другой компанией. Выберите другой.'),
+    ).not.toHaveLength(0);
+    expect(within(dialog).queryByText(/already exists/)).not.toBeInTheDocument();
   });
 });

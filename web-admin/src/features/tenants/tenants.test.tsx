@@ -33,12 +33,13 @@ describe('tenants page', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
-  it('shows the problem detail when the list cannot be loaded', async () => {
+  it('says in Russian why the list cannot be loaded, never the server English', async () => {
     session.save(tokenPair('1'));
-    server.use(http.get('*/api/admin/tenants', () => problem(403, 'Forbidden', 'Только для операторов')));
+    server.use(http.get('*/api/admin/tenants', () => problem(403, 'Forbidden', 'Operators only')));
     renderApp('/tenants');
 
-    expect(await screen.findByText('Только для операторов')).toBeInTheDocument();
+    expect(await screen.findByText('Недостаточно прав для этого действия.')).toBeInTheDocument();
+    expect(screen.queryByText(/Operators only/)).not.toBeInTheDocument();
     expect(screen.getByText('Не удалось загрузить компании')).toBeInTheDocument();
   });
 });

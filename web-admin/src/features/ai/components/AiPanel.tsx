@@ -20,15 +20,16 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ActionError } from '../../../components/ActionError';
 import type { AiView } from '../../../lib/api/types';
+import { usePackName } from '../../packs/api/packs';
 import { useAi, useSaveAi, type AiRequest } from '../api/ai';
 
 export function AiPanel({ tenantId }: { tenantId: string }) {
   const { t } = useTranslation();
   const ai = useAi(tenantId);
   if (ai.isPending) return <Loader size="sm" />;
-  if (ai.isError) return <ErrorAlert error={ai.error} title={t('ai.loadFailed')} />;
+  if (ai.isError) return <ActionError error={ai.error} title={t('ai.loadFailed')} />;
   return <AiForm tenantId={tenantId} view={ai.data} />;
 }
 
@@ -36,7 +37,8 @@ interface Values {
   enabled: boolean;
   brain: 'rules' | 'llm';
   prompt: string;
-  debounceMs: number;
+  /** The reply pause, in seconds (the API takes milliseconds). */
+  debounceSeconds: number;
   baseUrl: string;
   model: string;
   apiKey: string;
@@ -49,7 +51,7 @@ function valuesOf(view: AiView): Values {
     enabled: view.enabled ?? false,
     brain: view.brain === 'llm' ? 'llm' : 'rules',
     prompt: view.prompt ?? '',
-    debounceMs: view.debounceMs ?? 4000,
+    debounceSeconds: (view.debounceMs ?? 4000) / 1000,
     baseUrl: view.llm?.baseUrl ?? '',
     model: view.llm?.model ?? '',
     apiKey: '',
@@ -60,6 +62,7 @@ function valuesOf(view: AiView): Values {
 
 export function AiForm({ tenantId, view }: { tenantId: string; view: AiView }) {
   const { t } = useTranslation();
+  const packName = usePackName();
   const save = useSaveAi(tenantId);
   const form = useForm<Values>({
     initialValues: valuesOf(view),
@@ -68,7 +71,7 @@ export function AiForm({ tenantId, view }: { tenantId: string; view: AiView }) {
         all.brain === 'llm' && !/^https?:\/\/\S+$/.test(v.trim()) ? t('ai.validation.baseUrl') : null,
       model: (v, all) => (all.brain === 'llm' && v.trim() === '' ? t('ai.validation.model') : null),
       temperature: (v) => (v < 0 || v > 2 ? t('ai.validation.temperature') : null),
-      debounceMs: (v) => (v < 0 || v > 60000 ? t('ai.validation.debounce') : null),
+      debounceSeconds: (v) => (v < 0 || v > 60 ? t('ai.validation.debounce') : null),
     },
   });
 
@@ -77,7 +80,7 @@ export function AiForm({ tenantId, view }: { tenantId: string; view: AiView }) {
       enabled: v.enabled,
       brain: v.brain,
       prompt: v.prompt,
-      debounceMs: v.debounceMs,
+      debounceMs: Math.round(v.debounceSeconds * 1000),
       llm: { baseUrl: v.baseUrl.trim(), model: v.model.trim(), temperature: v.temperature },
     };
     if (v.apiKey.trim() !== '') body.llm.apiKey = v.apiKey.trim();
@@ -115,7 +118,7 @@ export function AiForm({ tenantId, view }: { tenantId: string; view: AiView }) {
             <Title order={5} mb="xs">
               {t('ai.llm')}
             </Title>
-            <SimpleGrid cols={2}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
                 label={t('ai.baseUrl')}
                 placeholder="https://api.openai.com/v1"
@@ -153,10 +156,12 @@ export function AiForm({ tenantId, view }: { tenantId: string; view: AiView }) {
           label={t('ai.debounce')}
           description={t('ai.debounceHint')}
           min={0}
-          max={60000}
-          step={500}
-          w={260}
-          {...form.getInputProps('debounceMs')}
+          max={60}
+          step={0.5}
+          decimalScale={1}
+          suffix={` ${t('ai.seconds')}`}
+          maw={260}
+          {...form.getInputProps('debounceSeconds')}
         />
         <Grid>
           <Grid.Col span={{ base: 12, md: 6 }}>
@@ -171,7 +176,7 @@ export function AiForm({ tenantId, view }: { tenantId: string; view: AiView }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Text size="sm" fw={500}>
-              {t('ai.packPrompt', { pack: view.pack ?? '' })}
+              {t('ai.packPrompt', { pack: packName(view.pack) })}
             </Text>
             <Text size="xs" c="dimmed" mb={4}>
               {t('ai.packPromptHint')}
@@ -185,7 +190,7 @@ export function AiForm({ tenantId, view }: { tenantId: string; view: AiView }) {
             </Paper>
           </Grid.Col>
         </Grid>
-        {save.isError && <ErrorAlert error={save.error} title={t('ai.saveFailed')} />}
+        {save.isError && <ActionError error={save.error} title={t('ai.saveFailed')} />}
         {save.isSuccess && !form.isDirty() && (
           <Alert color="green" variant="light" role="status">
             {t('ai.saved')}

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ActionError } from '../../../components/ActionError';
 import type { Pack, PackView } from '../../../lib/api/types';
 import { usePacks } from '../../packs/api/packs';
 import { usePack, useSavePack } from '../api/ai';
@@ -11,8 +11,8 @@ export function PackPanel({ tenantId }: { tenantId: string }) {
   const pack = usePack(tenantId);
   const packs = usePacks();
   if (pack.isPending || packs.isPending) return <Loader size="sm" />;
-  if (pack.isError) return <ErrorAlert error={pack.error} title={t('pack.loadFailed')} />;
-  if (packs.isError) return <ErrorAlert error={packs.error} title={t('pack.loadFailed')} />;
+  if (pack.isError) return <ActionError error={pack.error} title={t('pack.loadFailed')} />;
+  if (packs.isError) return <ActionError error={packs.error} title={t('pack.loadFailed')} />;
   return <PackForm tenantId={tenantId} view={pack.data} packs={packs.data} />;
 }
 
@@ -55,7 +55,7 @@ export function PackForm({ tenantId, view, packs }: { tenantId: string; view: Pa
       <Stack>
         <Select
           label={t('pack.choose')}
-          w={420}
+          maw={420}
           allowDeselect={false}
           value={packId}
           onChange={(value) => {
@@ -66,7 +66,7 @@ export function PackForm({ tenantId, view, packs }: { tenantId: string; view: Pa
           }}
           data={packs.map((p) => ({
             value: p.id ?? '',
-            label: `${label({ labelRu: p.nameRu, labelEn: p.nameEn, key: p.id })} (${p.id})`,
+            label: label({ labelRu: p.nameRu, labelEn: p.nameEn, key: p.id }),
           }))}
         />
         {packId !== view.pack && (
@@ -78,7 +78,7 @@ export function PackForm({ tenantId, view, packs }: { tenantId: string; view: Pa
         {schema.length === 0 ? (
           <Text c="dimmed">{t('pack.noSettings')}</Text>
         ) : (
-          <SimpleGrid cols={2}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {schema.map((field) => {
               const key = field.key ?? '';
               const value = settings[key] ?? '';
@@ -109,7 +109,7 @@ export function PackForm({ tenantId, view, packs }: { tenantId: string; view: Pa
             })}
           </SimpleGrid>
         )}
-        {save.isError && <ErrorAlert error={save.error} title={t('pack.saveFailed')} />}
+        {save.isError && <ActionError error={save.error} title={t('pack.saveFailed')} />}
         {save.isSuccess && (
           <Alert color="green" variant="light" role="status">
             {t('pack.saved')}

@@ -1,50 +1,151 @@
-import { Badge, Button, Code, Loader, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ActionError } from '../../../components/ActionError';
+import { WordBadge } from '../../../components/WordBadge';
 import { formatDateTime } from '../../../lib/format';
+import { usePhone } from '../../../lib/usePhone';
 import { useAudit } from '../api/audit';
+
+/** Audit actions the console has words for; an unknown one is shown as recorded. */
+const AUDIT_ACTIONS = {
+  'ai.configure': 'audit.actions.ai_configure',
+  'channel.configure': 'audit.actions.channel_configure',
+  'channel.rotate-secret': 'audit.actions.channel_rotate-secret',
+  'channel.test': 'audit.actions.channel_test',
+  'followups.configure': 'audit.actions.followups_configure',
+  'followups.reset': 'audit.actions.followups_reset',
+  'greeting.configure': 'audit.actions.greeting_configure',
+  'greeting.reset': 'audit.actions.greeting_reset',
+  'inbox.retried': 'audit.actions.inbox_retried',
+  'pack.choose': 'audit.actions.pack_choose',
+  'tenant.create': 'audit.actions.tenant_create',
+  'tenant.suspend': 'audit.actions.tenant_suspend',
+  'tenant.resume': 'audit.actions.tenant_resume',
+  'demo.seed': 'audit.actions.demo_seed',
+} as const;
+
+const ACTOR_TYPES = {
+  OPERATOR: 'audit.actors.OPERATOR',
+  USER: 'audit.actors.USER',
+  SYSTEM: 'audit.actors.SYSTEM',
+} as const;
+
+function isKey<T extends object>(map: T, key: string | undefined): key is Extract<keyof T, string> {
+  return key !== undefined && Object.prototype.hasOwnProperty.call(map, key);
+}
+
+export function auditActionLabel(action: string | undefined, t: TFunction): string {
+  if (!action) return '—';
+  return isKey(AUDIT_ACTIONS, action) ? t(AUDIT_ACTIONS[action]) : action;
+}
+
+function actorLabel(type: string | undefined, t: TFunction): string {
+  return isKey(ACTOR_TYPES, type) ? t(ACTOR_TYPES[type]) : (type ?? '—');
+}
+
+function detailsText(details: Record<string, unknown> | undefined, t: TFunction): string {
+  const entries = Object.entries(details ?? {});
+  if (entries.length === 0) return '—';
+  return entries
+    .map(([key, value]) => {
+      const shown =
+        typeof value === 'boolean'
+          ? t(value ? 'common.yes' : 'common.no')
+          : Array.isArray(value)
+            ? value
+                .map((v) => (typeof v === 'string' ? t(`audit.detailKeys.${v}`, { defaultValue: v }) : String(v)))
+                .join(', ')
+            : typeof value === 'object' && value !== null
+              ? JSON.stringify(value)
+              : String(value);
+      return `${t(`audit.detailKeys.${key}`, { defaultValue: key })}: ${shown}`;
+    })
+    .join(' · ');
+}
 
 /** Who changed what, when, for one tenant (newest first). */
 export function AuditPanel({ tenantId }: { tenantId: string }) {
   const { t, i18n } = useTranslation();
   const audit = useAudit(tenantId);
+  const phone = usePhone();
   if (audit.isPending) return <Loader size="sm" />;
-  if (audit.isError) return <ErrorAlert error={audit.error} title={t('audit.loadFailed')} />;
+  if (audit.isError) return <ActionError error={audit.error} title={t('audit.loadFailed')} />;
   const entries = audit.data.pages.flatMap((page) => page.items ?? []);
   if (entries.length === 0) return <Text c="dimmed">{t('audit.empty')}</Text>;
+  const who = (e: (typeof entries)[number]) =>
+    e.actorType === 'SYSTEM' ? t('audit.actors.SYSTEM') : (e.actorEmail ?? '—');
   return (
     <Stack>
-      <Table striped withTableBorder aria-label={t('audit.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('audit.at')}</Table.Th>
-            <Table.Th>{t('audit.who')}</Table.Th>
-            <Table.Th>{t('audit.action')}</Table.Th>
-            <Table.Th>{t('audit.target')}</Table.Th>
-            <Table.Th>{t('audit.details')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+      {phone ? (
+        <Stack gap="sm" role="list" aria-label={t('audit.title')}>
           {entries.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>{formatDateTime(e.at, i18n.language)}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{e.actorEmail ?? '—'}</Text>
-                <Badge size="xs" variant="outline">
-                  {e.actorType}
-                </Badge>
-              </Table.Td>
-              <Table.Td ff="monospace">{e.action}</Table.Td>
-              <Table.Td>{e.target ?? '—'}</Table.Td>
-              <Table.Td>
-                <Code>{JSON.stringify(e.details ?? {})}</Code>
-              </Table.Td>
-            </Table.Tr>
+            <Card key={e.id} withBorder padding="sm" role="listitem" data-testid="audit-card">
+              <Stack gap={4}>
+                <Text fw={600}>{auditActionLabel(e.action, t)}</Text>
+                <Text size="sm" c="dimmed">
+                  {formatDateTime(e.at, i18n.language)}
+                </Text>
+                <Group gap={6}>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {who(e)}
+                  </Text>
+                  <WordBadge size="xs" variant="outline">
+                    {actorLabel(e.actorType, t)}
+                  </WordBadge>
+                </Group>
+                {e.target && (
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {t('audit.target')}: {e.target}
+                  </Text>
+                )}
+                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {detailsText(e.details, t)}
+                </Text>
+              </Stack>
+            </Card>
           ))}
-        </Table.Tbody>
-      </Table>
+        </Stack>
+      ) : (
+        <Table striped withTableBorder aria-label={t('audit.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('audit.at')}</Table.Th>
+              <Table.Th>{t('audit.who')}</Table.Th>
+              <Table.Th>{t('audit.action')}</Table.Th>
+              <Table.Th>{t('audit.target')}</Table.Th>
+              <Table.Th>{t('audit.details')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{formatDateTime(e.at, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{who(e)}</Text>
+                  <WordBadge size="xs" variant="outline">
+                    {actorLabel(e.actorType, t)}
+                  </WordBadge>
+                </Table.Td>
+                <Table.Td>{auditActionLabel(e.action, t)}</Table.Td>
+                <Table.Td>{e.target ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {detailsText(e.details, t)}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
       {audit.hasNextPage && (
-        <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+        <Button
+          variant="default"
+          mih={44}
+          onClick={() => void audit.fetchNextPage()}
+          loading={audit.isFetchingNextPage}
+        >
           {t('audit.more')}
         </Button>
       )}

@@ -8,7 +8,7 @@ import {
   Loader,
   Paper,
   PasswordInput,
-  SegmentedControl,
+  Radio,
   SimpleGrid,
   Stack,
   Text,
@@ -18,17 +18,23 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ActionError } from '../../../components/ActionError';
 import type { ChannelView, Provider } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/format';
 import { useChannel, useRotateSecret, useSaveChannel, useTestChannel } from '../api/channel';
 import { isProvider, PROVIDER_KEYS, PROVIDERS } from '../providers';
 
+const TEST_RESULTS = ['CONFIGURED', 'ACCEPTED', 'REJECTED', 'UNKNOWN'] as const;
+
+function isTestResult(value: string | undefined): value is (typeof TEST_RESULTS)[number] {
+  return (TEST_RESULTS as readonly (string | undefined)[]).includes(value);
+}
+
 export function ChannelPanel({ tenantId }: { tenantId: string }) {
   const { t } = useTranslation();
   const channel = useChannel(tenantId);
   if (channel.isPending) return <Loader size="sm" />;
-  if (channel.isError) return <ErrorAlert error={channel.error} title={t('channel.loadFailed')} />;
+  if (channel.isError) return <ActionError error={channel.error} title={t('channel.loadFailed')} />;
   return <ChannelForm tenantId={tenantId} view={channel.data} />;
 }
 
@@ -37,16 +43,20 @@ export function ChannelForm({ tenantId, view }: { tenantId: string; view: Channe
   const save = useSaveChannel(tenantId);
   const rotate = useRotateSecret(tenantId);
   const test = useTestChannel(tenantId);
-  const [provider, setProvider] = useState<Provider>(isProvider(view?.provider) ? view.provider : 'sandbox');
+  // A company without a channel has no provider chosen: nothing is pre-selected as if it were set.
+  const [provider, setProvider] = useState<Provider | null>(isProvider(view?.provider) ? view.provider : null);
   const [values, setValues] = useState<Record<string, string>>({});
   const [testPhone, setTestPhone] = useState('');
   const [testText, setTestText] = useState('');
-  const stored: Record<string, string> = view?.provider === provider ? (view.settings ?? {}) : {};
+  const stored: Record<string, string> = view && view.provider === provider ? (view.settings ?? {}) : {};
+  /** The sandbox has no provider behind it, so no webhook to paste anywhere. */
+  const hasWebhook = view !== null && view.provider !== 'sandbox' && Boolean(view.webhookUrl);
 
   useEffect(() => setValues({}), [provider, view]);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    if (provider === null) return;
     const settings: Record<string, string> = {};
     for (const field of PROVIDERS[provider]) {
       const typed = values[field.key];
@@ -60,20 +70,49 @@ export function ChannelForm({ tenantId, view }: { tenantId: string; view: Channe
     <Stack>
       <form onSubmit={submit} aria-label={t('channel.formLabel')}>
         <Stack>
+          {view === null && (
+            <Alert color="gray" variant="light" title={t('channel.notConnected')} data-testid="channel-not-connected">
+              {t('channel.notConnectedHint')}
+            </Alert>
+          )}
           <Title order={4}>{t('channel.provider')}</Title>
-          <SegmentedControl
+          <Radio.Group
             aria-label={t('channel.provider')}
             value={provider}
             onChange={(value) => {
               if (isProvider(value)) setProvider(value);
             }}
-            data={PROVIDER_KEYS.map((key) => ({ value: key, label: t(`channel.providers.${key}`) }))}
-          />
-          <Text size="sm" c="dimmed">
-            {t(`channel.providerHint.${provider}`)}
-          </Text>
-          <SimpleGrid cols={2}>
-            {PROVIDERS[provider].map((field) => {
+          >
+            <Group gap="xs">
+              {PROVIDER_KEYS.map((key) => (
+                <Radio.Card
+                  key={key}
+                  value={key}
+                  radius="md"
+                  p="sm"
+                  w="auto"
+                  miw={44}
+                  mih={44}
+                  aria-label={t(`channel.providers.${key}`)}
+                >
+                  <Group gap="xs" wrap="nowrap">
+                    <Radio.Indicator />
+                    <Text size="sm">
+                      {t(`channel.providers.${key}`)}
+                      {view?.provider === key ? ` · ${t('channel.current')}` : ''}
+                    </Text>
+                  </Group>
+                </Radio.Card>
+              ))}
+            </Group>
+          </Radio.Group>
+          {provider !== null && (
+            <Text size="sm" c="dimmed">
+              {t(`channel.providerHint.${provider}`)}
+            </Text>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {(provider === null ? [] : PROVIDERS[provider]).map((field) => {
               const label = t(`channel.fields.${field.key}`);
               const current = stored[field.key];
               return field.secret ? (
@@ -98,52 +137,60 @@ export function ChannelForm({ tenantId, view }: { tenantId: string; view: Channe
               );
             })}
           </SimpleGrid>
-          {save.isError && <ErrorAlert error={save.error} title={t('channel.saveFailed')} />}
+          <Group>
+            <Button type="submit" loading={save.isPending} disabled={provider === null} mih={44}>
+              {view === null && provider !== null ? t('channel.connect') : t('channel.save')}
+            </Button>
+          </Group>
+          {save.isError && <ActionError error={save.error} title={t('channel.saveFailed')} />}
           {save.isSuccess && (
             <Alert color="green" variant="light" role="status">
               {t('channel.saved')}
             </Alert>
           )}
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('channel.save')}
-            </Button>
-          </Group>
         </Stack>
       </form>
 
       {view && (
         <Paper withBorder p="md">
           <Stack gap="xs">
-            <Title order={4}>{t('channel.webhook')}</Title>
-            <Group gap="xs" wrap="nowrap">
-              <Code style={{ wordBreak: 'break-all' }} data-testid="webhook-url">
-                {view.webhookUrl}
-              </Code>
-              <CopyButton value={view.webhookUrl ?? ''}>
-                {({ copied, copy }) => (
-                  <Tooltip label={copied ? t('channel.copied') : t('channel.copy')}>
-                    <ActionIcon variant="light" onClick={copy} aria-label={t('channel.copy')}>
-                      {copied ? '✓' : '⧉'}
-                    </ActionIcon>
-                  </Tooltip>
-                )}
-              </CopyButton>
-            </Group>
-            <Group>
-              <Button
-                variant="light"
-                color="orange"
-                loading={rotate.isPending}
-                onClick={() => {
-                  if (window.confirm(t('channel.rotateConfirm'))) rotate.mutate();
-                }}
-              >
-                {t('channel.rotate')}
-              </Button>
-            </Group>
-            {rotate.isError && <ErrorAlert error={rotate.error} />}
-            <SimpleGrid cols={2}>
+            {hasWebhook ? (
+              <>
+                <Title order={4}>{t('channel.webhook')}</Title>
+                <Group gap="xs" wrap="nowrap">
+                  <Code style={{ wordBreak: 'break-all' }} data-testid="webhook-url">
+                    {view.webhookUrl}
+                  </Code>
+                  <CopyButton value={view.webhookUrl ?? ''}>
+                    {({ copied, copy }) => (
+                      <Tooltip label={copied ? t('channel.copied') : t('channel.copy')}>
+                        <ActionIcon variant="light" onClick={copy} aria-label={t('channel.copy')} size={44}>
+                          {copied ? '✓' : '⧉'}
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </CopyButton>
+                </Group>
+                <Group>
+                  <Button
+                    variant="light"
+                    color="orange"
+                    loading={rotate.isPending}
+                    onClick={() => {
+                      if (window.confirm(t('channel.rotateConfirm'))) rotate.mutate();
+                    }}
+                  >
+                    {t('channel.rotate')}
+                  </Button>
+                </Group>
+                {rotate.isError && <ActionError error={rotate.error} />}
+              </>
+            ) : (
+              <Text size="sm" c="dimmed" data-testid="no-webhook">
+                {t('channel.noWebhook')}
+              </Text>
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Text size="sm">
                 {t('channel.lastInbound')}: {formatDateTime(view.lastInboundAt, i18n.language)}
               </Text>
@@ -169,7 +216,7 @@ export function ChannelForm({ tenantId, view }: { tenantId: string; view: Channe
               <Text size="sm" c="dimmed">
                 {t('channel.testHint')}
               </Text>
-              <SimpleGrid cols={2}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
                   label={t('channel.testPhone')}
                   value={testPhone}
@@ -186,14 +233,16 @@ export function ChannelForm({ tenantId, view }: { tenantId: string; view: Channe
                   {t('channel.testRun')}
                 </Button>
               </Group>
-              {test.isError && <ErrorAlert error={test.error} />}
+              {test.isError && <ActionError error={test.error} />}
               {test.data && (
                 <Alert
-                  color={test.data.result === 'ok' || test.data.result === 'sent' ? 'green' : 'orange'}
+                  color={test.data.result === 'CONFIGURED' || test.data.result === 'ACCEPTED' ? 'green' : 'orange'}
                   role="status"
                 >
-                  {test.data.result}
-                  {test.data.detail ? `: ${test.data.detail}` : ''}
+                  {isTestResult(test.data.result)
+                    ? t(`channel.testResult.${test.data.result}`)
+                    : t('channel.testResult.other')}
+                  {test.data.detail && i18n.language === 'en' ? `: ${test.data.detail}` : ''}
                 </Alert>
               )}
             </Stack>

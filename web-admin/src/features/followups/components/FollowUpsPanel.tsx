@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Alert,
-  Badge,
   Button,
   Group,
   Loader,
@@ -15,10 +14,11 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
+import { WordBadge } from '../../../components/WordBadge';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ActionError } from '../../../components/ActionError';
 import { ApiError } from '@buildcrm/web-shared/lib/errors';
 import type { FollowUpPolicy } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/format';
@@ -30,9 +30,9 @@ export function FollowUpsPanel({ tenantId }: { tenantId: string }) {
   const { t } = useTranslation();
   const policy = useFollowUps(tenantId);
   if (policy.isPending) return <Loader size="sm" />;
-  if (policy.isError) return <ErrorAlert error={policy.error} title={t('followups.loadFailed')} />;
+  if (policy.isError) return <ActionError error={policy.error} title={t('followups.loadFailed')} />;
   return (
-    <Group align="flex-start" wrap="nowrap" gap="xl">
+    <Group align="flex-start" gap="xl">
       <FollowUpsForm tenantId={tenantId} policy={policy.data} />
       <FollowUpTimelinePreview tenantId={tenantId} />
     </Group>
@@ -87,15 +87,20 @@ export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: 
   );
 
   return (
-    <form onSubmit={submit} aria-label={t('followups.formLabel')} noValidate style={{ flex: 1, minWidth: 0 }}>
+    <form
+      onSubmit={submit}
+      aria-label={t('followups.formLabel')}
+      noValidate
+      style={{ flex: '1 1 320px', minWidth: 0, maxWidth: '100%' }}
+    >
       <Stack>
         <Group justify="space-between">
           <Title order={4}>{t('followups.title')}</Title>
           <Group gap="xs">
-            {policy.timezone && <Badge variant="outline">{policy.timezone}</Badge>}
-            <Badge variant="light" color={policy.source === 'tenant' ? 'blue' : 'gray'}>
+            {policy.timezone && <WordBadge variant="outline">{policy.timezone}</WordBadge>}
+            <WordBadge variant="light" color={policy.source === 'tenant' ? 'blue' : 'gray'}>
               {t(policy.source === 'tenant' ? 'followups.source.tenant' : 'followups.source.pack')}
-            </Badge>
+            </WordBadge>
           </Group>
         </Group>
         <Text size="sm" c="dimmed">
@@ -110,7 +115,7 @@ export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: 
               role="listitem"
               aria-label={t('followups.stepLabel', { number: index + 1 })}
             >
-              <Group align="flex-start" wrap="nowrap">
+              <Group align="flex-start">
                 <NumberInput
                   label={t('followups.delay', { number: index + 1 })}
                   min={1}
@@ -177,13 +182,13 @@ export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: 
           />
         </SimpleGrid>
         {save.isError && (
-          <ErrorAlert
+          <ActionError
             error={save.error}
             title={t('followups.saveFailed')}
             extra={save.error instanceof ApiError ? save.error.problem.errors : []}
           />
         )}
-        {reset.isError && <ErrorAlert error={reset.error} />}
+        {reset.isError && <ActionError error={reset.error} />}
         {save.isSuccess && (
           <Alert color="green" variant="light" role="status">
             {t('followups.saved')}
@@ -227,7 +232,15 @@ export function FollowUpTimelinePreview({ tenantId }: { tenantId: string }) {
   const timeline = useFollowUpTimeline(tenantId, armedAt);
 
   return (
-    <Paper withBorder p="md" w={380} style={{ flexShrink: 0 }} role="region" aria-label={t('followups.timeline')}>
+    <Paper
+      withBorder
+      p="md"
+      w={380}
+      maw="100%"
+      style={{ flexShrink: 0 }}
+      role="region"
+      aria-label={t('followups.timeline')}
+    >
       <Stack gap="sm">
         <Title order={5}>{t('followups.timeline')}</Title>
         <Text size="xs" c="dimmed">
@@ -240,7 +253,7 @@ export function FollowUpTimelinePreview({ tenantId }: { tenantId: string }) {
           onChange={(e) => setStart(e.currentTarget.value)}
         />
         {timeline.isPending && <Loader size="xs" />}
-        {timeline.isError && <ErrorAlert error={timeline.error} />}
+        {timeline.isError && <ActionError error={timeline.error} />}
         {timeline.data && (
           <Timeline active={-1} bulletSize={18} lineWidth={2}>
             {timeline.data.steps.map((step) => (
@@ -250,9 +263,9 @@ export function FollowUpTimelinePreview({ tenantId }: { tenantId: string }) {
                 color={step.movedByQuietHours ? 'orange' : 'blue'}
               >
                 {step.movedByQuietHours && (
-                  <Badge size="xs" color="orange" variant="light">
+                  <WordBadge size="xs" color="orange" variant="light">
                     {t('followups.moved')}
-                  </Badge>
+                  </WordBadge>
                 )}
                 <Text size="xs" c="dimmed" lineClamp={3}>
                   {step.text}

@@ -17,7 +17,6 @@ import { CSS } from '@dnd-kit/utilities';
 import {
   ActionIcon,
   Alert,
-  Badge,
   Button,
   FileButton,
   Group,
@@ -30,9 +29,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { WordBadge } from '../../../components/WordBadge';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ActionError } from '../../../components/ActionError';
 import type { GreetingKind, GreetingView } from '../../../lib/api/types';
 import { useGreeting, useResetGreeting, useSaveGreeting, useUploadMedia } from '../api/greeting';
 import {
@@ -51,7 +51,7 @@ export function GreetingPanel({ tenantId, companyName }: { tenantId: string; com
   const { t } = useTranslation();
   const greeting = useGreeting(tenantId);
   if (greeting.isPending) return <Loader size="sm" />;
-  if (greeting.isError) return <ErrorAlert error={greeting.error} title={t('greeting.loadFailed')} />;
+  if (greeting.isError) return <ActionError error={greeting.error} title={t('greeting.loadFailed')} />;
   return <GreetingEditor tenantId={tenantId} companyName={companyName} view={greeting.data} />;
 }
 
@@ -110,13 +110,13 @@ export function GreetingEditor({
   }
 
   return (
-    <Group align="flex-start" wrap="nowrap" gap="xl">
-      <Stack style={{ flex: 1 }} miw={0}>
+    <Group align="flex-start" gap="xl">
+      <Stack style={{ flex: '1 1 320px' }} miw={0} maw="100%">
         <Group justify="space-between">
           <Title order={4}>{t('greeting.title')}</Title>
-          <Badge variant="light" color={view.source === 'tenant' ? 'blue' : 'gray'}>
+          <WordBadge variant="light" color={view.source === 'tenant' ? 'blue' : 'gray'}>
             {t(view.source === 'tenant' ? 'greeting.source.tenant' : 'greeting.source.pack')}
-          </Badge>
+          </WordBadge>
         </Group>
         <Text size="sm" c="dimmed">
           {t('greeting.hint')}
@@ -152,8 +152,8 @@ export function GreetingEditor({
             </Button>
           ))}
         </Group>
-        {save.isError && <ErrorAlert error={save.error} title={t('greeting.saveFailed')} />}
-        {reset.isError && <ErrorAlert error={reset.error} />}
+        {save.isError && <ActionError error={save.error} title={t('greeting.saveFailed')} />}
+        {reset.isError && <ActionError error={reset.error} />}
         {save.isSuccess && !save.isPending && (
           <Alert color="green" variant="light" role="status">
             {t('greeting.saved')}
@@ -208,7 +208,7 @@ function SortableStep({ tenantId, step, index, count, problem, onChange, onMove,
       style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1 }}
     >
       <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between" gap="xs">
           <Group gap="xs" wrap="nowrap">
             <ActionIcon
               variant="subtle"
@@ -343,7 +343,7 @@ function SortableStep({ tenantId, step, index, count, problem, onChange, onMove,
                 </Text>
               )}
             </Group>
-            {upload.isError && <ErrorAlert error={upload.error} title={t('greeting.uploadFailed')} />}
+            {upload.isError && <ActionError error={upload.error} title={t('greeting.uploadFailed')} />}
           </Stack>
         )}
       </Stack>

@@ -11,6 +11,7 @@ export function PhonePreview({ steps, companyName }: { steps: EditableStep[]; co
       radius={28}
       p={10}
       w={320}
+      maw="100%"
       bg="dark.7"
       aria-label={t('greeting.preview')}
       role="region"

@@ -1,5 +1,5 @@
 import {
-  Badge,
+  Alert,
   Box,
   Button,
   Group,
@@ -13,11 +13,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { WordBadge } from '../../../components/WordBadge';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
-import type { ChatMessage, Lead } from '../../../lib/api/types';
+import { ActionError } from '../../../components/ActionError';
+import type { ChatMessage, Lead, Pack } from '../../../lib/api/types';
+
+/** The pack's lead fields (their ru/en labels name the keys the AI fills in). */
+export type PackFields = NonNullable<Pack['qualificationSchema']>;
 import { useSandboxChat, useSandboxLead, useSendSandboxMessage } from '../api/sandbox';
 
 function randomPhone(): string {
@@ -28,7 +32,18 @@ function randomPhone(): string {
  * A phone-like chat where the operator plays a lead against the tenant's real configuration; the lead's
  * fields, stage and score as the AI manager changes them beside it.
  */
-export function SandboxPanel({ tenantId, companyName }: { tenantId: string; companyName: string }) {
+export function SandboxPanel({
+  tenantId,
+  companyName,
+  provider,
+  fields = [],
+}: {
+  tenantId: string;
+  companyName: string;
+  /** The tenant's connected provider (undefined while unknown): the sandbox answers only for 'sandbox'. */
+  provider?: string | null;
+  fields?: PackFields;
+}) {
   const { t } = useTranslation();
   const [phone, setPhone] = useState(randomPhone);
   const [name, setName] = useState(() => t('sandbox.defaultName'));
@@ -38,6 +53,7 @@ export function SandboxPanel({ tenantId, companyName }: { tenantId: string; comp
   const chat = useSandboxChat(tenantId, phone, started);
   const lead = useSandboxLead(tenantId, phone, started);
   const queryClient = useQueryClient();
+  const notSandbox = provider !== undefined && provider !== 'sandbox';
   const leadId = lead.data?.id;
   useEffect(() => {
     // a new lead changes the tenant's "leads today"
@@ -60,8 +76,18 @@ export function SandboxPanel({ tenantId, companyName }: { tenantId: string; comp
   }
 
   return (
-    <Group align="flex-start" wrap="nowrap" gap="xl">
-      <Stack w={360} style={{ flexShrink: 0 }}>
+    <Group align="flex-start" gap="xl">
+      <Stack w={360} maw="100%" style={{ flexShrink: 0 }}>
+        {notSandbox && (
+          <Alert
+            color="yellow"
+            variant="light"
+            title={t('sandbox.notSandboxTitle')}
+            data-testid="sandbox-not-connected"
+          >
+            {t('sandbox.notSandbox')}
+          </Alert>
+        )}
         <Group grow>
           <TextInput
             label={t('sandbox.phone')}
@@ -75,6 +101,7 @@ export function SandboxPanel({ tenantId, companyName }: { tenantId: string; comp
           <Button
             variant="subtle"
             size="xs"
+            mih={44}
             onClick={() => {
               setPhone(randomPhone());
               setStarted(false);
@@ -101,19 +128,23 @@ export function SandboxPanel({ tenantId, companyName }: { tenantId: string; comp
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
               />
-              <Button type="submit" radius="xl" loading={send.isPending} aria-label={t('sandbox.send')}>
+              <Button type="submit" radius="xl" miw={44} h={44} loading={send.isPending} aria-label={t('sandbox.send')}>
                 ➤
               </Button>
             </Group>
           </form>
+          {send.isError && (
+            <Box mt={6}>
+              <ActionError error={send.error} title={t('sandbox.sendFailed')} />
+            </Box>
+          )}
         </Paper>
-        {send.isError && <ErrorAlert error={send.error} title={t('sandbox.sendFailed')} />}
-        {chat.isError && <ErrorAlert error={chat.error} />}
+        {chat.isError && <ActionError error={chat.error} />}
         <Text size="xs" c="dimmed">
           {t('sandbox.hint')}
         </Text>
       </Stack>
-      <LeadSidePanel lead={lead.data ?? null} started={started} />
+      <LeadSidePanel fields={fields} lead={lead.data ?? null} started={started} />
     </Group>
   );
 }
@@ -131,7 +162,7 @@ function ChatView({ messages }: { messages: ChatMessage[] }) {
   }, [messages.length]);
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
   return (
-    <ScrollArea h={460} bg="#ece5dd" viewportRef={viewport}>
+    <ScrollArea h={{ base: 320, sm: 460 }} bg="#ece5dd" viewportRef={viewport}>
       <Stack gap={6} p="xs" role="log" aria-label={t('sandbox.chat')}>
         {messages.length === 0 && (
           <Text size="xs" c="dimmed" ta="center" mt="xl">
@@ -176,14 +207,33 @@ const TEMPERATURE = {
   COLD: { key: 'sandbox.temperature.cold', color: 'blue' },
 } as const;
 
-function LeadSidePanel({ lead, started }: { lead: Lead | null; started: boolean }) {
+/** The pack's ru/en label for a lead field key (`width_m` → «Ширина, м»), or the key when the pack has none. */
+function useFieldLabel(fields: PackFields): (key: string) => string {
+  const { t, i18n } = useTranslation();
+  return (key) => {
+    if (key === 'city') return t('sandbox.city');
+    const field = fields.find((f) => f.key === key);
+    return (i18n.language === 'en' ? (field?.labelEn ?? field?.labelRu) : (field?.labelRu ?? field?.labelEn)) ?? key;
+  };
+}
+
+function LeadSidePanel({ fields, lead, started }: { fields: PackFields; lead: Lead | null; started: boolean }) {
   const { t } = useTranslation();
+  const fieldLabel = useFieldLabel(fields);
   const temperature =
     lead?.temperature === 'HOT' || lead?.temperature === 'WARM' || lead?.temperature === 'COLD'
       ? TEMPERATURE[lead.temperature]
       : null;
   return (
-    <Paper withBorder p="md" style={{ flex: 1 }} miw={0} role="region" aria-label={t('sandbox.lead')}>
+    <Paper
+      withBorder
+      p="md"
+      style={{ flex: '1 1 280px' }}
+      miw={0}
+      maw="100%"
+      role="region"
+      aria-label={t('sandbox.lead')}
+    >
       <Stack gap="sm">
         <Title order={4}>{t('sandbox.lead')}</Title>
         {!lead ? (
@@ -192,15 +242,17 @@ function LeadSidePanel({ lead, started }: { lead: Lead | null; started: boolean 
           <>
             <Group gap="xs">
               <Text fw={600}>{lead.name ?? lead.phone}</Text>
-              <Badge variant="light" data-testid="sandbox-stage">
+              <WordBadge variant="light" data-testid="sandbox-stage">
                 {lead.stage?.name ?? '—'}
-              </Badge>
+              </WordBadge>
               {temperature && (
-                <Badge color={temperature.color} variant="light">
+                <WordBadge color={temperature.color} variant="light">
                   {t(temperature.key)}
-                </Badge>
+                </WordBadge>
               )}
-              <Badge variant="outline">{lead.handledBy === 'HUMAN' ? t('sandbox.human') : t('sandbox.ai')}</Badge>
+              <WordBadge variant="outline">
+                {lead.handledBy === 'HUMAN' ? t('sandbox.human') : t('sandbox.ai')}
+              </WordBadge>
             </Group>
             <div>
               <Text size="sm">
@@ -218,13 +270,13 @@ function LeadSidePanel({ lead, started }: { lead: Lead | null; started: boolean 
               <Table.Tbody>
                 {lead.city && lead.fields?.city === undefined && (
                   <Table.Tr>
-                    <Table.Td ff="monospace">city</Table.Td>
+                    <Table.Td>{fieldLabel('city')}</Table.Td>
                     <Table.Td>{lead.city}</Table.Td>
                   </Table.Tr>
                 )}
                 {Object.entries(lead.fields ?? {}).map(([key, value]) => (
                   <Table.Tr key={key}>
-                    <Table.Td ff="monospace">{key}</Table.Td>
+                    <Table.Td>{fieldLabel(key)}</Table.Td>
                     <Table.Td>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,4 +1,5 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Tooltip } from '@mantine/core';
+import { WordBadge } from '../../../components/WordBadge';
 import { useTranslation } from 'react-i18next';
 import type { ChannelSummary } from '../../../lib/api/types';
 
@@ -11,9 +12,9 @@ export function ChannelStateBadge({ channel }: { channel: ChannelSummary | undef
     ? `${t(`channel.providers.${channel.provider}`, { defaultValue: channel.provider })} · ${t(`channel.state.${state}`, { defaultValue: state })}`
     : t('channel.state.none');
   const badge = (
-    <Badge color={COLORS[state] ?? 'gray'} variant="light">
+    <WordBadge color={COLORS[state] ?? 'gray'} variant="light">
       {label}
-    </Badge>
+    </WordBadge>
   );
   return channel?.lastError ? <Tooltip label={channel.lastError}>{badge}</Tooltip> : badge;
 }

@@ -13,11 +13,14 @@ import {
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ActionError } from '../../../components/ActionError';
 import { ApiError } from '@buildcrm/web-shared/lib/errors';
 import { fieldGuard, isEmail } from '@buildcrm/web-shared/lib/loginForm';
 import { usePacks } from '../../packs/api/packs';
 import { useCreateTenant } from '../api/tenants';
+import { slugFrom } from '../../../lib/translit';
+import { describeFieldProblem, describeProblem } from '../../../lib/problems';
+import { usePhone } from '../../../lib/usePhone';
 
 /** The provisioner's steps, in order (platform.tenants.provisioning_step). */
 export const PROVISIONING_STEPS = ['REGISTERED', 'SCHEMA_CREATED', 'MIGRATED', 'SEEDED', 'ACTIVE'] as const;
@@ -47,19 +50,11 @@ const FIELD_OF_SERVER: Record<string, keyof Values> = {
 };
 const isServerField = fieldGuard<string>(Object.keys(FIELD_OF_SERVER));
 
-/** Lower-case latin code from a name: "Алем Дом" → "" (type it), "Tez Sales" → "tez-sales". */
-export function slugFrom(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-}
-
 export function CreateTenantModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const packs = usePacks();
+  const phone = usePhone();
   const create = useCreateTenant();
   const form = useForm<Values>({
     initialValues: {
@@ -108,9 +103,12 @@ export function CreateTenantModal({ opened, onClose }: { opened: boolean; onClos
           if (!(error instanceof ApiError)) return;
           for (const problem of error.problem.errors) {
             if (isServerField(problem.field))
-              form.setFieldError(FIELD_OF_SERVER[problem.field] ?? 'name', problem.message);
+              form.setFieldError(
+                FIELD_OF_SERVER[problem.field] ?? 'name',
+                describeFieldProblem(problem.message, t, i18n.language),
+              );
           }
-          if (error.status === 409) form.setFieldError('slug', error.problem.detail ?? error.problem.title);
+          if (error.status === 409) form.setFieldError('slug', describeProblem(error, t, i18n.language));
         },
       },
     );
@@ -118,11 +116,11 @@ export function CreateTenantModal({ opened, onClose }: { opened: boolean; onClos
 
   const packOptions = (packs.data ?? []).map((p) => ({
     value: p.id ?? '',
-    label: `${(i18n.language === 'en' ? p.nameEn : p.nameRu) ?? p.id} (${p.id})`,
+    label: (i18n.language === 'en' ? p.nameEn : p.nameRu) ?? p.id ?? '',
   }));
 
   return (
-    <Modal opened={opened} onClose={close} title={t('tenants.create.title')} size="lg">
+    <Modal opened={opened} onClose={close} title={t('tenants.create.title')} size="lg" fullScreen={phone}>
       {created ? (
         <Stack>
           <Stepper active={active} orientation="vertical" size="sm" aria-label={t('tenants.create.progress')}>
@@ -148,7 +146,7 @@ export function CreateTenantModal({ opened, onClose }: { opened: boolean; onClos
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <SimpleGrid cols={2}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
                 label={t('tenants.create.name')}
                 withAsterisk
@@ -187,7 +185,7 @@ export function CreateTenantModal({ opened, onClose }: { opened: boolean; onClos
               />
             </SimpleGrid>
             <Text fw={600}>{t('tenants.create.owner')}</Text>
-            <SimpleGrid cols={2}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('tenants.create.ownerName')} withAsterisk {...form.getInputProps('ownerName')} />
               <TextInput
                 label={t('tenants.create.ownerEmail')}
@@ -209,7 +207,7 @@ export function CreateTenantModal({ opened, onClose }: { opened: boolean; onClos
                 ))}
               </Stepper>
             )}
-            {create.isError && <ErrorAlert error={create.error} title={t('tenants.create.failed')} />}
+            {create.isError && <ActionError error={create.error} title={t('tenants.create.failed')} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ActionError } from '../../../components/ActionError';
 import { AiPanel } from '../../ai/components/AiPanel';
 import { PackPanel } from '../../ai/components/PackPanel';
 import { AuditPanel } from '../../audit/components/AuditPanel';
@@ -9,6 +9,7 @@ import { ChannelPanel } from '../../channel/components/ChannelPanel';
 import { FollowUpsPanel } from '../../followups/components/FollowUpsPanel';
 import { GreetingPanel } from '../../greeting/components/GreetingEditor';
 import { SandboxPanel } from '../../sandbox/components/SandboxPanel';
+import { usePackName, usePacks } from '../../packs/api/packs';
 import { useTenant, useTenantStatus } from '../api/tenants';
 import { ChannelStateBadge } from './ChannelStateBadge';
 import { TenantStatusBadge } from './TenantStatusBadge';
@@ -26,32 +27,36 @@ export function TenantPage() {
   const navigate = useNavigate();
   const tenant = useTenant(id);
   const status = useTenantStatus(id);
+  const packName = usePackName();
+  const packs = usePacks();
 
   if (tab !== undefined && !isTab(tab)) return <Navigate to={`/tenants/${id}`} replace />;
   const active: TenantTab = tab ?? 'whatsapp';
 
   if (tenant.isPending) return <Loader size="sm" />;
-  if (tenant.isError) return <ErrorAlert error={tenant.error} title={t('tenant.loadFailed')} />;
+  if (tenant.isError) return <ActionError error={tenant.error} title={t('tenant.loadFailed')} />;
   const data = tenant.data;
   const suspended = data.status === 'SUSPENDED';
   const name = data.name ?? data.slug ?? '';
 
   return (
     <Stack>
-      <Anchor component={Link} to="/tenants" size="sm">
+      <Anchor component={Link} to="/tenants" size="sm" mih={44} display="inline-flex" style={{ alignItems: 'center' }}>
         ← {t('tenant.back')}
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={2}>{name}</Title>
+            <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+              {name}
+            </Title>
             <TenantStatusBadge status={data.status ?? ''} />
             <ChannelStateBadge channel={data.channel} />
           </Group>
           <Text size="sm" c="dimmed">
             {t('tenant.summary', {
               slug: data.slug,
-              pack: data.pack,
+              pack: packName(data.pack),
               timezone: data.timezone,
               owner: data.owner?.email ?? '—',
               leads: data.leadsToday ?? 0,
@@ -59,6 +64,7 @@ export function TenantPage() {
           </Text>
         </Stack>
         <Button
+          mih={44}
           color={suspended ? 'green' : 'orange'}
           variant="light"
           loading={status.isPending}
@@ -71,7 +77,7 @@ export function TenantPage() {
           {suspended ? t('tenant.resume') : t('tenant.suspend')}
         </Button>
       </Group>
-      {status.isError && <ErrorAlert error={status.error} />}
+      {status.isError && <ActionError error={status.error} />}
       <Tabs
         value={active}
         onChange={(value) => void navigate(`/tenants/${id}/${value ?? 'whatsapp'}`)}
@@ -79,7 +85,7 @@ export function TenantPage() {
       >
         <Tabs.List>
           {TENANT_TABS.map((key) => (
-            <Tabs.Tab key={key} value={key}>
+            <Tabs.Tab key={key} value={key} mih={44}>
               {t(`tenant.tabs.${key}`)}
             </Tabs.Tab>
           ))}
@@ -100,7 +106,12 @@ export function TenantPage() {
           <FollowUpsPanel tenantId={id} />
         </Tabs.Panel>
         <Tabs.Panel value="sandbox" pt="md">
-          <SandboxPanel tenantId={id} companyName={name} />
+          <SandboxPanel
+            tenantId={id}
+            companyName={name}
+            provider={data.channel?.provider ?? null}
+            fields={(packs.data ?? []).find((p) => p.id === data.pack)?.qualificationSchema ?? []}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="md">
           <AuditPanel tenantId={id} />

@@ -1,4 +1,5 @@
-import { Badge } from '@mantine/core';
+import {} from '@mantine/core';
+import { WordBadge } from '../../../components/WordBadge';
 import { useTranslation } from 'react-i18next';
 
 const STATUS = {
@@ -16,14 +17,14 @@ export function TenantStatusBadge({ status }: { status: string }) {
   const normalized = status.toLowerCase();
   if (!isKnownStatus(normalized)) {
     return (
-      <Badge color="gray" variant="light">
+      <WordBadge color="gray" variant="light">
         {status}
-      </Badge>
+      </WordBadge>
     );
   }
   return (
-    <Badge color={STATUS[normalized].color} variant="light">
+    <WordBadge color={STATUS[normalized].color} variant="light">
       {t(STATUS[normalized].key)}
-    </Badge>
+    </WordBadge>
   );
 }

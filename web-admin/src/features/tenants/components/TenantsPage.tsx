@@ -1,10 +1,12 @@
-import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { ActionError } from '../../../components/ActionError';
 import { formatDateTime } from '../../../lib/format';
 import { SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
+import { usePhone } from '../../../lib/usePhone';
+import { usePackName } from '../../packs/api/packs';
 import { useTenants } from '../api/tenants';
 import { ChannelStateBadge } from './ChannelStateBadge';
 import { CreateTenantModal } from './CreateTenantModal';
@@ -14,6 +16,8 @@ export function TenantsPage() {
   const { t, i18n } = useTranslation();
   const tenants = useTenants();
   const [creating, setCreating] = useState(false);
+  const phone = usePhone();
+  const packName = usePackName();
 
   let body;
   if (tenants.isPending) {
@@ -27,10 +31,60 @@ export function TenantsPage() {
     // An expired session is handled by the route guard, which is already sending the operator to login.
     body =
       tenants.error instanceof SessionExpiredError ? null : (
-        <ErrorAlert error={tenants.error} title={t('tenants.loadFailed')} />
+        <ActionError error={tenants.error} title={t('tenants.loadFailed')} />
       );
   } else if (tenants.data.length === 0) {
     body = <Text c="dimmed">{t('tenants.empty')}</Text>;
+  } else if (phone) {
+    body = (
+      <Stack gap="sm" role="list" aria-label={t('tenants.title')}>
+        {tenants.data.map((tenant) => (
+          <Card key={tenant.id} withBorder padding="sm" role="listitem" data-testid="tenant-card">
+            <Stack gap={6}>
+              <Anchor
+                component={Link}
+                to={`/tenants/${tenant.id}`}
+                fw={600}
+                mih={44}
+                display="flex"
+                style={{ alignItems: 'center' }}
+              >
+                {tenant.name ?? tenant.slug}
+              </Anchor>
+              <Group gap={6}>
+                <TenantStatusBadge status={tenant.status ?? ''} />
+                <ChannelStateBadge channel={tenant.channel} />
+              </Group>
+              <SimpleGrid cols={2} spacing={4} verticalSpacing={2}>
+                <Text size="sm" c="dimmed">
+                  {t('tenants.columns.slug')}
+                </Text>
+                <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                  {tenant.slug}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t('tenants.columns.pack')}
+                </Text>
+                <Text size="sm">{packName(tenant.pack)}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('tenants.columns.leadsToday')}
+                </Text>
+                <Text size="sm">{tenant.leadsToday ?? '—'}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('tenants.columns.lastInbound')}
+                </Text>
+                <Text size="sm">{formatDateTime(tenant.channel?.lastInboundAt, i18n.language)}</Text>
+              </SimpleGrid>
+              {tenant.channel?.lastError && (
+                <Text size="sm" c="red" lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
+                  {tenant.channel.lastError}
+                </Text>
+              )}
+            </Stack>
+          </Card>
+        ))}
+      </Stack>
+    );
   } else {
     body = (
       <Table.ScrollContainer minWidth={1100}>
@@ -60,7 +114,7 @@ export function TenantsPage() {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <TenantStatusBadge status={tenant.status ?? ''} />
                 </Table.Td>
-                <Table.Td>{tenant.pack}</Table.Td>
+                <Table.Td>{packName(tenant.pack)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <ChannelStateBadge channel={tenant.channel} />
                 </Table.Td>
@@ -84,7 +138,9 @@ export function TenantsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('tenants.title')}</Title>
-        <Button onClick={() => setCreating(true)}>{t('tenants.create.open')}</Button>
+        <Button h={phone ? 44 : undefined} onClick={() => setCreating(true)}>
+          {t('tenants.create.open')}
+        </Button>
       </Group>
       {body}
       {creating && <CreateTenantModal opened onClose={() => setCreating(false)} />}
