@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
 import { useMe } from '../api/getMe';
+import { PushSettings } from '../../push/components/PushSettings';
 
 const ROLE_KEYS = { owner: 'roles.owner', rop: 'roles.rop', manager: 'roles.manager' } as const;
 
@@ -59,6 +60,7 @@ export function HomePage() {
           </Table.Tbody>
         </Table>
       </Card>
+      <PushSettings />
     </Stack>
   );
 }
