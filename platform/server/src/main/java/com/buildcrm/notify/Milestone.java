@@ -6,6 +6,11 @@ public enum Milestone {
     CREATED,
     /** The AI moved the lead to the CALL_REQUESTED stage. */
     CALL_REQUESTED,
+    /**
+     * The client named (or changed) the time to call ({@code preferred_call_time}) while the lead
+     * is in CALL_REQUESTED: an open call task takes the new time.
+     */
+    CALL_TIME_GIVEN,
     /** The AI handed the conversation to a person (needs_human). */
     HANDED_OFF,
     /** A person took the conversation over ({@code userId} is the taker). */

@@ -7,6 +7,7 @@ import com.buildcrm.ai.greeting.GreetingChains;
 import com.buildcrm.ai.llm.AiBrains;
 import com.buildcrm.ai.llm.LlmConfig;
 import com.buildcrm.brain.AiMemory;
+import com.buildcrm.brain.CoreExtractors;
 import com.buildcrm.brain.HistoryLine;
 import com.buildcrm.brain.LeadEventDraft;
 import com.buildcrm.brain.LeadState;
@@ -338,6 +339,12 @@ public class AiTurnWorker {
         em.flush();
         if (newStage != null && after.stageRole() == StageRole.CALL_REQUESTED) {
             milestones.fire(new LeadMilestone(work, leadId, Milestone.CALL_REQUESTED, null, now));
+        }
+        Object callTime = after.fields().get(CoreExtractors.CALL_TIME);
+        if (callTime != null
+                && after.stageRole() == StageRole.CALL_REQUESTED
+                && !callTime.equals(snap.state().fields().get(CoreExtractors.CALL_TIME))) {
+            milestones.fire(new LeadMilestone(work, leadId, Milestone.CALL_TIME_GIVEN, null, now));
         }
         if (outcome.handOff()) {
             milestones.fire(new LeadMilestone(work, leadId, Milestone.HANDED_OFF, null, now));
