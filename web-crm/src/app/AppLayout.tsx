@@ -119,7 +119,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 52 }}
-      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: true } }}
+      navbar={phone ? undefined : { width: 200, breakpoint: 'sm' }}
       footer={{ height: 60, collapsed: !phone }}
       padding="sm"
     >
@@ -150,30 +150,32 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        <Stack gap={4} justify="space-between" h="100%">
-          <Stack gap={4}>
-            {links.map((link) => (
-              <NavLink
-                key={link.to}
-                component={RouterNavLink}
-                to={link.to}
-                label={link.label}
-                rightSection={link.badge}
-                active={at(link.to)}
-              />
-            ))}
+      {!phone && (
+        <AppShell.Navbar p="xs">
+          <Stack gap={4} justify="space-between" h="100%">
+            <Stack gap={4}>
+              {links.map((link) => (
+                <NavLink
+                  key={link.to}
+                  component={RouterNavLink}
+                  to={link.to}
+                  label={link.label}
+                  rightSection={link.badge}
+                  active={at(link.to)}
+                />
+              ))}
+            </Stack>
+            <Stack gap={4}>
+              {me && (
+                <Text size="xs" c="dimmed">
+                  {me.name} · {me.tenant.name}
+                </Text>
+              )}
+              <LogoutButton />
+            </Stack>
           </Stack>
-          <Stack gap={4}>
-            {me && (
-              <Text size="xs" c="dimmed">
-                {me.name} · {me.tenant.name}
-              </Text>
-            )}
-            <LogoutButton />
-          </Stack>
-        </Stack>
-      </AppShell.Navbar>
+        </AppShell.Navbar>
+      )}
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>

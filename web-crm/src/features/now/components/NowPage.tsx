@@ -252,7 +252,7 @@ export function NowPage() {
   if (phone && openId !== null) return <LeadCard leadId={openId} onClose={close} initialTab="tasks" />;
 
   const queue = (
-    <Stack gap="sm">
+    <Stack gap="sm" data-testid="now-page">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Title order={3}>{t('now.title')}</Title>
         {canManage && (
