@@ -4,6 +4,8 @@ import com.buildcrm.brain.Action;
 import com.buildcrm.brain.ActionValidator;
 import com.buildcrm.brain.InvalidActionException;
 import com.buildcrm.live.LiveEvent;
+import com.buildcrm.notify.AlertKind;
+import com.buildcrm.notify.LeadAlert;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.pipeline.Stage;
 import com.buildcrm.plugin.api.QualificationField;
@@ -59,12 +61,14 @@ public class LeadEdits {
     @Inject Clock clock;
     @Inject PendingFollowUps followUps;
     @Inject Event<LiveEvent> live;
+    @Inject Event<LeadAlert> alerts;
 
     public LeadViews.LeadResponse patch(long leadId, LeadPatch p) {
         TenantRef tenant = data.tenant();
         long me = data.currentUserId();
         String role = data.currentRole();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        boolean[] assigned = {false};
         LeadViews.LeadResponse result =
                 data.work(
                         work -> {
@@ -95,7 +99,7 @@ public class LeadEdits {
                                         now);
                             }
                             if (p.assigneeId != null) {
-                                assign(work, lead, p.assigneeId, role, me, now);
+                                assigned[0] = assign(work, lead, p.assigneeId, role, me, now);
                             }
                             if (p.aiEnabled != null && p.aiEnabled != lead.aiEnabled()) {
                                 lead.aiSwitched(p.aiEnabled, now);
@@ -119,6 +123,9 @@ public class LeadEdits {
                             return leads.toResponse(em, lead);
                         });
         live.fire(new LiveEvent(tenant.id(), "lead.updated", leadId, null));
+        if (assigned[0]) {
+            live.fire(new LiveEvent(tenant.id(), "lead.assigned", leadId, null));
+        }
         return result;
     }
 
@@ -198,7 +205,8 @@ public class LeadEdits {
                 now);
     }
 
-    private void assign(
+    /** Returns whether the assignee changed. */
+    private boolean assign(
             TenantWork work, Lead lead, long assigneeId, String role, long me, OffsetDateTime now) {
         EntityManager em = work.em();
         if ("manager".equals(role)) {
@@ -215,9 +223,26 @@ public class LeadEdits {
             name = u.name();
         }
         if (Objects.equals(target, lead.assigneeId())) {
-            return;
+            return false;
         }
         lead.assign(target, now);
+        em.flush();
+        // by hand: the idle re-assignment never undoes it (see ADR 019)
+        work.sql(
+                        "UPDATE leads SET assigned_at = CAST(?1 AS timestamptz), assigned_by_rule = false"
+                                + " WHERE id = ?2")
+                .setParameter(1, target == null ? null : now)
+                .setParameter(2, lead.id())
+                .executeUpdate();
+        if (target != null) {
+            work.sql(
+                            "UPDATE lead_tasks SET assignee_id = ?1, updated_at = ?2"
+                                    + " WHERE lead_id = ?3 AND done_at IS NULL AND assignee_id IS NULL")
+                    .setParameter(1, target)
+                    .setParameter(2, now)
+                    .setParameter(3, lead.id())
+                    .executeUpdate();
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("assigneeId", target);
         details.put("assignee", name);
@@ -230,6 +255,10 @@ public class LeadEdits {
                 target == null ? "Ответственный снят" : "Назначен ответственный: " + name,
                 details,
                 now);
+        if (target != null && target != me) {
+            alerts.fire(new LeadAlert(work, lead.id(), AlertKind.ASSIGNED, target));
+        }
+        return true;
     }
 
     private static Map<String, Object> stageDetails(Stage from, Stage to) {
