@@ -60,4 +60,11 @@ describe('lead assignment settings', () => {
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
     await waitFor(() => expect(crm.day).toEqual({ staleAfterDays: 5, workDayStart: '10:00', workDayEnd: '18:00' }));
   });
+
+  it('reads the server JSON that leaves null values out: re-assignment off, nobody in the rotation', async () => {
+    crm.assignment = { mode: 'MANUAL', on: ['CALL_REQUESTED'] } as unknown as typeof crm.assignment;
+    renderSignedIn('/settings?tab=assignment');
+    const form = await screen.findByTestId('assignment-settings');
+    expect(within(form).getByRole('switch', { name: /Передавать другому/ })).not.toBeChecked();
+  });
 });

@@ -16,10 +16,27 @@ export function sortTasks(tasks: LeadTask[]): LeadTask[] {
   });
 }
 
+/** The server leaves null values out of its JSON: absent = null here. */
+export function normalizeTask(task: Partial<LeadTask> & Pick<LeadTask, 'id' | 'leadId' | 'title'>): LeadTask {
+  return {
+    kind: 'TODO',
+    source: 'USER',
+    createdAt: '',
+    ...task,
+    note: task.note ?? null,
+    dueAt: task.dueAt ?? null,
+    dueText: task.dueText ?? null,
+    assignee: task.assignee ?? null,
+    done: task.done ?? false,
+    doneAt: task.doneAt ?? null,
+  };
+}
+
 export const leadTasksQueryOptions = (leadId: number) =>
   queryOptions({
     queryKey: taskKeys.ofLead(leadId),
-    queryFn: ({ signal }) => api.request<LeadTask[]>(`/api/crm/leads/${leadId}/tasks`, { signal }),
+    queryFn: async ({ signal }) =>
+      (await api.request<LeadTask[]>(`/api/crm/leads/${leadId}/tasks`, { signal })).map(normalizeTask),
   });
 
 export function createTask(leadId: number, body: NewTaskBody) {

@@ -18,7 +18,12 @@ const EVERY_MINUTE = 60_000;
 export const nowQueryOptions = (scope: NowScope) =>
   queryOptions({
     queryKey: nowKeys.queue(scope),
-    queryFn: ({ signal }) => api.request<NowItem[]>(`/api/crm/now?scope=${scope}`, { signal }),
+    queryFn: async ({ signal }) =>
+      (await api.request<NowItem[]>(`/api/crm/now?scope=${scope}`, { signal })).map((item) => ({
+        lead: item.lead,
+        // absent (null) values are left out of the server's JSON
+        action: { ...item.action, dueAt: item.action.dueAt ?? null, taskId: item.action.taskId ?? null },
+      })),
     refetchInterval: EVERY_MINUTE,
   });
 

@@ -130,7 +130,7 @@ function NowRow({
           >
             📞
           </ActionIcon>
-          {action.taskId !== null && (
+          {action.taskId != null && (
             <ActionIcon
               size={TARGET}
               variant="light"
