@@ -53,7 +53,10 @@ public class AnalyticsResource {
                             + " period; median and 90th percentile in seconds by who answered. Leads per"
                             + " day count leads created on each day of the period in the company's time"
                             + " zone. Handling: leads created in the period still led by the AI without"
-                            + " any handoff, versus taken over by a person.")
+                            + " any handoff, versus taken over by a person. Calls: call tasks due in the"
+                            + " period (as-soon-as-possible ones: created in it) done on time (by the due"
+                            + " time + 15 min; as soon as possible: within 60 min of creation), done late,"
+                            + " or missed (still open after that).")
     public ResponseTimesResponse responseTimes(
             @QueryParam("from") @Parameter(description = FROM) String from,
             @QueryParam("to") @Parameter(description = TO) String to) {

@@ -1,5 +1,6 @@
 package com.buildcrm.analytics;
 
+import com.buildcrm.analytics.AnalyticsViews.Calls;
 import com.buildcrm.analytics.AnalyticsViews.DayCount;
 import com.buildcrm.analytics.AnalyticsViews.FunnelResponse;
 import com.buildcrm.analytics.AnalyticsViews.FunnelStage;
@@ -43,6 +44,12 @@ public class AnalyticsService {
 
     /** The period when none is given: the last 30 days, today included. */
     static final int DEFAULT_DAYS = 30;
+
+    /** Minutes after a call's due time that still count as on time. */
+    static final int CALL_GRACE_MINUTES = 15;
+
+    /** Minutes after its creation within which an "as soon as possible" call counts as on time. */
+    static final int ASAP_CALL_MINUTES = 60;
 
     @Inject TenantData data;
     @Inject LeadService leads;
@@ -191,6 +198,7 @@ public class AnalyticsService {
                                             .getSingleResult();
                     long total = num(h[0]);
                     long ai = num(h[1]);
+                    Calls calls = calls(em, r);
                     return new ResponseTimesResponse(
                             r.view(),
                             byAuthor.getOrDefault(MessageAuthor.AI.name(), none),
@@ -200,8 +208,35 @@ public class AnalyticsService {
                                     total,
                                     ai,
                                     total - ai,
-                                    total == 0 ? null : round((double) ai / total)));
+                                    total == 0 ? null : round((double) ai / total)),
+                            calls);
                 });
+    }
+
+    /** Call tasks due in the period: on time, late, missed (see {@link Calls}). */
+    private Calls calls(EntityManager em, Range r) {
+        Object[] c =
+                (Object[])
+                        em.createNativeQuery(
+                                        "WITH c AS (SELECT done_at, CASE WHEN due_at IS NULL"
+                                                + " THEN created_at + make_interval(mins => ?3)"
+                                                + " ELSE due_at + make_interval(mins => ?4) END AS deadline"
+                                                + " FROM lead_tasks WHERE kind = 'CALL'"
+                                                + " AND COALESCE(due_at, created_at) >= ?1"
+                                                + " AND COALESCE(due_at, created_at) < ?2)"
+                                                + " SELECT count(*) FILTER (WHERE done_at <= deadline),"
+                                                + " count(*) FILTER (WHERE done_at > deadline),"
+                                                + " count(*) FILTER (WHERE done_at IS NULL AND deadline < ?5)"
+                                                + " FROM c")
+                                .setParameter(1, r.fromUtc())
+                                .setParameter(2, r.toUtc())
+                                .setParameter(3, ASAP_CALL_MINUTES)
+                                .setParameter(4, CALL_GRACE_MINUTES)
+                                .setParameter(
+                                        5,
+                                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                                .getSingleResult();
+        return new Calls(num(c[0]), num(c[1]), num(c[2]));
     }
 
     /**

@@ -40,7 +40,17 @@ public final class AnalyticsViews {
             ResponseTime ai,
             ResponseTime human,
             List<DayCount> leadsPerDay,
-            Handling handling) {}
+            Handling handling,
+            Calls calls) {}
+
+    /**
+     * Call tasks (kind CALL) due in the period — due at a time in the period, or, "as soon as
+     * possible" ones, created in it. On time: done by the due time plus {@link
+     * AnalyticsService#CALL_GRACE_MINUTES} minutes (as soon as possible: within {@link
+     * AnalyticsService#ASAP_CALL_MINUTES} minutes of the task's creation); late: done after that;
+     * missed: still open after that. Open calls not yet past that moment count nowhere.
+     */
+    public record Calls(long onTime, long late, long missed) {}
 
     /**
      * @param leadsAssigned leads created in the period that are assigned to this user now

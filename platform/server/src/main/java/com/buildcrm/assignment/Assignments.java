@@ -169,7 +169,7 @@ public class Assignments {
             alerts.fire(new LeadAlert(work, lead.id(), AlertKind.ASSIGNED, userId));
         }
         LiveEvent event = new LiveEvent(work.tenantId(), "lead.assigned", lead.id(), null);
-        AfterCommit.run(work, () -> live.fire(event));
+        work.afterCommit(() -> live.fire(event));
     }
 
     static String reason(Why why, String name) {

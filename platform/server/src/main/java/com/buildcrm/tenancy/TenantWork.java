@@ -45,6 +45,14 @@ public final class TenantWork {
         return work;
     }
 
+    /**
+     * Runs {@code action} once this unit of work has committed, never if it rolls back: how an
+     * observer inside someone else's transaction publishes a live event after the commit.
+     */
+    public void afterCommit(Runnable action) {
+        AfterCommit.run(this, action);
+    }
+
     /** Marks this unit of work active on the thread; returns the one it replaces. */
     TenantWork activate() {
         TenantWork previous = ACTIVE.get();

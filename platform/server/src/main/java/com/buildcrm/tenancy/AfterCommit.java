@@ -1,6 +1,5 @@
-package com.buildcrm.assignment;
+package com.buildcrm.tenancy;
 
-import com.buildcrm.tenancy.TenantWork;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.SessionEvent;
@@ -9,11 +8,11 @@ import org.eclipse.persistence.sessions.UnitOfWork;
 
 /**
  * Runs something once the caller's tenant unit of work has committed, and never if it rolls back:
- * for the assignment rule, which runs inside a transaction it does not own (a milestone observer)
- * and must publish its live event only after that transaction's commit. Units of work are
- * RESOURCE_LOCAL (no JTA), so this listens to the EclipseLink unit of work of the caller's entity
- * manager ({@code postCommitTransaction}, raised after the database commit); the listener lives as
- * long as that entity manager.
+ * for code that runs inside a transaction it does not own (a milestone observer: the assignment
+ * rule, the AI's call task) and must publish its live event only after that transaction's commit.
+ * Units of work are RESOURCE_LOCAL (no JTA), so this listens to the EclipseLink unit of work of the
+ * caller's entity manager ({@code postCommitTransaction}, raised after the database commit); the
+ * listener lives as long as that entity manager.
  */
 final class AfterCommit {
 
