@@ -52,8 +52,7 @@ test("the manager's day: round robin, the call request first in «Сейчас»
     await shoot(page, 'assignment-settings');
   }
   await signOut(page, isMobile);
-  const probe = await request.get('/api/crm/now', { headers: auth });
-  test.skip(probe.status() === 404, 'the server has no «Сейчас» queue yet (GET /api/crm/now answers 404)');
+  const hasNow = (await request.get('/api/crm/now', { headers: auth })).status() !== 404;
 
   // a client asks for a call tomorrow afternoon
   const phone = `+7701555${String(Date.now()).slice(-4)}`;
@@ -76,24 +75,29 @@ test("the manager's day: round robin, the call request first in «Сейчас»
 
   // the manager: «Сейчас» is the phone's home; on a desktop it is the first item of the navigation
   await logInAs(page, tenant.slug, manager);
-  if (!isMobile) await page.getByRole('navigation').getByRole('link', { name: /Сейчас/ }).click();
-  await expect(page).toHaveURL(/\/crm\/now/);
-  const first = page.getByTestId('now-item').first();
-  await expect(first).toHaveAttribute('data-lead-id', String(lead!.id));
-  await expect(first.getByTestId('now-lead')).toHaveText('Ерлан Сапаров');
-  await expect(first.getByTestId('now-reason')).toContainText('Звонок');
-  await expect(first.getByRole('link', { name: 'Позвонить' })).toHaveAttribute('href', `tel:${phone}`);
-  if (isMobile) {
-    // every control of the row is at least 44×44 px under the thumb
-    for (const control of await first.locator('a, button, [role="button"]').all()) {
-      const box = (await control.boundingBox())!;
-      expect(Math.min(box.width, box.height), (await control.getAttribute('aria-label')) ?? 'control').toBeGreaterThanOrEqual(44);
+  if (hasNow) {
+    if (!isMobile) await page.getByRole('navigation').getByRole('link', { name: /Сейчас/ }).click();
+    await expect(page).toHaveURL(/\/crm\/now/);
+    const first = page.getByTestId('now-item').first();
+    await expect(first).toHaveAttribute('data-lead-id', String(lead!.id));
+    await expect(first.getByTestId('now-lead')).toHaveText('Ерлан Сапаров');
+    await expect(first.getByTestId('now-reason')).toContainText('Звонок');
+    await expect(first.getByRole('link', { name: 'Позвонить' })).toHaveAttribute('href', `tel:${phone}`);
+    if (isMobile) {
+      // every control of the row is at least 44×44 px under the thumb
+      for (const control of await first.locator('a, button, [role="button"]').all()) {
+        const box = (await control.boundingBox())!;
+        expect(Math.min(box.width, box.height), (await control.getAttribute('aria-label')) ?? 'control').toBeGreaterThanOrEqual(44);
+      }
     }
+    await shoot(page, `now-${device}`);
+  } else {
+    await page.goto(`/crm/leads/${lead!.id}`);
+    await page.getByTestId('lead-card').getByRole('tab', { name: /Задачи/ }).click();
   }
-  await shoot(page, `now-${device}`);
 
   // the lead: its call task, made by the AI, with the time parsed from the client's words
-  await first.getByRole('button', { name: 'Открыть чат' }).click();
+  if (hasNow) await page.getByTestId('now-item').first().getByRole('button', { name: 'Открыть чат' }).click();
   const card = page.getByTestId('lead-card');
   await expect(card).toHaveAttribute('data-lead-id', String(lead!.id));
   const task = card.getByTestId('task').first();
@@ -102,10 +106,12 @@ test("the manager's day: round robin, the call request first in «Сейчас»
   await expect(task.getByTestId('task-due')).toContainText(/\d{2}:\d{2}/);
   await expect(task).not.toHaveAttribute('data-done');
   if (isMobile) await shoot(page, 'lead-tasks-phone');
-  await task.getByRole('checkbox', { name: 'Отметить выполненной' }).check();
+  // a controlled checkbox: it turns on when the server has answered, so a click, not check()
+  await task.getByRole('checkbox', { name: 'Отметить выполненной' }).click();
   await expect(task).toHaveAttribute('data-done', 'true');
 
   // back to «Сейчас»: nothing left to do
+  test.skip(!hasNow, 'the server has no «Сейчас» queue yet (GET /api/crm/now answers 404): the Now steps wait for it');
   if (isMobile) await page.getByTestId('bottom-nav').getByRole('link', { name: /Сейчас/ }).click();
   else await page.getByRole('navigation').getByRole('link', { name: /Сейчас/ }).click();
   await expect(page.getByTestId('now-empty')).toContainText('Сейчас всё сделано');
