@@ -37,7 +37,10 @@ public class LeadResource {
                             + " then last activity, newest first), `lastActivity`, `createdAt` (newest"
                             + " first). `total` counts every lead matching the filters. A manager of a"
                             + " company where managers see only their own leads gets only leads assigned"
-                            + " to them. Invalid parameters: 400 with `errors[]` naming each one.")
+                            + " to them. Invalid parameters: 400 with `errors[]` naming each one."
+                            + " Each lead carries `nextAction` ({kind, reason, urgency, dueAt,"
+                            + " taskId}, or null: nothing to do now), the same as in"
+                            + " `GET /api/crm/now`.")
     public LeadPage list(
             @QueryParam("stage") @Parameter(description = "Stage id") String stage,
             @QueryParam("temperature") @Parameter(description = "HOT, WARM or COLD")

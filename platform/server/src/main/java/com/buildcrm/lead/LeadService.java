@@ -3,8 +3,11 @@ package com.buildcrm.lead;
 import com.buildcrm.lead.LeadViews.LastMessage;
 import com.buildcrm.lead.LeadViews.LeadPage;
 import com.buildcrm.lead.LeadViews.LeadResponse;
+import com.buildcrm.lead.LeadViews.NextActionView;
 import com.buildcrm.lead.LeadViews.PersonRef;
 import com.buildcrm.lead.LeadViews.StageRef;
+import com.buildcrm.nextaction.NextAction;
+import com.buildcrm.now.situation.NextActions;
 import com.buildcrm.pipeline.Stage;
 import com.buildcrm.settings.CrmSettings;
 import com.buildcrm.tenancy.TenantData;
@@ -31,6 +34,7 @@ import java.util.Objects;
 public class LeadService {
 
     @Inject TenantData data;
+    @Inject NextActions nextActions;
 
     /** Largest page a client may ask for. */
     public static final int MAX_PAGE = 200;
@@ -165,6 +169,8 @@ public class LeadService {
                     .forEach(l -> byId.put(l.id(), l));
         }
         List<Lead> leads = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        // one bulk read of the page's situations gives every card its next action
+        Map<Long, NextAction> actions = nextActions.plan(TenantWork.of(em), ids).actions();
         String next = null;
         if (more) {
             PageKey last = keys.get(keys.size() - 1);
@@ -179,8 +185,27 @@ public class LeadService {
                                     last.id())
                             .encode();
         }
-        Lookup lookup = new Lookup(TenantWork.of(em)).prefetch(leads);
+        Lookup lookup = new Lookup(TenantWork.of(em), actions).prefetch(leads);
         return new LeadPage(leads.stream().map(lookup::toResponse).toList(), next, -1);
+    }
+
+    /**
+     * The API views of these leads in this order (ids that do not exist are skipped), with the next
+     * actions the caller already planned (a lead absent from {@code actions} has none).
+     */
+    public List<LeadResponse> responses(
+            EntityManager em, List<Long> ids, Map<Long, NextAction> actions) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Lead> byId = new HashMap<>();
+        em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .forEach(l -> byId.put(l.id(), l));
+        List<Lead> leads = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        Lookup lookup = new Lookup(TenantWork.of(em), actions).prefetch(leads);
+        return leads.stream().map(lookup::toResponse).toList();
     }
 
     /** How many visible leads match. */
@@ -294,7 +319,10 @@ public class LeadService {
 
     /** The API view of a lead, inside the caller's transaction. */
     public LeadResponse toResponse(EntityManager em, Lead lead) {
-        return new Lookup(TenantWork.of(em)).toResponse(lead);
+        TenantWork work = TenantWork.of(em);
+        em.flush(); // the situation is read with SQL: it must see this transaction's changes
+        return new Lookup(work, nextActions.plan(work, List.of(lead.id())).actions())
+                .toResponse(lead);
     }
 
     /**
@@ -315,7 +343,11 @@ public class LeadService {
         return lead.assigneeId() != null && lead.assigneeId() == data.currentUserId();
     }
 
-    private boolean onlyAssigned(EntityManager em) {
+    /**
+     * Whether the caller sees only the leads assigned to them (a manager of a company where
+     * managers do not see all leads); everyone else sees every lead.
+     */
+    public boolean onlyAssigned(EntityManager em) {
         if (!"manager".equals(data.currentRole())) {
             return false;
         }
@@ -330,10 +362,12 @@ public class LeadService {
         private final Map<Long, Stage> stages = new HashMap<>();
         private final Map<Long, User> users = new HashMap<>();
         private final Map<Long, Map<String, Object>> fields = new HashMap<>();
+        private final Map<Long, NextAction> actions;
 
-        Lookup(TenantWork work) {
+        Lookup(TenantWork work, Map<Long, NextAction> actions) {
             this.work = work;
             this.em = work.em();
+            this.actions = actions;
         }
 
         Lookup prefetch(List<Lead> leads) {
@@ -368,7 +402,8 @@ public class LeadService {
                     l.updatedAt(),
                     l.aiEnabled(),
                     l.needsHuman(),
-                    l.stageLocked());
+                    l.stageLocked(),
+                    NextActionView.of(actions.get(l.id())));
         }
 
         private PersonRef person(Long id) {

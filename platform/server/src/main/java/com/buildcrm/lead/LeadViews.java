@@ -1,6 +1,8 @@
 package com.buildcrm.lead;
 
+import com.buildcrm.nextaction.NextAction;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,34 @@ public final class LeadViews {
             OffsetDateTime updatedAt,
             boolean aiEnabled,
             boolean needsHuman,
-            boolean stageLockedByHuman) {}
+            boolean stageLockedByHuman,
+            NextActionView nextAction) {}
+
+    /**
+     * What to do next with the lead (the next-action planner), or absent on the lead when there is
+     * nothing to do now.
+     *
+     * @param kind CLIENT_WAITING, CALL_DUE, TASK_DUE, HOT_UNASSIGNED, NO_ANSWER or STALE
+     * @param reason one sentence in the reader's language
+     * @param urgency 0–100, higher first
+     * @param dueAt when it is (was) due, or null when it is due now
+     * @param taskId the task it comes from, or null
+     */
+    public record NextActionView(
+            String kind, String reason, int urgency, OffsetDateTime dueAt, Long taskId) {
+
+        /** The view of a planned action; null for none. */
+        public static NextActionView of(NextAction a) {
+            return a == null
+                    ? null
+                    : new NextActionView(
+                            a.kind().name(),
+                            a.reason(),
+                            a.urgency(),
+                            a.dueAt() == null ? null : a.dueAt().atOffset(ZoneOffset.UTC),
+                            a.taskId());
+        }
+    }
 
     public record StageRef(long id, String name, String role) {}
 

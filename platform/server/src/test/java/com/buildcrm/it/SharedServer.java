@@ -9,7 +9,11 @@ final class SharedServer {
 
     static synchronized ServerProcess get() {
         if (server == null) {
-            server = ServerProcess.startFresh();
+            // push endpoints on 127.0.0.1 are allowed: the fake push service of ManagerDayIT lives
+            // there
+            server =
+                    ServerProcess.startFresh(
+                            java.util.Map.of("BUILDCRM_PUSH_ALLOW_HTTP_LOCALHOST", "true"));
             ServerProcess started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }

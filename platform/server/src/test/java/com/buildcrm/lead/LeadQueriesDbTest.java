@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.buildcrm.lead.LeadViews.LeadPage;
 import com.buildcrm.lead.LeadViews.LeadResponse;
+import com.buildcrm.now.situation.NextActions;
 import com.buildcrm.tenancy.DbTier;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.web.ApiProblem;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +173,7 @@ class LeadQueriesDbTest {
     private static LeadService service(long userId, String role) {
         LeadService service = new LeadService();
         service.data = DB.data(acme, userId, role);
+        service.nextActions = NextActions.at(Clock.systemUTC());
         return service;
     }
 

@@ -77,7 +77,8 @@ public class SandboxLeads {
                 l.updatedAt(),
                 l.aiEnabled(),
                 l.needsHuman(),
-                l.stageLocked());
+                l.stageLocked(),
+                null);
     }
 
     private static PersonRef person(EntityManager em, Long id) {
