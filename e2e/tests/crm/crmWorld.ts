@@ -71,7 +71,27 @@ export async function logIn(page: Page, tenant: Tenant) {
   await page.getByLabel(/Email/).fill(tenant.owner.email);
   await page.getByLabel(/Пароль/).fill(tenant.owner.password);
   await page.getByRole('button', { name: 'Войти' }).click();
+  // a phone starts at «Сейчас», a desktop at the board; the tests that call this go on from the board
+  await expect(home(page)).toBeVisible();
+  if (new URL(page.url()).pathname.startsWith('/crm/now')) {
+    await page.getByTestId('bottom-nav').getByRole('link', { name: 'Лиды' }).click();
+  }
   await expect(page.getByTestId('board')).toBeVisible();
+}
+
+/** The first screen after signing in: the board on a desktop, «Сейчас» on a phone. */
+export function home(page: Page) {
+  return page.getByTestId('board').or(page.getByTestId('now-page'));
+}
+
+/** Signs a business user in and stays on the screen the app opens first. */
+export async function logInAs(page: Page, slug: string, user: { email: string; password: string }) {
+  await page.goto('/crm/login');
+  await page.getByLabel(/Код компании/).fill(slug);
+  await page.getByLabel(/Email/).fill(user.email);
+  await page.getByLabel(/Пароль/).fill(user.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(home(page)).toBeVisible();
 }
 
 export function column(page: Page, stageName: string) {

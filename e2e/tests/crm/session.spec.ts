@@ -1,5 +1,5 @@
 import { expect, test } from '../browserGuard';
-import { createTenant, logIn } from './crmWorld';
+import { createTenant, home, logIn } from './crmWorld';
 
 test('the refresh token is an HttpOnly cookie no script can read; a reload and a new tab stay signed in; sign-out ends both', async ({
   page,
@@ -29,7 +29,7 @@ test('the refresh token is an HttpOnly cookie no script can read; a reload and a
 
   const second = await context.newPage();
   await second.goto('/crm/');
-  await expect(second.getByTestId('board')).toBeVisible();
+  await expect(home(second)).toBeVisible();
   await second.goto('/crm/profile');
   // on a phone the button sits in the collapsed navigation: the click itself is what matters here
   await second.getByRole('button', { name: 'Выйти' }).dispatchEvent('click');

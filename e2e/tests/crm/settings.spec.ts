@@ -2,9 +2,9 @@ import { expect, test } from '../browserGuard';
 import { clientWrites, createTenant, crmToken, leadByPhone, logIn } from './crmWorld';
 
 test('an owner invites a manager, who sees no settings or analytics and cannot open them', async ({ page, request, isMobile }) => {
-  // on phones the navigation sits behind the menu button
+  // on phones the rest of the navigation sits in the «Ещё» sheet of the bottom bar
   const openNav = async () => {
-    if (isMobile) await page.getByRole('button', { name: 'Меню' }).click();
+    if (isMobile) await page.getByTestId('bottom-nav').getByRole('button', { name: 'Ещё' }).click();
   };
   const tenant = await createTenant(request, 'team');
   await logIn(page, tenant);

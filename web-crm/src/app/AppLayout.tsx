@@ -1,42 +1,131 @@
-import { ActionIcon, AppShell, Badge, Burger, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Box,
+  Button,
+  Drawer,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '@buildcrm/web-shared/components/LanguageSwitch';
 import { LogoutButton } from '@buildcrm/web-shared/auth/LogoutButton';
+import { useLogout } from '@buildcrm/web-shared/auth/useLogout';
 import { useLiveUpdates } from '../features/live/hooks/useLiveUpdates';
 import { useCurrentUser } from '../features/me/hooks/useCurrentUser';
+import { nowQueryOptions } from '../features/now/api/now';
 import { notificationsSupported, requestNotificationPermission } from '../lib/notify';
+import { usePhone } from '../lib/usePhone';
 
 const STATUS_COLOR = { live: 'green', polling: 'green', connecting: 'yellow', offline: 'red' } as const;
 
+/** How many things wait in my «Сейчас», red when any is overdue or urgent. */
+function useNowCount(): { count: number; urgent: boolean } {
+  const queue = useQuery(nowQueryOptions('me'));
+  const items = queue.data ?? [];
+  return { count: items.length, urgent: items.some((item) => item.action.urgency >= 80) };
+}
+
+function CountBadge({ count, urgent }: { count: number; urgent: boolean }) {
+  if (count === 0) return null;
+  return (
+    <Badge size="sm" circle={count < 10} color={urgent ? 'red' : 'blue'} data-testid="now-count">
+      {count}
+    </Badge>
+  );
+}
+
+function BottomTab({
+  to,
+  icon,
+  label,
+  active,
+  onClick,
+  badge,
+}: {
+  to?: string;
+  icon: string;
+  label: string;
+  active: boolean;
+  onClick?: () => void;
+  badge?: ReactNode;
+}) {
+  const content = (
+    <Stack gap={0} align="center" justify="center" h="100%" pos="relative">
+      <Text size="lg" lh={1} aria-hidden>
+        {icon}
+      </Text>
+      <Text size="xs" fw={active ? 700 : 500} c={active ? 'blue' : 'dimmed'}>
+        {label}
+      </Text>
+      {badge && (
+        <Box pos="absolute" top={2} left="calc(50% + 6px)">
+          {badge}
+        </Box>
+      )}
+    </Stack>
+  );
+  const style = { flex: 1, minHeight: 56, minWidth: 64 };
+  return to ? (
+    <UnstyledButton
+      component={RouterNavLink}
+      to={to}
+      style={style}
+      aria-current={active ? 'page' : undefined}
+      data-testid="bottom-tab"
+    >
+      {content}
+    </UnstyledButton>
+  ) : (
+    <UnstyledButton onClick={onClick} style={style} data-testid="bottom-tab">
+      {content}
+    </UnstyledButton>
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
-  const [opened, { toggle, close }] = useDisclosure(false);
+  const [more, { open: openMore, close: closeMore }] = useDisclosure(false);
   const { me, canManage } = useCurrentUser();
   const live = useLiveUpdates(true);
   const location = useLocation();
+  const phone = usePhone();
+  const now = useNowCount();
+  const logout = useLogout();
 
-  const links = [
+  const managerLinks = canManage
+    ? [
+        { to: '/analytics', label: t('nav.analytics') },
+        { to: '/settings', label: t('nav.settings') },
+      ]
+    : [];
+  const links: { to: string; label: string; badge?: ReactNode }[] = [
+    { to: '/now', label: t('nav.now'), badge: <CountBadge {...now} /> },
     { to: '/leads', label: t('nav.leads') },
-    ...(canManage
-      ? [
-          { to: '/analytics', label: t('nav.analytics') },
-          { to: '/settings', label: t('nav.settings') },
-        ]
-      : []),
+    ...managerLinks,
+    { to: '/profile', label: t('nav.profile') },
   ];
+  const at = (path: string) => location.pathname.startsWith(path);
 
   return (
     <AppShell
       header={{ height: 52 }}
-      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={phone ? undefined : { width: 200, breakpoint: 'sm' }}
+      footer={{ height: 60, collapsed: !phone }}
       padding="sm"
     >
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
             <Text fw={700}>{t('app.name')}</Text>
             <Tooltip label={t(`live.status.${live}`)}>
               <Badge size="xs" variant="dot" color={STATUS_COLOR[live]} data-testid="live-status" data-status={live}>
@@ -49,6 +138,7 @@ export function AppLayout() {
               <Tooltip label={t('live.enableNotifications')}>
                 <ActionIcon
                   variant="default"
+                  size={phone ? 44 : 'md'}
                   onClick={() => void requestNotificationPermission()}
                   aria-label={t('live.enableNotifications')}
                 >
@@ -56,37 +146,82 @@ export function AppLayout() {
                 </ActionIcon>
               </Tooltip>
             )}
-            <LanguageSwitch />
+            {!phone && <LanguageSwitch />}
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        <Stack gap={4} justify="space-between" h="100%">
-          <Stack gap={4}>
-            {links.map((link) => (
-              <NavLink
-                key={link.to}
-                component={RouterNavLink}
-                to={link.to}
-                label={link.label}
-                active={location.pathname.startsWith(link.to)}
-                onClick={close}
-              />
-            ))}
+      {!phone && (
+        <AppShell.Navbar p="xs">
+          <Stack gap={4} justify="space-between" h="100%">
+            <Stack gap={4}>
+              {links.map((link) => (
+                <NavLink
+                  key={link.to}
+                  component={RouterNavLink}
+                  to={link.to}
+                  label={link.label}
+                  rightSection={link.badge}
+                  active={at(link.to)}
+                />
+              ))}
+            </Stack>
+            <Stack gap={4}>
+              {me && (
+                <Text size="xs" c="dimmed">
+                  {me.name} · {me.tenant.name}
+                </Text>
+              )}
+              <LogoutButton />
+            </Stack>
           </Stack>
-          <Stack gap={4}>
-            {me && (
-              <Text size="xs" c="dimmed">
-                {me.name} · {me.tenant.name}
-              </Text>
-            )}
-            <LogoutButton />
-          </Stack>
-        </Stack>
-      </AppShell.Navbar>
+        </AppShell.Navbar>
+      )}
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+      {phone && (
+        <AppShell.Footer style={{ paddingBottom: 'env(safe-area-inset-bottom)' }}>
+          <Group h="100%" gap={0} wrap="nowrap" component="nav" aria-label={t('nav.menu')} data-testid="bottom-nav">
+            <BottomTab to="/now" icon="⚡" label={t('nav.now')} active={at('/now')} badge={<CountBadge {...now} />} />
+            <BottomTab to="/leads" icon="📋" label={t('nav.leads')} active={at('/leads')} />
+            <BottomTab
+              icon="☰"
+              label={t('nav.more')}
+              active={more || at('/analytics') || at('/settings') || at('/profile')}
+              onClick={openMore}
+            />
+          </Group>
+        </AppShell.Footer>
+      )}
+      <Drawer
+        opened={more}
+        onClose={closeMore}
+        position="bottom"
+        size="auto"
+        title={me ? `${me.name} · ${me.tenant.name}` : t('nav.more')}
+        data-testid="more-sheet"
+      >
+        <Stack gap={4} pb="md">
+          {[...managerLinks, { to: '/profile', label: t('nav.profile') }].map((link) => (
+            <NavLink
+              key={link.to}
+              component={RouterNavLink}
+              to={link.to}
+              label={link.label}
+              active={at(link.to)}
+              onClick={closeMore}
+              mih={48}
+            />
+          ))}
+          <Group justify="space-between" px="sm" mih={48}>
+            <Text size="sm">{t('language.label')}</Text>
+            <LanguageSwitch />
+          </Group>
+          <Button variant="default" h={48} loading={logout.isPending} onClick={() => logout.mutate()}>
+            {t('auth.logout')}
+          </Button>
+        </Stack>
+      </Drawer>
     </AppShell>
   );
 }

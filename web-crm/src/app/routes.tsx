@@ -4,6 +4,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { i18n } from '../lib/i18n';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { RequireManager } from './RequireManager';
+import { isPhoneNow } from '../lib/usePhone';
 import { RequireSession } from '@buildcrm/web-shared/app/RequireSession';
 
 /**
@@ -17,6 +18,7 @@ import { RequireSession } from '@buildcrm/web-shared/app/RequireSession';
  */
 const AppLayout = page(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 const LeadsPage = page(() => import('../features/leads/components/LeadsPage').then((m) => ({ default: m.LeadsPage })));
+const NowPage = page(() => import('../features/now/components/NowPage').then((m) => ({ default: m.NowPage })));
 const HomePage = page(() => import('../features/me/components/HomePage').then((m) => ({ default: m.HomePage })));
 const AnalyticsPage = page(() =>
   import('../features/analytics/components/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })),
@@ -34,7 +36,10 @@ export const routes: RouteObject[] = [
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/leads" replace /> },
+          // a phone starts at «Сейчас» (what to do now), a desktop at the board
+          { index: true, element: <HomeRedirect /> },
+          { path: '/now', element: <NowPage /> },
+          { path: '/now/:leadId', element: <NowPage /> },
           // one component for both, so opening a card keeps the board mounted
           { path: '/leads', element: <LeadsPage /> },
           { path: '/leads/:leadId', element: <LeadsPage /> },
@@ -52,6 +57,10 @@ export const routes: RouteObject[] = [
   },
   { path: '*', element: <Navigate to="/" replace /> },
 ];
+
+function HomeRedirect() {
+  return <Navigate to={isPhoneNow() ? '/now' : '/leads'} replace />;
+}
 
 /** A lazily loaded screen; a spinner while its chunk is on its way (a second or so on a slow phone network). */
 function page(load: () => Promise<{ default: ComponentType }>): ComponentType {

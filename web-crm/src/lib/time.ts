@@ -56,3 +56,51 @@ export function useNow(): number {
   }, []);
   return now;
 }
+
+/** Milliseconds the zone is ahead of UTC at `instant`. */
+function zoneOffset(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * A `datetime-local` value ("2026-12-04T14:00") read as a wall-clock time in the company's zone → an ISO instant.
+ * Null for an empty or malformed value.
+ */
+export function zonedLocalToIso(local: string, timeZone: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  let instant = wall - zoneOffset(wall, timeZone);
+  instant = wall - zoneOffset(instant, timeZone); // across a DST change the second guess is right
+  return new Date(instant).toISOString();
+}
+
+/** An ISO instant → the `datetime-local` value showing it on the company's clock. */
+export function isoToZonedLocal(iso: string, timeZone: string): string {
+  const instant = new Date(iso).getTime();
+  const wall = new Date(instant + zoneOffset(instant, timeZone));
+  return wall.toISOString().slice(0, 16);
+}

@@ -1,5 +1,17 @@
 import { http, HttpResponse } from 'msw';
-import type { CrmUser, Lead, LeadEvent, Message, Stage } from '../lib/api/types';
+import type {
+  AssignmentSettings,
+  CrmUser,
+  DaySettings,
+  Lead,
+  LeadEvent,
+  LeadTask,
+  Message,
+  NextAction,
+  PushPreferences,
+  Stage,
+  TeamQueue,
+} from '../lib/api/types';
 
 /**
  * An in-memory CRM server for component tests: the API.md contract (board, list filters, lead card, messages,
@@ -18,6 +30,14 @@ interface Db {
   tickets: Set<string>;
   /** Every stream request as the server saw it (URL and whether it carried an Authorization header). */
   streams: { url: string; authorization: boolean }[];
+  /** The «Сейчас» queue in the order the server ranked it (a snoozed lead or a done task drops out). */
+  now: { leadId: number; action: NextAction }[];
+  team: TeamQueue[];
+  snoozed: Set<number>;
+  tasks: LeadTask[];
+  assignment: AssignmentSettings;
+  day: DaySettings;
+  push: { publicKey: string; subscriptions: unknown[]; preferences: PushPreferences };
 }
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -148,6 +168,21 @@ function seedUsers(): CrmUser[] {
   ];
 }
 
+function seedAssignment(): AssignmentSettings {
+  return { mode: 'MANUAL', on: ['CALL_REQUESTED'], rotation: [], reassignAfterMinutes: null };
+}
+
+/** A P-256 point's worth of bytes, base64url (the fake never encrypts anything). */
+const VAPID_KEY = 'BAAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4_QA';
+
+function seedPush(): Db['push'] {
+  return {
+    publicKey: VAPID_KEY,
+    subscriptions: [],
+    preferences: { assigned: true, clientWaiting: true, callSoon: true, hotLead: true },
+  };
+}
+
 export const crm: Db = {
   stages: seedStages(),
   leads: seedLeads(),
@@ -159,6 +194,13 @@ export const crm: Db = {
   live: new Set(),
   tickets: new Set(),
   streams: [],
+  now: [],
+  team: [],
+  snoozed: new Set(),
+  tasks: [],
+  assignment: seedAssignment(),
+  day: { staleAfterDays: 3, workDayStart: '09:00', workDayEnd: '18:00' },
+  push: seedPush(),
 };
 
 export function resetCrmBackend() {
@@ -179,6 +221,51 @@ export function resetCrmBackend() {
   crm.live = new Set();
   crm.tickets = new Set();
   crm.streams = [];
+  crm.now = [];
+  crm.team = [];
+  crm.snoozed = new Set();
+  crm.tasks = [];
+  crm.assignment = seedAssignment();
+  crm.day = { staleAfterDays: 3, workDayStart: '09:00', workDayEnd: '18:00' };
+  crm.push = seedPush();
+}
+
+let nextTaskId = 500;
+
+/** A task as the server answers it. */
+export function makeTask(overrides: Partial<LeadTask> & { id: number; leadId: number }): LeadTask {
+  return {
+    kind: 'TODO',
+    title: 'Отправить смету',
+    note: null,
+    dueAt: null,
+    dueText: null,
+    assignee: null,
+    done: false,
+    doneAt: null,
+    source: 'USER',
+    createdAt: ago(30),
+    ...overrides,
+  };
+}
+
+function fieldProblem(field: string, message: string) {
+  return HttpResponse.json(
+    {
+      type: 'https://buildcrm.example/problems/validation',
+      title: 'Bad Request',
+      status: 400,
+      detail: message,
+      errors: [{ field, message }],
+    },
+    { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+}
+
+function knownAssignee(id: number | null | undefined) {
+  if (id === null || id === undefined) return null;
+  const user = crm.users.find((candidate) => candidate.id === id && candidate.status !== 'disabled');
+  return user ? { id: user.id, name: user.name } : undefined;
 }
 
 /** Sends one SSE event to every open stream. */
@@ -391,11 +478,111 @@ export const crmHandlers = [
     crm.users[index] = { ...crm.users[index]!, ...(body.status ? { status: body.status } : {}) };
     return HttpResponse.json(crm.users[index]);
   }),
-  http.get('*/api/crm/settings', () => HttpResponse.json({ managersSeeAll: crm.managersSeeAll })),
+  http.get('*/api/crm/settings', () => HttpResponse.json({ managersSeeAll: crm.managersSeeAll, ...crm.day })),
   http.patch('*/api/crm/settings', async ({ request }) => {
     await record(request);
-    crm.managersSeeAll = ((await request.json()) as { managersSeeAll: boolean }).managersSeeAll;
-    return HttpResponse.json({ managersSeeAll: crm.managersSeeAll });
+    const body = (await request.json()) as { managersSeeAll?: boolean } & DaySettings;
+    if (body.managersSeeAll !== undefined) crm.managersSeeAll = body.managersSeeAll;
+    const { managersSeeAll: _ignored, ...day } = body;
+    crm.day = { ...crm.day, ...day };
+    return HttpResponse.json({ managersSeeAll: crm.managersSeeAll, ...crm.day });
+  }),
+  http.get('*/api/crm/settings/assignment', () => HttpResponse.json(crm.assignment)),
+  http.put('*/api/crm/settings/assignment', async ({ request }) => {
+    await record(request);
+    const body = (await request.json()) as AssignmentSettings;
+    if (body.rotation.some((id) => knownAssignee(id) === undefined)) {
+      return fieldProblem('rotation', `user ${body.rotation.join(',')} is disabled or unknown`);
+    }
+    crm.assignment = body;
+    return HttpResponse.json(crm.assignment);
+  }),
+  http.get('*/api/crm/now', ({ request }) => {
+    const scope = new URL(request.url).searchParams.get('scope') ?? 'me';
+    crm.requests.push({ method: 'GET', path: `/api/crm/now?scope=${scope}`, body: null });
+    const items = crm.now
+      .filter((item) => !crm.snoozed.has(item.leadId))
+      .filter((item) => item.action.taskId === null || !crm.tasks.find((task) => task.id === item.action.taskId)?.done)
+      .map((item) => ({ lead: findLead(String(item.leadId))!, action: item.action }));
+    return HttpResponse.json(items);
+  }),
+  http.get('*/api/crm/now/team', () => HttpResponse.json(crm.team)),
+  http.post('*/api/crm/leads/:id/snooze', async ({ request, params }) => {
+    await record(request);
+    crm.snoozed.add(Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.get('*/api/crm/leads/:id/tasks', ({ params }) =>
+    HttpResponse.json(crm.tasks.filter((task) => task.leadId === Number(params.id))),
+  ),
+  http.post('*/api/crm/leads/:id/tasks', async ({ request, params }) => {
+    await record(request);
+    const body = (await request.json()) as { title: string; dueAt?: string | null; assigneeId?: number | null };
+    if (body.dueAt && new Date(body.dueAt).getTime() < Date.now() - 60_000) {
+      return fieldProblem('dueAt', 'dueAt must not be in the past');
+    }
+    const assignee = knownAssignee(body.assigneeId);
+    if (assignee === undefined) return fieldProblem('assigneeId', 'unknown or disabled user');
+    const task = makeTask({
+      id: nextTaskId++,
+      leadId: Number(params.id),
+      title: body.title,
+      dueAt: body.dueAt ?? null,
+      assignee,
+      createdAt: new Date().toISOString(),
+    });
+    crm.tasks.push(task);
+    return HttpResponse.json(task, { status: 201 });
+  }),
+  http.patch('*/api/crm/tasks/:id', async ({ request, params }) => {
+    await record(request);
+    const body = (await request.json()) as {
+      title?: string;
+      dueAt?: string | null;
+      assigneeId?: number | null;
+      done?: boolean;
+    };
+    const index = crm.tasks.findIndex((task) => task.id === Number(params.id));
+    if (index < 0) return HttpResponse.json({ status: 404, title: 'Not Found' }, { status: 404 });
+    if (body.dueAt && new Date(body.dueAt).getTime() < Date.now() - 60_000) {
+      return fieldProblem('dueAt', 'dueAt must not be in the past');
+    }
+    const assignee = body.assigneeId !== undefined ? knownAssignee(body.assigneeId) : crm.tasks[index]!.assignee;
+    if (assignee === undefined) return fieldProblem('assigneeId', 'unknown or disabled user');
+    const current = crm.tasks[index]!;
+    crm.tasks[index] = {
+      ...current,
+      ...(body.title !== undefined ? { title: body.title } : {}),
+      ...(body.dueAt !== undefined ? { dueAt: body.dueAt } : {}),
+      assignee,
+      ...(body.done !== undefined ? { done: body.done, doneAt: body.done ? new Date().toISOString() : null } : {}),
+    };
+    return HttpResponse.json(crm.tasks[index]);
+  }),
+  http.delete('*/api/crm/tasks/:id', async ({ request, params }) => {
+    await record(request);
+    crm.tasks = crm.tasks.filter((task) => task.id !== Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.get('*/api/crm/push/key', () => HttpResponse.json({ publicKey: crm.push.publicKey })),
+  http.post('*/api/crm/push/subscriptions', async ({ request }) => {
+    await record(request);
+    crm.push.subscriptions.push(await request.clone().json());
+    return new HttpResponse(null, { status: 201 });
+  }),
+  http.delete('*/api/crm/push/subscriptions', async ({ request }) => {
+    await record(request);
+    const { endpoint } = (await request.json()) as { endpoint: string };
+    crm.push.subscriptions = crm.push.subscriptions.filter(
+      (subscription) => (subscription as { endpoint: string }).endpoint !== endpoint,
+    );
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.get('*/api/crm/push/preferences', () => HttpResponse.json(crm.push.preferences)),
+  http.put('*/api/crm/push/preferences', async ({ request }) => {
+    await record(request);
+    crm.push.preferences = (await request.json()) as PushPreferences;
+    return HttpResponse.json(crm.push.preferences);
   }),
   http.post('*/api/crm/stages', async ({ request }) => {
     await record(request);

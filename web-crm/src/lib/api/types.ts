@@ -45,7 +45,12 @@ export type UserRef = Api<'PersonRef'>;
 
 type LastMessage = Api<'LastMessage', { text: string | null; direction: 'IN' | 'OUT' }>;
 
-export type Lead = Api<
+export type Lead = LeadJson & {
+  /** What to do next with this lead (issue 14); null when nothing is due. Absent from older servers. */
+  nextAction?: NextAction | null;
+};
+
+type LeadJson = Api<
   'LeadResponse',
   {
     name: string | null;
@@ -108,7 +113,7 @@ export type LeadEvent = Api<
 /** A user as the settings list shows it (the answer also has createdAt and lastLoginAt, unused here). */
 export type CrmUser = Pick<Api<'UserResponse'>, 'id' | 'name' | 'email' | 'role' | 'status'>;
 
-export type CrmSettings = Api<'CrmSettingsResponse'>;
+export type CrmSettings = Api<'CrmSettingsResponse'> & DaySettings;
 
 /** Request bodies come straight from the generated schema. */
 export type SendMessageBody = Schemas['SendMessageRequest'];
@@ -170,3 +175,94 @@ export type ResponseTimes = Api<
 export type ManagerStats = Api<'ManagerStats', { responseTime: ResponseTime }>;
 
 export type ManagersReport = Api<'ManagersResponse', { managers: ManagerStats[] }>;
+
+/*
+ * The manager's day (issue 14). Hand-written from the contract until the server's OpenAPI documents them; after
+ * `npm run api:fetch` these may become aliases of the generated schema like the types above.
+ */
+export type NextActionKind = 'CLIENT_WAITING' | 'CALL_DUE' | 'TASK_DUE' | 'HOT_UNASSIGNED' | 'NO_ANSWER' | 'STALE';
+
+export interface NextAction {
+  kind: NextActionKind | string;
+  /** a sentence in the user's language, e.g. «Клиент ждёт ответа 12 мин» */
+  reason: string;
+  /** 0–100 */
+  urgency: number;
+  dueAt: string | null;
+  /** the task this action comes from (a call or a to-do), when there is one */
+  taskId: number | null;
+}
+
+/** GET /api/crm/now: one line of the ranked queue. */
+export interface NowItem {
+  lead: Lead;
+  action: NextAction;
+}
+
+/** GET /api/crm/now/team: one person's queue. */
+export interface TeamQueue {
+  userId: number;
+  name: string;
+  queued: number;
+  overdue: number;
+}
+
+export interface LeadTask {
+  id: number;
+  leadId: number;
+  kind: 'CALL' | 'TODO';
+  title: string;
+  note: string | null;
+  /** null = as soon as possible */
+  dueAt: string | null;
+  /** the client's own words for the time («завтра после обеда») */
+  dueText: string | null;
+  assignee: UserRef | null;
+  done: boolean;
+  doneAt: string | null;
+  source: 'AI' | 'USER';
+  createdAt: string;
+}
+
+export interface NewTaskBody {
+  title: string;
+  kind?: 'CALL' | 'TODO';
+  dueAt?: string | null;
+  assigneeId?: number | null;
+  note?: string | null;
+}
+
+export interface TaskChange {
+  title?: string;
+  dueAt?: string | null;
+  assigneeId?: number | null;
+  note?: string | null;
+  done?: boolean;
+}
+
+export type AssignmentMode = 'MANUAL' | 'ROUND_ROBIN' | 'LEAST_LOADED';
+export type AssignmentMoment = 'CALL_REQUESTED' | 'HANDOFF' | 'CREATED';
+
+export interface AssignmentSettings {
+  mode: AssignmentMode;
+  on: AssignmentMoment[];
+  /** user ids; empty = every active manager */
+  rotation: number[];
+  /** null = off */
+  reassignAfterMinutes: number | null;
+}
+
+/** The planner's and working-day settings of GET/PATCH /api/crm/settings (issue 14). */
+export interface DaySettings {
+  staleAfterDays?: number;
+  /** "HH:mm" in the company's time zone */
+  workDayStart?: string;
+  workDayEnd?: string;
+}
+
+export interface PushPreferences {
+  assigned: boolean;
+  clientWaiting: boolean;
+  callSoon: boolean;
+  hotLead: boolean;
+}

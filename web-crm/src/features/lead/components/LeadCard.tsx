@@ -14,6 +14,9 @@ import { ChatView } from './ChatView';
 import { Composer } from './Composer';
 import { LeadDataForm } from './LeadDataForm';
 import { LeadHistory } from './LeadHistory';
+import { LeadTasks } from './LeadTasks';
+import { NextActionLine } from './NextActionLine';
+import { leadTasksQueryOptions } from '../api/tasks';
 
 function QuickActions({ lead }: { lead: Lead }) {
   const { t } = useTranslation();
@@ -132,10 +135,20 @@ function LeadData({ lead, schema }: { lead: Lead; schema: PackField[] | null }) 
 }
 
 /** Everything about one lead: the WhatsApp chat, quick actions, data and history. */
-export function LeadCard({ leadId, onClose }: { leadId: number; onClose: () => void }) {
+export function LeadCard({
+  leadId,
+  onClose,
+  initialTab = 'chat',
+}: {
+  leadId: number;
+  onClose: () => void;
+  initialTab?: 'chat' | 'tasks' | 'data' | 'history';
+}) {
   const { t } = useTranslation();
   const lead = useQuery(leadQueryOptions(leadId));
   const pack = useQuery(packQueryOptions());
+  const tasks = useQuery(leadTasksQueryOptions(leadId));
+  const openTasks = tasks.data?.filter((task) => !task.done).length ?? 0;
 
   if (lead.isPending) return <Loader aria-label={t('common.loading')} />;
   if (lead.isError) return <ErrorAlert error={lead.error} title={t('lead.loadFailed')} />;
@@ -162,10 +175,14 @@ export function LeadCard({ leadId, onClose }: { leadId: number; onClose: () => v
         </Group>
       </Group>
       <LeadBadges lead={data} />
+      <NextActionLine action={data.nextAction} />
       <QuickActions lead={data} />
-      <Tabs defaultValue="chat" keepMounted={false}>
+      <Tabs defaultValue={initialTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="chat">{t('lead.tabs.chat')}</Tabs.Tab>
+          <Tabs.Tab value="tasks">
+            {openTasks > 0 ? t('lead.tabs.tasksCount', { count: openTasks }) : t('lead.tabs.tasks')}
+          </Tabs.Tab>
           <Tabs.Tab value="data">{t('lead.tabs.data')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('lead.tabs.history')}</Tabs.Tab>
         </Tabs.List>
@@ -174,6 +191,9 @@ export function LeadCard({ leadId, onClose }: { leadId: number; onClose: () => v
             <ChatView leadId={data.id} />
             <Composer leadId={data.id} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="sm">
+          <LeadTasks leadId={data.id} />
         </Tabs.Panel>
         <Tabs.Panel value="data" pt="sm">
           <LeadData lead={data} schema={pack.data?.fields ?? null} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Lead } from '../../../lib/api/types';
 import { LeadBadges, leadTitle } from '../../lead/components/LeadBadges';
+import { NextActionLine } from '../../lead/components/NextActionLine';
 
 /** A lead as a card: on the board and in the phone list. */
 export function LeadTile({
@@ -37,6 +38,7 @@ export function LeadTile({
             {last.text}
           </Text>
         )}
+        <NextActionLine action={lead.nextAction} compact />
         <LeadBadges lead={lead} showStage={showStage} />
       </Stack>
     </Card>

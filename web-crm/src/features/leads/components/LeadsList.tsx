@@ -10,6 +10,7 @@ import type { LeadFilters } from '../api/filters';
 import { listQueryOptions } from '../api/leads';
 import { HandlerBadge, leadTitle, NoReplyTimer, StageBadge, TemperatureScore } from '../../lead/components/LeadBadges';
 import { LeadTile } from './LeadTile';
+import { NextActionLine } from '../../lead/components/NextActionLine';
 
 export function LeadsList({ filters, leadHref }: { filters: LeadFilters; leadHref: (id: number) => string }) {
   const { t, i18n } = useTranslation();
@@ -73,6 +74,7 @@ export function LeadsList({ filters, leadHref }: { filters: LeadFilters; leadHre
                     {lead.phone}
                   </Text>
                 )}
+                <NextActionLine action={lead.nextAction} compact />
               </Table.Td>
               <Table.Td>{lead.city ?? '—'}</Table.Td>
               <Table.Td maw={320}>

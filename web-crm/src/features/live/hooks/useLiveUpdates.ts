@@ -19,12 +19,15 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
     if (!enabled) return;
     const refreshLead = (event: LiveEvent) => {
       void client.invalidateQueries({ queryKey: ['leads'] });
+      // the «Сейчас» queue follows every lead, task and message event (and refetches every minute on its own)
+      void client.invalidateQueries({ queryKey: ['now'] });
       if (event.leadId !== null) void client.invalidateQueries({ queryKey: ['lead', event.leadId] });
     };
     const connection = connectLiveEvents({
       onStatus: setStatus,
       onOpen: () => {
         void client.invalidateQueries({ queryKey: ['leads'] });
+        void client.invalidateQueries({ queryKey: ['now'] });
         void client.invalidateQueries({ queryKey: ['lead'] });
       },
       onEvent: (event) => {

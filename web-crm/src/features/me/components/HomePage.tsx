@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
 import { useMe } from '../api/getMe';
+import { LogoutButton } from '@buildcrm/web-shared/auth/LogoutButton';
+import { usePhone } from '../../../lib/usePhone';
+import { PushSettings } from '../../push/components/PushSettings';
 
 const ROLE_KEYS = { owner: 'roles.owner', rop: 'roles.rop', manager: 'roles.manager' } as const;
 
@@ -13,6 +16,7 @@ function isKnownRole(role: string): role is keyof typeof ROLE_KEYS {
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const phone = usePhone();
 
   if (me.isPending) {
     return (
@@ -59,6 +63,9 @@ export function HomePage() {
           </Table.Tbody>
         </Table>
       </Card>
+      <PushSettings />
+      {/* a phone has no side navigation: signing out is here and in the «Ещё» sheet */}
+      {phone && <LogoutButton />}
     </Stack>
   );
 }

@@ -45,7 +45,7 @@ export const crmSettingsQueryOptions = () =>
 export function useUpdateCrmSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (change: CrmSettings) =>
+    mutationFn: (change: Partial<CrmSettings>) =>
       api.request<CrmSettings>('/api/crm/settings', { method: 'PATCH', body: change }),
     onSuccess: (settings) => client.setQueryData(userKeys.settings, settings),
   });
