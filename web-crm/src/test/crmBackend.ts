@@ -572,7 +572,7 @@ export const crmHandlers = [
   }),
   http.delete('*/api/crm/push/subscriptions', async ({ request }) => {
     await record(request);
-    const { endpoint } = (await request.json()) as { endpoint: string };
+    const endpoint = new URL(request.url).searchParams.get('endpoint');
     crm.push.subscriptions = crm.push.subscriptions.filter(
       (subscription) => (subscription as { endpoint: string }).endpoint !== endpoint,
     );

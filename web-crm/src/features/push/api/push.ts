@@ -62,7 +62,8 @@ export async function unsubscribeDevice(): Promise<void> {
   const found = await navigator.serviceWorker.getRegistration();
   const subscription = await found?.pushManager.getSubscription();
   if (!subscription) return;
-  await api.request('/api/crm/push/subscriptions', { method: 'DELETE', body: { endpoint: subscription.endpoint } });
+  // the endpoint goes in the query: the server reads no DELETE body
+  await api.request(`/api/crm/push/subscriptions?endpoint=${encodeURIComponent(subscription.endpoint)}`, { method: 'DELETE' });
   await subscription.unsubscribe();
 }
 
