@@ -63,7 +63,9 @@ export async function unsubscribeDevice(): Promise<void> {
   const subscription = await found?.pushManager.getSubscription();
   if (!subscription) return;
   // the endpoint goes in the query: the server reads no DELETE body
-  await api.request(`/api/crm/push/subscriptions?endpoint=${encodeURIComponent(subscription.endpoint)}`, { method: 'DELETE' });
+  await api.request(`/api/crm/push/subscriptions?endpoint=${encodeURIComponent(subscription.endpoint)}`, {
+    method: 'DELETE',
+  });
   await subscription.unsubscribe();
 }
 
