@@ -8,8 +8,13 @@ test('an owner sees the funnel, leads per day, response times and the managers t
   await expect.poll(async () => (await leadByPhone(request, token, '+77015550020')) !== null, { timeout: 30_000 }).toBe(true);
   await logIn(page, tenant);
 
-  if (isMobile) await page.getByRole('button', { name: 'Меню' }).click();
-  await page.getByRole('link', { name: 'Аналитика', exact: true }).click();
+  // on a phone analytics is in the bottom bar's «Ещё» sheet
+  if (isMobile) {
+    await page.getByTestId('bottom-nav').getByRole('button', { name: 'Ещё' }).click();
+    await page.getByRole('dialog').getByRole('link', { name: 'Аналитика', exact: true }).click();
+  } else {
+    await page.getByRole('link', { name: 'Аналитика', exact: true }).click();
+  }
   const funnel = page.getByTestId('funnel');
   await expect(funnel.getByText('Новый')).toBeVisible();
   await expect(funnel.getByText('Отказ')).toBeVisible();
