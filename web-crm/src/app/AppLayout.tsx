@@ -20,6 +20,7 @@ import { Link as RouterLink, NavLink as RouterNavLink, Outlet, useLocation } fro
 import { LanguageSwitch } from '@buildcrm/web-shared/components/LanguageSwitch';
 import { LogoutButton } from '@buildcrm/web-shared/auth/LogoutButton';
 import { useLogout } from '@buildcrm/web-shared/auth/useLogout';
+import { StageMoveHost } from '../features/stages/components/StageMoveHost';
 import { useLiveUpdates } from '../features/live/hooks/useLiveUpdates';
 import { useCurrentUser } from '../features/me/hooks/useCurrentUser';
 import { nowQueryOptions } from '../features/now/api/now';
@@ -185,6 +186,7 @@ export function AppLayout() {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+      <StageMoveHost />
       {phone && (
         <AppShell.Footer style={{ paddingBottom: 'env(safe-area-inset-bottom)' }}>
           <Group h="100%" gap={0} wrap="nowrap" component="nav" aria-label={t('nav.menu')} data-testid="bottom-nav">
