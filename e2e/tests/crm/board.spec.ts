@@ -46,16 +46,18 @@ test('a manager moves a lead to another stage (a drag on a desktop, the sheet on
   const source = column(page, 'В работе').getByTestId('lead-tile').filter({ hasText: 'Бауыржан Drag' });
   await expect(source).toBeVisible();
   if (isMobile) {
-    // no drag on touch: a long press and a swipe towards the screen's edge move nothing
+    // no drag on touch: a long press and a drag of the finger move nothing (downwards: a sideways swipe is the
+    // browser's own back gesture)
     const from = (await source.boundingBox())!;
     const cdp = await page.context().newCDPSession(page);
     const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', point?: { x: number; y: number }) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: point ? [{ x: point.x, y: point.y }] : [] });
     await touch('touchStart', { x: from.x + 40, y: from.y + 20 });
     await page.waitForTimeout(400); // a long press is a duration: the one sleep here is the press itself
-    for (let i = 1; i <= 10; i += 1) await touch('touchMove', { x: from.x + 40 + i * 30, y: from.y + 20 });
+    for (let i = 1; i <= 10; i += 1) await touch('touchMove', { x: from.x + 40, y: from.y + 20 + i * 30 });
     await touch('touchEnd');
     await expect(page.locator('[data-dragging]')).toHaveCount(0);
+    await expect(page).toHaveURL(/\/crm\/leads/);
 
     // «Переместить» (44 px) opens the sheet of stages, the current one marked
     const moveButton = source.getByRole('button', { name: 'Переместить «Бауыржан Drag»' });
