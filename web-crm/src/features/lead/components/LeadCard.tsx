@@ -1,17 +1,4 @@
-import {
-  ActionIcon,
-  Box,
-  Button,
-  Drawer,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Box, Button, Drawer, Group, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -178,15 +165,7 @@ function QuickActions({
   );
 }
 
-function LeadData({
-  lead,
-  schema,
-  startEditing,
-}: {
-  lead: Lead;
-  schema: PackField[] | null;
-  startEditing: boolean;
-}) {
+function LeadData({ lead, schema, startEditing }: { lead: Lead; schema: PackField[] | null; startEditing: boolean }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(startEditing);
   if (editing) return <LeadDataForm lead={lead} schema={schema} onDone={() => setEditing(false)} />;
@@ -397,12 +376,7 @@ export function LeadCard({
           <LeadTasks key={taskForm} leadId={data.id} startAdding={taskForm > 0} />
         </Tabs.Panel>
         <Tabs.Panel value="data" pt="sm" style={{ overflowY: 'auto' }}>
-          <LeadData
-            key={dataForm}
-            lead={data}
-            schema={pack.data?.fields ?? null}
-            startEditing={dataForm > 0}
-          />
+          <LeadData key={dataForm} lead={data} schema={pack.data?.fields ?? null} startEditing={dataForm > 0} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm" style={{ overflowY: 'auto' }}>
           <LeadHistory leadId={data.id} />
