@@ -53,16 +53,15 @@ export function LeadsPage() {
       ) : (
         <KanbanBoard filters={filters} leadHref={leadHref} />
       )}
-      <Drawer
-        opened={openId !== null}
-        onClose={closeLead}
-        position="right"
-        size={640}
-        title={t('lead.title')}
-        padding="sm"
-      >
-        {openId !== null && <LeadCard leadId={openId} onClose={closeLead} />}
-      </Drawer>
+      {/* the lead screen brings its own header (with the close button), so the drawer is only the frame */}
+      <Drawer.Root opened={openId !== null} onClose={closeLead} position="right" size={640}>
+        <Drawer.Overlay />
+        <Drawer.Content aria-label={t('lead.title')}>
+          <Drawer.Body p="sm" h="100%">
+            {openId !== null && <LeadCard leadId={openId} onClose={closeLead} height="100%" />}
+          </Drawer.Body>
+        </Drawer.Content>
+      </Drawer.Root>
     </Stack>
   );
 }
