@@ -84,21 +84,6 @@ class ScaleOutIT {
             env.put("BUILDCRM_TRUSTED_PROXIES", "127.0.0.1");
             env.putAll(s3.env());
 
-            // a start whose S3 endpoint does not answer, meanwhile: one line, non-zero exit
-            Path badOutput = work.resolve("bad-s3.log");
-            Map<String, String> badEnv = new HashMap<>(env);
-            badEnv.put("BUILDCRM_DB_URL", direct);
-            badEnv.put("BUILDCRM_S3_ENDPOINT", "http://127.0.0.1:" + freePort());
-            badEnv.put("BUILDCRM_PORT", Integer.toString(freePort()));
-            Path badDir = Files.createDirectories(work.resolve("bad"));
-            Process bad =
-                    ServerProcess.launchRaw(
-                            badDir,
-                            badEnv,
-                            badOutput,
-                            "--rootdir",
-                            badDir.resolve("payara").toString());
-
             CompletableFuture<ServerProcess> startA =
                     CompletableFuture.supplyAsync(() -> ServerProcess.startFresh(env));
             CompletableFuture<ServerProcess> startB =
@@ -109,7 +94,21 @@ class ScaleOutIT {
                 System.out.printf(
                         "ScaleOutIT: PostgreSQL, PgBouncer, S3Mock, two instances and nginx up in %d s%n",
                         Duration.between(started, Instant.now()).toSeconds());
-                unreachableS3EndsTheStart(bad, badOutput);
+                // a start whose S3 endpoint does not answer, meanwhile (after the
+                // instances' start, so that three never boot at once): one line, non-zero exit
+                Path badOutput = work.resolve("bad-s3.log");
+                Map<String, String> badEnv = new HashMap<>(env);
+                badEnv.put("BUILDCRM_DB_URL", direct);
+                badEnv.put("BUILDCRM_S3_ENDPOINT", "http://127.0.0.1:" + freePort());
+                badEnv.put("BUILDCRM_PORT", Integer.toString(freePort()));
+                Path badDir = Files.createDirectories(work.resolve("bad"));
+                Process bad =
+                        ServerProcess.launchRaw(
+                                badDir,
+                                badEnv,
+                                badOutput,
+                                "--rootdir",
+                                badDir.resolve("payara").toString());
 
                 Api api = new Api(proxy);
                 String operator =
@@ -152,7 +151,7 @@ class ScaleOutIT {
                                             b.baseUrl() + webhookPath,
                                             body(template, "flow-b", phone(901))))
                             .isEqualTo(200);
-                    Duration wait = Duration.ofSeconds(30);
+                    Duration wait = Duration.ofSeconds(60);
                     Set<Long> leads = new HashSet<>();
                     await().atMost(wait)
                             .until(
@@ -165,7 +164,7 @@ class ScaleOutIT {
                                     });
                     // the AI's reply (the greeting chain's first text) reaches the gateway
                     FakeChatFlow.Call first =
-                            await().atMost(Duration.ofSeconds(60))
+                            await().atMost(Duration.ofSeconds(90))
                                     .until(
                                             () -> callsTo(chatflow, phone(900)),
                                             calls -> !calls.isEmpty())
@@ -177,6 +176,7 @@ class ScaleOutIT {
                 mediaStoredByOneInstanceIsServedByTheOther(a, b, owner, chatflow);
 
                 burstWithAKill(a, webhookPath, template, proxy, chatflow, pg, tenantId, greeting);
+                unreachableS3EndsTheStart(bad, badOutput);
             }
         }
         System.out.printf(
