@@ -234,7 +234,8 @@ class ScaleOutIT {
                                                         + signed.getRawPath()
                                                         + "?"
                                                         + signed.getRawQuery()
-                                                                .replaceAll("sig=.", "sig=A")))
+                                                                .replaceAll(
+                                                                        "sig=[^&]*", "sig=AAAA")))
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
         assertThat(tampered.statusCode()).isEqualTo(404);
@@ -309,15 +310,21 @@ class ScaleOutIT {
             assertThat(inbound.values()).allMatch(n -> n == 1);
 
             // every burst lead gets its greeting; a turn the dead instance had picked returns after
-            // db-scheduler's dead-execution check (about a minute)
+            // db-scheduler's dead-execution check (about a minute). A send the dead instance had
+            // claimed is never repeated (at most once, ADR 006): its chat may miss that message.
             await().atMost(Duration.ofMinutes(3))
                     .until(
                             () -> {
+                                Set<String> inDoubt = inDoubtRecipients(c);
                                 for (int p = 0; p < BURST_PHONES; p++) {
                                     String jid = phone(p);
-                                    if (callsTo(chatflow, jid).stream()
-                                            .noneMatch(
-                                                    x -> greeting.equals(x.params().get("msg")))) {
+                                    if (!inDoubt.contains(jid)
+                                            && callsTo(chatflow, jid).stream()
+                                                    .noneMatch(
+                                                            x ->
+                                                                    greeting.equals(
+                                                                            x.params()
+                                                                                    .get("msg")))) {
                                         return false;
                                     }
                                 }
@@ -334,14 +341,16 @@ class ScaleOutIT {
                     "ScaleOutIT: the burst settled %d s after the kill%n",
                     Duration.between(killed, Instant.now()).toSeconds());
 
+            Set<String> inDoubt = inDoubtRecipients(c);
             for (int p = 0; p < BURST_PHONES; p++) {
                 String jid = phone(p);
-                assertThat(
-                                callsTo(chatflow, jid).stream()
-                                        .filter(x -> greeting.equals(x.params().get("msg")))
-                                        .count())
+                long greetings =
+                        callsTo(chatflow, jid).stream()
+                                .filter(x -> greeting.equals(x.params().get("msg")))
+                                .count();
+                assertThat(greetings)
                         .as("greetings sent to " + jid)
-                        .isEqualTo(1);
+                        .isBetween(inDoubt.contains(jid) ? 0L : 1L, 1L);
             }
             List<String> sentIds = new ArrayList<>();
             try (Statement st = c.createStatement();
@@ -366,6 +375,21 @@ class ScaleOutIT {
             // claimed send, whose row stays SENDING: never one sent twice
             assertThat(callIds.size() - sentIds.size()).isBetween(0, (int) inDoubt);
         }
+    }
+
+    /** The digits of the recipients of sends claimed but not finished (the dead instance's). */
+    private static Set<String> inDoubtRecipients(Connection c) throws Exception {
+        Set<String> recipients = new HashSet<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery(
+                                "SELECT recipient FROM platform.outbox"
+                                        + " WHERE status IN ('SENDING', 'UNKNOWN')")) {
+            while (rs.next()) {
+                recipients.add(rs.getString(1).replaceAll("\\D", ""));
+            }
+        }
+        return recipients;
     }
 
     private static long scalar(Connection c, String sql) throws Exception {
