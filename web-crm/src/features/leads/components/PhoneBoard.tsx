@@ -91,7 +91,7 @@ export function PhoneBoard({
   // the chosen tab is in view, also when it was opened far to the right
   useEffect(() => {
     const tab = tabs.current?.querySelector<HTMLElement>('[data-active]');
-    if (tab && typeof tab.scrollIntoView === 'function') tab.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (tab && typeof tab.scrollIntoView === 'function') tab.scrollIntoView({ block: 'nearest', inline: 'center' });
   }, [value]);
 
   if (board.isPending) return <Loader aria-label={t('common.loading')} />;
@@ -116,7 +116,12 @@ export function PhoneBoard({
               data-testid="stage-tab"
               data-stage-id={column.stage.id}
               rightSection={
-                <Badge size="sm" variant="light" color="gray" data-testid="stage-tab-count">
+                <Badge
+                  size="sm"
+                  variant={String(column.stage.id) === value ? 'white' : 'light'}
+                  color="gray"
+                  data-testid="stage-tab-count"
+                >
                   {column.count}
                 </Badge>
               }
