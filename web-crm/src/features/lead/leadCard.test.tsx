@@ -25,7 +25,8 @@ describe('lead card', () => {
 
   it('shows the WhatsApp conversation: bubbles, album, voice note, delivery state', async () => {
     renderSignedIn('/leads/1');
-    const chat = await screen.findByTestId('chat');
+    // the first test of the file pays for the lazily loaded screens: give it time on a busy machine
+    const chat = await screen.findByTestId('chat', {}, { timeout: 15_000 });
     expect(await within(chat).findByText('Здравствуйте, сколько стоит дом?')).toBeInTheDocument();
     expect(within(chat).getByText('Добрый день! Какой размер дома?')).toBeInTheDocument();
     expect(within(chat).getByTestId('chat-album').querySelectorAll('img')).toHaveLength(2);
@@ -82,9 +83,13 @@ describe('lead card', () => {
   it('moves the lead to another stage and assigns a manager', async () => {
     const { user } = renderSignedIn('/leads/1');
     const card = await screen.findByTestId('lead-card');
-    await user.click(within(card).getByRole('textbox', { name: 'Этап' }));
-    await user.click(await screen.findByRole('option', { name: 'Замер' }));
+    // the stage goes through the board's safe move: the stage sheet, then an Undo toast
+    await user.click(within(card).getByRole('button', { name: 'Этап: Новый' }));
+    const stages = await screen.findByTestId('move-stage-sheet');
+    await user.click(within(stages).getByRole('button', { name: /Замер/ }));
     await waitFor(() => expect(within(card).getAllByTestId('lead-stage')[0]).toHaveTextContent('Замер'));
+    expect(await screen.findByText('Лид перемещён в «Замер»')).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Этап: Замер' })).toBeInTheDocument();
     await user.click(within(card).getByRole('textbox', { name: 'Ответственный' }));
     await user.click(await screen.findByRole('option', { name: 'Ержан' }));
     await waitFor(() =>

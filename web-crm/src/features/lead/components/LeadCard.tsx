@@ -9,7 +9,7 @@ import { handOff, leadQueryOptions, patchLead, useLeadMutation } from '../api/le
 import { HandlerBadge, isAiLed, leadTitle, NoReplyTimer, StageBadge, TemperatureScore } from './LeadBadges';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import { usersQueryOptions } from '../../settings/api/users';
-import { stagesQueryOptions } from '../../stages/api/stages';
+import { MoveStageSheet } from '../../stages/components/MoveStageSheet';
 import { packQueryOptions } from '../api/pack';
 import { ChatView } from './ChatView';
 import { Composer } from './Composer';
@@ -30,21 +30,6 @@ const TARGET = 44;
  */
 export const LEAD_PAGE_HEIGHT =
   'calc(100dvh - var(--app-shell-header-offset, 0rem) - var(--app-shell-footer-offset, 0rem) - 2 * var(--app-shell-padding, 0rem) - env(safe-area-inset-bottom, 0px))';
-
-/**
- * Moves the lead to another stage. Same shape as the board's safe-move hook (`stages/hooks/useStageMove`), so the lead
- * screen switches to it in one line once it lands.
- */
-function useLeadStageMove(): { move(lead: Lead, toStageId: number): void; pending: boolean; error: unknown } {
-  const change = useLeadMutation((vars: { lead: Lead; toStageId: number }) =>
-    patchLead(vars.lead.id, { stageId: vars.toStageId }),
-  );
-  return {
-    move: (lead, toStageId) => change.mutate({ lead, toStageId }),
-    pending: change.isPending,
-    error: change.error,
-  };
-}
 
 function useAssigneeOptions(lead: Lead) {
   const { me, canManage } = useCurrentUser();
@@ -92,34 +77,42 @@ function HandOffButton({ lead, fullWidth = false }: { lead: Lead; fullWidth?: bo
 function QuickActions({
   lead,
   layout,
+  onMoveStage,
   onAddTask,
   onEditData,
 }: {
   lead: Lead;
   layout: 'sheet' | 'row';
+  onMoveStage: () => void;
   onAddTask: () => void;
   onEditData: () => void;
 }) {
   const { t } = useTranslation();
-  const stages = useQuery(stagesQueryOptions());
   const assignees = useAssigneeOptions(lead);
-  const stageMove = useLeadStageMove();
   const assign = useLeadMutation((assigneeId: number) => patchLead(lead.id, { assigneeId }));
   const sheet = layout === 'sheet';
   const size = sheet ? 'md' : 'sm';
-  const error = stageMove.error ?? assign.error;
+  const error = assign.error;
 
+  // the board's safe move (confirm for WON/LOST, Undo toast) through its stage sheet
   const stage = (
-    <Select
-      size={size}
-      label={t('leads.stage')}
-      allowDeselect={false}
-      value={String(lead.stage.id)}
-      data={(stages.data ?? [lead.stage]).map((item) => ({ value: String(item.id), label: item.name }))}
-      onChange={(value) => value && Number(value) !== lead.stage.id && stageMove.move(lead, Number(value))}
-      disabled={stageMove.pending}
-      comboboxProps={{ withinPortal: true }}
-    />
+    <Stack gap={2}>
+      <Text size={size} fw={500} id={`lead-stage-label-${lead.id}`}>
+        {t('leads.stage')}
+      </Text>
+      <Button
+        variant="default"
+        mih={TARGET}
+        size={size}
+        justify="space-between"
+        rightSection="›"
+        onClick={onMoveStage}
+        aria-label={`${t('leads.stage')}: ${lead.stage.name}`}
+        data-testid="lead-move-stage"
+      >
+        {lead.stage.name}
+      </Button>
+    </Stack>
   );
   const assignee = (
     <Select
@@ -308,6 +301,7 @@ export function LeadCard({
   const openTasks = tasks.data?.filter((task) => !task.done).length ?? 0;
   const [tab, setTab] = useState<Tab>(initialTab);
   const [sheet, setSheet] = useState(false);
+  const [stageSheet, setStageSheet] = useState(false);
   // bumped to open the task form or the data form from the quick actions (remounts only that tab's content)
   const [taskForm, setTaskForm] = useState(0);
   const [dataForm, setDataForm] = useState(0);
@@ -317,6 +311,10 @@ export function LeadCard({
   if (lead.isError) return <ErrorAlert error={lead.error} title={t('lead.loadFailed')} />;
   const data = lead.data;
 
+  const moveStage = () => {
+    setSheet(false);
+    setStageSheet(true);
+  };
   const addTask = () => {
     setSheet(false);
     setTaskForm((n) => n + 1);
@@ -331,7 +329,9 @@ export function LeadCard({
   return (
     <Stack gap="xs" data-testid="lead-card" data-lead-id={data.id} h={height} style={{ overflow: 'hidden' }}>
       <LeadHeader lead={data} phone={phone} onClose={onClose} onActions={() => setSheet(true)} />
-      {!phone && <QuickActions lead={data} layout="row" onAddTask={addTask} onEditData={editData} />}
+      {!phone && (
+        <QuickActions lead={data} layout="row" onMoveStage={moveStage} onAddTask={addTask} onEditData={editData} />
+      )}
       <Tabs
         value={tab}
         onChange={(value) => value && setTab(value as Tab)}
@@ -392,9 +392,10 @@ export function LeadCard({
           data-testid="lead-actions-sheet"
           styles={{ body: { paddingBottom: 'calc(var(--mantine-spacing-md) + env(safe-area-inset-bottom, 0px))' } }}
         >
-          <QuickActions lead={data} layout="sheet" onAddTask={addTask} onEditData={editData} />
+          <QuickActions lead={data} layout="sheet" onMoveStage={moveStage} onAddTask={addTask} onEditData={editData} />
         </Drawer>
       )}
+      <MoveStageSheet lead={data} opened={stageSheet} onClose={() => setStageSheet(false)} />
     </Stack>
   );
 }
