@@ -81,10 +81,17 @@ test('screenshots of the board, list, card and analytics show a qualified tenant
   await expect(card.getByRole('button', { name: 'Взять на себя' })).toBeInViewport();
   await shoot('card');
 
-  // analytics: the funnel with the pack's stages, leads per day, the owner in the managers table
+  // analytics: the funnel with the pack's stages, leads per day, the owner (who took the first lead over and
+  // replied) in the managers report
+  const firstLead = (await leadByPhone(request, token, first.phone))!;
+  const auth = { Authorization: `Bearer ${token}` };
+  expect((await request.post(`/api/crm/leads/${firstLead.id}/takeover`, { headers: auth })).ok()).toBe(true);
+  expect(
+    (await request.post(`/api/crm/leads/${firstLead.id}/messages`, { headers: auth, data: { text: 'Добрый день! Подскажу.' } })).ok(),
+  ).toBe(true);
   await page.goto('/crm/analytics');
   await expect(page.getByTestId('funnel').getByText('Новый')).toBeVisible();
   await expect(page.getByRole('img', { name: 'Лиды по дням' }).locator('rect')).toHaveCount(30);
-  await expect(page.getByRole('cell', { name: 'Владелец Тест' })).toBeVisible();
+  await expect(page.getByTestId(isMobile ? 'manager-card' : 'manager-row').filter({ hasText: 'Владелец Тест' })).toBeVisible();
   await shoot('analytics');
 });

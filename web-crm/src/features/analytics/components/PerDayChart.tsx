@@ -29,6 +29,14 @@ export function yStep(max: number): number {
   return Math.max(1, Math.round(step));
 }
 
+/** A date label centred under its bar, but kept inside the box at both ends (the last day is always labelled). */
+function dateLabelAt(center: number, width: number): { x: number; textAnchor: 'start' | 'middle' | 'end' } {
+  const half = DATE_LABEL_PX / 2;
+  if (center + half > width) return { x: width - 1, textAnchor: 'end' };
+  if (center - half < 0) return { x: 1, textAnchor: 'start' };
+  return { x: center, textAnchor: 'middle' };
+}
+
 /**
  * Leads per day: one bar per day of the period (a day without leads is a zero-height bar on the axis), dates under
  * the bars (every k-th when they would not fit, always ending at the period's last day), a y axis with round values,
@@ -134,9 +142,8 @@ export function PerDayChart({ data }: { data: DayLeads[] }) {
               )}
               {labelled && (
                 <text
-                  x={LEFT + index * band + band / 2}
+                  {...dateLabelAt(LEFT + index * band + band / 2, width)}
                   y={HEIGHT - 6}
-                  textAnchor="middle"
                   fontSize={11}
                   fill="var(--mantine-color-dimmed)"
                   data-testid="x-label"
