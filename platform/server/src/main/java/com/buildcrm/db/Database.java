@@ -79,8 +79,9 @@ public final class Database implements AutoCloseable {
                 d.setJdbcUrl(directUrl.get());
                 d.setUsername(user);
                 d.setPassword(password);
-                // migrations at start and tenant creation only; LISTEN opens its own connection
-                d.setMaximumPoolSize(Math.max(2, settings.tenantMigrationParallelism()));
+                // migrations at start and tenant creation only (a provisioning or a Flyway run
+                // holds up to three connections at once); LISTEN opens its own connection
+                d.setMaximumPoolSize(Math.max(4, 3 * settings.tenantMigrationParallelism()));
                 d.setMinimumIdle(0);
                 d.setPoolName("buildcrm-direct");
                 d.setAutoCommit(true);
