@@ -19,7 +19,11 @@ export const DESKTOP: Viewport = { name: '1280×800', width: 1280, height: 800, 
 export const FIT_VIEWPORTS = [PHONE_360, PHONE_390, DESKTOP];
 export const A11Y_VIEWPORTS = [DESKTOP, PHONE_390];
 
-export async function newContext(browser: Browser, viewport: Viewport, baseURL: string | undefined): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  viewport: Viewport,
+  baseURL: string | undefined,
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL,
     viewport: { width: viewport.width, height: viewport.height },
@@ -146,8 +150,9 @@ export async function smallTargets(page: Page): Promise<string[]> {
         .trim()
         .replace(/\s+/g, ' ')
         .slice(0, 40);
+      const label = labels[0]?.getBoundingClientRect();
       out.push(
-        `${el.tagName.toLowerCase()}${role ? `[role=${role}]` : ''}${testid ? ` in [data-testid=${testid}]` : ''} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        `${el.tagName.toLowerCase()}${role ? `[role=${role}]` : ''}${testid ? ` in [data-testid=${testid}]` : ''} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}${label ? ` (its label ${Math.round(label.width)}×${Math.round(label.height)})` : ''}`,
       );
     }
     return out;
@@ -156,14 +161,19 @@ export async function smallTargets(page: Page): Promise<string[]> {
 
 /** axe with WCAG 2.0 A/AA and 2.1 AA rules; only serious and critical violations, one readable line per node. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
-      violation.nodes.slice(0, 8).map(
-        (node) =>
-          `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1, 2).join(' ').trim() ?? ''} ${node.html.slice(0, 120)}`,
-      ),
+      violation.nodes
+        .slice(0, 8)
+        .map(
+          (node) =>
+            `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1, 2).join(' ').trim() ?? ''} ${node.html.slice(0, 120)}`,
+        ),
     );
 }
 
@@ -214,14 +224,15 @@ export async function walk(
         const started = Date.now();
         await screen.open(page);
         await settle(page);
-        for (const finding of await measure(page, viewport)) findings.push(`${viewport.name} ${screen.name}: ${finding}`);
-        if (process.env.FIT_TRACE) console.log(`${viewport.name} ${screen.name}: ${Date.now() - started} ms`);
+        const found = (await measure(page, viewport)).map((finding) => `${viewport.name} ${screen.name}: ${finding}`);
+        findings.push(...found);
+        if (process.env.FIT_TRACE)
+          console.log(`${viewport.name} ${screen.name}: ${Date.now() - started} ms`, ...found.map((f) => `\n  ${f}`));
       };
       for (const screen of screens.filter((s) => s.signedOut)) await visit(screen);
       await signIn(page, viewport);
       for (const screen of screens.filter((s) => !s.signedOut)) await visit(screen);
     } finally {
-
       await context.close();
     }
   }

@@ -3,7 +3,11 @@ import { A11Y_VIEWPORTS, axeViolations, walk } from '../fit';
 import { adminScreens, adminTenant, operatorSignIn } from './adminScreens';
 
 /** Issue 15: axe (WCAG 2.0 A/AA, 2.1 AA) finds no serious or critical violation on any console screen. */
-test('axe finds no serious or critical violation on any console screen', async ({ browser, request, baseURL }, testInfo) => {
+test('axe finds no serious or critical violation on any console screen', async ({
+  browser,
+  request,
+  baseURL,
+}, testInfo) => {
   test.skip(testInfo.project.name !== 'admin-desktop', 'viewports are looped inside; one project is enough');
   test.setTimeout(180_000);
   const tenantId = await adminTenant(request, 'axe');

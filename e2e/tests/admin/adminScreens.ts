@@ -66,16 +66,14 @@ export function adminScreens(tenantId: number): Screen[] {
         await expect(page.getByRole('dialog', { name: 'Новая компания' })).toBeVisible();
       },
     },
-    ...TENANT_TABS.map(
-      ([path, tab]): Screen => ({
-        name: `company, «${tab}»`,
-        open: async (page) => {
-          await visitPath(page, `/admin/tenants/${tenantId}/${path}`);
-          await expect(page.getByRole('tab', { name: tab, selected: true })).toBeVisible();
-          await expect(page.getByRole('tabpanel')).toBeVisible();
-        },
-      }),
-    ),
+    ...TENANT_TABS.map(([path, tab]): Screen => ({
+      name: `company, «${tab}»`,
+      open: async (page) => {
+        await visitPath(page, `/admin/tenants/${tenantId}/${path}`);
+        await expect(page.getByRole('tab', { name: tab, selected: true })).toBeVisible();
+        await expect(page.getByRole('tabpanel')).toBeVisible();
+      },
+    })),
     {
       name: 'health',
       open: async (page) => {

@@ -7,12 +7,21 @@ import { column, tile } from './crmWorld';
  * Issue 15: axe (WCAG 2.0 A/AA, 2.1 AA) finds no serious or critical violation on any main CRM screen, on the
  * desktop and on a phone; the board and the lead screen work with the keyboard alone.
  */
-test('axe finds no serious or critical violation on any CRM screen', async ({ browser, request, baseURL }, testInfo) => {
+test('axe finds no serious or critical violation on any CRM screen', async ({
+  browser,
+  request,
+  baseURL,
+}, testInfo) => {
   test.skip(testInfo.project.name !== 'crm-desktop', 'viewports are looped inside; one project is enough');
   test.setTimeout(240_000);
   const world = await crmWorld(request, 'axe');
-  const findings = await walk(browser, baseURL, A11Y_VIEWPORTS, crmScreens(world), (page) => signIn(page, world), (page) =>
-    axeViolations(page),
+  const findings = await walk(
+    browser,
+    baseURL,
+    A11Y_VIEWPORTS,
+    crmScreens(world),
+    (page) => signIn(page, world),
+    (page) => axeViolations(page),
   );
   expect(findings, findings.join('\n')).toEqual([]);
 });
@@ -29,7 +38,8 @@ test('the board and the lead screen work with the keyboard alone', async ({ page
   // Tab reaches the card; Enter opens it
   const focusedTile = async () =>
     page.evaluate(() => document.activeElement?.closest('[data-testid="lead-tile"]')?.textContent ?? null);
-  for (let i = 0; i < 60 && !((await focusedTile()) ?? '').includes('Айгерим Фит'); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 60 && !((await focusedTile()) ?? '').includes('Айгерим Фит'); i++)
+    await page.keyboard.press('Tab');
   expect(await focusedTile()).toContain('Айгерим Фит');
   await page.keyboard.press('Enter');
   const lead = page.getByTestId('lead-card');
@@ -61,15 +71,22 @@ test('the board and the lead screen work with the keyboard alone', async ({ page
   const focusedHandle = async () =>
     page.evaluate(() => document.activeElement?.querySelector('[data-testid="lead-tile"]')?.textContent ?? null);
   await page.locator('body').focus();
-  for (let i = 0; i < 60 && !((await focusedHandle()) ?? '').includes('Айгерим Фит'); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 60 && !((await focusedHandle()) ?? '').includes('Айгерим Фит'); i++)
+    await page.keyboard.press('Tab');
   expect(await focusedHandle()).toContain('Айгерим Фит');
   await page.keyboard.press('Space');
   for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Space');
   await expect
-    .poll(() => tile(page, 'Айгерим Фит').evaluate((el) => el.closest('[data-testid="board-column"]')?.getAttribute('aria-label')))
+    .poll(() =>
+      tile(page, 'Айгерим Фит').evaluate((el) =>
+        el.closest('[data-testid="board-column"]')?.getAttribute('aria-label'),
+      ),
+    )
     .not.toBe(from);
-  const to = await tile(page, 'Айгерим Фит').evaluate((el) => el.closest('[data-testid="board-column"]')?.getAttribute('aria-label'));
+  const to = await tile(page, 'Айгерим Фит').evaluate((el) =>
+    el.closest('[data-testid="board-column"]')?.getAttribute('aria-label'),
+  );
   await expect(column(page, to!).getByText('Айгерим Фит')).toBeVisible();
   await page.reload();
   await expect(column(page, to!).getByText('Айгерим Фит')).toBeVisible();

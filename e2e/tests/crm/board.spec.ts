@@ -3,7 +3,10 @@ import { clientWrites, column, createTenant, crmToken, leadByPhone, logIn, sandb
 
 test.describe.configure({ mode: 'serial' });
 
-test('a lead who writes on WhatsApp appears live on the board, and the AI moves the card as it qualifies', async ({ page, request }) => {
+test('a lead who writes on WhatsApp appears live on the board, and the AI moves the card as it qualifies', async ({
+  page,
+  request,
+}) => {
   const tenant = await createTenant(request, 'live');
   await logIn(page, tenant);
   await expect(page.getByTestId('board-column')).toHaveCount(7);
@@ -11,7 +14,9 @@ test('a lead who writes on WhatsApp appears live on the board, and the AI moves 
   await clientWrites(request, tenant, '+77015550001', 'Асель Live', 'Здравствуйте, хочу дом');
   const card = tile(page, 'Асель Live');
   await expect(card).toBeVisible({ timeout: 30_000 });
-  await expect(column(page, 'В работе').getByTestId('lead-tile').filter({ hasText: 'Асель Live' })).toBeVisible({ timeout: 30_000 });
+  await expect(column(page, 'В работе').getByTestId('lead-tile').filter({ hasText: 'Асель Live' })).toBeVisible({
+    timeout: 30_000,
+  });
 
   await clientWrites(request, tenant, '+77015550001', 'Асель Live', 'Дом 10 на 8, Алматы');
   await expect(column(page, 'Неполные данные').getByTestId('lead-tile').filter({ hasText: 'Асель Live' })).toBeVisible({
@@ -24,7 +29,9 @@ test('a manager drags a lead to another stage', async ({ page, request, isMobile
   const tenant = await createTenant(request, 'drag');
   const token = await crmToken(request, tenant);
   await clientWrites(request, tenant, '+77015550002', 'Бауыржан Drag', 'Здравствуйте, хочу дом');
-  await expect.poll(async () => (await leadByPhone(request, token, '+77015550002'))?.stage.name, { timeout: 30_000 }).toBe('В работе');
+  await expect
+    .poll(async () => (await leadByPhone(request, token, '+77015550002'))?.stage.name, { timeout: 30_000 })
+    .toBe('В работе');
   await logIn(page, tenant);
 
   const source = column(page, 'В работе').getByTestId('lead-tile').filter({ hasText: 'Бауыржан Drag' });
@@ -44,7 +51,10 @@ test('a manager drags a lead to another stage', async ({ page, request, isMobile
     await touch('touchStart', start);
     await expect(page.locator('[data-dragging]')).toHaveCount(1);
     for (let i = 1; i <= 10; i += 1) {
-      await touch('touchMove', { x: start.x + ((end.x - start.x) * i) / 10, y: start.y + ((end.y - start.y) * i) / 10 });
+      await touch('touchMove', {
+        x: start.x + ((end.x - start.x) * i) / 10,
+        y: start.y + ((end.y - start.y) * i) / 10,
+      });
     }
     await touch('touchEnd');
   } else {
@@ -60,7 +70,10 @@ test('a manager drags a lead to another stage', async ({ page, request, isMobile
   await expect.poll(async () => (await leadByPhone(request, token, '+77015550002'))?.stage.name).toBe(expected);
 });
 
-test('a manager opens the card, takes over, writes to the client and returns the lead to the AI', async ({ page, request }) => {
+test('a manager opens the card, takes over, writes to the client and returns the lead to the AI', async ({
+  page,
+  request,
+}) => {
   const tenant = await createTenant(request, 'handoff');
   await clientWrites(request, tenant, '+77015550003', 'Дина Handoff', 'Здравствуйте, хочу дом');
   await logIn(page, tenant);
@@ -95,17 +108,31 @@ test('a manager opens the card, takes over, writes to the client and returns the
   await card.getByRole('button', { name: 'Сохранить' }).click();
   await expect(card.getByTestId('lead-fields').getByRole('row', { name: /Окна, шт\. 6/ })).toBeVisible();
   const token = await crmToken(request, tenant);
-  await expect.poll(async () => (await request.get(`/api/crm/leads/${(await leadByPhone(request, token, '+77015550003'))!.id}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  }).then((r) => r.json())).fields.windows).toBe(6);
+  await expect
+    .poll(
+      async () =>
+        (
+          await request
+            .get(`/api/crm/leads/${(await leadByPhone(request, token, '+77015550003'))!.id}`, {
+              headers: { Authorization: `Bearer ${token}` },
+            })
+            .then((r) => r.json())
+        ).fields.windows,
+    )
+    .toBe(6);
 });
 
-test('the list filters by search and by who leads, and the filters live in the URL (they survive a reload)', async ({ page, request }) => {
+test('the list filters by search and by who leads, and the filters live in the URL (they survive a reload)', async ({
+  page,
+  request,
+}) => {
   const tenant = await createTenant(request, 'list');
   const token = await crmToken(request, tenant);
   await clientWrites(request, tenant, '+77015550004', 'Ерлан Список', 'Здравствуйте, хочу дом');
   await clientWrites(request, tenant, '+77015550005', 'Жанна Список', 'Здравствуйте, сколько стоит?');
-  await expect.poll(async () => (await leadByPhone(request, token, '+77015550005')) !== null, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await leadByPhone(request, token, '+77015550005')) !== null, { timeout: 30_000 })
+    .toBe(true);
   await logIn(page, tenant);
 
   await page.getByText('Список', { exact: true }).click();
@@ -124,7 +151,11 @@ test('the list filters by search and by who leads, and the filters live in the U
 
   // a server-side filter: who leads the conversation
   const erlan = await leadByPhone(request, token, '+77015550004');
-  expect((await request.post(`/api/crm/leads/${erlan!.id}/takeover`, { headers: { Authorization: `Bearer ${token}` } })).ok()).toBe(true);
+  expect(
+    (
+      await request.post(`/api/crm/leads/${erlan!.id}/takeover`, { headers: { Authorization: `Bearer ${token}` } })
+    ).ok(),
+  ).toBe(true);
   await page.getByLabel('Имя, телефон или текст').fill('');
   await expect(rows).toHaveCount(2);
   await page.getByRole('button', { name: /Фильтры/ }).click();

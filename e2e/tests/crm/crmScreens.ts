@@ -41,7 +41,8 @@ function settingsTab(name: string, tab: string, ready: (page: Page) => ReturnTyp
   return {
     name,
     open: async (page) => {
-      if (!new URL(page.url()).pathname.endsWith('/settings')) await go(page, '/settings', (p) => p.getByTestId('stage-row'));
+      if (!new URL(page.url()).pathname.endsWith('/settings'))
+        await go(page, '/settings', (p) => p.getByTestId('stage-row'));
       await page.getByRole('tab', { name: tab }).click();
       await expect(ready(page).first()).toBeVisible();
     },

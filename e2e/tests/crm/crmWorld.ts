@@ -29,12 +29,23 @@ export async function createTenant(request: APIRequestContext, label: string): P
       data: { slug, name: `E2E ${label}`, timezone: 'Asia/Almaty', locale: 'ru', pack: 'panel-houses', owner },
     }),
   );
-  await json(await request.put(`/api/admin/tenants/${tenant.id}/channel`, { headers: auth, data: { provider: 'sandbox', settings: {} } }));
+  await json(
+    await request.put(`/api/admin/tenants/${tenant.id}/channel`, {
+      headers: auth,
+      data: { provider: 'sandbox', settings: {} },
+    }),
+  );
   return { id: tenant.id, slug, owner, operatorToken: accessToken };
 }
 
 /** A simulated client writes to the tenant's WhatsApp number. */
-export async function clientWrites(request: APIRequestContext, tenant: Tenant, phone: string, name: string, text: string) {
+export async function clientWrites(
+  request: APIRequestContext,
+  tenant: Tenant,
+  phone: string,
+  name: string,
+  text: string,
+) {
   await json(
     await request.post(`/api/admin/tenants/${tenant.id}/sandbox/messages`, {
       headers: { Authorization: `Bearer ${tenant.operatorToken}` },
@@ -59,8 +70,12 @@ export async function crmToken(request: APIRequestContext, tenant: Tenant): Prom
 }
 
 export async function leadByPhone(request: APIRequestContext, token: string, phone: string) {
-  const page = await json<{ items: { id: number; phone: string; stage: { id: number; name: string; role: string | null } }[] }>(
-    await request.get(`/api/crm/leads?q=${encodeURIComponent(phone)}`, { headers: { Authorization: `Bearer ${token}` } }),
+  const page = await json<{
+    items: { id: number; phone: string; stage: { id: number; name: string; role: string | null } }[];
+  }>(
+    await request.get(`/api/crm/leads?q=${encodeURIComponent(phone)}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    }),
   );
   return page.items.find((lead) => lead.phone === phone) ?? null;
 }

@@ -7,7 +7,11 @@ import { crmScreens, crmWorld, signIn } from './crmScreens';
  * nothing wider than the screen — and on phones every control is a ≥ 44×44 px touch target (ADR 025 says how
  * they are measured). Viewports are looped here, so the spec runs once, under crm-desktop.
  */
-test('every CRM screen fits 360, 390 and 1280 px, with 44 px touch targets on phones', async ({ browser, request, baseURL }, testInfo) => {
+test('every CRM screen fits 360, 390 and 1280 px, with 44 px touch targets on phones', async ({
+  browser,
+  request,
+  baseURL,
+}, testInfo) => {
   test.skip(testInfo.project.name !== 'crm-desktop', 'viewports are looped inside; one project is enough');
   test.setTimeout(240_000);
   const world = await crmWorld(request, 'fit');

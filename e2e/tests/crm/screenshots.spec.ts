@@ -11,22 +11,31 @@ const LEADS = [
   {
     phone: '+77015550043',
     name: 'Дина Ахметова',
-    messages: ['Здравствуйте! Я из Алматы, дом 8 на 10, высота 3 метра, фундамент закрою сами. Перезвоните мне завтра после 10'],
+    messages: [
+      'Здравствуйте! Я из Алматы, дом 8 на 10, высота 3 метра, фундамент закрою сами. Перезвоните мне завтра после 10',
+    ],
   },
 ];
 
 /** Every image on the page has finished loading (chat albums), so the capture is not half-drawn. */
 async function imagesLoaded(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => Array.from(document.images).every((img) => img.complete)))
-    .toBe(true);
+  await expect.poll(() => page.evaluate(() => Array.from(document.images).every((img) => img.complete))).toBe(true);
 }
 
-test('screenshots of the board, list, card and analytics show a qualified tenant', async ({ page, request, isMobile }, testInfo) => {
+test('screenshots of the board, list, card and analytics show a qualified tenant', async ({
+  page,
+  request,
+  isMobile,
+}, testInfo) => {
   const device = testInfo.project.name === 'crm-phone' ? 'phone' : 'desktop';
   const shoot = async (screen: string) => {
     await imagesLoaded(page);
-    await page.screenshot({ path: `${SCREENSHOTS}/crm-${screen}-${device}.png`, animations: 'disabled', caret: 'hide', scale: 'css' });
+    await page.screenshot({
+      path: `${SCREENSHOTS}/crm-${screen}-${device}.png`,
+      animations: 'disabled',
+      caret: 'hide',
+      scale: 'css',
+    });
   };
 
   const tenant = await createTenant(request, `shots-${device}`);
@@ -38,10 +47,13 @@ test('screenshots of the board, list, card and analytics show a qualified tenant
       await clientWrites(request, tenant, lead.phone, lead.name, text);
       // one message at a time: the next is sent once the AI has moved the lead on
       await expect
-        .poll(async () => {
-          const stage = await stageOf(lead.phone);
-          return stage !== null && stage !== 'Новый' && stage !== before;
-        }, { timeout: 30_000 })
+        .poll(
+          async () => {
+            const stage = await stageOf(lead.phone);
+            return stage !== null && stage !== 'Новый' && stage !== before;
+          },
+          { timeout: 30_000 },
+        )
         .toBe(true);
     }
   }
@@ -51,7 +63,9 @@ test('screenshots of the board, list, card and analytics show a qualified tenant
   // board: every lead in the column of the stage the AI gave it
   await logIn(page, tenant);
   for (const lead of LEADS) {
-    await expect(column(page, stages.get(lead.name)!).getByTestId('lead-tile').filter({ hasText: lead.name })).toBeVisible();
+    await expect(
+      column(page, stages.get(lead.name)!).getByTestId('lead-tile').filter({ hasText: lead.name }),
+    ).toBeVisible();
   }
   if (isMobile) await column(page, stages.get(LEADS[0]!.name)!).scrollIntoViewIfNeeded();
   await shoot('board');

@@ -1,7 +1,11 @@
 import { expect, test } from '../browserGuard';
 import { clientWrites, createTenant, crmToken, leadByPhone, logIn } from './crmWorld';
 
-test('an owner invites a manager, who sees no settings or analytics and cannot open them', async ({ page, request, isMobile }) => {
+test('an owner invites a manager, who sees no settings or analytics and cannot open them', async ({
+  page,
+  request,
+  isMobile,
+}) => {
   // on phones the rest of the navigation sits in the «Ещё» sheet of the bottom bar
   const openNav = async () => {
     if (isMobile) await page.getByTestId('bottom-nav').getByRole('button', { name: 'Ещё' }).click();
@@ -32,7 +36,10 @@ test('an owner invites a manager, who sees no settings or analytics and cannot o
 test('an owner adds a stage and it becomes a board column', async ({ page, request }) => {
   const tenant = await createTenant(request, 'stages');
   const token = await crmToken(request, tenant);
-  const probe = await request.fetch('/api/crm/stages', { method: 'OPTIONS', headers: { Authorization: `Bearer ${token}` } });
+  const probe = await request.fetch('/api/crm/stages', {
+    method: 'OPTIONS',
+    headers: { Authorization: `Bearer ${token}` },
+  });
   const allow = probe.headers()['allow'] ?? '';
   test.skip(!allow.includes('POST'), `the server does not edit stages yet (Allow: ${allow || 'none'})`);
 
@@ -51,16 +58,25 @@ test('with "managers see all" off, a manager sees only the leads assigned to the
   const token = await crmToken(request, tenant);
   const auth = { Authorization: `Bearer ${token}` };
   const manager = { email: `aidana@${tenant.slug}.test`, password: 'manager-pass-123' };
-  const created = await request.post('/api/crm/users', { headers: auth, data: { name: 'Айдана', role: 'manager', ...manager } });
+  const created = await request.post('/api/crm/users', {
+    headers: auth,
+    data: { name: 'Айдана', role: 'manager', ...manager },
+  });
   expect(created.ok()).toBe(true);
   const managerId = ((await created.json()) as { id: number }).id;
-  expect((await request.patch('/api/crm/settings', { headers: auth, data: { managersSeeAll: false } })).ok()).toBe(true);
+  expect((await request.patch('/api/crm/settings', { headers: auth, data: { managersSeeAll: false } })).ok()).toBe(
+    true,
+  );
 
   await clientWrites(request, tenant, '+77015550030', 'Назначенный Лид', 'Здравствуйте, хочу дом');
   await clientWrites(request, tenant, '+77015550031', 'Чужой Лид', 'Здравствуйте, хочу дом');
-  await expect.poll(async () => (await leadByPhone(request, token, '+77015550031')) !== null, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await leadByPhone(request, token, '+77015550031')) !== null, { timeout: 30_000 })
+    .toBe(true);
   const mine = (await leadByPhone(request, token, '+77015550030'))!;
-  expect((await request.patch(`/api/crm/leads/${mine.id}`, { headers: auth, data: { assigneeId: managerId } })).ok()).toBe(true);
+  expect(
+    (await request.patch(`/api/crm/leads/${mine.id}`, { headers: auth, data: { assigneeId: managerId } })).ok(),
+  ).toBe(true);
 
   await logIn(page, { ...tenant, owner: manager });
   await expect(page.getByTestId('lead-tile').filter({ hasText: 'Назначенный Лид' })).toBeVisible();

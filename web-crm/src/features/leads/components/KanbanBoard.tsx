@@ -25,6 +25,18 @@ import { boardQueryOptions, columnQueryOptions, leadKeys } from '../api/leads';
 import type { LeadFilters } from '../api/filters';
 import { LeadTile } from './LeadTile';
 
+/**
+ * The keyboard picks a card up only on its drag handle itself (Space or Enter, then arrows, then Space): Enter on the
+ * lead's link inside the card opens the lead, as a link should, instead of starting a drag.
+ */
+class HandleKeyboardSensor extends KeyboardSensor {
+  static override activators: typeof KeyboardSensor.activators = KeyboardSensor.activators.map((activator) => ({
+    ...activator,
+    handler: (event, options, context) =>
+      event.target === event.currentTarget && activator.handler(event, options, context),
+  }));
+}
+
 /** The column under the finger or pointer wins; a wide card overlapping two columns does not decide. */
 const collision: CollisionDetection = (args) => {
   const under = pointerWithin(args);
@@ -155,7 +167,7 @@ export function KanbanBoard({ filters, leadHref }: { filters: LeadFilters; leadH
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     // A long press starts a drag on phones, so a swipe still scrolls the columns.
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
-    useSensor(KeyboardSensor),
+    useSensor(HandleKeyboardSensor),
   );
 
   const move = useMutation({
