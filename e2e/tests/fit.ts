@@ -151,8 +151,11 @@ export async function smallTargets(page: Page): Promise<string[]> {
         .replace(/\s+/g, ' ')
         .slice(0, 40);
       const label = labels[0]?.getBoundingClientRect();
+      const labelClass = labels[0]
+        ? ` .${Array.from(labels[0].classList).join('.')} min-height ${getComputedStyle(labels[0]).minHeight}`
+        : '';
       out.push(
-        `${el.tagName.toLowerCase()}${role ? `[role=${role}]` : ''}${testid ? ` in [data-testid=${testid}]` : ''} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}${label ? ` (its label ${Math.round(label.width)}×${Math.round(label.height)})` : ''}`,
+        `${el.tagName.toLowerCase()}${role ? `[role=${role}]` : ''}${testid ? ` in [data-testid=${testid}]` : ''} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}${label ? ` (its label ${Math.round(label.width)}×${Math.round(label.height)}${labelClass})` : ''}`,
       );
     }
     return out;
