@@ -1,17 +1,11 @@
 import { expect, test } from '../browserGuard';
 import { clientWrites, createTenant, crmToken, leadByPhone, logIn } from './crmWorld';
 
-test('an owner sees the funnel, leads per day, response times and the managers table for a period', async ({
-  page,
-  request,
-  isMobile,
-}) => {
+test('an owner sees the funnel, leads per day, response times and the managers table for a period', async ({ page, request, isMobile }) => {
   const tenant = await createTenant(request, 'analytics');
   const token = await crmToken(request, tenant);
   await clientWrites(request, tenant, '+77015550020', 'Клиент Отчёт', 'Здравствуйте, хочу дом');
-  await expect
-    .poll(async () => (await leadByPhone(request, token, '+77015550020')) !== null, { timeout: 30_000 })
-    .toBe(true);
+  await expect.poll(async () => (await leadByPhone(request, token, '+77015550020')) !== null, { timeout: 30_000 }).toBe(true);
   await logIn(page, tenant);
 
   // on a phone analytics is in the bottom bar's «Ещё» sheet

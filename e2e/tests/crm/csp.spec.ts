@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 // Deliberately without the browser guard: this test provokes a violation to prove the policy is enforced and seen.
-test('the Content-Security-Policy is enforced: an injected inline script does not run and the browser reports it', async ({
-  page,
-}) => {
+test('the Content-Security-Policy is enforced: an injected inline script does not run and the browser reports it', async ({ page }) => {
   const complaints: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) complaints.push(message.text());

@@ -1,11 +1,7 @@
 import { expect, test } from '../browserGuard';
 import { clientWrites, createTenant, logIn, tile } from './crmWorld';
 
-test('after a network loss the board reconnects and catches up with what happened meanwhile', async ({
-  page,
-  context,
-  request,
-}) => {
+test('after a network loss the board reconnects and catches up with what happened meanwhile', async ({ page, context, request }) => {
   const tenant = await createTenant(request, 'offline');
   await logIn(page, tenant);
   await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', /live|polling/);

@@ -23,20 +23,13 @@ async function signOut(page: Page, isMobile: boolean) {
  * call → the manager signs in (on the phone in crm-phone), sees the lead first in «Сейчас» with «Звонок …», opens it,
  * sees the AI's call task with the parsed time, marks it done → «Сейчас» is empty.
  */
-test("the manager's day: round robin, the call request first in «Сейчас», the task done", async ({
-  page,
-  request,
-  isMobile,
-}, testInfo) => {
+test("the manager's day: round robin, the call request first in «Сейчас», the task done", async ({ page, request, isMobile }, testInfo) => {
   const device = testInfo.project.name === 'crm-phone' ? 'phone' : 'desktop';
   const tenant = await createTenant(request, `day-${device}`);
   const token = await crmToken(request, tenant);
   const auth = { Authorization: `Bearer ${token}` };
   const manager = { email: `erlan@${tenant.slug}.test`, password: 'manager-pass-123' };
-  const created = await request.post('/api/crm/users', {
-    headers: auth,
-    data: { name: 'Ерлан Менеджер', role: 'manager', ...manager },
-  });
+  const created = await request.post('/api/crm/users', { headers: auth, data: { name: 'Ерлан Менеджер', role: 'manager', ...manager } });
   expect(created.ok()).toBe(true);
   const managerId = ((await created.json()) as { id: number }).id;
 
@@ -46,10 +39,7 @@ test("the manager's day: round robin, the call request first in «Сейчас»
   const form = page.getByTestId('assignment-settings');
   await form.getByRole('radio', { name: /По очереди/ }).check();
   await expect(form.getByRole('checkbox', { name: 'Когда клиент просит звонок' })).toBeChecked();
-  await form
-    .getByTestId('assignment-rotation')
-    .getByRole('checkbox', { name: /Ерлан Менеджер/ })
-    .check();
+  await form.getByTestId('assignment-rotation').getByRole('checkbox', { name: /Ерлан Менеджер/ }).check();
   await form.getByRole('button', { name: 'Сохранить' }).click();
   await expect(form.getByText('Сохранено')).toBeVisible();
   const saved = (await (await request.get('/api/crm/settings/assignment', { headers: auth })).json()) as {
@@ -73,9 +63,7 @@ test("the manager's day: round robin, the call request first in «Сейчас»
   await expect
     .poll(
       async () => {
-        const page = (await (
-          await request.get(`/api/crm/leads?q=${encodeURIComponent(phone)}`, { headers: auth })
-        ).json()) as {
+        const page = (await (await request.get(`/api/crm/leads?q=${encodeURIComponent(phone)}`, { headers: auth })).json()) as {
           items: LeadView[];
         };
         lead = page.items[0];
@@ -87,11 +75,7 @@ test("the manager's day: round robin, the call request first in «Сейчас»
 
   // the manager: «Сейчас» is the phone's home; on a desktop it is the first item of the navigation
   await logInAs(page, tenant.slug, manager);
-  if (!isMobile)
-    await page
-      .getByRole('navigation')
-      .getByRole('link', { name: /Сейчас/ })
-      .click();
+  if (!isMobile) await page.getByRole('navigation').getByRole('link', { name: /Сейчас/ }).click();
   await expect(page).toHaveURL(/\/crm\/now/);
   const first = page.getByTestId('now-item').first();
   await expect(first).toHaveAttribute('data-lead-id', String(lead!.id));
@@ -102,10 +86,7 @@ test("the manager's day: round robin, the call request first in «Сейчас»
     // every control of the row is at least 44×44 px under the thumb
     for (const control of await first.locator('a, button, [role="button"]').all()) {
       const box = (await control.boundingBox())!;
-      expect(
-        Math.min(box.width, box.height),
-        (await control.getAttribute('aria-label')) ?? 'control',
-      ).toBeGreaterThanOrEqual(44);
+      expect(Math.min(box.width, box.height), (await control.getAttribute('aria-label')) ?? 'control').toBeGreaterThanOrEqual(44);
     }
   }
   await shoot(page, `now-${device}`);
@@ -126,16 +107,8 @@ test("the manager's day: round robin, the call request first in «Сейчас»
   await expect(task).toHaveAttribute('data-done', 'true');
 
   // back to «Сейчас»: nothing left to do
-  if (isMobile)
-    await page
-      .getByTestId('bottom-nav')
-      .getByRole('link', { name: /Сейчас/ })
-      .click();
-  else
-    await page
-      .getByRole('navigation')
-      .getByRole('link', { name: /Сейчас/ })
-      .click();
+  if (isMobile) await page.getByTestId('bottom-nav').getByRole('link', { name: /Сейчас/ }).click();
+  else await page.getByRole('navigation').getByRole('link', { name: /Сейчас/ }).click();
   await expect(page.getByTestId('now-empty')).toContainText('Сейчас всё сделано');
 });
 
@@ -145,21 +118,14 @@ test("the manager's day: round robin, the call request first in «Сейчас»
  * automated in headless Chromium, so the test opens the notification's `url` (what the worker's notificationclick
  * handler navigates to); the handler itself is asserted by reading the worker's script.
  */
-test('a push reaches the service worker, shows a notification and opens the lead', async ({
-  page,
-  context,
-  request,
-  baseURL,
-}) => {
+test('a push reaches the service worker, shows a notification and opens the lead', async ({ page, context, request, baseURL }) => {
   const tenant = await createTenant(request, 'push');
   await clientWrites(request, tenant, '+77015550077', 'Пуш Клиент', 'Здравствуйте, хочу дом');
   const token = await crmToken(request, tenant);
   let leadId: number | undefined;
   await expect
     .poll(async () => {
-      const list = (await (
-        await request.get('/api/crm/leads?q=77015550077', { headers: { Authorization: `Bearer ${token}` } })
-      ).json()) as {
+      const list = (await (await request.get('/api/crm/leads?q=77015550077', { headers: { Authorization: `Bearer ${token}` } })).json()) as {
         items: { id: number }[];
       };
       leadId = list.items[0]?.id;
@@ -171,17 +137,13 @@ test('a push reaches the service worker, shows a notification and opens the lead
   await context.grantPermissions(['notifications'], { origin });
   await logInAs(page, tenant.slug, tenant.owner);
   await expect
-    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? null), {
-      timeout: 30_000,
-    })
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? null), { timeout: 30_000 })
     .toBe('activated');
 
   const cdp = await context.newCDPSession(page);
   const registrationId = new Promise<string>((resolveId) => {
     cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const ours = registrations.find(
-        (registration) => registration.scopeURL === `${origin}/crm/` && !registration.isDeleted,
-      );
+      const ours = registrations.find((registration) => registration.scopeURL === `${origin}/crm/` && !registration.isDeleted);
       if (ours) resolveId(ours.registrationId);
     });
   });
@@ -194,21 +156,12 @@ test('a push reaches the service worker, shows a notification and opens the lead
     kind: 'CLIENT_WAITING',
     leadId,
   };
-  await cdp.send('ServiceWorker.deliverPushMessage', {
-    origin,
-    registrationId: await registrationId,
-    data: JSON.stringify(payload),
-  });
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId, data: JSON.stringify(payload) });
 
   const shown = async () =>
     page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
-      return (await registration!.getNotifications()).map((n) => ({
-        title: n.title,
-        body: n.body,
-        tag: n.tag,
-        data: n.data,
-      }));
+      return (await registration!.getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data }));
     });
   await expect.poll(async () => (await shown()).length, { timeout: 15_000 }).toBe(1);
   const [notification] = await shown();

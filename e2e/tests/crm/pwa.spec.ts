@@ -1,9 +1,6 @@
 import { expect, test } from '../browserGuard';
 
-test('the CRM is an installable PWA: manifest with icons, a service worker that controls the app', async ({
-  page,
-  request,
-}) => {
+test('the CRM is an installable PWA: manifest with icons, a service worker that controls the app', async ({ page, request }) => {
   await page.goto('/crm/');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBeTruthy();
@@ -23,9 +20,7 @@ test('the CRM is an installable PWA: manifest with icons, a service worker that 
   }
 
   await expect
-    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? null), {
-      timeout: 30_000,
-    })
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? null), { timeout: 30_000 })
     .toBe('activated');
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope ?? null);
   expect(scope).toMatch(/\/crm\/$/);
