@@ -1,11 +1,11 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { HttpClient } from '../lib/http';
 import type { SessionStore } from '../lib/session';
-import { theme } from './theme';
+import { makeTheme } from './theme';
 
 /** The app's API client and the session it keeps: each app creates its own (`src/lib/api.ts`). */
 export interface ApiBinding {
@@ -63,6 +63,14 @@ export function AppProviders({
   );
 
   const binding = useMemo(() => ({ api, session }), [api, session]);
+  // the dialogs' close buttons are named in the current language
+  const [language, setLanguage] = useState(i18n.language);
+  useEffect(() => {
+    const follow = (next: string) => setLanguage(next);
+    i18n.on('languageChanged', follow);
+    return () => i18n.off('languageChanged', follow);
+  }, [i18n]);
+  const theme = useMemo(() => makeTheme(i18n.t('common.close', { lng: language })), [i18n, language]);
   return (
     <ApiContext.Provider value={binding}>
       <I18nextProvider i18n={i18n}>

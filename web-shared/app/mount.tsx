@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import './global.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 

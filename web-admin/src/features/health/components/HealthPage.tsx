@@ -173,6 +173,7 @@ export function HealthPage() {
                         to={`/tenants/${tenant.id}`}
                         ff="monospace"
                         mih={44}
+                        miw={44}
                         display="flex"
                         style={{ alignItems: 'center', overflowWrap: 'anywhere' }}
                       >

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, ColorInput, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, ColorInput, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,12 +29,11 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
   };
   const error = update.error ?? remove.error ?? reorder.error;
   return (
-    <Table.Tr data-testid="stage-row">
-      <Table.Td>
+    <Paper withBorder p="xs" data-testid="stage-row" component="li">
+      <Group gap="xs" wrap="wrap" align="center">
         <Group gap={2} wrap="nowrap">
           <ActionIcon
             variant="subtle"
-            size="sm"
             disabled={index === 0}
             onClick={() => move(-1)}
             aria-label={t('settings.stages.up')}
@@ -43,7 +42,6 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
           </ActionIcon>
           <ActionIcon
             variant="subtle"
-            size="sm"
             disabled={index === stages.length - 1}
             onClick={() => move(1)}
             aria-label={t('settings.stages.down')}
@@ -51,22 +49,22 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
             ↓
           </ActionIcon>
         </Group>
-      </Table.Td>
-      <Table.Td>
         <TextInput
           size="xs"
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
           aria-label={t('settings.stages.name')}
+          style={{ flex: '1 1 180px', minWidth: 0 }}
         />
-        {error && <ErrorAlert error={error} />}
-      </Table.Td>
-      <Table.Td>
-        <ColorInput size="xs" value={color} onChange={setColor} aria-label={t('settings.stages.color')} w={130} />
-      </Table.Td>
-      <Table.Td>
+        <ColorInput
+          size="xs"
+          value={color}
+          onChange={setColor}
+          aria-label={t('settings.stages.color')}
+          style={{ flex: '0 1 130px', minWidth: 110 }}
+        />
         {stage.role ? (
-          <Badge variant="light" title={t('settings.stages.systemHint')}>
+          <Badge variant="light" title={t('settings.stages.systemHint')} style={{ flexShrink: 0 }}>
             🔒 {t(`stageRole.${stage.role}`)}
           </Badge>
         ) : (
@@ -74,9 +72,7 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
             {t('settings.stages.custom')}
           </Text>
         )}
-      </Table.Td>
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" ml="auto">
           <Button
             size="xs"
             disabled={!dirty || name.trim() === ''}
@@ -97,8 +93,9 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
             </Button>
           )}
         </Group>
-      </Table.Td>
-    </Table.Tr>
+      </Group>
+      {error && <ErrorAlert error={error} />}
+    </Paper>
   );
 }
 
@@ -116,15 +113,11 @@ export function StagesSettings() {
       <Text size="sm" c="dimmed">
         {t('settings.stages.hint')}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
-        <Table>
-          <Table.Tbody>
-            {list.map((stage, index) => (
-              <StageRow key={`${stage.id}-${stage.name}-${stage.color}`} stage={stage} index={index} stages={list} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('settings.stages.title')}>
+        {list.map((stage, index) => (
+          <StageRow key={`${stage.id}-${stage.name}-${stage.color}`} stage={stage} index={index} stages={list} />
+        ))}
+      </Stack>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -132,14 +125,21 @@ export function StagesSettings() {
           create.mutate({ name: name.trim(), color }, { onSuccess: () => setName('') });
         }}
       >
-        <Group gap="xs" align="end">
+        <Group gap="xs" align="end" wrap="wrap">
           <TextInput
             size="xs"
             label={t('settings.stages.newStage')}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
+            style={{ flex: '1 1 200px', minWidth: 0 }}
           />
-          <ColorInput size="xs" label={t('settings.stages.color')} value={color} onChange={setColor} w={130} />
+          <ColorInput
+            size="xs"
+            label={t('settings.stages.color')}
+            value={color}
+            onChange={setColor}
+            style={{ flex: '0 1 130px', minWidth: 110 }}
+          />
           <Button size="xs" type="submit" loading={create.isPending}>
             {t('settings.stages.add')}
           </Button>

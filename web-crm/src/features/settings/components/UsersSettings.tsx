@@ -1,12 +1,14 @@
 import {
   Badge,
+  Box,
   Button,
   Group,
+  Paper,
   PasswordInput,
   Select,
+  SimpleGrid,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
   Title,
@@ -36,53 +38,53 @@ function UserRow({ user }: { user: CrmUser }) {
   const disabled = user.status.toLowerCase() === 'disabled';
   const isOwner = user.role.toLowerCase() === 'owner';
   return (
-    <Table.Tr data-testid="user-row">
-      <Table.Td>
-        <Text size="sm" fw={600}>
-          {user.name}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {user.email}
-        </Text>
-        {update.isError && <ErrorAlert error={update.error} />}
-      </Table.Td>
-      <Table.Td>{roleLabel(user.role, t)}</Table.Td>
-      <Table.Td>
-        <Badge color={disabled ? 'gray' : 'green'} variant="light">
-          {disabled ? t('settings.users.disabled') : t('settings.users.active')}
-        </Badge>
-      </Table.Td>
-      <Table.Td>
-        {!isOwner && (
-          <Group gap="xs" wrap="nowrap">
-            <Button
-              size="xs"
-              variant="default"
-              loading={update.isPending}
-              onClick={() => update.mutate({ id: user.id, status: disabled ? 'active' : 'disabled' })}
-            >
-              {disabled ? t('settings.users.enable') : t('settings.users.disable')}
-            </Button>
-            <PasswordInput
-              size="xs"
-              placeholder={t('settings.users.newPassword')}
-              aria-label={t('settings.users.newPassword')}
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              w={150}
-            />
-            <Button
-              size="xs"
-              variant="light"
-              disabled={password.length < 8}
-              onClick={() => update.mutate({ id: user.id, password }, { onSuccess: () => setPassword('') })}
-            >
-              {t('settings.users.resetPassword')}
-            </Button>
-          </Group>
-        )}
-      </Table.Td>
-    </Table.Tr>
+    <Paper withBorder p="xs" data-testid="user-row" component="li">
+      <Group gap="xs" wrap="wrap" align="center" justify="space-between">
+        <Box style={{ flex: '1 1 200px', minWidth: 0 }}>
+          <Text size="sm" fw={600}>
+            {user.name}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {user.email}
+          </Text>
+        </Box>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm">{roleLabel(user.role, t)}</Text>
+          <Badge color={disabled ? 'gray' : 'green'} variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
+            {disabled ? t('settings.users.disabled') : t('settings.users.active')}
+          </Badge>
+        </Group>
+      </Group>
+      {!isOwner && (
+        <Group gap="xs" wrap="wrap" mt="xs" align="end">
+          <Button
+            size="xs"
+            variant="default"
+            loading={update.isPending}
+            onClick={() => update.mutate({ id: user.id, status: disabled ? 'active' : 'disabled' })}
+          >
+            {disabled ? t('settings.users.enable') : t('settings.users.disable')}
+          </Button>
+          <PasswordInput
+            size="xs"
+            placeholder={t('settings.users.newPassword')}
+            aria-label={t('settings.users.newPassword')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            style={{ flex: '1 1 180px', minWidth: 0 }}
+          />
+          <Button
+            size="xs"
+            variant="light"
+            disabled={password.length < 8}
+            onClick={() => update.mutate({ id: user.id, password }, { onSuccess: () => setPassword('') })}
+          >
+            {t('settings.users.resetPassword')}
+          </Button>
+        </Group>
+      )}
+      {update.isError && <ErrorAlert error={update.error} />}
+    </Paper>
   );
 }
 
@@ -106,15 +108,11 @@ export function UsersSettings() {
       />
       {updateSettings.isError && <ErrorAlert error={updateSettings.error} />}
       {users.isError && <ErrorAlert error={users.error} />}
-      <Table.ScrollContainer minWidth={640}>
-        <Table>
-          <Table.Tbody>
-            {(users.data ?? []).map((user) => (
-              <UserRow key={user.id} user={user} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('settings.users.title')}>
+        {(users.data ?? []).map((user) => (
+          <UserRow key={user.id} user={user} />
+        ))}
+      </Stack>
       <Title order={5}>{t('settings.users.invite')}</Title>
       <form
         onSubmit={(event) => {
@@ -122,7 +120,7 @@ export function UsersSettings() {
           invite.mutate(draft, { onSuccess: () => setDraft({ name: '', email: '', role: 'manager', password: '' }) });
         }}
       >
-        <Group gap="xs" align="end" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <TextInput
             size="xs"
             required
@@ -156,10 +154,10 @@ export function UsersSettings() {
             value={draft.password}
             onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })}
           />
-          <Button size="xs" type="submit" loading={invite.isPending}>
-            {t('settings.users.add')}
-          </Button>
-        </Group>
+        </SimpleGrid>
+        <Button size="xs" type="submit" mt="xs" loading={invite.isPending}>
+          {t('settings.users.add')}
+        </Button>
         {invite.isError && <ErrorAlert error={invite.error} />}
       </form>
     </Stack>

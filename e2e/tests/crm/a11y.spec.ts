@@ -1,0 +1,93 @@
+import { expect, test } from '../browserGuard';
+import { A11Y_VIEWPORTS, axeViolations, walk } from '../fit';
+import { crmScreens, crmWorld, signIn } from './crmScreens';
+import { column, tile } from './crmWorld';
+
+/**
+ * Issue 15: axe (WCAG 2.0 A/AA, 2.1 AA) finds no serious or critical violation on any main CRM screen, on the
+ * desktop and on a phone; the board and the lead screen work with the keyboard alone.
+ */
+test('axe finds no serious or critical violation on any CRM screen', async ({
+  browser,
+  request,
+  baseURL,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'crm-desktop', 'viewports are looped inside; one project is enough');
+  test.setTimeout(240_000);
+  const world = await crmWorld(request, 'axe');
+  const findings = await walk(
+    browser,
+    baseURL,
+    A11Y_VIEWPORTS,
+    crmScreens(world),
+    (page) => signIn(page, world),
+    (page) => axeViolations(page),
+  );
+  expect(findings, findings.join('\n')).toEqual([]);
+});
+
+test('the board and the lead screen work with the keyboard alone', async ({ page, request }, testInfo) => {
+  test.skip(testInfo.project.name !== 'crm-desktop', 'keyboard operation is a desktop matter');
+  const world = await crmWorld(request, 'keys');
+  await signIn(page, world);
+  await expect(page.getByTestId('board')).toBeVisible();
+  const card = tile(page, 'Айгерим Фит');
+  await expect(card).toBeVisible();
+  const from = await card.evaluate((el) => el.closest('[data-testid="board-column"]')?.getAttribute('aria-label'));
+
+  // Tab reaches the card; Enter opens it
+  const focusedTile = async () =>
+    page.evaluate(() => document.activeElement?.closest('[data-testid="lead-tile"]')?.textContent ?? null);
+  for (let i = 0; i < 60 && !((await focusedTile()) ?? '').includes('Айгерим Фит'); i++)
+    await page.keyboard.press('Tab');
+  expect(await focusedTile()).toContain('Айгерим Фит');
+  await page.keyboard.press('Enter');
+  const lead = page.getByTestId('lead-card');
+  await expect(lead).toBeVisible();
+
+  // Tab through the card's actions to the composer, type, send
+  const composer = lead.getByRole('textbox', { name: 'Написать клиенту…' });
+  for (let i = 0; i < 80 && !(await composer.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(composer).toBeFocused();
+  await page.keyboard.type('Добрый день! Перезвоню через час.');
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 5; i++) {
+    const name = await page.evaluate(
+      () => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent || '',
+    );
+    if (/Отправить/.test(name)) break;
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await expect(lead.getByText('Добрый день! Перезвоню через час.')).toBeVisible();
+
+  // Esc closes the card, focus is back on the board
+  await page.keyboard.press('Escape');
+  await expect(lead).toBeHidden();
+
+  // a lead moves to the next stage with the keyboard only: the card's drag handle takes focus, and dnd-kit's
+  // keyboard sensor picks it up with Space, moves it with the arrows and drops it with Space
+  const focusedHandle = async () =>
+    page.evaluate(() => document.activeElement?.querySelector('[data-testid="lead-tile"]')?.textContent ?? null);
+  await page.locator('body').focus();
+  for (let i = 0; i < 60 && !((await focusedHandle()) ?? '').includes('Айгерим Фит'); i++)
+    await page.keyboard.press('Tab');
+  expect(await focusedHandle()).toContain('Айгерим Фит');
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect
+    .poll(() =>
+      tile(page, 'Айгерим Фит').evaluate((el) =>
+        el.closest('[data-testid="board-column"]')?.getAttribute('aria-label'),
+      ),
+    )
+    .not.toBe(from);
+  const to = await tile(page, 'Айгерим Фит').evaluate((el) =>
+    el.closest('[data-testid="board-column"]')?.getAttribute('aria-label'),
+  );
+  await expect(column(page, to!).getByText('Айгерим Фит')).toBeVisible();
+  await page.reload();
+  await expect(column(page, to!).getByText('Айгерим Фит')).toBeVisible();
+});
