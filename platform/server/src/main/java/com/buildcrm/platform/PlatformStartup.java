@@ -10,6 +10,7 @@ import com.buildcrm.pack.PackHost;
 import com.buildcrm.secret.MasterKey;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantSchemaUpgrades;
+import com.buildcrm.web.CorsPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -37,6 +38,7 @@ public class PlatformStartup {
     @Inject ServingProbe probe;
     @Inject DemoSeed demo;
     @Inject Instance<MasterKey> masterKey;
+    @Inject CorsPolicy cors;
 
     void onStart(@Observes Startup event) {
         try {
@@ -54,6 +56,8 @@ public class PlatformStartup {
         // fail fast: without its master key (required with an external database) the server
         // would start and then answer 500 to everything that touches a secret
         masterKey.get();
+        // a bad BUILDCRM_CORS_ORIGINS is a start error, not a silently closed or open API
+        cors.origins();
         storage.start(settings);
         packs.start();
         var first = operators.ensureFirstOperator();
