@@ -19,7 +19,7 @@ import java.io.IOException;
  */
 @WebFilter(
         filterName = "cors",
-        urlPatterns = {"/api/*", "/media/*"},
+        urlPatterns = "/*",
         asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class CorsFilter extends HttpFilter {
@@ -44,7 +44,7 @@ public class CorsFilter extends HttpFilter {
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         CorsOrigins origins = policy.origins();
-        if (!origins.enabled()) {
+        if (!origins.enabled() || !isApi(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -69,5 +69,23 @@ public class CorsFilter extends HttpFilter {
         }
         response.setHeader("Access-Control-Expose-Headers", EXPOSE_HEADERS);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The API and media — on an error dispatch (the container's own 401s go to the problem servlet)
+     * the path of the original request.
+     */
+    static boolean isApi(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (request.getDispatcherType() == DispatcherType.ERROR
+                && request.getAttribute("jakarta.servlet.error.request_uri") instanceof String o) {
+            uri = o;
+        }
+        String path = uri == null ? "" : uri;
+        String context = request.getContextPath();
+        if (context != null && !context.isEmpty() && path.startsWith(context)) {
+            path = path.substring(context.length());
+        }
+        return path.startsWith("/api/") || path.startsWith("/media/");
     }
 }
