@@ -527,6 +527,21 @@ public final class TenantArchive {
                                         + version);
                     }
                 }
+                // migrations may seed rows (settings singletons): the archive carries the whole
+                // state
+                try (Statement st = c.createStatement()) {
+                    st.execute(
+                            "TRUNCATE "
+                                    + String.join(
+                                            ", ",
+                                            target.keySet().stream()
+                                                    .map(
+                                                            t ->
+                                                                    TenantSchema.quoted(schema)
+                                                                            + "."
+                                                                            + quote(t))
+                                                    .toList()));
+                }
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 for (String t : insertOrder(c, schema, tables)) {
                     List<String> columns =
