@@ -20,7 +20,7 @@ describe('config.json next to index.html (the API on its own origin)', () => {
     );
     await loadRuntimeConfig('/crm/');
     expect(env.apiBaseUrl).toBe('https://api.example.test');
-    session.save({ accessToken: 'a', expiresIn: 900, tokenType: 'Bearer' });
+    session.save({ accessToken: 'a' });
     await expect(api.request('/api/crm/me')).resolves.toEqual({ ok: true });
     expect(seen).toEqual({ url: 'https://api.example.test/api/crm/me', credentials: 'include' });
   });
@@ -41,7 +41,13 @@ describe('config.json next to index.html (the API on its own origin)', () => {
   });
 
   it('refuses a file that is there but wrong', async () => {
-    for (const body of ['{"apiBaseUrl": "ftp://x"}', '{"apiBaseUrl": 42}', '[1]', '{nope', '{"apiBaseUrl": "https://a.test/?q=1"}']) {
+    for (const body of [
+      '{"apiBaseUrl": "ftp://x"}',
+      '{"apiBaseUrl": 42}',
+      '[1]',
+      '{nope',
+      '{"apiBaseUrl": "https://a.test/?q=1"}',
+    ]) {
       server.use(http.get(CONFIG, () => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } })));
       await expect(loadRuntimeConfig('/crm/')).rejects.toThrow(/config\.json/);
       expect(env.apiBaseUrl).toBe('');
