@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.MigrationVersion;
@@ -309,13 +309,25 @@ public final class TenantArchive {
         }
     }
 
-    /** Unpacks into {@code dir} and checks every entry against the manifest. */
+    /**
+     * Unpacks into {@code dir} and checks every entry against the manifest. The stream is spooled
+     * to a file first and read through its central directory, so an archive cut anywhere — even
+     * right after its last entry — is refused.
+     */
     static Properties unpack(InputStream in, Path dir, long maxBytes) {
         Map<String, String> seen = new LinkedHashMap<>();
+        Path spooled = dir.resolve(".archive.zip");
+        try {
+            try (OutputStream out = Files.newOutputStream(spooled)) {
+                in.transferTo(out);
+            }
+        } catch (IOException e) {
+            throw new InvalidArchiveException(
+                    "the archive cannot be read (" + e.getMessage() + ")", e);
+        }
         long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+        try (ZipFile zip = new ZipFile(spooled.toFile(), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
                 String name = entry.getName();
                 if (entry.isDirectory()) {
                     continue;
@@ -331,8 +343,9 @@ public final class TenantArchive {
                 Files.createDirectories(target.getParent());
                 MessageDigest sha = sha256();
                 long size;
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    size = new DigestInputStream(zip, sha).transferTo(out);
+                try (InputStream data = new DigestInputStream(zip.getInputStream(entry), sha);
+                        OutputStream out = Files.newOutputStream(target)) {
+                    size = data.transferTo(out);
                 }
                 total += size;
                 if (total > maxBytes) {
@@ -347,6 +360,12 @@ public final class TenantArchive {
         } catch (IOException e) {
             throw new InvalidArchiveException(
                     "the archive cannot be read (" + e.getMessage() + ")", e);
+        } finally {
+            try {
+                Files.deleteIfExists(spooled);
+            } catch (IOException ignored) {
+                // the whole directory is deleted afterwards
+            }
         }
         if (!seen.containsKey(MANIFEST)) {
             throw new InvalidArchiveException(

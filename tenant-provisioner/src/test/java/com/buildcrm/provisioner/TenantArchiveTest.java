@@ -252,6 +252,8 @@ class TenantArchiveTest {
         for (byte[] bad :
                 List.of(
                         truncated,
+                        // every entry complete, only the central directory's end cut off
+                        Arrays.copyOf(archive, archive.length - 22),
                         corrupt,
                         noManifest,
                         "not a zip".getBytes(StandardCharsets.UTF_8),
