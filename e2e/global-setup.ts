@@ -24,6 +24,9 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.E2E_BASE_URL) return; // a server started by hand
   const jar = resolve(process.cwd(), '../platform/server/target/buildcrm.jar');
   const port = await freePort();
+  // the web CRM on its own origin (tests/crm/origin.spec.ts serves web-crm/dist there): the server grants it CORS
+  const staticPort = await freePort();
+  process.env.E2E_STATIC_PORT = String(staticPort);
   const dataDir = mkdtempSync(join(tmpdir(), 'buildcrm-e2e-'));
   const log = openSync(join(dataDir, 'server.log'), 'a');
   const server = spawn('java', ['-Xmx1g', '-jar', jar, '--port', String(port)], {
@@ -34,6 +37,7 @@ export default async function globalSetup(): Promise<void> {
       BUILDCRM_OPERATOR_EMAIL: OPERATOR_EMAIL,
       BUILDCRM_OPERATOR_PASSWORD: OPERATOR_PASSWORD,
       BUILDCRM_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      BUILDCRM_CORS_ORIGINS: `http://127.0.0.1:${staticPort}`,
     },
     stdio: ['ignore', log, log],
     detached: false,

@@ -43,10 +43,23 @@ export default defineConfig(({ mode }) => ({
           navigateFallbackDenylist: [/^\/api\//, /^\/media\//],
           runtimeCaching: [
             {
+              // config.json (where the API lives, ADR 029) is never precached: network-first, so a changed file
+              // is read at the next start, and the last copy serves a start without a network. The matcher is
+              // copied into the service worker as source: only literals inside.
+              urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('/config.json'),
+              handler: 'NetworkFirst',
+              options: {
+                cacheName: 'buildcrm-config',
+                networkTimeoutSeconds: 4,
+                expiration: { maxEntries: 2 },
+              },
+            },
+            {
               urlPattern: ({ url, request }) =>
                 request.method === 'GET' &&
-                url.pathname.startsWith('/api/crm/') &&
-                !url.pathname.startsWith('/api/crm/events'),
+                // the API may be on another origin (config.json), under a path prefix
+                url.pathname.includes('/api/crm/') &&
+                !url.pathname.includes('/api/crm/events'),
               handler: 'NetworkFirst',
               options: {
                 cacheName: 'buildcrm-api',

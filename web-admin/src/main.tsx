@@ -5,4 +5,4 @@ import { AppProviders } from './app/AppProviders';
 import { routes } from './app/routes';
 
 // the console: every screen in one bundle (no lazy routes, unlike the CRM)
-mount(<App routes={routes} Providers={AppProviders} />);
+void mount(<App routes={routes} Providers={AppProviders} />);

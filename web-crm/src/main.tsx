@@ -4,4 +4,4 @@ import { App } from '@buildcrm/web-shared/app/App';
 import { AppProviders } from './app/AppProviders';
 import { routes } from './app/routes';
 
-mount(<App routes={routes} Providers={AppProviders} />);
+void mount(<App routes={routes} Providers={AppProviders} />);

@@ -1,20 +1,70 @@
 /**
- * Build-time configuration, validated once at the edge so the rest of the app can trust it.
+ * Where the API lives, validated once at the edge so the rest of the app can trust it.
+ *
+ * The static host may serve the app on its own origin (ADR 029): a `config.json` next to index.html names the API
+ * (`{"apiBaseUrl": "https://api.example.com"}`), read at run time by `loadRuntimeConfig()` before the app mounts,
+ * so one build runs against any server. Without the file (or with an empty value) the build-time
+ * `VITE_API_BASE_URL` applies, and without that the API is the page's own origin, as when the server serves the app.
  */
-function readApiBaseUrl(raw: string | undefined): string {
+export function readApiBaseUrl(raw: unknown, source = 'VITE_API_BASE_URL'): string {
+  if (raw !== undefined && raw !== null && typeof raw !== 'string') {
+    throw new Error(`${source} must be a string, got ${JSON.stringify(raw)}`);
+  }
   const value = (raw ?? '').trim();
   if (value === '') return ''; // same origin
   if (value.startsWith('/')) return value.replace(/\/+$/, '');
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(url.protocol);
+    if (url.search !== '' || url.hash !== '' || url.username !== '') throw new Error('query');
     return url.href.replace(/\/+$/, '');
   } catch {
-    throw new Error(`VITE_API_BASE_URL must be empty, a path or an http(s) URL, got "${value}"`);
+    throw new Error(`${source} must be empty, a path or an http(s) URL, got "${value}"`);
   }
 }
 
+const buildTime = readApiBaseUrl(import.meta.env.VITE_API_BASE_URL);
+let runtime: string | null = null;
+
 export const env = {
   /** '' means same origin: requests go to `/api/...` of the page's own host. */
-  apiBaseUrl: readApiBaseUrl(import.meta.env.VITE_API_BASE_URL),
-} as const;
+  get apiBaseUrl(): string {
+    return runtime ?? buildTime;
+  },
+};
+
+/** The file the static host serves next to index.html. */
+export const CONFIG_FILE = 'config.json';
+
+/**
+ * Reads `config.json` next to index.html. Absent (404, or a host that answers every path with index.html), empty or
+ * without `apiBaseUrl`: the build-time value stays. Unreachable (offline, and the service worker has no copy yet):
+ * likewise. A file that is there but wrong throws — the app must not talk to a server nobody meant.
+ */
+export async function loadRuntimeConfig(base: string = import.meta.env.BASE_URL): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}${CONFIG_FILE}`, { cache: 'no-cache', credentials: 'same-origin' });
+  } catch {
+    return;
+  }
+  if (!response.ok || !(response.headers.get('Content-Type') ?? '').includes('json')) return;
+  const text = (await response.text()).trim();
+  if (text === '') return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${CONFIG_FILE} is not valid JSON`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error(`${CONFIG_FILE} must hold a JSON object`);
+  }
+  const value = readApiBaseUrl((parsed as Record<string, unknown>).apiBaseUrl, `${CONFIG_FILE}: apiBaseUrl`);
+  runtime = value === '' ? null : value;
+}
+
+/** Tests only: back to the build-time value. */
+export function resetRuntimeConfig() {
+  runtime = null;
+}

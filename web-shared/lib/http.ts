@@ -29,8 +29,8 @@ export const authPaths = {
 
 /**
  * The header that asks the auth endpoints for the cookie mode: the refresh token is set as an HttpOnly cookie and
- * never appears in a body. A cross-site page cannot send it (no CORS is granted), which is the CSRF protection of
- * the cookie together with SameSite=Strict.
+ * never appears in a body. A cross-site page cannot send it (CORS is granted only to the origins the server lists
+ * in BUILDCRM_CORS_ORIGINS), which is the CSRF protection of the cookie together with its SameSite attribute.
  */
 export const SESSION_HEADER = 'X-BuildCRM-Session';
 
@@ -47,7 +47,8 @@ const REFRESH_REJECTED = new Set([400, 401, 403]);
  * auth call sends `X-BuildCRM-Session: <app>` and an empty body.
  */
 export function createHttpClient(config: {
-  baseUrl: string;
+  /** '' (same origin), a path or an origin; a function when it is known only at run time (config.json). */
+  baseUrl: string | (() => string);
   session: SessionStore;
   lockName: string;
   app: SessionApp;
@@ -57,7 +58,8 @@ export function createHttpClient(config: {
 
   function url(path: string): string {
     // Absolute, so relative bases work the same in the browser and under test.
-    return new URL(`${baseUrl}${path}`, window.location.origin).href;
+    const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
+    return new URL(`${base}${path}`, window.location.origin).href;
   }
 
   async function send(path: string, options: RequestOptions, accessToken: string | null): Promise<Response> {
@@ -71,7 +73,9 @@ export function createHttpClient(config: {
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: options.signal,
-        credentials: 'same-origin',
+        // The refresh cookie must travel when the API lives on another origin (config.json, ADR 029); to the
+        // page's own origin this is the same as 'same-origin'.
+        credentials: 'include',
       });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;

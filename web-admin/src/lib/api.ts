@@ -11,7 +11,7 @@ import { createSessionStore } from '@buildcrm/web-shared/lib/session';
 export const session = createSessionStore(() => window.sessionStorage, 'buildcrm.admin.session');
 
 export const api = createHttpClient({
-  baseUrl: env.apiBaseUrl,
+  baseUrl: () => env.apiBaseUrl,
   session,
   lockName: 'buildcrm.admin.refresh',
   app: 'admin',

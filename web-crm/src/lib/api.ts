@@ -24,4 +24,9 @@ export function dropLegacySession() {
 }
 dropLegacySession();
 
-export const api = createHttpClient({ baseUrl: env.apiBaseUrl, session, lockName: 'buildcrm.crm.refresh', app: 'crm' });
+export const api = createHttpClient({
+  baseUrl: () => env.apiBaseUrl,
+  session,
+  lockName: 'buildcrm.crm.refresh',
+  app: 'crm',
+});

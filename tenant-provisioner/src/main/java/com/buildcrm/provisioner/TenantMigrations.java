@@ -63,6 +63,20 @@ final class TenantMigrations {
                 .load();
     }
 
+    /** A Flyway for one tenant schema that migrates no further than {@code targetVersion}. */
+    Flyway flywayFor(DataSource dataSource, String schemaName, String targetVersion) {
+        String schema = TenantSchema.checked(schemaName);
+        return baseConfiguration()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(false)
+                .target(MigrationVersion.fromVersion(targetVersion))
+                .resourceProvider(scanner)
+                .javaMigrationClassProvider(scanner)
+                .load();
+    }
+
     private FluentConfiguration baseConfiguration() {
         return Flyway.configure(classLoader)
                 .locations(locations.toArray(String[]::new))

@@ -239,6 +239,14 @@ public final class TenantProvisioner {
         }
     }
 
+    /**
+     * Export and import of whole tenants as one archive (schema data, platform rows, media; ADR
+     * 029).
+     */
+    public TenantArchive archives() {
+        return new TenantArchive(dataSource, store, migrations);
+    }
+
     /** Every tenant, ordered by id, with its recorded schema version. */
     public List<TenantSummary> list() {
         return store.list();

@@ -6,6 +6,7 @@ import com.buildcrm.identity.AuthRequests.RefreshRequest;
 import com.buildcrm.identity.AuthRequests.UserLoginRequest;
 import com.buildcrm.web.ApiProblem;
 import com.buildcrm.web.ClientAddresses;
+import com.buildcrm.web.CorsPolicy;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,10 +39,12 @@ public class AuthResource {
     private static final String COOKIE_MODE =
             "With `X-BuildCRM-Session: crm|admin` (the web apps) the refresh token is set as an"
                     + " HttpOnly; Secure; SameSite=Strict cookie on /api/auth and left out of the"
-                    + " body.";
+                    + " body (SameSite=None; Partitioned when the request comes from an origin in"
+                    + " BUILDCRM_CORS_ORIGINS).";
 
     @Inject AuthService auth;
     @Inject ServerSettings settings;
+    @Inject CorsPolicy cors;
     @Context HttpServletRequest http;
     @Inject ClientAddresses clientAddresses;
     @Context HttpServletResponse response;
@@ -103,7 +106,7 @@ public class AuthResource {
             pair = auth.refresh(token);
         } catch (ApiProblem refused) {
             if (refused.status() == 401) {
-                response.addHeader("Set-Cookie", cookie.clear());
+                response.addHeader("Set-Cookie", cookie.clear(crossOrigin()));
             }
             throw refused;
         }
@@ -126,12 +129,13 @@ public class AuthResource {
         Response.ResponseBuilder done = Response.noContent();
         if (body.isPresent()) {
             auth.logout(body.get());
-            SessionCookie.fromHeader(session).ifPresent(c -> done.header("Set-Cookie", c.clear()));
+            SessionCookie.fromHeader(session)
+                    .ifPresent(c -> done.header("Set-Cookie", c.clear(crossOrigin())));
             return done.build();
         }
         SessionCookie cookie = cookieMode(session);
         cookie.read(headers).ifPresent(auth::logout);
-        return done.header("Set-Cookie", cookie.clear()).build();
+        return done.header("Set-Cookie", cookie.clear(crossOrigin())).build();
     }
 
     /** The cookie the header names; without it the body must carry the token, as it always did. */
@@ -155,9 +159,15 @@ public class AuthResource {
         return expected;
     }
 
+    /** From a web app on an allowed other origin: its cookie must be SameSite=None (ADR 029). */
+    private boolean crossOrigin() {
+        return cors.crossOrigin(http);
+    }
+
     private TokenPair toCookie(SessionCookie cookie, TokenPair pair) {
         response.addHeader(
-                "Set-Cookie", cookie.set(pair.refreshToken(), settings.refreshTokenTtl()));
+                "Set-Cookie",
+                cookie.set(pair.refreshToken(), settings.refreshTokenTtl(), crossOrigin()));
         response.setHeader("Cache-Control", "no-store");
         return new TokenPair(pair.accessToken(), null, pair.expiresIn(), pair.tokenType());
     }

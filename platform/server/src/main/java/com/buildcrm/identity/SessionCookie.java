@@ -64,24 +64,34 @@ public enum SessionCookie {
 
     /**
      * A {@code Set-Cookie} value that stores {@code refreshToken}: for {@code ttl} (the CRM), or
-     * until the browser closes (the console).
+     * until the browser closes (the console). {@code crossOrigin}: the request came from a web app
+     * on an allowed other origin ({@code BUILDCRM_CORS_ORIGINS}), which may be another site — the
+     * cookie is then {@code SameSite=None; Partitioned} (kept per top-level site, CHIPS) so the
+     * browser sends it back from there; the {@value #HEADER} header and the CORS allow-list stay
+     * the CSRF guard (ADR 029).
      */
-    public String set(String refreshToken, Duration ttl) {
+    public String set(String refreshToken, Duration ttl, boolean crossOrigin) {
         return cookieName
                 + "="
                 + refreshToken
                 + "; Path="
                 + PATH
                 + (persistent ? "; Max-Age=" + ttl.toSeconds() : "")
-                + "; HttpOnly; Secure; SameSite=Strict";
+                + attributes(crossOrigin);
     }
 
-    /** A {@code Set-Cookie} value that deletes the cookie. */
-    public String clear() {
+    /** A {@code Set-Cookie} value that deletes the cookie (set the same way). */
+    public String clear(boolean crossOrigin) {
         return cookieName
                 + "=; Path="
                 + PATH
-                + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure;"
-                + " SameSite=Strict";
+                + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
+                + attributes(crossOrigin);
+    }
+
+    private static String attributes(boolean crossOrigin) {
+        return crossOrigin
+                ? "; HttpOnly; Secure; SameSite=None; Partitioned"
+                : "; HttpOnly; Secure; SameSite=Strict";
     }
 }

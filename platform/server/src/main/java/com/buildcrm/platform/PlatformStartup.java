@@ -13,6 +13,7 @@ import com.buildcrm.secret.MasterKey;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantSchemaUpgrades;
 import com.buildcrm.web.ClientAddresses;
+import com.buildcrm.web.CorsPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -42,6 +43,7 @@ public class PlatformStartup {
     @Inject DemoSeed demo;
     @Inject Instance<MasterKey> masterKey;
     @Inject MediaStore media;
+    @Inject CorsPolicy cors;
 
     void onStart(@Observes Startup event) {
         try {
@@ -60,6 +62,8 @@ public class PlatformStartup {
         // would start and then answer 500 to everything that touches a secret
         masterKey.get();
         ClientAddresses.parse(scaleOut.trustedProxies()); // a mistyped proxy list fails here
+        // a bad BUILDCRM_CORS_ORIGINS is a start error, not a silently closed or open API
+        cors.origins();
         storage.start(settings, scaleOut);
         media.check();
         packs.start();

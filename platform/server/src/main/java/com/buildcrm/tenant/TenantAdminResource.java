@@ -13,11 +13,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Global Admin: the operator creates and runs client companies. Operators only. */
 @Path("api/admin/tenants")
@@ -26,6 +33,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TenantAdminResource {
 
     @Inject TenantAdminService service;
+    @Inject TenantArchiveService archives;
     @Inject JsonWebToken jwt;
 
     @POST
@@ -64,6 +72,60 @@ public class TenantAdminResource {
     @RolesAllowed("operator")
     public TenantResponse resume(@PathParam("id") long id) {
         return service.resume(id, actor());
+    }
+
+    @POST
+    @Path("{id}/export")
+    @RolesAllowed("operator")
+    @Produces({"application/zip", "application/problem+json"})
+    @Operation(
+            summary = "The company as one archive (zip)",
+            description =
+                    "Every table of its schema (with the schema's version), its platform rows"
+                            + " (channel and LLM secrets left out) and its media files; import it"
+                            + " with POST /api/admin/tenants/import or the provisioner CLI."
+                            + " Audited as tenant.export.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The archive",
+            content = @Content(mediaType = "application/zip"))
+    public Response export(@PathParam("id") long id) {
+        TenantResponse tenant = archives.exportable(id);
+        Actor actor = actor();
+        StreamingOutput body = out -> archives.export(tenant, out, actor);
+        return Response.ok(body, "application/zip")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"buildcrm-" + tenant.slug() + ".zip\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("import")
+    @RolesAllowed("operator")
+    @Consumes({"application/zip", "application/octet-stream"})
+    @Operation(
+            summary = "A new company from an archive",
+            description =
+                    "All or nothing: a corrupt, truncated or foreign archive is 400 (field"
+                            + " `archive`) and nothing is written. `slug` defaults to the"
+                            + " exported one; a taken one is 409. Users sign in with their"
+                            + " passwords; channel and LLM secrets are entered again. Audited as"
+                            + " tenant.import.")
+    public Response importArchive(
+            InputStream archive,
+            @QueryParam("slug") @Parameter(description = "the new company's code") String slug,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
+        TenantResponse created = archives.importArchive(archive, slug, actor());
+        return Response.created(
+                        uri.getBaseUriBuilder()
+                                .path("api/admin/tenants")
+                                .path(Long.toString(created.id()))
+                                .build())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(created)
+                .build();
     }
 
     private Actor actor() {

@@ -24,6 +24,9 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
     /** Media uploads carry files; the store enforces the exact limit per file. */
     static final long MEDIA_UPLOAD_LIMIT = 17L * 1024 * 1024;
 
+    /** A tenant archive (ADR 029); bigger companies move with the provisioner CLI. */
+    static final long TENANT_ARCHIVE_LIMIT = 4L * 1024 * 1024 * 1024;
+
     @Inject ServerSettings settings;
 
     @Override
@@ -36,7 +39,9 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
         long limit =
                 path.matches("/?api/(admin/tenants/[^/]+|crm)/media/?")
                         ? MEDIA_UPLOAD_LIMIT
-                        : settings.maxApiBodyBytes();
+                        : path.matches("/?api/admin/tenants/import/?")
+                                ? TENANT_ARCHIVE_LIMIT
+                                : settings.maxApiBodyBytes();
         if (request.getLength() > limit) {
             throw ApiProblem.payloadTooLarge(limit);
         }

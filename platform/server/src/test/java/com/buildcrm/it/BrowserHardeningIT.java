@@ -32,6 +32,11 @@ class BrowserHardeningIT {
 
     private static final String SESSION = "X-BuildCRM-Session";
 
+    /** The shared server's BUILDCRM_CORS_ORIGINS (web apps on their own origin, ADR 029). */
+    static final String CORS_ORIGINS = "https://crm.example.test, http://127.0.0.1:5999";
+
+    private static final String WEB_APP = "https://crm.example.test";
+
     private static ServerProcess server;
     private static Api api;
     private static String operator;
@@ -282,6 +287,138 @@ class BrowserHardeningIT {
         ProblemsIT.assertProblem(api.get("/api/crm/events", null), 401);
         ProblemsIT.assertProblem(api.post("/api/crm/events/ticket", operator, ""), 403);
         ProblemsIT.assertProblem(api.post("/api/crm/events/ticket", null, ""), 401);
+    }
+
+    @Test
+    void corsIsGrantedToExactlyTheConfiguredOriginsPreflightAndErrorsIncluded() {
+        Map<String, String> preflight =
+                Map.of(
+                        "Access-Control-Request-Method",
+                        "POST",
+                        "Access-Control-Request-Headers",
+                        "content-type, x-buildcrm-session");
+        Reply allowed = options("/api/crm/auth/login", WEB_APP, preflight);
+        assertThat(allowed.status()).as(allowed.toString()).isEqualTo(204);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).hasValue(WEB_APP);
+        assertThat(allowed.header("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(allowed.header("Access-Control-Allow-Methods").orElse(""))
+                .contains("POST")
+                .contains("PATCH");
+        assertThat(allowed.header("Access-Control-Allow-Headers").orElse(""))
+                .contains("X-BuildCRM-Session")
+                .contains("Authorization")
+                .contains("Last-Event-ID");
+        // the same origin under another port, scheme or name is another origin
+        for (String other :
+                List.of(
+                        "https://evil.example.test",
+                        "http://crm.example.test",
+                        "https://crm.example.test:8443",
+                        "null")) {
+            Reply refused = options("/api/crm/auth/login", other, preflight);
+            assertThat(refused.header("Access-Control-Allow-Origin")).as(other).isEmpty();
+            assertThat(refused.header("Access-Control-Allow-Credentials")).as(other).isEmpty();
+        }
+        // every configured origin is allowed, each on its own
+        assertThat(
+                        options("/api/auth/refresh", "http://127.0.0.1:5999", preflight)
+                                .header("Access-Control-Allow-Origin"))
+                .hasValue("http://127.0.0.1:5999");
+
+        // login from the allowed origin: CORS headers, and a cookie the browser sends back from
+        // another site (SameSite=None, partitioned per top-level site)
+        String body =
+                "{\"tenant\":\""
+                        + company.slug
+                        + "\",\"email\":\"owner@"
+                        + company.slug
+                        + ".kz\",\"password\":\"owner-pass-1\"}";
+        Reply login =
+                send(
+                        "POST",
+                        "/api/crm/auth/login",
+                        body,
+                        Map.of(SESSION, "crm", "Origin", WEB_APP));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.header("Access-Control-Allow-Origin")).hasValue(WEB_APP);
+        assertThat(login.header("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(login.header("Vary").orElse("")).contains("Origin");
+        String cookie = setCookie(login, "buildcrm_crm_refresh");
+        assertThat(cookie)
+                .contains("HttpOnly")
+                .contains("Secure")
+                .contains("SameSite=None")
+                .contains("Partitioned");
+        Reply refreshed =
+                send(
+                        "POST",
+                        "/api/auth/refresh",
+                        "{}",
+                        Map.of(
+                                "Cookie",
+                                jar("crm", value(cookie)),
+                                SESSION,
+                                "crm",
+                                "Origin",
+                                WEB_APP));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(refreshed.header("Access-Control-Allow-Origin")).hasValue(WEB_APP);
+        assertThat(setCookie(refreshed, "buildcrm_crm_refresh")).contains("SameSite=None");
+        String token = refreshed.json().getString("accessToken");
+
+        // reads, the stream's ticket, errors the container writes and media: all readable there
+        Reply me = getFrom("/api/crm/me", token, WEB_APP);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.header("Access-Control-Allow-Origin")).hasValue(WEB_APP);
+        assertThat(me.header("Access-Control-Expose-Headers").orElse("")).contains("Retry-After");
+        Reply ticket =
+                send(
+                        "POST",
+                        "/api/crm/events/ticket",
+                        "{}",
+                        Map.of("Authorization", "Bearer " + token, "Origin", WEB_APP));
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(200);
+        assertThat(ticket.header("Access-Control-Allow-Origin")).hasValue(WEB_APP);
+        Reply badTicket = getFrom("/api/crm/events?ticket=nope", null, WEB_APP);
+        assertThat(badTicket.status()).isEqualTo(401);
+        assertThat(badTicket.header("Access-Control-Allow-Origin")).hasValue(WEB_APP);
+        Reply noToken = getFrom("/api/crm/me", "garbage", WEB_APP);
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.header("Access-Control-Allow-Origin")).hasValue(WEB_APP);
+        Reply media = getFrom("/media/1/nothing?exp=1&sig=x", null, WEB_APP);
+        assertThat(media.header("Access-Control-Allow-Origin")).hasValue(WEB_APP);
+
+        // another origin: the server answers (it is the browser that withholds the answer) but
+        // grants nothing, and its login cookie stays SameSite=Strict
+        Reply foreign = getFrom("/api/crm/me", token, "https://evil.example.test");
+        assertThat(foreign.header("Access-Control-Allow-Origin")).isEmpty();
+        Reply sameOrigin = send("POST", "/api/crm/auth/login", body, Map.of(SESSION, "crm"));
+        assertThat(setCookie(sameOrigin, "buildcrm_crm_refresh")).contains("SameSite=Strict");
+        assertThat(sameOrigin.header("Access-Control-Allow-Origin")).isEmpty();
+        // the web apps themselves are pages, not API: no CORS there
+        assertThat(getFrom("/crm/", null, WEB_APP).header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private static Reply options(String path, String origin, Map<String, String> headers) {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(api.uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin);
+        headers.forEach(b::header);
+        return api.raw(b);
+    }
+
+    private static Reply getFrom(String path, String token, String origin) {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(api.uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .header("Origin", origin);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return api.raw(b);
     }
 
     private static HttpRequest.Builder builder(HttpRequest request) {

@@ -1,16 +1,27 @@
 package com.buildcrm.provisioner.cli;
 
+import com.buildcrm.provisioner.ArchiveActor;
+import com.buildcrm.provisioner.ArchiveSummary;
+import com.buildcrm.provisioner.InvalidArchiveException;
 import com.buildcrm.provisioner.InvalidTenantRequestException;
 import com.buildcrm.provisioner.MigrationReport;
 import com.buildcrm.provisioner.NewOwner;
 import com.buildcrm.provisioner.NewTenant;
 import com.buildcrm.provisioner.PlatformMigrations;
 import com.buildcrm.provisioner.ProvisionResult;
+import com.buildcrm.provisioner.TenantExistsException;
+import com.buildcrm.provisioner.TenantMediaFiles;
 import com.buildcrm.provisioner.TenantProvisioner;
 import com.buildcrm.provisioner.TenantSummary;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +52,9 @@ import picocli.CommandLine.Spec;
             ProvisionerCli.Migrate.class,
             ProvisionerCli.MigrateAll.class,
             ProvisionerCli.Drop.class,
-            ProvisionerCli.ListTenants.class
+            ProvisionerCli.ListTenants.class,
+            ProvisionerCli.Export.class,
+            ProvisionerCli.Import.class
         })
 public final class ProvisionerCli {
 
@@ -105,6 +118,11 @@ public final class ProvisionerCli {
     private static int handleFailure(
             Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
         PrintWriter err = cli.getErr();
+        if (e instanceof InvalidArchiveException || e instanceof TenantExistsException) {
+            err.println("Error: " + e.getMessage());
+            err.flush();
+            return USAGE;
+        }
         if (e instanceof InvalidTenantRequestException invalid) {
             err.println("Invalid tenant request:");
             invalid.errors()
@@ -356,6 +374,133 @@ public final class ProvisionerCli {
             try (Session session = parent.open()) {
                 session.provisioner().drop(slug);
                 spec.commandLine().getOut().printf("Dropped tenant %s%n", slug);
+                spec.commandLine().getOut().flush();
+                return OK;
+            }
+        }
+    }
+
+    /** The media files of a local data directory, or none. */
+    static TenantMediaFiles media(Path dataDir) {
+        return dataDir == null
+                ? TenantMediaFiles.none()
+                : TenantMediaFiles.directory(dataDir.resolve("media"));
+    }
+
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Writes one tenant — its schema's data, platform rows and media — to one zip"
+                            + " archive (channel and LLM secrets are left out).")
+    static final class Export implements Callable<Integer> {
+
+        @ParentCommand ProvisionerCli parent;
+        @Spec CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "SLUG", description = "The tenant's slug.")
+        String slug;
+
+        @Option(
+                names = "--out",
+                required = true,
+                paramLabel = "FILE",
+                description = "The archive to write (an existing file is not overwritten).")
+        Path out;
+
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                defaultValue = "${env:BUILDCRM_DATA_DIR}",
+                description =
+                        "The server's data directory, whose media/ is exported (default: env"
+                                + " BUILDCRM_DATA_DIR; none: no media).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws IOException {
+            if (Files.exists(out)) {
+                throw new ParameterException(spec.commandLine(), out + " exists already");
+            }
+            try (Session session = parent.open()) {
+                Path partial = out.resolveSibling(out.getFileName() + ".partial");
+                ArchiveSummary summary;
+                try (OutputStream file = Files.newOutputStream(partial)) {
+                    summary =
+                            session.provisioner()
+                                    .archives()
+                                    .export(slug, media(dataDir), file, ArchiveActor.cli());
+                } catch (RuntimeException | IOException e) {
+                    Files.deleteIfExists(partial);
+                    throw e;
+                }
+                Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "Exported tenant %s (schema version %s, %d rows, %d media files)"
+                                        + " to %s%n",
+                                slug,
+                                summary.schemaVersion(),
+                                summary.totalRows(),
+                                summary.mediaFiles(),
+                                out);
+                spec.commandLine().getOut().flush();
+                return OK;
+            }
+        }
+    }
+
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Imports a tenant archive as a new tenant (all or nothing); its users sign in"
+                            + " with their passwords, the channel's secrets are entered again.")
+    static final class Import implements Callable<Integer> {
+
+        @ParentCommand ProvisionerCli parent;
+        @Spec CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The archive.")
+        Path file;
+
+        @Option(
+                names = "--slug",
+                paramLabel = "SLUG",
+                description = "The new tenant's slug (default: the exported one, if free).")
+        String slug;
+
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
+                defaultValue = "${env:BUILDCRM_DATA_DIR}",
+                description =
+                        "The server's data directory, whose media/ receives the files (default:"
+                                + " env BUILDCRM_DATA_DIR; none: media are skipped).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new ParameterException(spec.commandLine(), file + " is not a file");
+            }
+            try (Session session = parent.open();
+                    InputStream in = Files.newInputStream(file)) {
+                ArchiveSummary summary =
+                        session.provisioner()
+                                .archives()
+                                .importArchive(in, slug, media(dataDir), ArchiveActor.cli());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "Imported tenant %s (id %d, schema version %s, %d rows, %d media"
+                                        + " files)%n",
+                                summary.slug(),
+                                summary.tenantId(),
+                                summary.schemaVersion(),
+                                summary.totalRows(),
+                                summary.mediaFiles());
                 spec.commandLine().getOut().flush();
                 return OK;
             }

@@ -155,4 +155,29 @@ class ProvisionerCliTest {
             assertThat(err.toString()).contains("BUILDCRM_DB_URL");
         }
     }
+
+    @Test
+    void cliExportsATenantAndImportsItUnderAnotherSlug(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        assertThat(run(create("alpha"))).isZero();
+        java.nio.file.Path archive = dir.resolve("alpha.zip");
+        assertThat(run("export", "alpha", "--out", archive.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("Exported tenant alpha (schema version ");
+        assertThat(run("export", "alpha", "--out", archive.toString())).isEqualTo(2);
+
+        assertThat(run("import", archive.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("already exists");
+        assertThat(run("import", archive.toString(), "--slug", "alpha-moved"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).startsWith("Imported tenant alpha-moved (id ");
+        assertThat(run("list")).isZero();
+        assertThat(out.toString()).contains("alpha-moved").contains("2 tenant(s)");
+
+        java.nio.file.Path broken = dir.resolve("broken.zip");
+        byte[] bytes = java.nio.file.Files.readAllBytes(archive);
+        java.nio.file.Files.write(broken, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(run("import", broken.toString(), "--slug", "broken")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Error: the archive is");
+    }
 }
