@@ -66,8 +66,8 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
       </Table.Td>
       <Table.Td>
         {stage.role ? (
-          <Badge variant="light" title={t('settings.stages.systemHint')}>
-            🔒 {t(`stageRole.${stage.role}`)}
+          <Badge variant="light" title={`${t('settings.stages.systemHint')}: ${t(`stageRole.${stage.role}`)}`}>
+            🔒 {t('settings.stages.system')}
           </Badge>
         ) : (
           <Text size="xs" c="dimmed">
