@@ -18,7 +18,7 @@ const FEATURES = {
     leads: ['lead', 'me', 'settings', 'stages'],
     live: ['lead'],
     me: ['push'],
-    now: ['lead', 'me'],
+    now: ['lead', 'leads', 'me'],
     push: [],
     settings: ['stages'],
     stages: [],

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { LeadCard } from '../../lead/components/LeadCard';
 import { filtersFromSearch, filtersToSearch, type LeadFilters } from '../api/filters';
+import { EmptyCompany } from './EmptyCompany';
 import { KanbanBoard } from './KanbanBoard';
 import { LeadFiltersBar } from './LeadFiltersBar';
 import { LeadsList } from './LeadsList';
@@ -32,6 +33,7 @@ export function LeadsPage() {
         filters={filters}
         onChange={(next: LeadFilters) => setSearch(filtersToSearch(next), { replace: true })}
       />
+      <EmptyCompany />
       {filters.view === 'list' ? (
         <LeadsList filters={filters} leadHref={leadHref} />
       ) : (

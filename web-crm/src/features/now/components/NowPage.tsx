@@ -23,6 +23,7 @@ import { usePhone } from '../../../lib/usePhone';
 import { leadTitle } from '../../lead/components/LeadBadges';
 import { LeadCard } from '../../lead/components/LeadCard';
 import { kindIcon, urgencyColor } from '../../lead/components/NextActionLine';
+import { EmptyCompany } from '../../leads/components/EmptyCompany';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import {
   nowQueryOptions,
@@ -273,6 +274,7 @@ export function NowPage() {
           />
         )}
       </Group>
+      <EmptyCompany />
       {scope === 'team' && <TeamSummary />}
       <NowQueue scope={scope} openId={openId} onOpen={open} />
     </Stack>
