@@ -25,7 +25,7 @@ const FEATURES = {
   },
   'web-admin': {
     ai: ['packs'],
-    audit: [],
+    audit: ['packs'],
     auth: [],
     channel: [],
     followups: [],

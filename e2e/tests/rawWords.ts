@@ -113,11 +113,11 @@ export function findRawWords(screen: string, text: string, fieldKeys: string[], 
   const blank = (pattern: RegExp) => {
     rest = rest.replace(pattern, (found) => ' '.repeat(found.length));
   };
+  blank(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g); // e-mails
+  blank(/\bhttps?:\/\/\S*/g); // URLs (and an empty link field's «https://»)
   for (const item of [...data].sort((a, b) => b.length - a.length)) {
     if (item) blank(new RegExp(item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'));
   }
-  blank(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g); // e-mails
-  blank(/\bhttps?:\/\/\S+/g); // URLs
   blank(/\/(crm|admin|api)\/\S*/g); // app paths
   blank(/\+?\d[\d\s()-]{6,}\d/g); // phone numbers
 
