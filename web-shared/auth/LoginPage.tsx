@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ApiError } from '../lib/errors';
 import { fieldGuard, isEmail } from '../lib/loginForm';
+import { describeFieldProblem } from '../lib/problems';
 import type { Tokens } from '../lib/session';
 import { useRetryCountdown } from './useRetryCountdown';
 
@@ -33,7 +34,7 @@ const WITHOUT_TENANT = fieldGuard<keyof LoginCredentials>(['email', 'password'])
 
 /** The sign-in screen of both apps: the form, rate-limit countdown, expired-session notice and server field errors. */
 export function LoginPage<C extends LoginCredentials>({ login: signIn, appLabel, tenant }: LoginPageProps<C>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session } = useApi();
   const { tokens, expired } = useSession();
   const location = useLocation();
@@ -63,7 +64,9 @@ export function LoginPage<C extends LoginCredentials>({ login: signIn, appLabel,
         if (!(error instanceof ApiError)) return;
         if (error.status === 429) retry.start(error.retryAfterSeconds ?? 60);
         for (const problem of error.problem.errors) {
-          if (isField(problem.field)) form.setFieldError(problem.field, problem.message);
+          if (isField(problem.field)) {
+            form.setFieldError(problem.field, describeFieldProblem(problem.message, t, i18n.language));
+          }
         }
       },
     });
@@ -112,7 +115,12 @@ export function LoginPage<C extends LoginCredentials>({ login: signIn, appLabel,
               </Alert>
             )}
             {error !== null && !rateLimited && (
-              <ErrorAlert error={error} title={t('auth.failed')} extra={unplacedFieldErrors} />
+              <ErrorAlert
+                error={error}
+                title={t('auth.failed')}
+                extra={unplacedFieldErrors}
+                words={{ unauthorized: t('auth.badCredentials') }}
+              />
             )}
             {tenant && (
               <TextInput

@@ -2,7 +2,7 @@ import { Alert, List } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '@buildcrm/web-shared/lib/problem';
-import { describeFieldProblem, describeProblem } from '../lib/problems';
+import { describeFieldProblem, describeProblem } from '@buildcrm/web-shared/lib/problems';
 
 /** A failed action's error, in the console's language, shown right next to the action that caused it (and scrolled into view). */
 export function ActionError({ error, title, extra = [] }: { error: unknown; title?: string; extra?: FieldProblem[] }) {

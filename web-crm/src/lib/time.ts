@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 
 /** Dates are shown in the tenant's time zone, not the device's: a manager abroad sees the office's clock. */
@@ -19,21 +20,23 @@ export function formatDay(iso: string, timeZone: string, language: string): stri
   return new Intl.DateTimeFormat(language, { timeZone, day: '2-digit', month: 'short' }).format(new Date(iso));
 }
 
-/** `1:05:09`, `5:09`: compact enough for a card. */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const mm = hours > 0 ? String(minutes).padStart(2, '0') : String(minutes);
-  return `${hours > 0 ? `${hours}:` : ''}${mm}:${String(seconds).padStart(2, '0')}`;
-}
-
-/** `3 d 4 h` for long waits, `1:05:09` otherwise (unit words come from i18n). */
-export function formatWait(ms: number, days: (count: number) => string, hours: (count: number) => string): string {
-  const dayMs = 86_400_000;
-  if (ms >= dayMs) return `${days(Math.floor(ms / dayMs))} ${hours(Math.floor((ms % dayMs) / 3_600_000))}`;
-  return formatElapsed(ms);
+/**
+ * A span in human units for a badge: «меньше минуты», «12 мин», «2 ч 5 мин», «3 д 4 ч» (unit words from i18n).
+ * Never seconds or milliseconds: a manager reads it at a glance.
+ */
+export function formatDuration(ms: number, t: TFunction): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return t('time.lessThanMinute');
+  if (minutes < 60) return t('time.minutes', { count: minutes });
+  const hours = Math.floor(minutes / 60);
+  const [big, rest] =
+    hours < 24
+      ? [t('time.hours', { count: hours }), minutes % 60 === 0 ? '' : t('time.minutes', { count: minutes % 60 })]
+      : [
+          t('time.days', { count: Math.floor(hours / 24) }),
+          hours % 24 === 0 ? '' : t('time.hours', { count: hours % 24 }),
+        ];
+  return rest ? `${big} ${rest}` : big;
 }
 
 const listeners = new Set<() => void>();

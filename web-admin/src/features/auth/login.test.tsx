@@ -51,28 +51,30 @@ describe('operator login', () => {
     expect(window.localStorage.getItem('buildcrm.admin.session')).toBeNull();
   });
 
-  it('shows the problem detail when the password is wrong and stays signed out', async () => {
-    server.use(http.post('*/api/admin/auth/login', () => problem(401, 'Unauthorized', 'Неверный email или пароль')));
+  it('says the e-mail or password is wrong (not the server English) and stays signed out', async () => {
+    server.use(http.post('*/api/admin/auth/login', () => problem(401, 'Unauthorized', 'Wrong email or password')));
     const { user, router } = renderApp('/login');
 
     await fillAndSubmit(user, 'wrong');
 
-    expect(await screen.findByText('Неверный email или пароль')).toBeInTheDocument();
+    expect(await screen.findByText('Неверный e-mail или пароль')).toBeInTheDocument();
+    expect(screen.queryByText(/Wrong email/)).toBeNull();
     expect(router.state.location.pathname).toBe('/login');
     expect(session.tokens()).toBeNull();
   });
 
-  it('puts field errors from the server under their fields', async () => {
+  it('marks the fields the server refused, in Russian words', async () => {
     server.use(
       http.post('*/api/admin/auth/login', () =>
-        problem(400, 'Bad Request', 'Проверьте поля формы', [{ field: 'email', message: 'Слишком длинный email' }]),
+        problem(400, 'Bad Request', 'The request has invalid fields', [{ field: 'email', message: 'too long' }]),
       ),
     );
     const { user } = renderApp('/login');
 
     await fillAndSubmit(user);
 
-    expect(await screen.findByText('Слишком длинный email')).toBeInTheDocument();
+    expect(await screen.findByText('Проверьте это значение')).toBeInTheDocument();
+    expect(screen.queryByText('too long')).toBeNull();
     expect(screen.getByLabelText(/Email/)).toHaveAttribute('aria-invalid', 'true');
   });
 

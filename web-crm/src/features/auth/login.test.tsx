@@ -56,23 +56,24 @@ describe('login', () => {
     expect(window.localStorage.getItem('buildcrm.crm.session.restore')).toBe('1');
   });
 
-  it('shows the problem detail when the password is wrong and stays signed out', async () => {
-    server.use(http.post('*/api/crm/auth/login', () => problem(401, 'Unauthorized', 'Неверный email или пароль')));
+  it('says the e-mail or password is wrong (not the server English) and stays signed out', async () => {
+    server.use(http.post('*/api/crm/auth/login', () => problem(401, 'Unauthorized', 'Wrong email or password')));
     const { user, router } = renderApp('/login');
 
     await fillAndSubmit(user, 'alem-dom', 'wrong');
 
-    expect(await screen.findByText('Неверный email или пароль')).toBeInTheDocument();
+    expect(await screen.findByText('Неверный e-mail или пароль')).toBeInTheDocument();
+    expect(screen.queryByText(/Wrong email/)).toBeNull();
     expect(router.state.location.pathname).toBe('/login');
     expect(session.tokens()).toBeNull();
   });
 
-  it('puts field errors from the server under their fields', async () => {
+  it('marks the fields the server refused, in Russian words', async () => {
     server.use(
       http.post('*/api/crm/auth/login', () =>
-        problem(400, 'Bad Request', 'Проверьте поля формы', [
-          { field: 'tenant', message: 'Компания не найдена' },
-          { field: 'captcha', message: 'Нужна проверка' },
+        problem(400, 'Bad Request', 'The request has invalid fields', [
+          { field: 'tenant', message: 'unknown company' },
+          { field: 'captcha', message: 'required' },
         ]),
       ),
     );
@@ -80,10 +81,10 @@ describe('login', () => {
 
     await fillAndSubmit(user, 'nobody');
 
-    expect(await screen.findByText('Компания не найдена')).toBeInTheDocument();
+    expect(await screen.findByText('Проверьте введённые данные.')).toBeInTheDocument();
     expect(screen.getByLabelText(/Код компании/)).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByText('Проверьте поля формы')).toBeInTheDocument();
-    expect(screen.getByText('Нужна проверка')).toBeInTheDocument();
+    expect(screen.getAllByText('Проверьте это значение')).toHaveLength(2);
+    expect(screen.queryByText(/invalid fields|unknown company/)).toBeNull();
   });
 
   it('tells how long to wait after too many attempts (429 with Retry-After)', async () => {

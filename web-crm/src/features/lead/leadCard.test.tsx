@@ -47,7 +47,7 @@ describe('lead card', () => {
     const { user } = renderSignedIn('/leads/1');
     const card = await screen.findByTestId('lead-card');
     await user.click(within(card).getByRole('button', { name: 'Взять на себя' }));
-    expect(await within(card).findByRole('button', { name: 'Вернуть AI' })).toBeInTheDocument();
+    expect(await within(card).findByRole('button', { name: 'Вернуть ИИ' })).toBeInTheDocument();
     expect(within(card).getAllByTestId('handled-by')[0]).toHaveTextContent('Ведёт Айгерим Садыкова');
 
     await user.type(
@@ -59,7 +59,7 @@ describe('lead card', () => {
       { method: 'POST', path: '/api/crm/leads/1/messages', body: { text: 'Добрый день, это Айгерим' } },
     ]);
 
-    await user.click(within(card).getByRole('button', { name: 'Вернуть AI' }));
+    await user.click(within(card).getByRole('button', { name: 'Вернуть ИИ' }));
     expect(await within(card).findByRole('button', { name: 'Взять на себя' })).toBeInTheDocument();
     expect(crm.requests.map((r) => r.path)).toEqual(
       expect.arrayContaining(['/api/crm/leads/1/takeover', '/api/crm/leads/1/return-to-ai']),

@@ -8,7 +8,7 @@ describe('settings', () => {
     const { user } = renderSignedIn('/settings');
     const rows = await screen.findAllByTestId('stage-row');
     expect(rows).toHaveLength(5);
-    expect(within(rows[0]!).getByText(/Новый/, { selector: '.mantine-Badge-label' })).toBeInTheDocument();
+    expect(within(rows[0]!).getByText(/Системный/, { selector: '.mantine-Badge-label' })).toBeInTheDocument();
     expect(within(rows[0]!).queryByRole('button', { name: 'Удалить' })).not.toBeInTheDocument();
     const custom = rows[3]!;
     expect(within(custom).getByText('Свой этап')).toBeInTheDocument();

@@ -6,8 +6,10 @@ import { WordBadge } from '../../../components/WordBadge';
 import { formatDateTime } from '../../../lib/format';
 import { usePhone } from '../../../lib/usePhone';
 import { useAudit } from '../api/audit';
+import { usePackName } from '../../packs/api/packs';
+import { i18n } from '../../../lib/i18n';
 
-/** Audit actions the console has words for; an unknown one is shown as recorded. */
+/** Audit actions the console has words for; an unknown one is «Другое действие», never its key. */
 const AUDIT_ACTIONS = {
   'ai.configure': 'audit.actions.ai_configure',
   'channel.configure': 'audit.actions.channel_configure',
@@ -37,29 +39,36 @@ function isKey<T extends object>(map: T, key: string | undefined): key is Extrac
 
 export function auditActionLabel(action: string | undefined, t: TFunction): string {
   if (!action) return '—';
-  return isKey(AUDIT_ACTIONS, action) ? t(AUDIT_ACTIONS[action]) : action;
+  return isKey(AUDIT_ACTIONS, action) ? t(AUDIT_ACTIONS[action]) : t('audit.actions.other');
 }
 
 function actorLabel(type: string | undefined, t: TFunction): string {
-  return isKey(ACTOR_TYPES, type) ? t(ACTOR_TYPES[type]) : (type ?? '—');
+  return isKey(ACTOR_TYPES, type) ? t(ACTOR_TYPES[type]) : '—';
 }
 
-function detailsText(details: Record<string, unknown> | undefined, t: TFunction): string {
-  const entries = Object.entries(details ?? {});
+/** The details in words: known keys with their labels; keys the console has no word for are left out. */
+function detailsText(
+  details: Record<string, unknown> | undefined,
+  t: TFunction,
+  packName: (id: string) => string,
+): string {
+  const word = (key: string) =>
+    i18n.exists(`audit.detailKeys.${key}`) ? t(`audit.detailKeys.${key}` as 'audit.detailKeys.result') : null;
+  const entries = Object.entries(details ?? {}).filter(([key]) => word(key) !== null);
   if (entries.length === 0) return '—';
   return entries
     .map(([key, value]) => {
       const shown =
-        typeof value === 'boolean'
-          ? t(value ? 'common.yes' : 'common.no')
-          : Array.isArray(value)
-            ? value
-                .map((v) => (typeof v === 'string' ? t(`audit.detailKeys.${v}`, { defaultValue: v }) : String(v)))
-                .join(', ')
-            : typeof value === 'object' && value !== null
-              ? JSON.stringify(value)
-              : String(value);
-      return `${t(`audit.detailKeys.${key}`, { defaultValue: key })}: ${shown}`;
+        key === 'pack' && typeof value === 'string'
+          ? packName(value)
+          : typeof value === 'boolean'
+            ? t(value ? 'common.yes' : 'common.no')
+            : Array.isArray(value)
+              ? value.map((v) => (typeof v === 'string' ? (word(v) ?? v) : String(v))).join(', ')
+              : typeof value === 'object' && value !== null
+                ? '…'
+                : (word(String(value)) ?? String(value));
+      return `${word(key)}: ${shown}`;
     })
     .join(' · ');
 }
@@ -68,6 +77,13 @@ function detailsText(details: Record<string, unknown> | undefined, t: TFunction)
 export function AuditPanel({ tenantId }: { tenantId: string }) {
   const { t, i18n } = useTranslation();
   const audit = useAudit(tenantId);
+  const packName = usePackName();
+  const target = (value: string | null | undefined) =>
+    value
+      ? i18n.exists(`audit.detailKeys.${value}`)
+        ? t(`audit.detailKeys.${value}` as 'audit.detailKeys.result')
+        : value
+      : '—';
   const phone = usePhone();
   if (audit.isPending) return <Loader size="sm" />;
   if (audit.isError) return <ActionError error={audit.error} title={t('audit.loadFailed')} />;
@@ -96,11 +112,11 @@ export function AuditPanel({ tenantId }: { tenantId: string }) {
                 </Group>
                 {e.target && (
                   <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {t('audit.target')}: {e.target}
+                    {t('audit.target')}: {target(e.target)}
                   </Text>
                 )}
                 <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                  {detailsText(e.details, t)}
+                  {detailsText(e.details, t, packName)}
                 </Text>
               </Stack>
             </Card>
@@ -128,10 +144,10 @@ export function AuditPanel({ tenantId }: { tenantId: string }) {
                   </WordBadge>
                 </Table.Td>
                 <Table.Td>{auditActionLabel(e.action, t)}</Table.Td>
-                <Table.Td>{e.target ?? '—'}</Table.Td>
+                <Table.Td>{target(e.target)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {detailsText(e.details, t)}
+                    {detailsText(e.details, t, packName)}
                   </Text>
                 </Table.Td>
               </Table.Tr>

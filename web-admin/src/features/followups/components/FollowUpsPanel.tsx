@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../../components/ActionError';
 import { ApiError } from '@buildcrm/web-shared/lib/errors';
+import { zoneLabel } from '@buildcrm/web-shared/lib/zone';
 import type { FollowUpPolicy } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/format';
 import { useFollowUps, useFollowUpTimeline, useResetFollowUps, useSaveFollowUps } from '../api/followups';
@@ -52,7 +53,7 @@ function valuesOf(p: FollowUpPolicy): Values {
 }
 
 export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: FollowUpPolicy }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const save = useSaveFollowUps(tenantId);
   const reset = useResetFollowUps(tenantId);
   const form = useForm<Values>({
@@ -97,7 +98,7 @@ export function FollowUpsForm({ tenantId, policy }: { tenantId: string; policy: 
         <Group justify="space-between">
           <Title order={4}>{t('followups.title')}</Title>
           <Group gap="xs">
-            {policy.timezone && <WordBadge variant="outline">{policy.timezone}</WordBadge>}
+            {policy.timezone && <WordBadge variant="outline">{zoneLabel(policy.timezone, i18n.language)}</WordBadge>}
             <WordBadge variant="light" color={policy.source === 'tenant' ? 'blue' : 'gray'}>
               {t(policy.source === 'tenant' ? 'followups.source.tenant' : 'followups.source.pack')}
             </WordBadge>

@@ -31,10 +31,13 @@ export function HealthPage() {
   const retry = useRetryInbox();
   const lang = i18n.language;
   const phone = usePhone();
+  // a job the console has no word for is a «service job», never its id
   const queueLabel = (name: string | undefined) =>
-    name === 'ai-turn' || name === 'followup' || name === 'process-inbox' || name === 'send-outbox'
-      ? t(`health.jobs.${name}`)
-      : (name ?? '—');
+    !name
+      ? '—'
+      : i18n.exists(`health.jobs.${name}`)
+        ? t(`health.jobs.${name}` as 'health.jobs.other')
+        : t('health.jobs.other');
   const breakerLabel = (state: string | null | undefined) =>
     state === 'CLOSED' || state === 'OPEN' || state === 'HALF_OPEN'
       ? t(`health.breakerState.${state}`)

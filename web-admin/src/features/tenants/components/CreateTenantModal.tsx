@@ -19,7 +19,7 @@ import { fieldGuard, isEmail } from '@buildcrm/web-shared/lib/loginForm';
 import { usePacks } from '../../packs/api/packs';
 import { useCreateTenant } from '../api/tenants';
 import { slugFrom } from '../../../lib/translit';
-import { describeFieldProblem, describeProblem } from '../../../lib/problems';
+import { describeFieldProblem, describeProblem } from '@buildcrm/web-shared/lib/problems';
 import { usePhone } from '../../../lib/usePhone';
 
 /** The provisioner's steps, in order (platform.tenants.provisioning_step). */

@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { zoneLabel } from '@buildcrm/web-shared/lib/zone';
 import { ActionError } from '../../../components/ActionError';
 import { AiPanel } from '../../ai/components/AiPanel';
 import { PackPanel } from '../../ai/components/PackPanel';
@@ -22,7 +23,7 @@ function isTab(value: unknown): value is TenantTab {
 }
 
 export function TenantPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '', tab } = useParams();
   const navigate = useNavigate();
   const tenant = useTenant(id);
@@ -57,7 +58,7 @@ export function TenantPage() {
             {t('tenant.summary', {
               slug: data.slug,
               pack: packName(data.pack),
-              timezone: data.timezone,
+              timezone: zoneLabel(data.timezone, i18n.language),
               owner: data.owner?.email ?? '—',
               leads: data.leadsToday ?? 0,
             })}

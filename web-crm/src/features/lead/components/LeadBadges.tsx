@@ -1,7 +1,7 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Lead, Temperature } from '../../../lib/api/types';
-import { formatWait, useNow } from '../../../lib/time';
+import { formatDuration, useNow } from '../../../lib/time';
 
 /** A lead's name, or its phone while the name is unknown. */
 export function leadTitle(lead: Pick<Lead, 'name' | 'phone'>): string {
@@ -45,21 +45,34 @@ export function HandlerBadge({ lead }: { lead: Pick<Lead, 'handledBy' | 'handler
   );
 }
 
-/** How long the client has been waiting for our answer, ticking every second. */
-export function NoReplyTimer({ since }: { since: string | null | undefined }) {
+/**
+ * Whose turn it is and for how long, labelled by what it measures: the client wrote last and nobody answered —
+ * «ждёт нас 12 мин»; we wrote last and the client is silent — «молчит 2 ч».
+ */
+export function NoReplyTimer({ lead }: { lead: Pick<Lead, 'waitingForReplySince' | 'lastMessage'> }) {
   const { t } = useTranslation();
   const now = useNow();
+  const since = lead.waitingForReplySince;
   if (since == null) return null;
   const waited = now - new Date(since).getTime();
+  const duration = formatDuration(waited, t);
+  const clientWaits = lead.lastMessage?.direction !== 'OUT';
+  const color = clientWaits ? (waited > 15 * 60_000 ? 'red' : 'orange') : 'gray';
+  const hint = clientWaits ? t('wait.clientHint', { duration }) : t('wait.silentHint', { duration });
   return (
-    <Badge size="sm" color={waited > 15 * 60_000 ? 'red' : 'orange'} variant="light" data-testid="no-reply-timer">
-      ⏱{' '}
-      {formatWait(
-        waited,
-        (count) => t('time.days', { count }),
-        (count) => t('time.hours', { count }),
-      )}
-    </Badge>
+    <Tooltip label={hint}>
+      <Badge
+        size="sm"
+        tt="none"
+        color={color}
+        variant="light"
+        data-testid="no-reply-timer"
+        data-waiting={clientWaits ? 'us' : 'client'}
+        aria-label={hint}
+      >
+        {clientWaits ? t('wait.client', { duration }) : t('wait.silent', { duration })}
+      </Badge>
+    </Tooltip>
   );
 }
 
@@ -77,7 +90,7 @@ export function LeadBadges({ lead, showStage = true }: { lead: Lead; showStage?:
       <TemperatureScore lead={lead} />
       {showStage && <StageBadge name={lead.stage.name} />}
       <HandlerBadge lead={lead} />
-      <NoReplyTimer since={lead.waitingForReplySince} />
+      <NoReplyTimer lead={lead} />
     </Group>
   );
 }

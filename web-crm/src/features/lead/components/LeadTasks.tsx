@@ -15,7 +15,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '@buildcrm/web-shared/lib/describeError';
+import { describeProblem } from '@buildcrm/web-shared/lib/problems';
+import i18next from 'i18next';
 import { ApiError } from '@buildcrm/web-shared/lib/errors';
 import type { LeadTask, NewTaskBody } from '../../../lib/api/types';
 import { formatDateTime, isoToZonedLocal, useNow, zonedLocalToIso } from '../../../lib/time';
@@ -36,7 +37,7 @@ export function taskProblem(error: unknown, t: T): string {
     ].filter(Boolean);
     if (text.length > 0) return text.join(' ');
   }
-  return describeError(error, t);
+  return describeProblem(error, t, i18next.language);
 }
 
 function ProblemLine({ error }: { error: unknown }) {

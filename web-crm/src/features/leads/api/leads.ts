@@ -37,6 +37,13 @@ export async function getBoard(filters: LeadFilters, signal?: AbortSignal): Prom
   return board.columns.map((column) => ({ ...column, nextCursor: column.nextCursor ?? null }));
 }
 
+/** Whether the company has any lead at all (no filters, one row); under ['leads'] so every lead change refreshes it. */
+export const firstLeadQueryOptions = () =>
+  queryOptions({
+    queryKey: ['leads', 'any'] as const,
+    queryFn: ({ signal }) => api.request<Page<Lead>>('/api/crm/leads?limit=1', { signal }),
+  });
+
 export const boardQueryOptions = (filters: LeadFilters) =>
   queryOptions({ queryKey: leadKeys.board(filters), queryFn: ({ signal }) => getBoard(filters, signal) });
 

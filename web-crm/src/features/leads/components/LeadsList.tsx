@@ -94,7 +94,7 @@ export function LeadsList({ filters, leadHref }: { filters: LeadFilters; leadHre
                 <TemperatureScore lead={lead} />
               </Table.Td>
               <Table.Td>
-                <NoReplyTimer since={lead.waitingForReplySince} />
+                <NoReplyTimer lead={lead} />
               </Table.Td>
               <Table.Td>
                 <HandlerBadge lead={lead} />

@@ -5,6 +5,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePhone } from '../../../lib/usePhone';
 import { LeadCard } from '../../lead/components/LeadCard';
 import { filtersFromSearch, filtersToSearch, type LeadFilters } from '../api/filters';
+import { EmptyCompany } from './EmptyCompany';
 import { KanbanBoard } from './KanbanBoard';
 import { LeadFiltersBar } from './LeadFiltersBar';
 import { LeadsList } from './LeadsList';
@@ -46,6 +47,7 @@ export function LeadsPage() {
         filters={filters}
         onChange={(next: LeadFilters) => setSearch(filtersToSearch(next), { replace: true })}
       />
+      <EmptyCompany />
       {filters.view === 'list' ? (
         <LeadsList filters={filters} leadHref={leadHref} />
       ) : phone ? (

@@ -2,6 +2,7 @@ import { Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
+import { zoneLabel } from '@buildcrm/web-shared/lib/zone';
 import { useMe } from '../api/getMe';
 import { LogoutButton } from '@buildcrm/web-shared/auth/LogoutButton';
 import { usePhone } from '../../../lib/usePhone';
@@ -14,7 +15,7 @@ function isKnownRole(role: string): role is keyof typeof ROLE_KEYS {
 }
 
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const phone = usePhone();
 
@@ -58,7 +59,7 @@ export function HomePage() {
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('home.timezone')}</Table.Th>
-              <Table.Td>{tenant.timezone}</Table.Td>
+              <Table.Td>{zoneLabel(tenant.timezone, i18n.language)}</Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>

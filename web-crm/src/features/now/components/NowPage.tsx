@@ -23,6 +23,7 @@ import { usePhone } from '../../../lib/usePhone';
 import { leadTitle } from '../../lead/components/LeadBadges';
 import { LEAD_PAGE_HEIGHT, LeadCard } from '../../lead/components/LeadCard';
 import { kindIcon, urgencyColor } from '../../lead/components/NextActionLine';
+import { EmptyCompany } from '../../leads/components/EmptyCompany';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import {
   nowQueryOptions,
@@ -275,6 +276,7 @@ export function NowPage() {
           />
         )}
       </Group>
+      <EmptyCompany />
       {scope === 'team' && <TeamSummary />}
       <NowQueue scope={scope} openId={openId} onOpen={open} />
     </Stack>

@@ -17,7 +17,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
-import { describeError } from '@buildcrm/web-shared/lib/describeError';
+import { describeProblem } from '@buildcrm/web-shared/lib/problems';
+import i18next from 'i18next';
 import { ApiError } from '@buildcrm/web-shared/lib/errors';
 import type {
   AssignmentMode,
@@ -38,7 +39,7 @@ function problemText(error: unknown, t: ReturnType<typeof useTranslation>['t']):
     if (fields.some((field) => /rotation/i.test(field))) return t('settings.assignment.errors.rotation');
     if (fields.some((field) => /reassign/i.test(field))) return t('settings.assignment.errors.reassign');
   }
-  return describeError(error, t);
+  return describeProblem(error, t, i18next.language);
 }
 
 function AssignmentForm({ initial }: { initial: Settings }) {

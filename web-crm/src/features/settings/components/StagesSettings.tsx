@@ -64,8 +64,8 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
           style={{ flex: '0 1 130px', minWidth: 110 }}
         />
         {stage.role ? (
-          <Badge variant="light" title={t('settings.stages.systemHint')} style={{ flexShrink: 0 }}>
-            🔒 {t(`stageRole.${stage.role}`)}
+          <Badge variant="light" title={`${t('settings.stages.systemHint')}: ${t(`stageRole.${stage.role}`)}`} style={{ flexShrink: 0 }}>
+            🔒 {t('settings.stages.system')}
           </Badge>
         ) : (
           <Text size="xs" c="dimmed">

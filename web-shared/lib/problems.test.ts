@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, NetworkError } from '@buildcrm/web-shared/lib/errors';
-import { i18n } from './i18n';
-import { describeFieldProblem, describeProblem, problemType } from './problems';
+import i18n from 'i18next';
+import { ApiError, NetworkError } from './errors';
+import { describeFieldProblem, describeProblem, KNOWN_PROBLEM_TYPES, problemType } from './problems';
 
 function apiError(status: number, type: string, detail?: string) {
   return new ApiError({ type, title: 'Conflict', status, detail, errors: [] }, null);
@@ -35,8 +35,8 @@ describe('describeProblem', () => {
 
   it('in English keeps the server detail where we have no words', () => {
     expect(
-      describeProblem(apiError(404, 'https://buildcrm.dev/problems/not-found', 'Tenant 7 was not found'), en, 'en'),
-    ).toBe('Tenant 7 was not found');
+      describeProblem(apiError(409, 'https://buildcrm.dev/problems/something-new', 'Tenant 7 is busy'), en, 'en'),
+    ).toBe('Tenant 7 is busy');
   });
 
   it('keeps the shared wording for network failures and server errors', () => {
@@ -49,6 +49,35 @@ describe('describeProblem', () => {
   it('field messages: the server words only in English', () => {
     expect(describeFieldProblem('not a valid phone number', ru, 'ru')).toBe('Проверьте это значение');
     expect(describeFieldProblem('not a valid phone number', en, 'en')).toBe('not a valid phone number');
+  });
+
+  it('has Russian and English words for every problem type the server answers with', () => {
+    for (const type of KNOWN_PROBLEM_TYPES) {
+      expect(i18n.exists(`problems.type.${type}`, { lng: 'ru' }), type).toBe(true);
+      expect(i18n.exists(`problems.type.${type}`, { lng: 'en' }), type).toBe(true);
+      const error = apiError(409, `https://buildcrm.dev/problems/${type}`, 'Some English detail');
+      expect(describeProblem(error, ru, 'ru')).not.toContain('English');
+    }
+  });
+
+  it('a screen may say more for a type, also when the answer carries only a status', () => {
+    const words = { unauthorized: 'Неверный e-mail или пароль' };
+    const typed = apiError(401, 'https://buildcrm.dev/problems/unauthorized', 'Wrong email or password');
+    expect(describeProblem(typed, ru, 'ru', words)).toBe('Неверный e-mail или пароль');
+    expect(describeProblem(apiError(401, 'about:blank', 'Wrong email or password'), ru, 'ru', words)).toBe(
+      'Неверный e-mail или пароль',
+    );
+    expect(describeProblem(typed, ru, 'ru')).toBe('Сессия истекла. Войдите снова.');
+  });
+
+  it("maps the CRM's own types", () => {
+    expect(
+      describeProblem(
+        apiError(409, 'https://buildcrm.dev/problems/stage-not-empty', 'The stage still holds 3 lead(s)'),
+        ru,
+        'ru',
+      ),
+    ).toBe('На этапе ещё есть лиды — сначала перенесите их.');
   });
 
   it('reads the type from its URI', () => {
