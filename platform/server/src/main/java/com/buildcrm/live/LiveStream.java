@@ -79,6 +79,16 @@ final class LiveStream {
         }
     }
 
+    /** A last event telling the client when to reconnect ({@code retry:}), then the end. */
+    synchronized void closeWithRetry(java.time.Duration reconnect) {
+        write(
+                sse.newEventBuilder()
+                        .comment("server shutting down; reconnect")
+                        .reconnectDelay(reconnect.toMillis())
+                        .build());
+        close();
+    }
+
     synchronized void close() {
         closed = true;
         try {
