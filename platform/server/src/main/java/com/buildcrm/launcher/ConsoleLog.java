@@ -114,6 +114,10 @@ public final class ConsoleLog {
                         .append(".format=")
                         .append(format)
                         .append('\n')
+                        .append(ConsoleLogHandler.class.getName())
+                        .append(".containerLevel=")
+                        .append(level.getName())
+                        .append('\n')
                         .append(".level=")
                         .append(level.getName())
                         .append('\n')
@@ -126,6 +130,9 @@ public final class ConsoleLog {
             // known false alarms (see the class comment)
             p.append("javax.enterprise.system.security.ssl.level=SEVERE\n");
             p.append("jakarta.enterprise.web.util.level=SEVERE\n");
+            // Payara's data grid, unused (--nocluster): "ports occupied" when instances share a
+            // host
+            p.append("com.hazelcast.level=SEVERE\n");
         }
         return p.toString();
     }

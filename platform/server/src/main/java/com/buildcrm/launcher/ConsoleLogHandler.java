@@ -23,10 +23,15 @@ public final class ConsoleLogHandler extends StreamHandler {
     private static final DateTimeFormatter TEXT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
+    /** Records of other loggers than ours below this are dropped, whatever their logger's level. */
+    private final Level containerLevel;
+
     public ConsoleLogHandler() {
         super(new FileOutputStream(FileDescriptor.out), formatter(property("format")));
         String level = property("level");
         setLevel(level == null ? Level.ALL : Level.parse(level));
+        String container = property("containerLevel");
+        containerLevel = container == null ? Level.ALL : Level.parse(container);
         try {
             setEncoding("UTF-8");
         } catch (java.io.UnsupportedEncodingException e) {
@@ -43,8 +48,17 @@ public final class ConsoleLogHandler extends StreamHandler {
         return "json".equalsIgnoreCase(format) ? new Json() : new Text();
     }
 
+    /**
+     * Payara sets some of its loggers' levels itself after reading the configuration ({@code
+     * jakarta.enterprise.web} to INFO): the container's level is enforced here as well.
+     */
     @Override
     public synchronized void publish(LogRecord record) {
+        String logger = record.getLoggerName();
+        if ((logger == null || !logger.startsWith("com.buildcrm"))
+                && record.getLevel().intValue() < containerLevel.intValue()) {
+            return;
+        }
         super.publish(record);
         flush();
     }

@@ -81,10 +81,17 @@ final class LiveStream {
 
     /** A last event telling the client when to reconnect ({@code retry:}), then the end. */
     synchronized void closeWithRetry(java.time.Duration reconnect) {
+        // a comment alone carries no retry: field (JAX-RS writes it only with data)
         write(
                 sse.newEventBuilder()
-                        .comment("server shutting down; reconnect")
+                        .name("shutdown")
                         .reconnectDelay(reconnect.toMillis())
+                        .data(
+                                jakarta.json.Json.createObjectBuilder()
+                                        .add("reason", "server shutting down")
+                                        .add("retryMs", reconnect.toMillis())
+                                        .build()
+                                        .toString())
                         .build());
         close();
     }

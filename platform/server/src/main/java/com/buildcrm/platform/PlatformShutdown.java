@@ -44,20 +44,28 @@ public class PlatformShutdown {
     private final AtomicBoolean draining = new AtomicBoolean();
 
     void install() {
+        // the signal's thread has no context class loader: MicroProfile Config, CDI proxies and
+        // JAX-RS need the application's, so it is captured here with the bound
+        ClassLoader app = Thread.currentThread().getContextClassLoader();
+        Duration bound = ServerSettings.drainTimeout(ConfigProvider.getConfig());
         for (String name : List.of("TERM", "INT")) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> drainAndExit(name));
+                sun.misc.Signal.handle(
+                        new sun.misc.Signal(name),
+                        s -> {
+                            Thread.currentThread().setContextClassLoader(app);
+                            drainAndExit(name, bound);
+                        });
             } catch (IllegalArgumentException | LinkageError e) {
                 LOG.warning(() -> "cannot handle SIG" + name + " (" + e + "); it stops at once");
             }
         }
     }
 
-    private void drainAndExit(String signal) {
+    private void drainAndExit(String signal, Duration bound) {
         if (!draining.compareAndSet(false, true)) {
             return;
         }
-        Duration bound = ServerSettings.drainTimeout(ConfigProvider.getConfig());
         LOG.info(
                 () ->
                         "SIG"
@@ -74,9 +82,10 @@ public class PlatformShutdown {
             long ms = (System.nanoTime() - started) / 1_000_000;
             LOG.info(
                     () -> "Drained in " + ms + " ms (" + streams + " live streams closed); exit 0");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "draining failed; exiting anyway", e);
+        } finally {
+            System.exit(0);
         }
-        System.exit(0);
     }
 }
