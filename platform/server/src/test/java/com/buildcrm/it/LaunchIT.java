@@ -92,7 +92,7 @@ class LaunchIT {
 
     /** PORT alone picks the port; this start also logs JSON lines (BUILDCRM_LOG_FORMAT=json). */
     @Test
-    void portAloneChoosesTheListeningPortAndJsonLogsAreOneObjectPerLine() {
+    void portAloneChoosesTheListeningPortAndJsonLogsAreOneObjectPerLine() throws Exception {
         try (ServerProcess server =
                 ServerProcess.startFreshWithPortFrom(
                         "PORT", Map.of("BUILDCRM_LOG_FORMAT", "json"))) {
