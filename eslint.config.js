@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  */
 const FEATURES = {
   'web-crm': {
-    analytics: [],
+    analytics: ['me'],
     auth: [],
     lead: ['me', 'settings', 'stages'],
     leads: ['lead', 'me', 'settings', 'stages'],

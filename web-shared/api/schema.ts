@@ -444,8 +444,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Per user: leads assigned, won, response time
-         * @description For every user of the company: leads created in the period that are assigned to them now, how many of those are in the WON stage, and the user's own first-response times to clients' messages written in the period.
+         * Per user: leads assigned, won, replies, take-overs, first response, calls
+         * @description Every active manager, and any other user (owner, ROP, disabled) who did something counted here in the period. Leads created in the period that are assigned to the user now and how many of those are WON; messages the user sent to clients in the period; take-overs from the AI by the user in the period; first response: per lead that became the user's in the period (their first take-over of it or assignment to them, whichever came first), seconds until their first message to the client, median and 90th percentile over the leads answered; calls: call tasks assigned to the user due in the period, on time, late or missed as in response-times.
          */
         get: operations["managers"];
         put?: never;
@@ -465,7 +465,7 @@ export interface paths {
         };
         /**
          * First-response times (AI and people), leads per day, AI vs taken over
-         * @description A response is our first message after a client's message that opened a wait (the lead's first message or the first after one of ours), written in the period; median and 90th percentile in seconds by who answered. Leads per day count leads created on each day of the period in the company's time zone. Handling: leads created in the period still led by the AI without any handoff, versus taken over by a person.
+         * @description A response is our first message after a client's message that opened a wait (the lead's first message or the first after one of ours), written in the period; median and 90th percentile in seconds by who answered. Leads per day count leads created on each day of the period in the company's time zone. Handling: leads created in the period still led by the AI without any handoff, versus taken over by a person. Calls: call tasks due in the period (as-soon-as-possible ones: created in it) done on time (by the due time + 15 min; as soon as possible: within 60 min of creation), done late, or missed (still open after that).
          */
         get: operations["responseTimes"];
         put?: never;
@@ -901,6 +901,11 @@ export interface components {
             llm?: string;
             channels?: components["schemas"]["ChannelBreakerState"][];
         };
+        Calls: {
+            onTime?: number;
+            late?: number;
+            missed?: number;
+        };
         ChannelBreakerState: {
             tenantId?: number;
             slug?: string;
@@ -1087,7 +1092,10 @@ export interface components {
             active?: boolean;
             leadsAssigned?: number;
             won?: number;
-            responseTime?: components["schemas"]["ResponseTime"];
+            humanReplies?: number;
+            takeOvers?: number;
+            firstResponse?: components["schemas"]["ResponseTime"];
+            calls?: components["schemas"]["Calls"];
         };
         ManagersResponse: {
             period?: components["schemas"]["Period"];
@@ -1238,6 +1246,7 @@ export interface components {
             human?: components["schemas"]["ResponseTime"];
             leadsPerDay?: components["schemas"]["DayCount"][];
             handling?: components["schemas"]["Handling"];
+            calls?: components["schemas"]["Calls"];
         };
         SandboxMessageRequest: {
             phone?: string;

@@ -1,53 +1,79 @@
 import { expect, test } from '../browserGuard';
-import { clientWrites, column, createTenant, crmToken, leadByPhone, logIn, sandboxChat, tile } from './crmWorld';
+import {
+  clientWrites,
+  column,
+  createTenant,
+  crmToken,
+  leadByPhone,
+  logIn,
+  sandboxChat,
+  showStage,
+  stageNamed,
+  stageTab,
+  tile,
+} from './crmWorld';
 
 test.describe.configure({ mode: 'serial' });
 
-test('a lead who writes on WhatsApp appears live on the board, and the AI moves the card as it qualifies', async ({ page, request }) => {
+test('a lead who writes on WhatsApp appears live on the board, and the AI moves the card as it qualifies', async ({ page, request, isMobile }) => {
   const tenant = await createTenant(request, 'live');
   await logIn(page, tenant);
-  await expect(page.getByTestId('board-column')).toHaveCount(7);
+  // a desktop shows a column per stage; a phone a tab per stage (with its count) over the chosen stage's list
+  await expect(page.getByTestId(isMobile ? 'stage-tab' : 'board-column')).toHaveCount(7);
 
+  await showStage(page, 'В работе');
   await clientWrites(request, tenant, '+77015550001', 'Асель Live', 'Здравствуйте, хочу дом');
-  const card = tile(page, 'Асель Live');
-  await expect(card).toBeVisible({ timeout: 30_000 });
   await expect(column(page, 'В работе').getByTestId('lead-tile').filter({ hasText: 'Асель Live' })).toBeVisible({ timeout: 30_000 });
 
   await clientWrites(request, tenant, '+77015550001', 'Асель Live', 'Дом 10 на 8, Алматы');
+  if (isMobile) await expect(stageTab(page, 'Неполные данные')).toHaveAccessibleName('Неполные данные: 1', { timeout: 30_000 });
+  await showStage(page, 'Неполные данные');
   await expect(column(page, 'Неполные данные').getByTestId('lead-tile').filter({ hasText: 'Асель Live' })).toBeVisible({
     timeout: 30_000,
   });
-  await expect(card.getByTestId('handled-by')).toHaveText('AI');
+  await expect(tile(page, 'Асель Live').getByTestId('handled-by')).toHaveText('AI');
 });
 
-test('a manager drags a lead to another stage', async ({ page, request, isMobile }) => {
+test('a manager moves a lead to another stage (a drag on a desktop, the sheet on a phone) and undoes it', async ({ page, request, isMobile }) => {
   const tenant = await createTenant(request, 'drag');
   const token = await crmToken(request, tenant);
+  const stageOf = async () => (await leadByPhone(request, token, '+77015550002'))?.stage.name;
   await clientWrites(request, tenant, '+77015550002', 'Бауыржан Drag', 'Здравствуйте, хочу дом');
-  await expect.poll(async () => (await leadByPhone(request, token, '+77015550002'))?.stage.name, { timeout: 30_000 }).toBe('В работе');
+  await expect.poll(stageOf, { timeout: 30_000 }).toBe('В работе');
   await logIn(page, tenant);
+  await showStage(page, 'В работе');
 
   const source = column(page, 'В работе').getByTestId('lead-tile').filter({ hasText: 'Бауыржан Drag' });
   await expect(source).toBeVisible();
-  const target = column(page, 'Просит звонок');
-  await source.scrollIntoViewIfNeeded();
-  const from = (await source.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  const start = { x: from.x + from.width / 2, y: from.y + 20 };
-  const end = { x: isMobile ? to.x + 12 : to.x + to.width / 2, y: to.y + 80 };
-
   if (isMobile) {
-    // A long press picks the card up (touch sensor), then the finger moves to the next column.
+    // no drag on touch: a long press and a drag of the finger move nothing (downwards: a sideways swipe is the
+    // browser's own back gesture)
+    const from = (await source.boundingBox())!;
     const cdp = await page.context().newCDPSession(page);
     const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', point?: { x: number; y: number }) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: point ? [{ x: point.x, y: point.y }] : [] });
-    await touch('touchStart', start);
-    await expect(page.locator('[data-dragging]')).toHaveCount(1);
-    for (let i = 1; i <= 10; i += 1) {
-      await touch('touchMove', { x: start.x + ((end.x - start.x) * i) / 10, y: start.y + ((end.y - start.y) * i) / 10 });
-    }
+    await touch('touchStart', { x: from.x + 40, y: from.y + 20 });
+    await page.waitForTimeout(400); // a long press is a duration: the one sleep here is the press itself
+    for (let i = 1; i <= 10; i += 1) await touch('touchMove', { x: from.x + 40, y: from.y + 20 + i * 30 });
     await touch('touchEnd');
+    await expect(page.locator('[data-dragging]')).toHaveCount(0);
+    await expect(page).toHaveURL(/\/crm\/leads/);
+
+    // «Переместить» (44 px) opens the sheet of stages, the current one marked
+    const moveButton = source.getByRole('button', { name: 'Переместить «Бауыржан Drag»' });
+    const box = (await moveButton.boundingBox())!;
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    await moveButton.click();
+    const sheet = page.getByRole('dialog', { name: 'Переместить «Бауыржан Drag»' });
+    await expect(sheet.locator('[aria-current="true"]')).toContainText('В работе');
+    await sheet.getByRole('button', { name: /Просит звонок/ }).click();
   } else {
+    // desktop: the mouse drags the card into the next column (auto-scroll is slowed and capped)
+    const target = column(page, 'Просит звонок');
+    const from = (await source.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    const start = { x: from.x + from.width / 3, y: from.y + 20 };
+    const end = { x: to.x + to.width / 2, y: to.y + 80 };
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     await page.mouse.move(start.x + 10, start.y, { steps: 2 });
@@ -55,9 +81,46 @@ test('a manager drags a lead to another stage', async ({ page, request, isMobile
     await page.mouse.up();
   }
 
-  const expected = 'Просит звонок';
-  await expect(target.getByTestId('lead-tile').filter({ hasText: 'Бауыржан Drag' })).toBeVisible();
-  await expect.poll(async () => (await leadByPhone(request, token, '+77015550002'))?.stage.name).toBe(expected);
+  const toast = page.getByTestId('stage-move-toast');
+  await expect(toast).toContainText('Лид перемещён в «Просит звонок»');
+  await expect.poll(stageOf).toBe('Просит звонок');
+  await showStage(page, 'Просит звонок');
+  await expect(column(page, 'Просит звонок').getByTestId('lead-tile').filter({ hasText: 'Бауыржан Drag' })).toBeVisible();
+
+  // «Отменить» puts the lead back, on the server too
+  await toast.getByRole('button', { name: 'Отменить' }).click();
+  await expect(toast).toBeHidden();
+  await expect.poll(stageOf).toBe('В работе');
+  await showStage(page, 'В работе');
+  await expect(column(page, 'В работе').getByTestId('lead-tile').filter({ hasText: 'Бауыржан Drag' })).toBeVisible();
+});
+
+test('a move into the won stage asks first; «Отмена» leaves the lead where it was', async ({ page, request }) => {
+  const tenant = await createTenant(request, 'won');
+  const token = await crmToken(request, tenant);
+  const won = await stageNamed(request, token, 'WON');
+  const stageOf = async () => (await leadByPhone(request, token, '+77015550006'))?.stage.name;
+  await clientWrites(request, tenant, '+77015550006', 'Гульнара Сделка', 'Здравствуйте, хочу дом');
+  await expect.poll(stageOf, { timeout: 30_000 }).toBe('В работе');
+  await logIn(page, tenant);
+  await showStage(page, 'В работе');
+
+  const move = async () => {
+    await tile(page, 'Гульнара Сделка').getByRole('button', { name: 'Переместить «Гульнара Сделка»' }).click();
+    await page.getByRole('dialog', { name: 'Переместить «Гульнара Сделка»' }).getByRole('button', { name: new RegExp(won) }).click();
+  };
+  await move();
+  const confirm = page.getByRole('dialog', { name: 'Перевести в финальный этап?' });
+  await expect(confirm).toContainText(`Перевести «Гульнара Сделка» в «${won}»?`);
+  await confirm.getByRole('button', { name: 'Отмена' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('stage-move-toast')).toHaveCount(0);
+  expect(await stageOf()).toBe('В работе');
+
+  await move();
+  await confirm.getByRole('button', { name: `Да, в «${won}»` }).click();
+  await expect(page.getByTestId('stage-move-toast')).toContainText(`Лид перемещён в «${won}»`);
+  await expect.poll(stageOf).toBe(won);
 });
 
 test('a manager opens the card, takes over, writes to the client and returns the lead to the AI', async ({ page, request }) => {

@@ -94,8 +94,30 @@ export async function logInAs(page: Page, slug: string, user: { email: string; p
   await expect(home(page)).toBeVisible();
 }
 
+/** A stage's leads: a column of the desktop board, or on a phone the list under the stage tabs once it is chosen. */
 export function column(page: Page, stageName: string) {
   return page.locator(`[data-testid="board-column"][aria-label="${stageName}"]`);
+}
+
+/** A phone's stage tab («Название: N», the count of its leads). */
+export function stageTab(page: Page, stageName: string) {
+  return page.getByRole('tab', { name: new RegExp(`^${stageName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+$`) });
+}
+
+/** On a phone, chooses the stage's tab so its leads are listed (a desktop shows every column at once). */
+export async function showStage(page: Page, stageName: string) {
+  if (await page.getByTestId('stage-picker').isVisible()) {
+    await stageTab(page, stageName).click();
+    await expect(column(page, stageName)).toBeVisible();
+  }
+}
+
+/** The tenant's stage with the given role (the pack names them; tests look them up rather than guess). */
+export async function stageNamed(request: APIRequestContext, token: string, role: string): Promise<string> {
+  const stages = await json<{ name: string; role: string | null }[]>(
+    await request.get('/api/crm/stages', { headers: { Authorization: `Bearer ${token}` } }),
+  );
+  return stages.find((stage) => stage.role === role)!.name;
 }
 
 export function tile(page: Page, leadName: string) {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '../browserGuard';
 import { resolve } from 'node:path';
-import { clientWrites, column, createTenant, crmToken, leadByPhone, logIn, tile } from './crmWorld';
+import { clientWrites, column, createTenant, crmToken, leadByPhone, logIn, showStage, tile } from './crmWorld';
 
 const SCREENSHOTS = resolve(process.cwd(), '../docs/screenshots');
 
@@ -22,7 +22,7 @@ async function imagesLoaded(page: Page) {
     .toBe(true);
 }
 
-test('screenshots of the board, list, card and analytics show a qualified tenant', async ({ page, request, isMobile }, testInfo) => {
+test('screenshots of the board, list, card and analytics show a qualified tenant', async ({ page, request }, testInfo) => {
   const device = testInfo.project.name === 'crm-phone' ? 'phone' : 'desktop';
   const shoot = async (screen: string) => {
     await imagesLoaded(page);
@@ -51,9 +51,11 @@ test('screenshots of the board, list, card and analytics show a qualified tenant
   // board: every lead in the column of the stage the AI gave it
   await logIn(page, tenant);
   for (const lead of LEADS) {
+    // a phone lists one stage at a time under its tab
+    await showStage(page, stages.get(lead.name)!);
     await expect(column(page, stages.get(lead.name)!).getByTestId('lead-tile').filter({ hasText: lead.name })).toBeVisible();
   }
-  if (isMobile) await column(page, stages.get(LEADS[0]!.name)!).scrollIntoViewIfNeeded();
+  await showStage(page, stages.get(LEADS[0]!.name)!);
   await shoot('board');
 
   // list: one row per lead
@@ -73,12 +75,9 @@ test('screenshots of the board, list, card and analytics show a qualified tenant
   const chat = card.getByTestId('chat');
   for (const text of first.messages) await expect(chat.getByText(text)).toBeVisible();
   await expect.poll(() => chat.getByTestId('chat-message').count()).toBeGreaterThan(first.messages.length);
-  // the chat scrolls itself to the last message; the capture starts at the card's header (name, actions, tabs)
+  // the lead screen is a chat screen: header, the chat at its newest message and the composer all in one view
   await imagesLoaded(page);
-  await card.evaluate((element) => {
-    for (let node: Element | null = element; node; node = node.parentElement) node.scrollTop = 0;
-    window.scrollTo(0, 0);
-  });
+  await expect(chat.getByTestId('chat-message').last()).toBeInViewport();
   await expect(card.getByRole('button', { name: 'Взять на себя' })).toBeInViewport();
   await shoot('card');
 

@@ -1,5 +1,5 @@
 import { expect, test } from '../browserGuard';
-import { clientWrites, createTenant, crmToken, leadByPhone, logIn } from './crmWorld';
+import { clientWrites, column, createTenant, crmToken, leadByPhone, logIn, stageTab } from './crmWorld';
 
 test('an owner invites a manager, who sees no settings or analytics and cannot open them', async ({ page, request, isMobile }) => {
   // on phones the rest of the navigation sits in the «Ещё» sheet of the bottom bar
@@ -29,7 +29,7 @@ test('an owner invites a manager, who sees no settings or analytics and cannot o
   await expect(page).toHaveURL(/\/crm\/leads$/);
 });
 
-test('an owner adds a stage and it becomes a board column', async ({ page, request }) => {
+test('an owner adds a stage and it becomes a board column', async ({ page, request, isMobile }) => {
   const tenant = await createTenant(request, 'stages');
   const token = await crmToken(request, tenant);
   const probe = await request.fetch('/api/crm/stages', { method: 'OPTIONS', headers: { Authorization: `Bearer ${token}` } });
@@ -43,7 +43,8 @@ test('an owner adds a stage and it becomes a board column', async ({ page, reque
   await page.getByRole('button', { name: 'Добавить' }).click();
   await expect(page.getByTestId('stage-row')).toHaveCount(8);
   await page.goto('/crm/leads');
-  await expect(page.locator('[data-testid="board-column"][aria-label="Замер"]')).toBeVisible();
+  // the new stage is on the board: a column on a desktop, a tab on a phone
+  await expect(isMobile ? stageTab(page, 'Замер') : column(page, 'Замер')).toBeVisible();
 });
 
 test('with "managers see all" off, a manager sees only the leads assigned to them', async ({ page, request }) => {

@@ -16,10 +16,11 @@ import type { ReactNode } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { Link as RouterLink, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '@buildcrm/web-shared/components/LanguageSwitch';
 import { LogoutButton } from '@buildcrm/web-shared/auth/LogoutButton';
 import { useLogout } from '@buildcrm/web-shared/auth/useLogout';
+import { StageMoveHost } from '../features/stages/components/StageMoveHost';
 import { useLiveUpdates } from '../features/live/hooks/useLiveUpdates';
 import { useCurrentUser } from '../features/me/hooks/useCurrentUser';
 import { nowQueryOptions } from '../features/now/api/now';
@@ -46,6 +47,7 @@ function CountBadge({ count, urgent }: { count: number; urgent: boolean }) {
 
 function BottomTab({
   to,
+  state,
   icon,
   label,
   active,
@@ -53,6 +55,8 @@ function BottomTab({
   badge,
 }: {
   to?: string;
+  /** router state for the link (the search tab asks the leads list to focus its search box) */
+  state?: unknown;
   icon: string;
   label: string;
   active: boolean;
@@ -77,8 +81,9 @@ function BottomTab({
   const style = { flex: 1, minHeight: 56, minWidth: 64 };
   return to ? (
     <UnstyledButton
-      component={RouterNavLink}
+      component={RouterLink}
       to={to}
+      state={state}
       style={style}
       aria-current={active ? 'page' : undefined}
       data-testid="bottom-tab"
@@ -115,6 +120,8 @@ export function AppLayout() {
     { to: '/profile', label: t('nav.profile') },
   ];
   const at = (path: string) => location.pathname.startsWith(path);
+  // «Поиск» is the leads list with its search box; «Лиды» the stage tabs
+  const searching = at('/leads') && new URLSearchParams(location.search).get('view') === 'list';
 
   return (
     <AppShell
@@ -179,11 +186,19 @@ export function AppLayout() {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+      <StageMoveHost />
       {phone && (
         <AppShell.Footer style={{ paddingBottom: 'env(safe-area-inset-bottom)' }}>
           <Group h="100%" gap={0} wrap="nowrap" component="nav" aria-label={t('nav.menu')} data-testid="bottom-nav">
             <BottomTab to="/now" icon="⚡" label={t('nav.now')} active={at('/now')} badge={<CountBadge {...now} />} />
-            <BottomTab to="/leads" icon="📋" label={t('nav.leads')} active={at('/leads')} />
+            <BottomTab to="/leads" icon="📋" label={t('nav.leads')} active={at('/leads') && !searching} />
+            <BottomTab
+              to="/leads?view=list"
+              state={{ focusSearch: true }}
+              icon="🔍"
+              label={t('nav.search')}
+              active={searching}
+            />
             <BottomTab
               icon="☰"
               label={t('nav.more')}

@@ -1,9 +1,28 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { crm } from '../../test/crmBackend';
 import { renderSignedIn } from '../../test/signedIn';
 
+/** Renders as on a phone (≤ 768 px): the lead screen is a page with a back button and a quick-actions sheet. */
+function asPhone() {
+  window.matchMedia = ((query: string) => ({
+    matches: query.includes('max-width: 48em'),
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
+}
+
 describe('lead card', () => {
+  const originalMatchMedia = window.matchMedia;
+  afterEach(() => {
+    window.matchMedia = originalMatchMedia;
+  });
+
   it('shows the WhatsApp conversation: bubbles, album, voice note, delivery state', async () => {
     renderSignedIn('/leads/1');
     const chat = await screen.findByTestId('chat');
@@ -104,5 +123,54 @@ describe('lead card', () => {
     const history = await within(card).findByTestId('lead-history');
     expect(within(history).getByText('Этап изменён: Новый → В работе')).toBeInTheDocument();
     expect(within(history).getByText('Отправлено приветствие')).toBeInTheDocument();
+  });
+
+  it('on a phone: a compact header with back, call and actions; the actions sheet acts in place', async () => {
+    asPhone();
+    const { user, router } = renderSignedIn('/leads/1');
+    const card = await screen.findByTestId('lead-card');
+    const header = within(card).getByTestId('lead-header');
+    expect(within(header).getByTestId('lead-name')).toHaveTextContent('Асель');
+    expect(within(header).getByRole('link', { name: 'Позвонить' })).toHaveAttribute('href', 'tel:+77010000001');
+    expect(within(header).getByTestId('lead-stage')).toHaveTextContent('Новый');
+    expect(within(header).getByTestId('handled-by')).toHaveTextContent('AI');
+    // the chat is the default tab, with the composer under it; the quick actions wait in the sheet
+    const chat = await within(card).findByTestId('chat');
+    expect(within(card).getByRole('textbox', { name: 'Написать клиенту…' })).toBeInTheDocument();
+    expect(within(card).queryByTestId('lead-actions')).not.toBeInTheDocument();
+
+    await user.click(within(header).getByRole('button', { name: 'Действия' }));
+    const sheet = await screen.findByRole('dialog', { name: 'Действия' });
+    await user.click(within(sheet).getByRole('button', { name: 'Взять на себя' }));
+    await waitFor(() => expect(within(header).getByTestId('handled-by')).toHaveTextContent('Ведёт Айгерим Садыкова'));
+    expect(within(sheet).getByRole('button', { name: 'Вернуть AI' })).toBeInTheDocument();
+    // the action changed the lead in place: the same card and the same chat (no loader, no remount, no scroll jump)
+    expect(screen.getByTestId('lead-card')).toBe(card);
+    expect(screen.getByTestId('chat')).toBe(chat);
+
+    // a manager picks the assignee from the active staff
+    await user.click(within(sheet).getByRole('textbox', { name: 'Ответственный' }));
+    await user.click(await screen.findByRole('option', { name: 'Ержан' }));
+    await waitFor(() =>
+      expect(crm.requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([{ assigneeId: 11 }]),
+    );
+    expect(screen.getByTestId('chat')).toBe(chat);
+
+    // «Добавить задачу» closes the sheet and opens the tasks tab with the new task's form
+    await user.click(within(sheet).getByRole('button', { name: 'Добавить задачу' }));
+    expect(await within(card).findByTestId('task-form')).toBeInTheDocument();
+    expect(within(card).getByRole('tab', { name: /Задачи/ })).toHaveAttribute('aria-selected', 'true');
+
+    // back leaves the lead screen for the list
+    await user.click(within(header).getByRole('button', { name: 'Назад' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/leads'));
+  });
+
+  it('«Редактировать данные» opens the data tab with the form', async () => {
+    const { user } = renderSignedIn('/leads/1');
+    const card = await screen.findByTestId('lead-card');
+    await user.click(within(card).getByRole('button', { name: 'Редактировать данные' }));
+    expect(await within(card).findByRole('textbox', { name: 'Ширина, м' })).toBeInTheDocument();
+    expect(within(card).getByRole('tab', { name: 'Данные' })).toHaveAttribute('aria-selected', 'true');
   });
 });

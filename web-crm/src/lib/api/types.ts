@@ -172,7 +172,7 @@ export type ResponseTimes = Api<
   }
 >;
 
-export type ManagerStats = Api<'ManagerStats', { responseTime: ResponseTime }>;
+export type ManagerStats = Api<'ManagerStats', { firstResponse: ResponseTime }>;
 
 export type ManagersReport = Api<'ManagersResponse', { managers: ManagerStats[] }>;
 

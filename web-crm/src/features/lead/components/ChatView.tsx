@@ -1,6 +1,6 @@
-import { Anchor, Box, Button, Group, Image, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Group, Image, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Message } from '../../../lib/api/types';
@@ -126,54 +126,132 @@ function Bubble({ message, children }: { message: Message; children: React.React
   );
 }
 
+/** Within this many pixels of the end the reader counts as "at the newest message" and new ones keep it in view. */
+const NEAR_BOTTOM = 120;
+
+/**
+ * The conversation, the lead screen's only scroll container: it opens at the newest message, follows new messages
+ * while the reader is at the end (not while they read older ones — then a button leads back down), keeps the place
+ * when older pages load above, and never scrolls the page around it.
+ */
 export function ChatView({ leadId }: { leadId: number }) {
   const { t } = useTranslation();
   const messages = useInfiniteQuery(messagesQueryOptions(leadId));
-  const bottom = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const atEnd = useRef(true);
+  // the distance from the end before older messages were loaded above, to put the reader back where they were
+  const olderAnchor = useRef<number | null>(null);
+  const [away, setAway] = useState(false);
   const all = flattenMessages(messages.data?.pages);
-  const lastId = all[all.length - 1]?.id;
+  const last = all[all.length - 1];
+  const firstId = all[0]?.id;
 
+  const toEnd = () => {
+    const element = scroller.current;
+    if (element) element.scrollTop = element.scrollHeight;
+    atEnd.current = true;
+    setAway(false);
+  };
+
+  // a new newest message: follow it when the reader is at the end, or when it is one we just sent
+  useLayoutEffect(() => {
+    if (last && (atEnd.current || (last.direction === 'OUT' && last.author === 'HUMAN'))) toEnd();
+  }, [last?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // older messages loaded above: keep the same message under the reader's eyes
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && olderAnchor.current !== null) {
+      element.scrollTop = element.scrollHeight - olderAnchor.current;
+      olderAnchor.current = null;
+    }
+  }, [firstId]);
+
+  // pictures that load later grow the chat: stay at the end if that is where the reader is
   useEffect(() => {
-    bottom.current?.scrollIntoView({ block: 'end' });
-  }, [lastId]);
+    const element = content.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atEnd.current && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [messages.isSuccess]);
 
   if (messages.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
   if (messages.isError) return <ErrorAlert error={messages.error} title={t('chat.loadFailed')} />;
 
   return (
-    <Stack gap="xs" data-testid="chat">
-      {messages.hasNextPage && (
-        <Button
-          variant="subtle"
-          size="xs"
-          onClick={() => void messages.fetchNextPage()}
-          loading={messages.isFetchingNextPage}
+    <Box pos="relative" style={{ flex: 1, minHeight: 0 }}>
+      <Box
+        ref={scroller}
+        h="100%"
+        style={{ overflowY: 'auto', overscrollBehavior: 'contain' }}
+        tabIndex={0}
+        role="log"
+        aria-label={t('chat.log')}
+        data-testid="chat-scroll"
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          const end = element.scrollHeight - element.scrollTop - element.clientHeight <= NEAR_BOTTOM;
+          atEnd.current = end;
+          if (away === end) setAway(!end);
+        }}
+      >
+        <Stack gap="xs" data-testid="chat" ref={content} pr={4}>
+          {messages.hasNextPage && (
+            <Button
+              variant="subtle"
+              mih={44}
+              onClick={() => {
+                const element = scroller.current;
+                if (element) olderAnchor.current = element.scrollHeight - element.scrollTop;
+                void messages.fetchNextPage();
+              }}
+              loading={messages.isFetchingNextPage}
+            >
+              {t('chat.older')}
+            </Button>
+          )}
+          {all.length === 0 && <Text c="dimmed">{t('chat.empty')}</Text>}
+          {group(all).map((item) =>
+            item.kind === 'album' ? (
+              <Bubble key={item.messages[0]?.id} message={item.messages[item.messages.length - 1] ?? item.messages[0]!}>
+                <SimpleGrid cols={2} spacing={4} data-testid="chat-album">
+                  {item.messages.map((message) => (
+                    <MediaView key={message.id} message={message} />
+                  ))}
+                </SimpleGrid>
+              </Bubble>
+            ) : (
+              <Bubble key={item.message.id} message={item.message}>
+                <MediaView message={item.message} />
+                {item.message.text && (
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                    {item.message.text}
+                  </Text>
+                )}
+              </Bubble>
+            ),
+          )}
+        </Stack>
+      </Box>
+      {away && (
+        <ActionIcon
+          pos="absolute"
+          bottom={8}
+          right={12}
+          size={44}
+          radius="xl"
+          variant="default"
+          onClick={toEnd}
+          aria-label={t('chat.toNewest')}
+          data-testid="chat-to-newest"
         >
-          {t('chat.older')}
-        </Button>
+          ↓
+        </ActionIcon>
       )}
-      {all.length === 0 && <Text c="dimmed">{t('chat.empty')}</Text>}
-      {group(all).map((item) =>
-        item.kind === 'album' ? (
-          <Bubble key={item.messages[0]?.id} message={item.messages[item.messages.length - 1] ?? item.messages[0]!}>
-            <SimpleGrid cols={2} spacing={4} data-testid="chat-album">
-              {item.messages.map((message) => (
-                <MediaView key={message.id} message={message} />
-              ))}
-            </SimpleGrid>
-          </Bubble>
-        ) : (
-          <Bubble key={item.message.id} message={item.message}>
-            <MediaView message={item.message} />
-            {item.message.text && (
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                {item.message.text}
-              </Text>
-            )}
-          </Bubble>
-        ),
-      )}
-      <Box ref={bottom} />
-    </Stack>
+    </Box>
   );
 }

@@ -1,10 +1,13 @@
-import { ActionIcon, FileButton, Group, Text, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, FileButton, Group, Text, Textarea, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { useSendMessage } from '../api/conversation';
 
-/** Writes to the client on WhatsApp as the signed-in user: text, or a photo with an optional caption. */
+/**
+ * Writes to the client on WhatsApp as the signed-in user: text, or a photo with an optional caption. Enter (or
+ * Ctrl+Enter) sends, Shift+Enter starts a new line; the input's 16 px text keeps iOS from zooming in.
+ */
 export function Composer({ leadId }: { leadId: number }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -36,16 +39,16 @@ export function Composer({ leadId }: { leadId: number }) {
       {file && (
         <Text size="xs" c="dimmed">
           📎 {file.name}{' '}
-          <Text span c="blue" style={{ cursor: 'pointer' }} onClick={() => setFile(null)}>
+          <Anchor component="button" type="button" size="xs" onClick={() => setFile(null)}>
             {t('chat.removeFile')}
-          </Text>
+          </Anchor>
         </Text>
       )}
       <Group gap="xs" align="end" wrap="nowrap">
         <FileButton onChange={setFile} accept="image/*">
           {(props) => (
             <Tooltip label={t('chat.attachPhoto')}>
-              <ActionIcon {...props} variant="default" size="lg" aria-label={t('chat.attachPhoto')}>
+              <ActionIcon {...props} variant="default" size={44} aria-label={t('chat.attachPhoto')}>
                 📷
               </ActionIcon>
             </Tooltip>
@@ -53,6 +56,7 @@ export function Composer({ leadId }: { leadId: number }) {
         </FileButton>
         <Textarea
           style={{ flex: 1 }}
+          size="md"
           autosize
           minRows={1}
           maxRows={5}
@@ -67,7 +71,7 @@ export function Composer({ leadId }: { leadId: number }) {
             }
           }}
         />
-        <ActionIcon type="submit" size="lg" disabled={!canSend} loading={send.isPending} aria-label={t('chat.send')}>
+        <ActionIcon type="submit" size={44} disabled={!canSend} loading={send.isPending} aria-label={t('chat.send')}>
           ➤
         </ActionIcon>
       </Group>

@@ -1,11 +1,12 @@
-import { ActionIcon, Anchor, Button, Group, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { ActionIcon, Box, Button, Drawer, Group, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { Lead, PackField } from '../../../lib/api/types';
+import { usePhone } from '../../../lib/usePhone';
 import { handOff, leadQueryOptions, patchLead, useLeadMutation } from '../api/lead';
-import { isAiLed, LeadBadges, leadTitle } from './LeadBadges';
+import { HandlerBadge, isAiLed, leadTitle, NoReplyTimer, StageBadge, TemperatureScore } from './LeadBadges';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import { usersQueryOptions } from '../../settings/api/users';
 import { stagesQueryOptions } from '../../stages/api/stages';
@@ -18,77 +19,155 @@ import { LeadTasks } from './LeadTasks';
 import { NextActionLine } from './NextActionLine';
 import { leadTasksQueryOptions } from '../api/tasks';
 
-function QuickActions({ lead }: { lead: Lead }) {
-  const { t } = useTranslation();
-  const { me, canManage } = useCurrentUser();
-  const stages = useQuery(stagesQueryOptions());
-  const users = useQuery(usersQueryOptions(canManage));
-  const handoff = useLeadMutation((to: 'human' | 'ai') => handOff(lead.id, to));
-  const change = useLeadMutation((patch: { stageId?: number; assigneeId?: number }) => patchLead(lead.id, patch));
-  const aiLeads = isAiLed(lead);
+type Tab = 'chat' | 'tasks' | 'data' | 'history';
 
-  const assignees = canManage
+/** Tap targets on the lead screen: 44 px (Apple HIG, WCAG 2.5.5). */
+const TARGET = 44;
+
+/**
+ * The lead screen's height when it is a page of its own (the phone): the viewport under the app's header and above
+ * its bottom navigation, so the page itself never scrolls — the chat does.
+ */
+export const LEAD_PAGE_HEIGHT =
+  'calc(100dvh - var(--app-shell-header-offset, 0rem) - var(--app-shell-footer-offset, 0rem) - 2 * var(--app-shell-padding, 0rem) - env(safe-area-inset-bottom, 0px))';
+
+/**
+ * Moves the lead to another stage. Same shape as the board's safe-move hook (`stages/hooks/useStageMove`), so the lead
+ * screen switches to it in one line once it lands.
+ */
+function useLeadStageMove(): { move(lead: Lead, toStageId: number): void; pending: boolean; error: unknown } {
+  const change = useLeadMutation((vars: { lead: Lead; toStageId: number }) =>
+    patchLead(vars.lead.id, { stageId: vars.toStageId }),
+  );
+  return {
+    move: (lead, toStageId) => change.mutate({ lead, toStageId }),
+    pending: change.isPending,
+    error: change.error,
+  };
+}
+
+function useAssigneeOptions(lead: Lead) {
+  const { me, canManage } = useCurrentUser();
+  const users = useQuery(usersQueryOptions(canManage));
+  const options = canManage
     ? (users.data ?? [])
-        .filter((user) => user.status !== 'disabled')
+        .filter((user) => user.status.toLowerCase() !== 'disabled')
         .map((user) => ({ value: String(user.id), label: user.name }))
     : me
       ? [{ value: String(me.id), label: me.name }]
       : [];
-  if (lead.assignee && !assignees.some((option) => option.value === String(lead.assignee?.id))) {
-    assignees.push({ value: String(lead.assignee.id), label: lead.assignee.name });
+  if (lead.assignee && !options.some((option) => option.value === String(lead.assignee?.id))) {
+    options.push({ value: String(lead.assignee.id), label: lead.assignee.name });
   }
+  return options;
+}
+
+/** Take over from the AI or give the conversation back: one button whose label says what it will do. */
+function HandOffButton({ lead, fullWidth = false }: { lead: Lead; fullWidth?: boolean }) {
+  const { t } = useTranslation();
+  const handoff = useLeadMutation((to: 'human' | 'ai') => handOff(lead.id, to));
+  const aiLeads = isAiLed(lead);
+  return (
+    <>
+      {handoff.isError && <ErrorAlert error={handoff.error} title={t('lead.actionFailed')} />}
+      <Button
+        mih={TARGET}
+        fullWidth={fullWidth}
+        color={aiLeads ? 'teal' : 'violet'}
+        variant={aiLeads ? 'filled' : 'light'}
+        loading={handoff.isPending}
+        onClick={() => handoff.mutate(aiLeads ? 'human' : 'ai')}
+      >
+        {aiLeads ? t('lead.takeOver') : t('lead.returnToAi')}
+      </Button>
+    </>
+  );
+}
+
+/**
+ * Quick actions: stage, assignee, a task, the lead's data. A bottom sheet on the phone, a row under the header on a
+ * desktop. Every action changes the cached lead in place: the screen is never replaced by a loader, so the chat keeps
+ * its scroll position.
+ */
+function QuickActions({
+  lead,
+  layout,
+  onAddTask,
+  onEditData,
+}: {
+  lead: Lead;
+  layout: 'sheet' | 'row';
+  onAddTask: () => void;
+  onEditData: () => void;
+}) {
+  const { t } = useTranslation();
+  const stages = useQuery(stagesQueryOptions());
+  const assignees = useAssigneeOptions(lead);
+  const stageMove = useLeadStageMove();
+  const assign = useLeadMutation((assigneeId: number) => patchLead(lead.id, { assigneeId }));
+  const sheet = layout === 'sheet';
+  const size = sheet ? 'md' : 'sm';
+  const error = stageMove.error ?? assign.error;
+
+  const stage = (
+    <Select
+      size={size}
+      label={t('leads.stage')}
+      allowDeselect={false}
+      value={String(lead.stage.id)}
+      data={(stages.data ?? [lead.stage]).map((item) => ({ value: String(item.id), label: item.name }))}
+      onChange={(value) => value && Number(value) !== lead.stage.id && stageMove.move(lead, Number(value))}
+      disabled={stageMove.pending}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+  const assignee = (
+    <Select
+      size={size}
+      label={t('leads.assignee')}
+      clearable
+      placeholder={t('leads.assigneeNone')}
+      value={lead.assignee ? String(lead.assignee.id) : null}
+      data={assignees}
+      onChange={(value) => assign.mutate(value ? Number(value) : 0)}
+      disabled={assign.isPending}
+    />
+  );
+  const more = (
+    <>
+      <Button variant="default" mih={TARGET} onClick={onAddTask}>
+        {t('lead.addTask')}
+      </Button>
+      <Button variant="default" mih={TARGET} onClick={onEditData}>
+        {t('lead.editData')}
+      </Button>
+    </>
+  );
 
   return (
-    <Stack gap="xs">
-      {(handoff.isError || change.isError) && (
-        <ErrorAlert error={handoff.error ?? change.error} title={t('lead.actionFailed')} />
+    <Stack gap="xs" data-testid="lead-actions">
+      {error != null && <ErrorAlert error={error} title={t('lead.actionFailed')} />}
+      {sheet ? (
+        <>
+          <HandOffButton lead={lead} fullWidth />
+          {stage}
+          {assignee}
+          {more}
+        </>
+      ) : (
+        <Group gap="xs" align="end" wrap="nowrap">
+          <Box style={{ flex: 1, minWidth: 0 }}>{stage}</Box>
+          <Box style={{ flex: 1, minWidth: 0 }}>{assignee}</Box>
+          {more}
+        </Group>
       )}
-      <Group gap="xs" wrap="wrap">
-        {aiLeads ? (
-          <Button size="xs" color="teal" loading={handoff.isPending} onClick={() => handoff.mutate('human')}>
-            {t('lead.takeOver')}
-          </Button>
-        ) : (
-          <Button
-            size="xs"
-            color="violet"
-            variant="light"
-            loading={handoff.isPending}
-            onClick={() => handoff.mutate('ai')}
-          >
-            {t('lead.returnToAi')}
-          </Button>
-        )}
-        <Button size="xs" variant="default" component="a" href={`tel:${lead.phone}`}>
-          📞 {t('lead.call')}
-        </Button>
-      </Group>
-      <Group gap="xs" grow>
-        <Select
-          size="xs"
-          label={t('leads.stage')}
-          allowDeselect={false}
-          value={String(lead.stage.id)}
-          data={(stages.data ?? [lead.stage]).map((stage) => ({ value: String(stage.id), label: stage.name }))}
-          onChange={(value) => value && Number(value) !== lead.stage.id && change.mutate({ stageId: Number(value) })}
-        />
-        <Select
-          size="xs"
-          label={t('leads.assignee')}
-          clearable
-          placeholder={t('leads.assigneeNone')}
-          value={lead.assignee ? String(lead.assignee.id) : null}
-          data={assignees}
-          onChange={(value) => change.mutate({ assigneeId: value ? Number(value) : 0 })}
-        />
-      </Group>
     </Stack>
   );
 }
 
-function LeadData({ lead, schema }: { lead: Lead; schema: PackField[] | null }) {
+function LeadData({ lead, schema, startEditing }: { lead: Lead; schema: PackField[] | null; startEditing: boolean }) {
   const { t, i18n } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(startEditing);
   if (editing) return <LeadDataForm lead={lead} schema={schema} onDone={() => setEditing(false)} />;
   const keys = schema ? schema.map((field) => field.key) : Object.keys(lead.fields);
   const label = (key: string) => {
@@ -126,7 +205,7 @@ function LeadData({ lead, schema }: { lead: Lead; schema: PackField[] | null }) 
         </Table.Tbody>
       </Table>
       <Group>
-        <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+        <Button variant="light" mih={TARGET} onClick={() => setEditing(true)}>
           {t('lead.edit')}
         </Button>
       </Group>
@@ -134,74 +213,188 @@ function LeadData({ lead, schema }: { lead: Lead; schema: PackField[] | null }) 
   );
 }
 
-/** Everything about one lead: the WhatsApp chat, quick actions, data and history. */
+/** The compact header that stays while the chat scrolls: back, who, how to reach them, where they stand. */
+function LeadHeader({
+  lead,
+  phone,
+  onClose,
+  onActions,
+}: {
+  lead: Lead;
+  phone: boolean;
+  onClose: () => void;
+  onActions: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4} data-testid="lead-header" style={{ flex: 'none' }}>
+      <Group gap={4} wrap="nowrap" align="center">
+        {phone && (
+          <ActionIcon variant="subtle" size={TARGET} onClick={onClose} aria-label={t('common.back')}>
+            ←
+          </ActionIcon>
+        )}
+        <Box style={{ flex: 1, minWidth: 0 }}>
+          <Title order={4} lineClamp={1} data-testid="lead-name">
+            {leadTitle(lead)}
+          </Title>
+          <Text size="sm" c="dimmed" truncate>
+            {lead.phone}
+            {lead.city ? ` · ${lead.city}` : ''}
+          </Text>
+        </Box>
+        <ActionIcon
+          component="a"
+          href={`tel:${lead.phone}`}
+          variant="light"
+          color="green"
+          size={TARGET}
+          aria-label={t('lead.call')}
+          data-testid="lead-call"
+        >
+          📞
+        </ActionIcon>
+        {phone ? (
+          <ActionIcon
+            variant="default"
+            size={TARGET}
+            onClick={onActions}
+            aria-label={t('lead.actions')}
+            data-testid="lead-actions-open"
+          >
+            ⋯
+          </ActionIcon>
+        ) : (
+          <ActionIcon variant="subtle" color="gray" size={TARGET} onClick={onClose} aria-label={t('common.close')}>
+            ✕
+          </ActionIcon>
+        )}
+      </Group>
+      <Group gap={6} wrap="wrap">
+        <TemperatureScore lead={lead} />
+        <StageBadge name={lead.stage.name} />
+        <HandlerBadge lead={lead} />
+        <NoReplyTimer since={lead.waitingForReplySince} />
+      </Group>
+      <NextActionLine action={lead.nextAction} compact />
+    </Stack>
+  );
+}
+
+const FILL: CSSProperties = { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' };
+
+/**
+ * The lead screen, built like a messenger: a compact pinned header, the chat (the only thing that scrolls) opening
+ * at the newest message, the composer pinned under it; quick actions in a sheet (phone) or a row (desktop); tasks,
+ * data and history in tabs. `height` is the screen's height: its own page on the phone by default, `100%` inside a
+ * panel that has a height.
+ */
 export function LeadCard({
   leadId,
   onClose,
   initialTab = 'chat',
+  height = LEAD_PAGE_HEIGHT,
 }: {
   leadId: number;
   onClose: () => void;
-  initialTab?: 'chat' | 'tasks' | 'data' | 'history';
+  initialTab?: Tab;
+  height?: string;
 }) {
   const { t } = useTranslation();
+  const phone = usePhone();
   const lead = useQuery(leadQueryOptions(leadId));
   const pack = useQuery(packQueryOptions());
   const tasks = useQuery(leadTasksQueryOptions(leadId));
   const openTasks = tasks.data?.filter((task) => !task.done).length ?? 0;
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const [sheet, setSheet] = useState(false);
+  // bumped to open the task form or the data form from the quick actions (remounts only that tab's content)
+  const [taskForm, setTaskForm] = useState(0);
+  const [dataForm, setDataForm] = useState(0);
 
+  // only the first load shows a loader: a refetch after an action keeps the screen (and the chat's scroll) in place
   if (lead.isPending) return <Loader aria-label={t('common.loading')} />;
   if (lead.isError) return <ErrorAlert error={lead.error} title={t('lead.loadFailed')} />;
   const data = lead.data;
 
+  const addTask = () => {
+    setSheet(false);
+    setTaskForm((n) => n + 1);
+    setTab('tasks');
+  };
+  const editData = () => {
+    setSheet(false);
+    setDataForm((n) => n + 1);
+    setTab('data');
+  };
+
   return (
-    <Stack gap="sm" data-testid="lead-card" data-lead-id={data.id}>
-      <Group justify="space-between" wrap="nowrap" align="start">
-        <Group gap="xs" wrap="nowrap">
-          <ActionIcon variant="subtle" onClick={onClose} aria-label={t('common.back')} hiddenFrom="sm">
-            ←
-          </ActionIcon>
-          <Stack gap={0}>
-            <Title order={4}>{leadTitle(data)}</Title>
-            <Anchor href={`tel:${data.phone}`} size="sm">
-              {data.phone}
-            </Anchor>
-            {data.city && (
-              <Text size="xs" c="dimmed">
-                {data.city}
-              </Text>
-            )}
-          </Stack>
-        </Group>
-      </Group>
-      <LeadBadges lead={data} />
-      <NextActionLine action={data.nextAction} />
-      <QuickActions lead={data} />
-      <Tabs defaultValue={initialTab} keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="chat">{t('lead.tabs.chat')}</Tabs.Tab>
-          <Tabs.Tab value="tasks">
+    <Stack gap="xs" data-testid="lead-card" data-lead-id={data.id} h={height} style={{ overflow: 'hidden' }}>
+      <LeadHeader lead={data} phone={phone} onClose={onClose} onActions={() => setSheet(true)} />
+      {!phone && <QuickActions lead={data} layout="row" onAddTask={addTask} onEditData={editData} />}
+      <Tabs
+        value={tab}
+        onChange={(value) => value && setTab(value as Tab)}
+        keepMounted={false}
+        style={FILL}
+        styles={{ panel: FILL }}
+      >
+        <Tabs.List style={{ flex: 'none', flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+          <Tabs.Tab value="chat" mih={TARGET}>
+            {t('lead.tabs.chat')}
+          </Tabs.Tab>
+          <Tabs.Tab value="tasks" mih={TARGET}>
             {openTasks > 0 ? t('lead.tabs.tasksCount', { count: openTasks }) : t('lead.tabs.tasks')}
           </Tabs.Tab>
-          <Tabs.Tab value="data">{t('lead.tabs.data')}</Tabs.Tab>
-          <Tabs.Tab value="history">{t('lead.tabs.history')}</Tabs.Tab>
+          <Tabs.Tab value="data" mih={TARGET}>
+            {t('lead.tabs.data')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" mih={TARGET}>
+            {t('lead.tabs.history')}
+          </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="chat" pt="sm">
-          <Stack gap="sm">
-            <ChatView leadId={data.id} />
+        <Tabs.Panel value="chat" pt="xs">
+          <ChatView leadId={data.id} />
+          <Group
+            gap="xs"
+            justify="space-between"
+            wrap="nowrap"
+            pt="xs"
+            style={{ flex: 'none' }}
+            data-testid="handoff-bar"
+          >
+            <Text size="sm" c="dimmed" lineClamp={1}>
+              {isAiLed(data) ? t('lead.aiAnswers') : t('lead.youAnswer')}
+            </Text>
+            <HandOffButton lead={data} />
+          </Group>
+          <Box pt="xs" style={{ flex: 'none' }}>
             <Composer leadId={data.id} />
-          </Stack>
+          </Box>
         </Tabs.Panel>
-        <Tabs.Panel value="tasks" pt="sm">
-          <LeadTasks leadId={data.id} />
+        <Tabs.Panel value="tasks" pt="sm" style={{ overflowY: 'auto' }}>
+          <LeadTasks key={taskForm} leadId={data.id} startAdding={taskForm > 0} />
         </Tabs.Panel>
-        <Tabs.Panel value="data" pt="sm">
-          <LeadData lead={data} schema={pack.data?.fields ?? null} />
+        <Tabs.Panel value="data" pt="sm" style={{ overflowY: 'auto' }}>
+          <LeadData key={dataForm} lead={data} schema={pack.data?.fields ?? null} startEditing={dataForm > 0} />
         </Tabs.Panel>
-        <Tabs.Panel value="history" pt="sm">
+        <Tabs.Panel value="history" pt="sm" style={{ overflowY: 'auto' }}>
           <LeadHistory leadId={data.id} />
         </Tabs.Panel>
       </Tabs>
+      {phone && (
+        <Drawer
+          opened={sheet}
+          onClose={() => setSheet(false)}
+          position="bottom"
+          size="auto"
+          title={t('lead.actions')}
+          data-testid="lead-actions-sheet"
+          styles={{ body: { paddingBottom: 'calc(var(--mantine-spacing-md) + env(safe-area-inset-bottom, 0px))' } }}
+        >
+          <QuickActions lead={data} layout="sheet" onAddTask={addTask} onEditData={editData} />
+        </Drawer>
+      )}
     </Stack>
   );
 }

@@ -254,11 +254,11 @@ function TaskRow({ task }: { task: LeadTask }) {
 }
 
 /** The lead's tasks and reminders: open ones first, overdue in red, the AI's call task marked. */
-export function LeadTasks({ leadId }: { leadId: number }) {
+export function LeadTasks({ leadId, startAdding = false }: { leadId: number; startAdding?: boolean }) {
   const { t } = useTranslation();
   const { timeZone } = useCurrentUser();
   const tasks = useQuery(leadTasksQueryOptions(leadId));
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(startAdding);
   const [formKey, setFormKey] = useState(0);
   const create = useTaskMutation(leadId, (body: NewTaskBody) => createTask(leadId, body));
 

@@ -16,6 +16,8 @@ export interface LeadFilters {
   to: string;
   q: string;
   sort: LeadSort;
+  /** the stage the phone board shows (a stage id; empty: the first stage with leads) */
+  column: string;
 }
 
 export const emptyFilters: LeadFilters = {
@@ -30,6 +32,7 @@ export const emptyFilters: LeadFilters = {
   to: '',
   q: '',
   sort: 'score',
+  column: '',
 };
 
 const TEMPERATURES = ['HOT', 'WARM', 'COLD'] as const;
@@ -52,6 +55,7 @@ export function filtersFromSearch(params: URLSearchParams): LeadFilters {
     to: params.get('to') ?? '',
     q: params.get('q') ?? '',
     sort: oneOf<LeadSort>(SORTS, params.get('sort'), 'score'),
+    column: params.get('column') ?? '',
   };
 }
 
@@ -69,6 +73,7 @@ export function filtersToSearch(filters: LeadFilters): URLSearchParams {
 export function filtersToQuery(filters: LeadFilters, options: { withStage: boolean }): URLSearchParams {
   const params = filtersToSearch(filters);
   params.delete('view');
+  params.delete('column');
   if (!options.withStage) params.delete('stage');
   if (filters.sort === 'score') params.delete('sort');
   return params;

@@ -5,48 +5,76 @@ import {
   DragOverlay,
   KeyboardSensor,
   MouseSensor,
-  TouchSensor,
   useDraggable,
   useDroppable,
   useSensor,
   useSensors,
+  type AutoScrollOptions,
   type CollisionDetection,
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { Badge, Box, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { BoardColumn, Lead } from '../../../lib/api/types';
-import { patchLead } from '../../lead/api/lead';
-import { boardQueryOptions, columnQueryOptions, leadKeys } from '../api/leads';
+import { useStageMove } from '../../stages/hooks/useStageMove';
+import { boardQueryOptions } from '../api/leads';
 import type { LeadFilters } from '../api/filters';
+import { useColumnLeads } from '../hooks/useColumnLeads';
+import { useMoveSheet } from '../hooks/useMoveSheet';
 import { LeadTile } from './LeadTile';
+import { MoveLeadButton } from './MoveLeadButton';
 
-/** The column under the finger or pointer wins; a wide card overlapping two columns does not decide. */
+/** The column under the pointer wins; a wide card overlapping two columns does not decide. */
 const collision: CollisionDetection = (args) => {
   const under = pointerWithin(args);
   return under.length > 0 ? under : rectIntersection(args);
 };
 
-/** Cards are sorted by score, highest first, whatever order the pages arrived in. */
-function byScore(a: Lead, b: Lead) {
-  return b.score - a.score || a.id - b.id;
-}
+/**
+ * Slow, capped auto-scroll while dragging (dnd-kit's default scrolls up to 2,000 px/s from a fifth of the board's
+ * width, so aiming at a half-visible column raced to the last one): only the outer 6 % of the board scrolls, at
+ * most 8 px every 25 ms (~320 px/s, about a column a second).
+ */
+export const BOARD_AUTO_SCROLL: AutoScrollOptions = {
+  threshold: { x: 0.06, y: 0.1 },
+  acceleration: 8,
+  interval: 25,
+};
 
-function DraggableLead({ lead, leadHref }: { lead: Lead; leadHref: (id: number) => string }) {
+function DraggableLead({
+  lead,
+  leadHref,
+  onMove,
+}: {
+  lead: Lead;
+  leadHref: (id: number) => string;
+  onMove: (lead: Lead) => void;
+}) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `lead-${lead.id}`, data: { lead } });
+  // keyboard drag starts on the card itself, not on Enter in its link or move button
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.target === event.currentTarget)
+      (listeners?.onKeyDown as ((e: KeyboardEvent) => void) | undefined)?.(event);
+  };
   return (
     <Box
       ref={setNodeRef}
       {...listeners}
       {...attributes}
-      style={{ opacity: isDragging ? 0.4 : 1, touchAction: 'manipulation', cursor: 'grab' }}
+      onKeyDown={onKeyDown}
+      style={{ opacity: isDragging ? 0.4 : 1, cursor: 'grab', borderRadius: 'var(--mantine-radius-md)' }}
       data-dragging={isDragging || undefined}
     >
-      <LeadTile lead={lead} to={leadHref(lead.id)} showStage={false} />
+      <LeadTile
+        lead={lead}
+        to={leadHref(lead.id)}
+        showStage={false}
+        action={<MoveLeadButton lead={lead} onMove={onMove} size={32} />}
+      />
     </Box>
   );
 }
@@ -55,31 +83,16 @@ function Column({
   column,
   filters,
   leadHref,
+  onMove,
 }: {
   column: BoardColumn;
   filters: LeadFilters;
   leadHref: (id: number) => string;
+  onMove: (lead: Lead) => void;
 }) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: `stage-${column.stage.id}`, data: { stageId: column.stage.id } });
-  const more = useInfiniteQuery(columnQueryOptions(filters, column.stage.id, column.nextCursor));
-  const extra = more.data?.pages.flatMap((page) => page.items) ?? [];
-  const seen = new Set(column.leads.map((lead) => lead.id));
-  const leads = [...column.leads, ...extra.filter((lead) => !seen.has(lead.id))].sort(byScore);
-  const hasMore = more.data ? more.hasNextPage : column.nextCursor != null;
-
-  // Infinite scroll: the next page loads when the end of the column comes into view.
-  const sentinel = useRef<HTMLDivElement>(null);
-  const { fetchNextPage, isFetching } = more;
-  useEffect(() => {
-    const node = sentinel.current;
-    if (!node || !hasMore || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting) && !isFetching) void fetchNextPage();
-    });
-    observer.observe(node);
-    return () => observer.disconnect();
-  }, [hasMore, isFetching, fetchNextPage]);
+  const { leads, hasMore, isFetching, fetchNextPage, sentinel } = useColumnLeads(column, filters);
 
   return (
     <Paper
@@ -111,7 +124,7 @@ function Column({
       </Group>
       <Stack gap="xs" style={{ overflowY: 'auto', flex: 1, minHeight: 80 }}>
         {leads.map((lead) => (
-          <DraggableLead key={lead.id} lead={lead} leadHref={leadHref} />
+          <DraggableLead key={lead.id} lead={lead} leadHref={leadHref} onMove={onMove} />
         ))}
         {leads.length === 0 && (
           <Text size="xs" c="dimmed" ta="center" py="md">
@@ -120,7 +133,7 @@ function Column({
         )}
         {hasMore && (
           <div ref={sentinel}>
-            <Button variant="subtle" size="xs" fullWidth loading={isFetching} onClick={() => void fetchNextPage()}>
+            <Button variant="subtle" size="xs" fullWidth loading={isFetching} onClick={fetchNextPage}>
               {t('board.more')}
             </Button>
           </div>
@@ -130,51 +143,21 @@ function Column({
   );
 }
 
-/** Moves the lead between the cached columns at once; the server's answer (or a refetch) settles it. */
-function moveInBoard(columns: BoardColumn[], lead: Lead, toStageId: number): BoardColumn[] {
-  const target = columns.find((column) => column.stage.id === toStageId);
-  if (!target) return columns;
-  return columns.map((column) => {
-    const without = column.leads.filter((item) => item.id !== lead.id);
-    const removed = without.length !== column.leads.length;
-    if (column.stage.id === toStageId) {
-      const moved: Lead = { ...lead, stage: { id: target.stage.id, name: target.stage.name, role: target.stage.role } };
-      return { ...column, leads: [...without, moved].sort(byScore), count: column.count + (removed ? 0 : 1) };
-    }
-    return removed ? { ...column, leads: without, count: Math.max(0, column.count - 1) } : column;
-  });
-}
-
+/**
+ * The desktop board: a column per stage, cards dragged with the mouse (or the keyboard) between them. Every move
+ * goes through useStageMove (confirm for WON/LOST, Undo). Phones get PhoneBoard instead: no drag on touch.
+ */
 export function KanbanBoard({ filters, leadHref }: { filters: LeadFilters; leadHref: (id: number) => string }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const board = useQuery(boardQueryOptions(filters));
   const [dragged, setDragged] = useState<Lead | null>(null);
+  const { move } = useStageMove();
+  const moveSheet = useMoveSheet();
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    // A long press starts a drag on phones, so a swipe still scrolls the columns.
-    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     useSensor(KeyboardSensor),
   );
-
-  const move = useMutation({
-    mutationFn: ({ lead, stageId }: { lead: Lead; stageId: number }) => patchLead(lead.id, { stageId }),
-    onMutate: async ({ lead, stageId }) => {
-      const key = leadKeys.board(filters);
-      await client.cancelQueries({ queryKey: key });
-      const before = client.getQueryData<BoardColumn[]>(key);
-      if (before) client.setQueryData(key, moveInBoard(before, lead, stageId));
-      return { before };
-    },
-    onError: (_error, _vars, context) => {
-      if (context?.before) client.setQueryData(leadKeys.board(filters), context.before);
-    },
-    onSettled: (lead) => {
-      if (lead) client.setQueryData(leadKeys.one(lead.id), lead);
-      void client.invalidateQueries({ queryKey: leadKeys.all });
-    },
-  });
 
   function onDragStart(event: DragStartEvent) {
     const lead = (event.active.data.current as { lead?: Lead } | undefined)?.lead;
@@ -186,7 +169,7 @@ export function KanbanBoard({ filters, leadHref }: { filters: LeadFilters; leadH
     const lead = (event.active.data.current as { lead?: Lead } | undefined)?.lead;
     const stageId = (event.over?.data.current as { stageId?: number } | undefined)?.stageId;
     if (!lead || stageId === undefined || stageId === lead.stage.id) return;
-    move.mutate({ lead, stageId });
+    move(lead, stageId);
   }
 
   if (board.isPending) return <Loader aria-label={t('common.loading')} />;
@@ -194,11 +177,10 @@ export function KanbanBoard({ filters, leadHref }: { filters: LeadFilters; leadH
 
   return (
     <Stack gap="xs" style={{ height: '100%' }}>
-      {move.isError && <ErrorAlert error={move.error} title={t('board.moveFailed')} />}
       <DndContext
         sensors={sensors}
         collisionDetection={collision}
-        autoScroll={{ threshold: { x: 0.1, y: 0.1 } }}
+        autoScroll={BOARD_AUTO_SCROLL}
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
         onDragCancel={() => setDragged(null)}
@@ -209,18 +191,24 @@ export function KanbanBoard({ filters, leadHref }: { filters: LeadFilters; leadH
             display: 'flex',
             gap: 'var(--mantine-spacing-sm)',
             overflowX: 'auto',
-            scrollSnapType: 'x mandatory',
             height: 'calc(100dvh - 180px)',
             paddingBottom: 8,
-            ['--column-width' as string]: 'min(85vw, 290px)',
+            ['--column-width' as string]: '290px',
           }}
         >
           {board.data.map((column) => (
-            <Column key={column.stage.id} column={column} filters={filters} leadHref={leadHref} />
+            <Column
+              key={column.stage.id}
+              column={column}
+              filters={filters}
+              leadHref={leadHref}
+              onMove={moveSheet.open}
+            />
           ))}
         </Box>
         <DragOverlay>{dragged ? <LeadTile lead={dragged} to="#" showStage={false} /> : null}</DragOverlay>
       </DndContext>
+      {moveSheet.sheet}
     </Stack>
   );
 }

@@ -1,8 +1,10 @@
 import { Button, Group, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { usePhone } from '../../../lib/usePhone';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import { usersQueryOptions } from '../../settings/api/users';
 import { stagesQueryOptions } from '../../stages/api/stages';
@@ -18,6 +20,17 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
   const [city, setCity] = useState(filters.city);
   const pushText = useDebouncedCallback((patch: Partial<LeadFilters>) => onChange({ ...filters, ...patch }), 350);
 
+  const phone = usePhone();
+  // «Поиск» in the bottom navigation opens the list with the search box focused (location state `focusSearch`)
+  const location = useLocation();
+  const searchBox = useRef<HTMLInputElement>(null);
+  const focusSearch = (location.state as { focusSearch?: boolean } | null)?.focusSearch === true;
+  useEffect(() => {
+    if (focusSearch) searchBox.current?.focus();
+  }, [focusSearch, location.key]);
+  // phones: 44 px targets and 16 px text (no zoom on focus)
+  const tall = phone ? { mih: 44 } : {};
+
   const set = (patch: Partial<LeadFilters>) => onChange({ ...filters, ...patch });
   const count = activeFilterCount(filters);
 
@@ -25,7 +38,8 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
     <>
       <Group gap="xs" wrap="wrap">
         <SegmentedControl
-          size="xs"
+          size={phone ? 'md' : 'xs'}
+          styles={phone ? { label: { minHeight: 44, display: 'flex', alignItems: 'center' } } : undefined}
           value={filters.view}
           onChange={(view) => set({ view: view === 'list' ? 'list' : 'board' })}
           data={[
@@ -34,7 +48,10 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
           ]}
         />
         <TextInput
-          size="xs"
+          ref={searchBox}
+          type="search"
+          size={phone ? 'md' : 'xs'}
+          styles={phone ? { input: { minHeight: 44 } } : undefined}
           style={{ flex: 1, minWidth: 160 }}
           placeholder={t('leads.search')}
           aria-label={t('leads.search')}
@@ -44,7 +61,7 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
             pushText({ q: event.currentTarget.value.trim() });
           }}
         />
-        <Button size="xs" variant={count > 0 ? 'light' : 'default'} onClick={toggle}>
+        <Button size={phone ? 'md' : 'xs'} {...tall} variant={count > 0 ? 'light' : 'default'} onClick={toggle}>
           {t('leads.filters', { count })}
         </Button>
       </Group>
@@ -139,7 +156,7 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
             onClick={() => {
               setQ('');
               setCity('');
-              onChange({ ...emptyFilters, view: filters.view });
+              onChange({ ...emptyFilters, view: filters.view, column: filters.column });
             }}
           >
             {t('leads.reset')}

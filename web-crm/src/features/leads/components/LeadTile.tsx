@@ -5,42 +5,46 @@ import { Link } from 'react-router';
 import type { Lead } from '../../../lib/api/types';
 import { LeadBadges, leadTitle } from '../../lead/components/LeadBadges';
 import { NextActionLine } from '../../lead/components/NextActionLine';
+import classes from './LeadTile.module.css';
 
-/** A lead as a card: on the board and in the phone list. */
+/**
+ * A lead as a card: on the board and in the phone list. The whole card is one link to the lead (named by the lead);
+ * `action` (the move button) sits above it.
+ */
 export function LeadTile({
   lead,
   to,
   showStage = true,
-  handle,
+  action,
 }: {
   lead: Lead;
   to: string;
   showStage?: boolean;
-  handle?: ReactNode;
+  action?: ReactNode;
 }) {
   const { t } = useTranslation();
   const last = lead.lastMessage;
   return (
-    <Card withBorder padding="xs" radius="md" data-testid="lead-tile" data-lead-id={lead.id}>
-      <Stack gap={4}>
-        <Group justify="space-between" wrap="nowrap" gap={4}>
-          <Text component={Link} to={to} fw={600} size="sm" truncate="end" c="inherit" td="none">
+    <Card withBorder padding="xs" radius="md" className={classes.tile} data-testid="lead-tile" data-lead-id={lead.id}>
+      <Group justify="space-between" wrap="nowrap" gap={4} align="flex-start">
+        <Stack gap={4} miw={0} style={{ flex: 1 }}>
+          <Text component={Link} to={to} draggable={false} className={classes.link} fw={600} size="sm" truncate="end">
             {leadTitle(lead)}
           </Text>
-          {handle}
-        </Group>
-        <Text size="xs" c="dimmed" truncate="end">
-          {[lead.name ? lead.phone : null, lead.city].filter(Boolean).join(' · ') || t('lead.noCity')}
-        </Text>
-        {last?.text && (
-          <Text size="xs" lineClamp={2}>
-            {last.direction === 'IN' ? '← ' : '→ '}
-            {last.text}
+          <Text size="xs" c="dimmed" truncate="end">
+            {[lead.name ? lead.phone : null, lead.city].filter(Boolean).join(' · ') || t('lead.noCity')}
           </Text>
-        )}
-        <NextActionLine action={lead.nextAction} compact />
-        <LeadBadges lead={lead} showStage={showStage} />
-      </Stack>
+          {last?.text && (
+            <Text size="xs" lineClamp={2}>
+              {last.direction === 'IN' ? '← ' : '→ '}
+              {last.text}
+            </Text>
+          )}
+          <NextActionLine action={lead.nextAction} compact />
+          <LeadBadges lead={lead} showStage={showStage} />
+        </Stack>
+        {action && <div className={classes.above}>{action}</div>}
+      </Group>
     </Card>
   );
 }

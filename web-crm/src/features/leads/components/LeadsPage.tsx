@@ -1,28 +1,42 @@
 import { Drawer, Stack } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { usePhone } from '../../../lib/usePhone';
 import { LeadCard } from '../../lead/components/LeadCard';
 import { filtersFromSearch, filtersToSearch, type LeadFilters } from '../api/filters';
 import { KanbanBoard } from './KanbanBoard';
 import { LeadFiltersBar } from './LeadFiltersBar';
 import { LeadsList } from './LeadsList';
+import { PhoneBoard } from './PhoneBoard';
 
 /**
- * Board or list, filters in the URL. The lead card opens at /leads/:id: as a side panel over the leads on a desktop,
- * as its own page on a phone.
+ * Board or list, filters in the URL. The board is a Kanban board on a desktop and stage tabs over a list on a phone.
+ * The lead card opens at /leads/:id: as a side panel over the leads on a desktop, as its own page on a phone.
  */
 export function LeadsPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const { leadId } = useParams();
   const navigate = useNavigate();
-  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const filters = filtersFromSearch(search);
   const query = search.toString();
   const leadHref = (id: number) => `/leads/${id}${query ? `?${query}` : ''}`;
   const closeLead = () => void navigate(`/leads${query ? `?${query}` : ''}`);
   const openId = leadId !== undefined && /^\d+$/.test(leadId) ? Number(leadId) : null;
+  const chooseColumn = useCallback(
+    (column: string) =>
+      setSearch(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set('column', column);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearch],
+  );
 
   if (phone && openId !== null) return <LeadCard leadId={openId} onClose={closeLead} />;
 
@@ -34,19 +48,20 @@ export function LeadsPage() {
       />
       {filters.view === 'list' ? (
         <LeadsList filters={filters} leadHref={leadHref} />
+      ) : phone ? (
+        <PhoneBoard filters={filters} leadHref={leadHref} onChoose={chooseColumn} />
       ) : (
         <KanbanBoard filters={filters} leadHref={leadHref} />
       )}
-      <Drawer
-        opened={openId !== null}
-        onClose={closeLead}
-        position="right"
-        size={640}
-        title={t('lead.title')}
-        padding="sm"
-      >
-        {openId !== null && <LeadCard leadId={openId} onClose={closeLead} />}
-      </Drawer>
+      {/* the lead screen brings its own header (with the close button), so the drawer is only the frame */}
+      <Drawer.Root opened={openId !== null} onClose={closeLead} position="right" size={640}>
+        <Drawer.Overlay />
+        <Drawer.Content aria-label={t('lead.title')}>
+          <Drawer.Body p="sm" h="100%">
+            {openId !== null && <LeadCard leadId={openId} onClose={closeLead} height="100%" />}
+          </Drawer.Body>
+        </Drawer.Content>
+      </Drawer.Root>
     </Stack>
   );
 }

@@ -21,7 +21,7 @@ import type { NowItem } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/time';
 import { usePhone } from '../../../lib/usePhone';
 import { leadTitle } from '../../lead/components/LeadBadges';
-import { LeadCard } from '../../lead/components/LeadCard';
+import { LEAD_PAGE_HEIGHT, LeadCard } from '../../lead/components/LeadCard';
 import { kindIcon, urgencyColor } from '../../lead/components/NextActionLine';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import {
@@ -35,6 +35,8 @@ import {
 } from '../api/now';
 
 const TARGET = 44;
+/** The lead panel beside the queue on a desktop: the window's height less the header, the padding and the border. */
+const LEAD_PANEL_HEIGHT = `calc(${LEAD_PAGE_HEIGHT} - 2 * var(--mantine-spacing-sm) - 2px)`;
 
 function NowRow({
   item,
@@ -285,13 +287,17 @@ export function NowPage() {
         {queue}
       </Box>
       {openId !== null && (
-        <Paper withBorder p="sm" radius="md" style={{ flex: 1, minWidth: 0 }} data-testid="now-detail">
-          <Group justify="flex-end" mb={-8}>
-            <ActionIcon variant="subtle" color="gray" size="lg" onClick={close} aria-label={t('common.close')}>
-              ✕
-            </ActionIcon>
-          </Group>
-          <LeadCard leadId={openId} onClose={close} initialTab="tasks" />
+        <Paper
+          withBorder
+          p="sm"
+          radius="md"
+          pos="sticky"
+          top="calc(var(--app-shell-header-offset, 0rem) + var(--app-shell-padding, 0rem))"
+          style={{ flex: 1, minWidth: 0 }}
+          data-testid="now-detail"
+        >
+          {/* the lead screen's own header has the close button; the panel is as tall as the window */}
+          <LeadCard leadId={openId} onClose={close} initialTab="tasks" height={LEAD_PANEL_HEIGHT} />
         </Paper>
       )}
     </Group>

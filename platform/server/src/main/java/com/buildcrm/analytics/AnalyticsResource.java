@@ -67,11 +67,18 @@ public class AnalyticsResource {
     @Path("managers")
     @RolesAllowed({"owner", "rop"})
     @Operation(
-            summary = "Per user: leads assigned, won, response time",
+            summary = "Per user: leads assigned, won, replies, take-overs, first response, calls",
             description =
-                    "For every user of the company: leads created in the period that are assigned to"
-                            + " them now, how many of those are in the WON stage, and the user's own"
-                            + " first-response times to clients' messages written in the period.")
+                    "Every active manager, and any other user (owner, ROP, disabled) who did"
+                            + " something counted here in the period. Leads created in the period"
+                            + " that are assigned to the user now and how many of those are WON;"
+                            + " messages the user sent to clients in the period; take-overs from"
+                            + " the AI by the user in the period; first response: per lead that"
+                            + " became the user's in the period (their first take-over of it or"
+                            + " assignment to them, whichever came first), seconds until their first"
+                            + " message to the client, median and 90th percentile over the leads"
+                            + " answered; calls: call tasks assigned to the user due in the period,"
+                            + " on time, late or missed as in response-times.")
     public ManagersResponse managers(
             @QueryParam("from") @Parameter(description = FROM) String from,
             @QueryParam("to") @Parameter(description = TO) String to) {

@@ -20,6 +20,7 @@ import com.buildcrm.web.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,6 +51,12 @@ public class AnalyticsService {
 
     /** Minutes after its creation within which an "as soon as possible" call counts as on time. */
     static final int ASAP_CALL_MINUTES = 60;
+
+    /** The lead event a person's take-over writes ({@code handoff.Handoffs}). */
+    private static final String TAKE_OVER = "handoff.takeover";
+
+    /** Active users of this role are listed in the managers table even with nothing done. */
+    private static final String MANAGER = "manager";
 
     @Inject TenantData data;
     @Inject LeadService leads;
@@ -215,28 +222,43 @@ public class AnalyticsService {
 
     /** Call tasks due in the period: on time, late, missed (see {@link Calls}). */
     private Calls calls(EntityManager em, Range r) {
-        Object[] c =
-                (Object[])
-                        em.createNativeQuery(
-                                        "WITH c AS (SELECT done_at, CASE WHEN due_at IS NULL"
-                                                + " THEN created_at + make_interval(mins => ?3)"
-                                                + " ELSE due_at + make_interval(mins => ?4) END AS deadline"
-                                                + " FROM lead_tasks WHERE kind = 'CALL'"
-                                                + " AND COALESCE(due_at, created_at) >= ?1"
-                                                + " AND COALESCE(due_at, created_at) < ?2)"
-                                                + " SELECT count(*) FILTER (WHERE done_at <= deadline),"
-                                                + " count(*) FILTER (WHERE done_at > deadline),"
-                                                + " count(*) FILTER (WHERE done_at IS NULL AND deadline < ?5)"
-                                                + " FROM c")
-                                .setParameter(1, r.fromUtc())
-                                .setParameter(2, r.toUtc())
-                                .setParameter(3, ASAP_CALL_MINUTES)
-                                .setParameter(4, CALL_GRACE_MINUTES)
-                                .setParameter(
-                                        5,
-                                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                                .getSingleResult();
-        return new Calls(num(c[0]), num(c[1]), num(c[2]));
+        Object[] c = (Object[]) callsQuery(em, r, "SELECT 0 AS who, ", " FROM c").getSingleResult();
+        return new Calls(num(c[1]), num(c[2]), num(c[3]));
+    }
+
+    /** {@link #calls} per assignee of the call task (tasks without one count for nobody). */
+    private Map<Long, Calls> callsByAssignee(EntityManager em, Range r) {
+        Map<Long, Calls> byUser = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                callsQuery(
+                                em,
+                                r,
+                                "SELECT assignee_id, ",
+                                " FROM c WHERE assignee_id IS NOT NULL GROUP BY assignee_id")
+                        .getResultList();
+        rows.forEach(c -> byUser.put(num(c[0]), new Calls(num(c[1]), num(c[2]), num(c[3]))));
+        return byUser;
+    }
+
+    private Query callsQuery(EntityManager em, Range r, String select, String from) {
+        return em.createNativeQuery(
+                        "WITH c AS (SELECT assignee_id, done_at, CASE WHEN due_at IS NULL"
+                                + " THEN created_at + make_interval(mins => ?3)"
+                                + " ELSE due_at + make_interval(mins => ?4) END AS deadline"
+                                + " FROM lead_tasks WHERE kind = 'CALL'"
+                                + " AND COALESCE(due_at, created_at) >= ?1"
+                                + " AND COALESCE(due_at, created_at) < ?2) "
+                                + select
+                                + "count(*) FILTER (WHERE done_at <= deadline),"
+                                + " count(*) FILTER (WHERE done_at > deadline),"
+                                + " count(*) FILTER (WHERE done_at IS NULL AND deadline < ?5)"
+                                + from)
+                .setParameter(1, r.fromUtc())
+                .setParameter(2, r.toUtc())
+                .setParameter(3, ASAP_CALL_MINUTES)
+                .setParameter(4, CALL_GRACE_MINUTES)
+                .setParameter(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /**
@@ -266,25 +288,40 @@ public class AnalyticsService {
         return data.tx(
                 em -> {
                     Range r = range(em, from, to);
-                    Map<Long, ResponseTime> times = new HashMap<>();
+                    Map<Long, Long> replies =
+                            countsByUser(
+                                    em,
+                                    r,
+                                    "SELECT author_id, count(*) FROM messages WHERE direction = 'OUT'"
+                                            + " AND author = 'HUMAN' AND author_id IS NOT NULL"
+                                            + " AND created_at >= ?1 AND created_at < ?2 GROUP BY author_id");
+                    Map<Long, Long> takeOvers =
+                            countsByUser(
+                                    em,
+                                    r,
+                                    "SELECT actor_id, count(*) FROM lead_events WHERE type = '"
+                                            + TAKE_OVER
+                                            + "' AND actor_id IS NOT NULL"
+                                            + " AND created_at >= ?1 AND created_at < ?2 GROUP BY actor_id");
+                    Map<Long, ResponseTime> firstResponses = new HashMap<>();
                     @SuppressWarnings("unchecked")
                     List<Object[]> rows =
                             em.createNativeQuery(
-                                            answers()
-                                                    + " SELECT author_id, count(*),"
+                                            firstResponses()
+                                                    + " SELECT user_id, count(*),"
                                                     + " percentile_cont(0.5) WITHIN GROUP (ORDER BY secs),"
                                                     + " percentile_cont(0.9) WITHIN GROUP (ORDER BY secs)"
-                                                    + " FROM answers WHERE author = 'HUMAN' AND author_id IS NOT NULL"
-                                                    + " GROUP BY author_id")
+                                                    + " FROM firsts GROUP BY user_id")
                                     .setParameter(1, r.fromUtc())
                                     .setParameter(2, r.toUtc())
                                     .getResultList();
                     rows.forEach(
                             row ->
-                                    times.put(
+                                    firstResponses.put(
                                             num(row[0]),
                                             new ResponseTime(
                                                     num(row[1]), dbl(row[2]), dbl(row[3]))));
+                    Map<Long, Calls> calls = callsByAssignee(em, r);
                     @SuppressWarnings("unchecked")
                     List<Object[]> users =
                             em.createNativeQuery(
@@ -296,10 +333,12 @@ public class AnalyticsService {
                                     .setParameter(1, r.fromUtc())
                                     .setParameter(2, r.toUtc())
                                     .getResultList();
+                    ResponseTime none = new ResponseTime(0, null, null);
+                    Calls noCalls = new Calls(0, 0, 0);
                     List<ManagerStats> result = new ArrayList<>();
                     for (Object[] r0 : users) {
                         ManagerRow u = ManagerRow.of(r0);
-                        result.add(
+                        ManagerStats stats =
                                 new ManagerStats(
                                         u.id(),
                                         u.name(),
@@ -307,11 +346,62 @@ public class AnalyticsService {
                                         u.active(),
                                         u.leads(),
                                         u.won(),
-                                        times.getOrDefault(
-                                                u.id(), new ResponseTime(0, null, null))));
+                                        replies.getOrDefault(u.id(), 0L),
+                                        takeOvers.getOrDefault(u.id(), 0L),
+                                        firstResponses.getOrDefault(u.id(), none),
+                                        calls.getOrDefault(u.id(), noCalls));
+                        if ((u.active() && MANAGER.equals(u.role())) || worked(stats)) {
+                            result.add(stats);
+                        }
                     }
                     return new ManagersResponse(r.view(), result);
                 });
+    }
+
+    /** Whether the user did anything the managers table counts in the period. */
+    private static boolean worked(ManagerStats s) {
+        Calls c = s.calls();
+        return s.leadsAssigned() > 0
+                || s.humanReplies() > 0
+                || s.takeOvers() > 0
+                || s.firstResponse().responses() > 0
+                || c.onTime() + c.late() + c.missed() > 0;
+    }
+
+    /** {@code SELECT user_id, count} rows of the period (parameters ?1 and ?2) as a map. */
+    private static Map<Long, Long> countsByUser(EntityManager em, Range r, String sql) {
+        Map<Long, Long> counts = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(sql)
+                        .setParameter(1, r.fromUtc())
+                        .setParameter(2, r.toUtc())
+                        .getResultList();
+        rows.forEach(row -> counts.put(num(row[0]), num(row[1])));
+        return counts;
+    }
+
+    /**
+     * A person's first response to a lead that became theirs: per user and lead, the moment in the
+     * period the lead first became theirs (their take-over, or an assignment to them — by the rule,
+     * by hand or by a take-over), and the seconds until their first message to the client at or
+     * after it. Leads they have not answered yet give no row.
+     */
+    private static String firstResponses() {
+        return "WITH owned AS (SELECT user_id, lead_id, min(at) AS since FROM ("
+                + " SELECT actor_id AS user_id, lead_id, created_at AS at FROM lead_events"
+                + " WHERE type = '"
+                + TAKE_OVER
+                + "' AND actor_id IS NOT NULL AND created_at >= ?1 AND created_at < ?2"
+                + " UNION ALL SELECT (details->>'assigneeId')::bigint, lead_id, created_at FROM lead_events"
+                + " WHERE type = 'lead.assigned' AND details->>'assigneeId' IS NOT NULL"
+                + " AND created_at >= ?1 AND created_at < ?2) s GROUP BY user_id, lead_id),"
+                + " firsts AS (SELECT o.user_id,"
+                + " EXTRACT(EPOCH FROM (f.created_at - o.since))::float8 AS secs"
+                + " FROM owned o JOIN LATERAL (SELECT m.created_at FROM messages m"
+                + " WHERE m.lead_id = o.lead_id AND m.direction = 'OUT' AND m.author = 'HUMAN'"
+                + " AND m.author_id = o.user_id AND m.created_at >= o.since"
+                + " ORDER BY m.created_at, m.id LIMIT 1) f ON true)";
     }
 
     /**

@@ -53,9 +53,18 @@ public final class AnalyticsViews {
     public record Calls(long onTime, long late, long missed) {}
 
     /**
+     * One person's work in the period. Listed: every active manager, and anybody else (an owner, a
+     * ROP, a disabled user) with any of these numbers above zero.
+     *
      * @param leadsAssigned leads created in the period that are assigned to this user now
      * @param won of those, in the WON stage now
-     * @param responseTime this user's answers to clients' messages written in the period
+     * @param humanReplies messages to clients this user sent in the period
+     * @param takeOvers conversations this user took over from the AI in the period (the {@code
+     *     handoff.takeover} event, by the button or by writing to an AI-led lead)
+     * @param firstResponse per lead that became this user's in the period (their first take-over of
+     *     it or assignment to them, whichever came first), the seconds until their first message to
+     *     the client from that moment; {@code responses} counts the leads answered
+     * @param calls call tasks assigned to this user, due in the period, as in {@link Calls}
      */
     public record ManagerStats(
             long id,
@@ -64,7 +73,10 @@ public final class AnalyticsViews {
             boolean active,
             long leadsAssigned,
             long won,
-            ResponseTime responseTime) {}
+            long humanReplies,
+            long takeOvers,
+            ResponseTime firstResponse,
+            Calls calls) {}
 
     public record ManagersResponse(Period period, List<ManagerStats> managers) {}
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SettingsProducer {
 
     private volatile ServerSettings settings;
+    private volatile ScaleOutSettings scaleOut;
 
     /** Records are final and cannot be proxied: dependent scope, one cached instance. */
     @Produces
@@ -20,6 +21,17 @@ public class SettingsProducer {
         if (s == null) {
             s = ServerSettings.from(ConfigProvider.getConfig());
             settings = s;
+        }
+        return s;
+    }
+
+    @Produces
+    @Dependent
+    ScaleOutSettings scaleOut() {
+        ScaleOutSettings s = scaleOut;
+        if (s == null) {
+            s = ScaleOutSettings.from(ConfigProvider.getConfig());
+            scaleOut = s;
         }
         return s;
     }

@@ -21,13 +21,24 @@ public final class Database implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
+    private final HikariDataSource direct; // null: the pool's URL is already direct
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool, HikariDataSource direct) {
         this.embedded = embedded;
         this.pool = pool;
+        this.direct = direct;
     }
 
     public static Database start(ServerSettings settings) {
+        return start(settings, java.util.Optional.empty());
+    }
+
+    /**
+     * Starts with {@code directUrl}, when given, for what must bypass a transaction-pooling
+     * PgBouncer: schema migrations (Flyway sets the session's {@code search_path}) and {@code
+     * LISTEN} (a session-long subscription). The main pool then serves only whole transactions.
+     */
+    public static Database start(ServerSettings settings, java.util.Optional<String> directUrl) {
         EmbeddedPostgres embedded = null;
         String url;
         String user;
@@ -58,9 +69,28 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.dbPoolSize());
         config.setPoolName("buildcrm");
         config.setAutoCommit(true);
+        HikariDataSource main = null;
         try {
-            return new Database(embedded, new HikariDataSource(config));
+            main = new HikariDataSource(config);
+            HikariDataSource direct = null;
+            if (directUrl.isPresent() && embedded == null) {
+                HikariConfig d = new HikariConfig();
+                d.setDriverClassName("org.postgresql.Driver");
+                d.setJdbcUrl(directUrl.get());
+                d.setUsername(user);
+                d.setPassword(password);
+                // migrations at start and tenant creation only; LISTEN opens its own connection
+                d.setMaximumPoolSize(Math.max(2, settings.tenantMigrationParallelism()));
+                d.setMinimumIdle(0);
+                d.setPoolName("buildcrm-direct");
+                d.setAutoCommit(true);
+                direct = new HikariDataSource(d);
+            }
+            return new Database(embedded, main, direct);
         } catch (RuntimeException e) {
+            if (main != null) {
+                main.close();
+            }
             closeQuietly(embedded);
             throw e;
         }
@@ -178,12 +208,30 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * Connections straight to PostgreSQL, for session state (migrations): {@code
+     * BUILDCRM_DB_DIRECT_URL}, else the main pool.
+     */
+    public DataSource directDataSource() {
+        return direct != null ? direct : pool;
+    }
+
+    /**
+     * The JDBC URL of {@link #directDataSource()}, for a connection of one's own ({@code LISTEN}).
+     */
+    public String directJdbcUrl() {
+        return direct != null ? direct.getJdbcUrl() : pool.getJdbcUrl();
+    }
+
     public boolean embedded() {
         return embedded != null;
     }
 
     @Override
     public void close() {
+        if (direct != null) {
+            direct.close();
+        }
         pool.close();
         closeQuietly(embedded);
     }

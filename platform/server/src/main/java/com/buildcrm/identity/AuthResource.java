@@ -5,6 +5,7 @@ import com.buildcrm.identity.AuthRequests.OperatorLoginRequest;
 import com.buildcrm.identity.AuthRequests.RefreshRequest;
 import com.buildcrm.identity.AuthRequests.UserLoginRequest;
 import com.buildcrm.web.ApiProblem;
+import com.buildcrm.web.ClientAddresses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,6 +43,7 @@ public class AuthResource {
     @Inject AuthService auth;
     @Inject ServerSettings settings;
     @Context HttpServletRequest http;
+    @Inject ClientAddresses clientAddresses;
     @Context HttpServletResponse response;
     @Context HttpHeaders headers;
 
@@ -54,7 +56,8 @@ public class AuthResource {
             @HeaderParam(SessionCookie.HEADER) @Parameter(description = "crm or admin")
                     String session) {
         SessionCookie cookie = session == null ? null : loginMode(session, SessionCookie.ADMIN);
-        TokenPair pair = auth.operatorLogin(request.email, request.password, http.getRemoteAddr());
+        TokenPair pair =
+                auth.operatorLogin(request.email, request.password, clientAddresses.of(http));
         return cookie == null ? pair : toCookie(cookie, pair);
     }
 
@@ -69,7 +72,7 @@ public class AuthResource {
         SessionCookie cookie = session == null ? null : loginMode(session, SessionCookie.CRM);
         TokenPair pair =
                 auth.userLogin(
-                        request.tenant, request.email, request.password, http.getRemoteAddr());
+                        request.tenant, request.email, request.password, clientAddresses.of(http));
         return cookie == null ? pair : toCookie(cookie, pair);
     }
 

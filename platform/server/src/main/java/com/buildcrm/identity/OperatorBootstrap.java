@@ -19,6 +19,7 @@ public class OperatorBootstrap {
 
     private static final Logger LOG = Logger.getLogger(OperatorBootstrap.class.getName());
     static final String DEFAULT_EMAIL = "admin@buildcrm.local";
+    private static final long FIRST_OPERATOR_LOCK = 0x0B0075_7A11L; // any fixed key
 
     /** What the start-up banner tells about the first operator. */
     public record FirstOperator(String email, Optional<String> generatedPassword) {}
@@ -30,34 +31,38 @@ public class OperatorBootstrap {
      * @return the operator created now, or empty if operators already exist
      */
     public Optional<FirstOperator> ensureFirstOperator() {
-        long count =
-                storage.transactions()
-                        .inPlatform(
-                                em ->
-                                        em.createQuery(
-                                                        "SELECT COUNT(o) FROM Operator o",
-                                                        Long.class)
-                                                .getSingleResult());
-        if (count > 0) {
-            return Optional.empty();
-        }
         String email = settings.operatorEmail().orElse(DEFAULT_EMAIL);
-        Optional<String> generated = Optional.empty();
-        String password;
-        if (settings.operatorPassword().isPresent()) {
-            password = settings.operatorPassword().get();
-        } else if (settings.embeddedDatabase()) {
-            password = generatePassword();
-            generated = Optional.of(password);
-        } else {
-            LOG.severe(
-                    "No operator exists and BUILDCRM_OPERATOR_PASSWORD is not set: set it and restart");
-            return Optional.empty();
-        }
-        String hash = PasswordHasher.hash(password);
-        storage.transactions()
-                .inPlatformDo(em -> em.persist(new Operator(email, "Operator", hash)));
-        return Optional.of(new FirstOperator(email, generated));
+        // instances started together on an empty database: the first to take this lock creates
+        // the operator, the others then count it (the lock ends with the transaction)
+        return storage.transactions()
+                .inPlatform(
+                        em -> {
+                            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                                    .setParameter(1, FIRST_OPERATOR_LOCK)
+                                    .getSingleResult();
+                            long count =
+                                    em.createQuery("SELECT COUNT(o) FROM Operator o", Long.class)
+                                            .getSingleResult();
+                            if (count > 0) {
+                                return Optional.<FirstOperator>empty();
+                            }
+                            Optional<String> generated = Optional.empty();
+                            String password;
+                            if (settings.operatorPassword().isPresent()) {
+                                password = settings.operatorPassword().get();
+                            } else if (settings.embeddedDatabase()) {
+                                password = generatePassword();
+                                generated = Optional.of(password);
+                            } else {
+                                LOG.severe(
+                                        "No operator exists and BUILDCRM_OPERATOR_PASSWORD is not set:"
+                                                + " set it and restart");
+                                return Optional.<FirstOperator>empty();
+                            }
+                            em.persist(
+                                    new Operator(email, "Operator", PasswordHasher.hash(password)));
+                            return Optional.of(new FirstOperator(email, generated));
+                        });
     }
 
     private static String generatePassword() {

@@ -112,7 +112,11 @@ public class LiveListener {
         }
     }
 
-    /** A connection of its own, with the URL and credentials the server's pool uses. */
+    /**
+     * A connection of its own, with the credentials the server's pool uses, straight to PostgreSQL
+     * ({@code BUILDCRM_DB_DIRECT_URL} when set: a transaction-pooling PgBouncer would hand the
+     * session to others and the subscription would be lost).
+     */
     private Connection open() throws SQLException {
         HikariDataSource pool = storage.dataSource().unwrap(HikariDataSource.class);
         Properties props = new Properties();
@@ -123,9 +127,10 @@ public class LiveListener {
         props.setProperty("ApplicationName", "buildcrm-live");
         props.setProperty("tcpKeepAlive", "true");
         // the driver directly: DriverManager does not see the application's class loader in Payara
-        Connection c = new org.postgresql.Driver().connect(pool.getJdbcUrl(), props);
+        String url = storage.directJdbcUrl();
+        Connection c = new org.postgresql.Driver().connect(url, props);
         if (c == null) {
-            throw new SQLException("not a PostgreSQL URL: " + pool.getJdbcUrl());
+            throw new SQLException("not a PostgreSQL URL: " + url);
         }
         c.setAutoCommit(true);
         return c;

@@ -1,5 +1,6 @@
 package com.buildcrm.media;
 
+import com.buildcrm.config.ScaleOutSettings;
 import com.buildcrm.config.ServerSettings;
 import com.buildcrm.secret.MasterKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,11 +9,12 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
-/** Produces the media store (under the data dir) and the media URL signer. */
+/** Produces the media store (the data dir or S3, by the settings) and the media URL signer. */
 @ApplicationScoped
 public class MediaProducer {
 
     @Inject ServerSettings settings;
+    @Inject ScaleOutSettings scaleOut;
     @Inject Clock clock;
 
     private volatile MediaStore store;
@@ -24,7 +26,7 @@ public class MediaProducer {
     MediaStore mediaStore() {
         MediaStore s = store;
         if (s == null) {
-            s = new MediaStore(settings.dataDir(), clock);
+            s = MediaStore.configured(scaleOut.media(), settings.dataDir(), clock);
             store = s;
         }
         return s;

@@ -1,19 +1,16 @@
 package com.buildcrm.media;
 
+import com.buildcrm.config.ScaleOutSettings.MediaStorage;
+import com.buildcrm.config.ScaleOutSettings.MediaStoreKind;
 import com.buildcrm.media.MediaRejectedException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,33 +20,36 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tenant media on the file system, under {@code <data dir>/media/<tenantId>/<yyyy>/<mm>/<id>} with
- * a {@code <id>.meta} sidecar. Paths are built only from validated ids — the tenant's and a random
- * 128-bit one ({@code yyyymm-<32 hex>}, the month tells where it lives) — never from a file name,
- * so one tenant cannot reach another's files. An upload is streamed to a temporary file under a
- * size limit, its type taken from its magic bytes (a contradicting declared type is refused), and
- * published by atomic moves: the sidecar last, so a file is visible only once complete.
+ * Tenant media, at {@code <tenantId>/<yyyy>/<mm>/<id>} of a {@link MediaBackend}: the data dir's
+ * {@code media/} (with a {@code <id>.meta} sidecar) or a bucket of an S3-compatible store. Keys are
+ * built only from validated ids — the tenant's and a random 128-bit one ({@code yyyymm-<32 hex>},
+ * the month tells where it lives) — never from a file name, so one tenant cannot reach another's
+ * files. An upload is streamed to a temporary file under a size limit, its type taken from its
+ * magic bytes (a contradicting declared type is refused), and published whole: a file is visible
+ * only once complete.
  *
- * <p>Thread-safe. With several instances the data dir's {@code media/} must be shared storage.
+ * <p>Thread-safe. With several instances use S3 ({@code BUILDCRM_MEDIA_STORE=s3}) or make the data
+ * dir's {@code media/} shared storage.
  */
 public final class MediaStore {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern MEDIA_ID = Pattern.compile("(\\d{4})(\\d{2})-[0-9a-f]{32}");
-    private static final String META = ".meta";
     private static final int MAX_NAME_CODE_POINTS = 255;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Path root;
+    private final MediaBackend backend;
     private final Clock clock;
     private final Set<MediaFormat> allowed;
 
@@ -58,11 +58,36 @@ public final class MediaStore {
         this(dataDir, clock, EnumSet.allOf(MediaFormat.class));
     }
 
-    /** A store accepting only {@code allowed} formats. */
+    /** A store under {@code <dataDir>/media} accepting only {@code allowed} formats. */
     public MediaStore(Path dataDir, Clock clock, Set<MediaFormat> allowed) {
-        this.root = dataDir.resolve("media").toAbsolutePath().normalize();
+        this(new DiskMediaBackend(dataDir), clock, allowed);
+    }
+
+    /**
+     * The store the settings ask for: the data dir's {@code media/}, or the S3 bucket of {@code
+     * BUILDCRM_MEDIA_STORE=s3}. Nothing is contacted until {@link #check()} or the first use.
+     */
+    public static MediaStore configured(MediaStorage storage, Path dataDir, Clock clock) {
+        MediaBackend backend =
+                storage.kind() == MediaStoreKind.S3
+                        ? new S3MediaBackend(storage, dataDir)
+                        : new DiskMediaBackend(dataDir);
+        return new MediaStore(backend, clock, EnumSet.allOf(MediaFormat.class));
+    }
+
+    private MediaStore(MediaBackend backend, Clock clock, Set<MediaFormat> allowed) {
+        this.backend = backend;
         this.clock = clock;
         this.allowed = allowed.isEmpty() ? Set.of() : EnumSet.copyOf(allowed);
+    }
+
+    /**
+     * Checks at start that the storage is usable (for S3: the bucket answers with these keys).
+     *
+     * @throws IllegalStateException with a one-line cause otherwise
+     */
+    public void check() {
+        backend.check();
     }
 
     /** True for a string usable as a tenant id or media id here ({@code [A-Za-z0-9_-]{1,64}}). */
@@ -110,12 +135,8 @@ public final class MediaStore {
             String id =
                     String.format("%04d%02d-", utc.getYear(), utc.getMonthValue())
                             + HexFormat.of().formatHex(randomBytes());
-            Path dir =
-                    root.resolve(tenantId).resolve(id.substring(0, 4)).resolve(id.substring(4, 6));
-            Files.createDirectories(dir);
-
-            Path tmp = Files.createTempFile(dir, ".upload-", ".tmp");
-            Path metaTmp = null;
+            String key = key(tenantId, id).orElseThrow();
+            Path tmp = Files.createTempFile(backend.stagingDir(key), ".upload-", ".tmp");
             try {
                 MessageDigest sha256 = sha256();
                 long size = copyLimited(head, content, tmp, sha256, maxBytes);
@@ -128,16 +149,10 @@ public final class MediaStore {
                                 HexFormat.of().formatHex(sha256.digest()),
                                 cleanName(originalName),
                                 now);
-                metaTmp = Files.createTempFile(dir, ".upload-", ".meta.tmp");
-                writeMeta(metaTmp, media);
-                Files.move(tmp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
-                Files.move(metaTmp, dir.resolve(id + META), StandardCopyOption.ATOMIC_MOVE);
+                backend.put(key, tmp, meta(media));
                 return media;
             } finally {
                 Files.deleteIfExists(tmp);
-                if (metaTmp != null) {
-                    Files.deleteIfExists(metaTmp);
-                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store media for tenant " + tenantId, e);
@@ -149,15 +164,21 @@ public final class MediaStore {
      * id belongs to another tenant.
      */
     public Optional<MediaContent> open(String tenantId, String mediaId) {
-        Optional<StoredMedia> media = find(tenantId, mediaId);
-        if (media.isEmpty()) {
+        Optional<String> key = key(tenantId, mediaId);
+        if (key.isEmpty()) {
             return Optional.empty();
         }
         try {
-            InputStream stream = Files.newInputStream(dataFile(tenantId, mediaId).orElseThrow());
-            return Optional.of(new MediaContent(media.get(), stream));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            Optional<MediaBackend.Found> found = backend.get(key.get());
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<StoredMedia> media = fromMeta(tenantId, mediaId, found.get().meta());
+            if (media.isEmpty()) {
+                found.get().stream().close();
+                return Optional.empty();
+            }
+            return Optional.of(new MediaContent(media.get(), found.get().stream()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open media " + mediaId, e);
         }
@@ -165,28 +186,12 @@ public final class MediaStore {
 
     /** The metadata of a tenant's stored file, without opening it. */
     public Optional<StoredMedia> find(String tenantId, String mediaId) {
-        Optional<Path> file = dataFile(tenantId, mediaId);
-        if (file.isEmpty()) {
+        Optional<String> key = key(tenantId, mediaId);
+        if (key.isEmpty()) {
             return Optional.empty();
         }
-        Path meta = file.get().resolveSibling(mediaId + META);
-        try (Reader reader = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
-            Properties p = new Properties();
-            p.load(reader);
-            if (!tenantId.equals(p.getProperty("tenant")) || !Files.isRegularFile(file.get())) {
-                return Optional.empty();
-            }
-            return Optional.of(
-                    new StoredMedia(
-                            tenantId,
-                            mediaId,
-                            MediaFormat.valueOf(p.getProperty("format")),
-                            Long.parseLong(p.getProperty("size")),
-                            p.getProperty("sha256"),
-                            p.getProperty("originalName", ""),
-                            Instant.parse(p.getProperty("storedAt"))));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+        try {
+            return backend.head(key.get()).flatMap(meta -> fromMeta(tenantId, mediaId, meta));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read media metadata " + mediaId, e);
         }
@@ -194,13 +199,12 @@ public final class MediaStore {
 
     /** Deletes a tenant's stored file; false if there was none. */
     public boolean delete(String tenantId, String mediaId) {
-        Optional<Path> file = dataFile(tenantId, mediaId);
-        if (file.isEmpty()) {
+        Optional<String> key = key(tenantId, mediaId);
+        if (key.isEmpty()) {
             return false;
         }
         try {
-            boolean metaDeleted = Files.deleteIfExists(file.get().resolveSibling(mediaId + META));
-            return Files.deleteIfExists(file.get()) || metaDeleted;
+            return backend.delete(key.get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete media " + mediaId, e);
         }
@@ -210,7 +214,7 @@ public final class MediaStore {
      * Where a media file lives; empty for an id of another shape than this store writes — a path
      * such as {@code ../../keys/master.key} included, which is simply no media of this store.
      */
-    private Optional<Path> dataFile(String tenantId, String mediaId) {
+    private static Optional<String> key(String tenantId, String mediaId) {
         if (!isSafeId(tenantId) || !isSafeId(mediaId)) {
             return Optional.empty();
         }
@@ -218,12 +222,38 @@ public final class MediaStore {
         if (!m.matches()) {
             return Optional.empty();
         }
-        Path tenantDir = root.resolve(tenantId);
-        Path file = tenantDir.resolve(m.group(1)).resolve(m.group(2)).resolve(mediaId).normalize();
-        if (!file.startsWith(tenantDir) || !tenantDir.getParent().equals(root)) {
+        return Optional.of(tenantId + "/" + m.group(1) + "/" + m.group(2) + "/" + mediaId);
+    }
+
+    private static Map<String, String> meta(StoredMedia media) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("tenant", media.tenantId());
+        p.put("format", media.format().name());
+        p.put("mimeType", media.mimeType());
+        p.put("size", Long.toString(media.size()));
+        p.put("sha256", media.sha256());
+        p.put("originalName", media.originalName());
+        p.put("storedAt", media.storedAt().toString());
+        return p;
+    }
+
+    /** The metadata read back (keys in any case: S3 lowers them); empty if another tenant's. */
+    private static Optional<StoredMedia> fromMeta(
+            String tenantId, String mediaId, Map<String, String> raw) {
+        Map<String, String> p = new HashMap<>();
+        raw.forEach((k, v) -> p.put(k.toLowerCase(Locale.ROOT), v));
+        if (!tenantId.equals(p.get("tenant"))) {
             return Optional.empty();
         }
-        return Optional.of(file);
+        return Optional.of(
+                new StoredMedia(
+                        tenantId,
+                        mediaId,
+                        MediaFormat.valueOf(p.get("format")),
+                        Long.parseLong(p.get("size")),
+                        p.get("sha256"),
+                        p.getOrDefault("originalname", ""),
+                        Instant.parse(p.get("storedat"))));
     }
 
     private Optional<MediaFormat> declaredFormat(String declaredMime) {
@@ -291,20 +321,6 @@ public final class MediaStore {
             out.flush();
             channel.force(true);
             return size;
-        }
-    }
-
-    private static void writeMeta(Path file, StoredMedia media) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("tenant", media.tenantId());
-        p.setProperty("format", media.format().name());
-        p.setProperty("mimeType", media.mimeType());
-        p.setProperty("size", Long.toString(media.size()));
-        p.setProperty("sha256", media.sha256());
-        p.setProperty("originalName", media.originalName());
-        p.setProperty("storedAt", media.storedAt().toString());
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(writer, null);
         }
     }
 

@@ -1,15 +1,18 @@
 package com.buildcrm.platform;
 
+import com.buildcrm.config.ScaleOutSettings;
 import com.buildcrm.config.ServerSettings;
 import com.buildcrm.demo.DemoSeed;
 import com.buildcrm.health.ServingProbe;
 import com.buildcrm.identity.OperatorBootstrap;
 import com.buildcrm.jobs.JobRegistry;
 import com.buildcrm.launcher.Launcher;
+import com.buildcrm.media.MediaStore;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.secret.MasterKey;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantSchemaUpgrades;
+import com.buildcrm.web.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -29,6 +32,7 @@ public class PlatformStartup {
     private static final Logger LOG = Logger.getLogger(PlatformStartup.class.getName());
 
     @Inject ServerSettings settings;
+    @Inject ScaleOutSettings scaleOut;
     @Inject Storage storage;
     @Inject OperatorBootstrap operators;
     @Inject TenantSchemaUpgrades upgrades;
@@ -38,6 +42,7 @@ public class PlatformStartup {
     @Inject DemoSeed demo;
     @Inject Instance<MasterKey> masterKey;
     @Inject PlatformShutdown shutdown;
+    @Inject MediaStore media;
 
     void onStart(@Observes Startup event) {
         try {
@@ -55,7 +60,9 @@ public class PlatformStartup {
         // fail fast: without its master key (required with an external database) the server
         // would start and then answer 500 to everything that touches a secret
         masterKey.get();
-        storage.start(settings);
+        ClientAddresses.parse(scaleOut.trustedProxies()); // a mistyped proxy list fails here
+        storage.start(settings, scaleOut);
+        media.check();
         packs.start();
         var first = operators.ensureFirstOperator();
         upgrades.upgradeBehindInBackground();

@@ -1,5 +1,6 @@
 package com.buildcrm.tenancy;
 
+import com.buildcrm.config.ScaleOutSettings;
 import com.buildcrm.config.ServerSettings;
 import com.buildcrm.db.Database;
 import com.buildcrm.provisioner.PlatformMigrations;
@@ -22,13 +23,22 @@ public class Storage {
     private volatile Transactions transactions;
 
     public synchronized void start(ServerSettings settings) {
+        start(settings, java.util.Optional.empty());
+    }
+
+    /** Starts with {@link ScaleOutSettings#dbDirectUrl()} for migrations and LISTEN. */
+    public synchronized void start(ServerSettings settings, ScaleOutSettings scaleOut) {
+        start(settings, scaleOut.dbDirectUrl());
+    }
+
+    private void start(ServerSettings settings, java.util.Optional<String> directUrl) {
         if (transactions != null) {
             return;
         }
         long started = System.nanoTime();
-        Database db = Database.start(settings);
+        Database db = Database.start(settings, directUrl);
         try {
-            PlatformMigrations.migrate(db.dataSource());
+            PlatformMigrations.migrate(db.directDataSource());
             EntityManagers ems = new EntityManagers(db.dataSource());
             this.database = db;
             this.managers = ems;
@@ -59,6 +69,20 @@ public class Storage {
 
     public DataSource dataSource() {
         return database.dataSource();
+    }
+
+    /**
+     * Connections straight to PostgreSQL, bypassing a transaction-pooling PgBouncer: for schema
+     * migrations, whose tool keeps session state. Same as {@link #dataSource()} without {@code
+     * BUILDCRM_DB_DIRECT_URL}.
+     */
+    public DataSource directDataSource() {
+        return database.directDataSource();
+    }
+
+    /** The JDBC URL straight to PostgreSQL, for a connection of one's own ({@code LISTEN}). */
+    public String directJdbcUrl() {
+        return database.directJdbcUrl();
     }
 
     @PreDestroy

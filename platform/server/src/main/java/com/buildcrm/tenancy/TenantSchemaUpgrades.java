@@ -52,7 +52,7 @@ public class TenantSchemaUpgrades {
                 p = provisioner;
                 if (p == null) {
                     p =
-                            TenantProvisioner.builder(storage.dataSource())
+                            TenantProvisioner.builder(storage.directDataSource())
                                     .parallelism(settings.tenantMigrationParallelism())
                                     .threadFactory(threadFactory)
                                     .build();

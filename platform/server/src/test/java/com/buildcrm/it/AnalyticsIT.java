@@ -131,14 +131,31 @@ class AnalyticsIT {
         assertThat(mira.getString("name")).isEqualTo("Мира");
         assertThat(mira.getInt("leadsAssigned")).isEqualTo(2);
         assertThat(mira.getInt("won")).isEqualTo(1);
-        assertThat(mira.getJsonObject("responseTime").getInt("responses")).isEqualTo(1);
-        assertThat(mira.getJsonObject("responseTime").getJsonNumber("medianSeconds").doubleValue())
-                .isPositive();
+        // her message to the AI-led Алия took the conversation over
+        assertThat(mira.getInt("humanReplies")).isEqualTo(1);
+        assertThat(mira.getInt("takeOvers")).isEqualTo(1);
+        // from the owner's assignment of Алия to her first message; Бауыржан is not answered yet
+        JsonObject miraFirst = mira.getJsonObject("firstResponse");
+        assertThat(miraFirst.getInt("responses")).isEqualTo(1);
+        assertThat(miraFirst.getJsonNumber("medianSeconds").doubleValue()).isPositive();
         JsonObject owner = user(users, ownerId);
         // the owner's reply to the unassigned Вадим took the lead over, and a take-over assigns an
-        // unassigned lead to the taker (assignment rules, ADR 019)
+        // unassigned lead to the taker (assignment rules, ADR 019); it answered at that moment
         assertThat(owner.getInt("leadsAssigned")).isEqualTo(1);
-        assertThat(owner.getJsonObject("responseTime").getInt("responses")).isEqualTo(1);
+        assertThat(owner.getInt("humanReplies")).isEqualTo(1);
+        assertThat(owner.getInt("takeOvers")).isEqualTo(1);
+        assertThat(owner.getJsonObject("firstResponse").getInt("responses")).isEqualTo(1);
+        assertThat(
+                        owner.getJsonObject("firstResponse")
+                                .getJsonNumber("medianSeconds")
+                                .doubleValue())
+                .isZero();
+        assertThat(owner.getJsonObject("calls").getInt("missed")).isZero();
+        // nobody else worked (a ROP another test adds did nothing), and the other company's work
+        // is not here (its owner has the same id in its own schema)
+        assertThat(users)
+                .extracting(u -> u.getJsonNumber("id").longValue())
+                .containsExactlyInAnyOrder(managerId, ownerId);
     }
 
     @Test

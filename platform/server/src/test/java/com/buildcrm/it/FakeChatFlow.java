@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeChatFlow implements AutoCloseable {
 
-    /** One call as ChatFlow received it. */
-    record Call(String operation, Map<String, String> params, java.time.Instant at) {}
+    /** One call as ChatFlow received it, and the message id it answered with. */
+    record Call(String operation, Map<String, String> params, java.time.Instant at, String id) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -46,11 +46,12 @@ final class FakeChatFlow implements AutoCloseable {
                         body =
                                 "{\"success\":false,\"message\":\"Parameter [token, instance_id, caption, jid, imageurl] are required!\"}";
                     } else {
-                        calls.add(new Call(operation, params, java.time.Instant.now()));
+                        String id = "CF" + ids.incrementAndGet();
+                        calls.add(new Call(operation, params, java.time.Instant.now(), id));
                         status = 200;
                         body =
-                                "{\"success\":true,\"message\":\"Message sent\",\"data\":{\"id\":\"CF"
-                                        + ids.incrementAndGet()
+                                "{\"success\":true,\"message\":\"Message sent\",\"data\":{\"id\":\""
+                                        + id
                                         + "\"}}";
                     }
                     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -161,7 +161,8 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + jar, e);
         }
-        awaitReady(Duration.ofSeconds(240));
+        // a machine shared with other builds may need longer: -Dbuildcrm.it.readySeconds=N
+        awaitReady(Duration.ofSeconds(Long.getLong("buildcrm.it.readySeconds", 240)));
     }
 
     private void awaitReady(Duration timeout) {

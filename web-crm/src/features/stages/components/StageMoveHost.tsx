@@ -1,0 +1,17 @@
+import '@mantine/notifications/styles.css';
+import './notifications.css';
+import { Notifications } from '@mantine/notifications';
+import { StageMoveConfirm } from './StageMoveConfirm';
+
+/**
+ * What useStageMove needs on screen: the toasts (the Undo after a move) and the confirmation of a move into a final
+ * stage. Mounted once by the signed-in layout (a lazy chunk, so the login page's initial JS does not carry it).
+ */
+export function StageMoveHost() {
+  return (
+    <>
+      <Notifications position="bottom-center" className="crm-notifications" limit={3} />
+      <StageMoveConfirm />
+    </>
+  );
+}
