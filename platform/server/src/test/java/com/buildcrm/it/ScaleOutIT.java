@@ -367,13 +367,13 @@ class ScaleOutIT {
                             .collect(Collectors.toSet());
             assertThat(sentIds).doesNotHaveDuplicates();
             assertThat(callIds).containsAll(sentIds);
-            long inDoubt =
+            long inDoubtRows =
                     scalar(
                             c,
                             "SELECT count(*) FROM platform.outbox WHERE status IN ('SENDING', 'UNKNOWN')");
             // a call the gateway received but no SENT row names can only be the dead instance's
             // claimed send, whose row stays SENDING: never one sent twice
-            assertThat(callIds.size() - sentIds.size()).isBetween(0, (int) inDoubt);
+            assertThat(callIds.size() - sentIds.size()).isBetween(0, (int) inDoubtRows);
         }
     }
 
