@@ -1,5 +1,6 @@
 package com.buildcrm.config;
 
+import com.buildcrm.launcher.DatabaseUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Every setting of the server, read once from MicroProfile Config: environment variables ({@code
  * BUILDCRM_DB_URL}), system properties ({@code buildcrm.db.url}) or microprofile-config.properties,
- * in that order. The README lists them all.
+ * in that order; {@code DATABASE_URL} in the hosting platforms' {@code postgres://} form when
+ * {@code BUILDCRM_DB_URL} is not set. The README lists them all.
  */
 public record ServerSettings(
         int port,
@@ -58,12 +60,23 @@ public record ServerSettings(
                 Path.of(config.getOptionalValue("buildcrm.data.dir", String.class).orElse("./var"))
                         .toAbsolutePath()
                         .normalize();
+        // BUILDCRM_DB_URL wins; else DATABASE_URL (postgres://user:password@host:port/db?…) as
+        // hosting platforms set it, whose credentials BUILDCRM_DB_USER / _PASSWORD still override
+        Optional<String> dbUrl = nonBlank(config, "buildcrm.db.url");
+        Optional<DatabaseUrl> hosted =
+                dbUrl.isPresent()
+                        ? Optional.empty()
+                        : nonBlank(config, DatabaseUrl.VARIABLE).map(DatabaseUrl::parse);
         return new ServerSettings(
                 config.getOptionalValue("buildcrm.port", Integer.class).orElse(8080),
                 dataDir,
-                nonBlank(config, "buildcrm.db.url"),
-                nonBlank(config, "buildcrm.db.user").orElse("postgres"),
-                config.getOptionalValue("buildcrm.db.password", String.class).orElse(""),
+                dbUrl.or(() -> hosted.map(DatabaseUrl::jdbcUrl)),
+                nonBlank(config, "buildcrm.db.user")
+                        .or(() -> hosted.flatMap(DatabaseUrl::user))
+                        .orElse("postgres"),
+                config.getOptionalValue("buildcrm.db.password", String.class)
+                        .or(() -> hosted.flatMap(DatabaseUrl::password))
+                        .orElse(""),
                 config.getOptionalValue("buildcrm.db.pool.size", Integer.class).orElse(20),
                 nonBlank(config, "buildcrm.operator.email"),
                 nonBlank(config, "buildcrm.operator.password"),
@@ -90,6 +103,18 @@ public record ServerSettings(
                                 config.getOptionalValue(
                                                 "buildcrm.packs.call.timeout.ms", Long.class)
                                         .orElse(2000L))));
+    }
+
+    /**
+     * How long a SIGTERM waits for running jobs ({@code BUILDCRM_DRAIN_TIMEOUT_SECONDS}, default
+     * 20, at least 1): kept out of the record so its users read it where they need it.
+     */
+    public static Duration drainTimeout(Config config) {
+        return Duration.ofSeconds(
+                Math.max(
+                        1,
+                        config.getOptionalValue("buildcrm.drain.timeout.seconds", Long.class)
+                                .orElse(20L)));
     }
 
     private static Optional<String> nonBlank(Config config, String key) {

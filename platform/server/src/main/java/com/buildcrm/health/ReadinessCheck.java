@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once storage has started, the REST layer serves requests and the database answers. */
+/**
+ * Ready once storage has started, the REST layer serves requests and the database answers; DOWN
+ * again from the moment the instance drains (SIGTERM), so a proxy stops sending it traffic.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {

@@ -28,16 +28,31 @@ public class ServingProbe {
     @Resource ManagedExecutorService executor;
 
     private volatile boolean serving;
+    private volatile boolean draining;
 
+    /** Serving and not draining: what readiness reports. */
     public boolean serving() {
-        return serving;
+        return serving && !draining;
     }
 
-    public void start() {
-        executor.submit(this::probe);
+    /** The instance is shutting down: readiness reports DOWN from now on. */
+    public void drain() {
+        draining = true;
     }
 
-    private void probe() {
+    public boolean draining() {
+        return draining;
+    }
+
+    /**
+     * Probes the REST layer in the background; {@code onServing} runs once it answers (the start-up
+     * banner is printed then, as the last line of a start).
+     */
+    public void start(Runnable onServing) {
+        executor.submit(() -> probe(onServing));
+    }
+
+    private void probe(Runnable onServing) {
         int port = httpPort();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ping =
@@ -51,7 +66,8 @@ public class ServingProbe {
                 if (r.statusCode() == 204
                         && r.headers().firstValue(PingResource.MARKER).isPresent()) {
                     serving = true;
-                    LOG.info(() -> "Serving requests on port " + port);
+                    LOG.fine(() -> "Serving requests on port " + port);
+                    onServing.run();
                     return;
                 }
             } catch (java.io.IOException e) {

@@ -1,5 +1,6 @@
 package com.buildcrm.jobs;
 
+import com.buildcrm.config.ServerSettings;
 import com.buildcrm.tenancy.Storage;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The durable job runner: db-scheduler on {@code platform.scheduled_tasks} with lock-and-fetch
@@ -53,7 +55,9 @@ public class JobScheduler {
                         .housekeeperExecutor(Executors.newScheduledThreadPool(2, threadFactory))
                         .enableImmediateExecution()
                         .enablePriority()
-                        .shutdownMaxWait(Duration.ofSeconds(10))
+                        // a drain (SIGTERM) lets running jobs finish this long; the rest stay
+                        // picked and another instance revives them after the missed heartbeats
+                        .shutdownMaxWait(ServerSettings.drainTimeout(ConfigProvider.getConfig()))
                         .build();
         scheduler.start();
         LOG.info(() -> "Job scheduler started with " + threads + " threads");
@@ -67,6 +71,14 @@ public class JobScheduler {
             }
         }
         return recurring;
+    }
+
+    /**
+     * Stops taking jobs and waits for the running ones (up to {@code
+     * BUILDCRM_DRAIN_TIMEOUT_SECONDS}); used by the SIGTERM drain before the container stops.
+     */
+    public void drain() {
+        stop();
     }
 
     @PreDestroy

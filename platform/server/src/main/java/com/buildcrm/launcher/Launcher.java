@@ -20,6 +20,11 @@ import java.util.Set;
  *       and the listener agree;
  *   <li>refuses to start when that port is taken (Payara would log a BindException and run on
  *       without a listener for ever);
+ *   <li>refuses a malformed {@code DATABASE_URL} with one line (see {@link DatabaseUrl});
+ *   <li>configures the console ({@link ConsoleLog}: quiet by default, {@code BUILDCRM_LOG_LEVEL},
+ *       {@code BUILDCRM_LOG_FORMAT=json}) unless {@code --logproperties} is given;
+ *   <li>makes SIGTERM end the process with status 0 (the application then replaces this with its
+ *       draining handler, {@code com.buildcrm.platform.PlatformShutdown});
  *   <li>exits with status 1 and the cause on one line of stderr when the application did not start
  *       (Payara keeps running without it otherwise).
  * </ul>
@@ -61,6 +66,17 @@ public final class Launcher {
             argv.add(Integer.toString(port));
         }
         System.setProperty("buildcrm.port", Integer.toString(port));
+        try {
+            DatabaseUrl.fromEnvironment(System.getenv(), System.getProperty("buildcrm.db.url"));
+            if (option(argv, "--logproperties").isEmpty()) {
+                argv.add("--logproperties");
+                argv.add(ConsoleLog.write(System.getenv()).toString());
+            }
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        exitOnTerm();
         Optional<String> taken = portTaken(port);
         if (taken.isPresent()) {
             fail(
@@ -77,6 +93,21 @@ public final class Launcher {
             fail(failure);
         } else if (!Boolean.parseBoolean(System.getProperty(STARTED_PROPERTY))) {
             fail("the application was not deployed (the log above says why)");
+        }
+    }
+
+    /**
+     * Until the application installs its draining handler, SIGTERM (and Ctrl-C) end the process
+     * with status 0 through the normal shutdown (Payara's hooks run): a platform stopping an
+     * instance that is still starting is no failure.
+     */
+    private static void exitOnTerm() {
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> System.exit(0));
+            } catch (IllegalArgumentException e) {
+                // this platform has no such signal (or the JVM reserved it): keep the default
+            }
         }
     }
 

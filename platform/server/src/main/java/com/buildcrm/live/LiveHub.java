@@ -71,6 +71,27 @@ public class LiveHub {
     }
 
     /**
+     * The instance is shutting down: every stream gets a last comment with a {@code retry:} hint
+     * (the client reconnects after {@code reconnect}, through the proxy to another instance, and
+     * replays what it missed with {@code Last-Event-ID}) and is closed.
+     *
+     * @return how many streams were closed
+     */
+    public int closeAllForShutdown(Duration reconnect) {
+        int closed = 0;
+        for (Tenant t : tenants.values()) {
+            synchronized (t) {
+                for (LiveStream s : t.streams) {
+                    s.closeWithRetry(reconnect);
+                    closed++;
+                }
+                t.streams.clear();
+            }
+        }
+        return closed;
+    }
+
+    /**
      * Opens a stream: replays what the client missed since {@code lastEventId} (or tells it to
      * resync when that is no longer remembered), then keeps it for new events.
      */

@@ -79,6 +79,23 @@ final class LiveStream {
         }
     }
 
+    /** A last event telling the client when to reconnect ({@code retry:}), then the end. */
+    synchronized void closeWithRetry(java.time.Duration reconnect) {
+        // a comment alone carries no retry: field (JAX-RS writes it only with data)
+        write(
+                sse.newEventBuilder()
+                        .name("shutdown")
+                        .reconnectDelay(reconnect.toMillis())
+                        .data(
+                                jakarta.json.Json.createObjectBuilder()
+                                        .add("reason", "server shutting down")
+                                        .add("retryMs", reconnect.toMillis())
+                                        .build()
+                                        .toString())
+                        .build());
+        close();
+    }
+
     synchronized void close() {
         closed = true;
         try {

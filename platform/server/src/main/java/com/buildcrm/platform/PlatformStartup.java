@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * Start-up, in order: storage (database, platform schema, persistence unit) → industry packs →
  * first operator → tenants whose schema is behind, upgraded in the background (off the request
  * path) → the jobs (every {@code Job} CDI knows) → the demo tenant (embedded default, first start
- * only).
+ * only) → SIGTERM drains ({@link PlatformShutdown}) → the banner, once readiness is UP.
  */
 @ApplicationScoped
 public class PlatformStartup {
@@ -42,6 +42,7 @@ public class PlatformStartup {
     @Inject ServingProbe probe;
     @Inject DemoSeed demo;
     @Inject Instance<MasterKey> masterKey;
+    @Inject PlatformShutdown shutdown;
     @Inject MediaStore media;
     @Inject CorsPolicy cors;
 
@@ -71,7 +72,7 @@ public class PlatformStartup {
         upgrades.upgradeBehindInBackground();
         jobs.start();
         var demoLogins = demo.ensureSeeded();
-        probe.start();
+        shutdown.install();
         long ms = (System.nanoTime() - started) / 1_000_000;
         StringBuilder banner =
                 new StringBuilder()
@@ -124,6 +125,8 @@ public class PlatformStartup {
                 .append(ms)
                 .append(" ms\n")
                 .append("============================================================");
-        LOG.info(banner::toString);
+        // printed once the REST layer answers (readiness UP): the last line of a start
+        String text = banner.toString();
+        probe.start(() -> LOG.info(text));
     }
 }

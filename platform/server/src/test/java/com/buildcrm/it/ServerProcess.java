@@ -88,10 +88,14 @@ public final class ServerProcess implements AutoCloseable {
      * {@code variable} ({@code PORT} or {@code BUILDCRM_PORT}): no {@code --port}.
      */
     public static ServerProcess startFreshWithPortFrom(String variable) {
+        return startFreshWithPortFrom(variable, Map.of());
+    }
+
+    /** As {@link #startFreshWithPortFrom(String)}, with extra environment. */
+    public static ServerProcess startFreshWithPortFrom(String variable, Map<String, String> env) {
         try {
             ServerProcess server =
-                    new ServerProcess(
-                            Files.createTempDirectory("buildcrm-it-"), freePort(), Map.of());
+                    new ServerProcess(Files.createTempDirectory("buildcrm-it-"), freePort(), env);
             server.portVariable = variable;
             server.launch();
             return server;
@@ -239,6 +243,24 @@ public final class ServerProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Sends SIGTERM, as a platform stopping an instance does, and waits up to {@code within} for
+     * the process to end.
+     *
+     * @return its exit status, or empty when it is still running after {@code within}
+     */
+    public java.util.OptionalInt terminate(Duration within) {
+        process.destroy();
+        try {
+            return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    ? java.util.OptionalInt.of(process.exitValue())
+                    : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
