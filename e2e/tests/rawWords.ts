@@ -59,6 +59,7 @@ const ALLOWED_LATIN = new Set([
   'E-mail',
   'e-mail',
   'iPhone', // the push hint names the device
+  'GMT', // a time zone's offset, «Казахстан (GMT+5)»
 ]);
 
 const TLDS = new Set(['com', 'kz', 'ru', 'dev', 'test', 'org', 'net', 'io', 'app', 'local', 'example']);
@@ -120,6 +121,7 @@ export function findRawWords(screen: string, text: string, fieldKeys: string[], 
   }
   blank(/\/(crm|admin|api)\/\S*/g); // app paths
   blank(/\+?\d[\d\s()-]{6,}\d/g); // phone numbers
+  blank(/•+\S*/g); // a stored secret's visible tail
 
   for (const match of rest.matchAll(/\b[a-z]+(?:\.[a-z0-9-]+)+\b/g)) {
     const last = match[0].split('.').pop() ?? '';
