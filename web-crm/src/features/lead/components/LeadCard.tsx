@@ -267,7 +267,7 @@ function LeadHeader({
         <TemperatureScore lead={lead} />
         <StageBadge name={lead.stage.name} />
         <HandlerBadge lead={lead} />
-        <NoReplyTimer since={lead.waitingForReplySince} />
+        <NoReplyTimer lead={lead} />
       </Group>
       <NextActionLine action={lead.nextAction} compact />
     </Stack>

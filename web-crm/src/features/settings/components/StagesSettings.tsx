@@ -64,7 +64,11 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
           style={{ flex: '0 1 130px', minWidth: 110 }}
         />
         {stage.role ? (
-          <Badge variant="light" title={`${t('settings.stages.systemHint')}: ${t(`stageRole.${stage.role}`)}`} style={{ flexShrink: 0 }}>
+          <Badge
+            variant="light"
+            title={`${t('settings.stages.systemHint')}: ${t(`stageRole.${stage.role}`)}`}
+            style={{ flexShrink: 0 }}
+          >
             🔒 {t('settings.stages.system')}
           </Badge>
         ) : (
