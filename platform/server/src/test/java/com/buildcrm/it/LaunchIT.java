@@ -155,14 +155,16 @@ class LaunchIT {
     }
 
     /**
-     * The default console is for people: our own lines and warnings, the banner last once readiness
-     * is UP. Then SIGTERM drains: the open live stream is told when to reconnect and ends, and the
-     * process exits 0 within the drain bound.
+     * BUILDCRM_PORT alone picks the port. The default console is for people: our own lines and
+     * warnings, the banner last once readiness is UP. Then SIGTERM drains: the open live stream is
+     * told when to reconnect and ends, and the process exits 0 within the drain bound.
      */
     @Test
     void theDefaultStartIsQuietWithTheBannerLastAndSigtermDrainsToExitZero() throws Exception {
-        ServerProcess server = ServerProcess.startFresh();
+        // BUILDCRM_PORT alone (no --port) picks the port of this start
+        ServerProcess server = ServerProcess.startFreshWithPortFrom("BUILDCRM_PORT");
         try {
+            assertThat(server.api().get("/health/ready", null).status()).isEqualTo(200);
             awaitBanner(server);
             List<String> lines = server.log().lines().toList();
             int bannerAt = -1;
@@ -248,13 +250,6 @@ class LaunchIT {
             Thread.sleep(100); // polling a log file another process writes: no event to await
         }
         throw new AssertionError("no banner within 30 s after readiness\n" + server.tail());
-    }
-
-    @Test
-    void buildcrmPortAloneChoosesTheListeningPort() {
-        try (ServerProcess server = ServerProcess.startFreshWithPortFrom("BUILDCRM_PORT")) {
-            assertThat(server.api().get("/health/ready", null).status()).isEqualTo(200);
-        }
     }
 
     private static int freePort() throws IOException {
