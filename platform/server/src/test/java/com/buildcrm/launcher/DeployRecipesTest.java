@@ -28,7 +28,6 @@ class DeployRecipesTest {
     /** The JVM's own variable, not a server setting. */
     private static final Set<String> NOT_SETTINGS = Set.of("JAVA_TOOL_OPTIONS");
 
-
     private static final String START_COMMAND = "java -jar platform/server/target/buildcrm.jar";
 
     @Test
