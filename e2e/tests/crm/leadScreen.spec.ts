@@ -82,7 +82,7 @@ test('the lead screen opens at the newest message, keeps its place after a take-
   await logIn(page, tenant);
   await page.goto(`/crm/leads/${leadId}`);
   const card = page.getByTestId('lead-card');
-  await expect(card.getByTestId('chat').getByText(QUESTIONS.at(-1)!)).toBeVisible();
+  await expect(card.getByTestId('chat').getByText(QUESTIONS.at(-1)!)).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => card.getByTestId('chat-message').count()).toBeGreaterThanOrEqual(total);
   await expectOpenAtNewest(page, card);
   if (isMobile) expect((await scrollState(page)).pageScrolls).toBe(false);

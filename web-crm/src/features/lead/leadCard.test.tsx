@@ -41,7 +41,7 @@ describe('lead card', () => {
     expect(missing).toHaveTextContent('Документ: файл не получен');
     expect(missing).toHaveAttribute('title', 'media not received: the provider answered HTTP 404');
     expect(within(chat).getByText('мой план')).toBeInTheDocument();
-  });
+  }, 40_000);
 
   it('takes over from the AI, writes to the client and returns the lead to the AI', async () => {
     const { user } = renderSignedIn('/leads/1');

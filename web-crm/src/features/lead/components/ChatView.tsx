@@ -140,6 +140,7 @@ export function ChatView({ leadId }: { leadId: number }) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const atEnd = useRef(true);
+  const lastTop = useRef(0);
   // the distance from the end before older messages were loaded above, to put the reader back where they were
   const olderAnchor = useRef<number | null>(null);
   const [away, setAway] = useState(false);
@@ -149,7 +150,10 @@ export function ChatView({ leadId }: { leadId: number }) {
 
   const toEnd = () => {
     const element = scroller.current;
-    if (element) element.scrollTop = element.scrollHeight;
+    if (element) {
+      element.scrollTop = element.scrollHeight;
+      lastTop.current = element.scrollTop;
+    }
     atEnd.current = true;
     setAway(false);
   };
@@ -173,7 +177,10 @@ export function ChatView({ leadId }: { leadId: number }) {
     const element = content.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
-      if (atEnd.current && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
+      if (atEnd.current && scroller.current) {
+        scroller.current.scrollTop = scroller.current.scrollHeight;
+        lastTop.current = scroller.current.scrollTop;
+      }
     });
     observer.observe(element);
     return () => observer.disconnect();
@@ -193,10 +200,15 @@ export function ChatView({ leadId }: { leadId: number }) {
         aria-label={t('chat.log')}
         data-testid="chat-scroll"
         onScroll={(event) => {
+          // only the reader scrolling up leaves the end: content that grows under us (a picture loading) or our own
+          // jump to the end must not count as "reading older messages"
           const element = event.currentTarget;
           const end = element.scrollHeight - element.scrollTop - element.clientHeight <= NEAR_BOTTOM;
-          atEnd.current = end;
-          if (away === end) setAway(!end);
+          const up = element.scrollTop < lastTop.current - 1;
+          lastTop.current = element.scrollTop;
+          if (end) atEnd.current = true;
+          else if (up) atEnd.current = false;
+          if (away === atEnd.current) setAway(!atEnd.current);
         }}
       >
         <Stack gap="xs" data-testid="chat" ref={content} pr={4}>
