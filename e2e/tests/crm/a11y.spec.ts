@@ -13,7 +13,7 @@ test('axe finds no serious or critical violation on any CRM screen', async ({
   baseURL,
 }, testInfo) => {
   test.skip(testInfo.project.name !== 'crm-desktop', 'viewports are looped inside; one project is enough');
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const world = await crmWorld(request, 'axe');
   const findings = await walk(
     browser,
