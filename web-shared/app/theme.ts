@@ -1,8 +1,6 @@
 import {
   createTheme,
   defaultVariantColorsResolver,
-  Drawer,
-  Modal,
   parseThemeColor,
   type VariantColorsResolver,
 } from '@mantine/core';
@@ -89,8 +87,9 @@ export function makeTheme(closeLabel: string) {
     defaultRadius: 'md',
     variantColorResolver,
     components: {
-      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
-      Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+      // plain objects, not Modal.extend(): importing the components here would pull them into the initial JS
+      Modal: { defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } },
+      Drawer: { defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } },
     },
   });
 }

@@ -9,7 +9,7 @@ test('axe finds no serious or critical violation on any console screen', async (
   baseURL,
 }, testInfo) => {
   test.skip(testInfo.project.name !== 'admin-desktop', 'viewports are looped inside; one project is enough');
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const tenantId = await adminTenant(request, 'axe');
   const findings = await walk(browser, baseURL, A11Y_VIEWPORTS, adminScreens(tenantId), operatorSignIn, (page) =>
     axeViolations(page),

@@ -12,7 +12,7 @@ test('every console screen fits 360, 390 and 1280 px, with 44 px touch targets o
   baseURL,
 }, testInfo) => {
   test.skip(testInfo.project.name !== 'admin-desktop', 'viewports are looped inside; one project is enough');
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const tenantId = await adminTenant(request, 'fit');
   const findings = await walk(
     browser,

@@ -13,7 +13,7 @@ test('every CRM screen fits 360, 390 and 1280 px, with 44 px touch targets on ph
   baseURL,
 }, testInfo) => {
   test.skip(testInfo.project.name !== 'crm-desktop', 'viewports are looped inside; one project is enough');
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const world = await crmWorld(request, 'fit');
   const findings = await walk(
     browser,
