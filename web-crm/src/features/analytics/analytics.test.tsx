@@ -63,7 +63,7 @@ describe('analytics', () => {
         .map((row) => row.textContent),
     ).toEqual(['ДатаЛиды', '23 нояб3', '24 нояб0', '25 нояб7']);
 
-    expect(screen.getByTestId('handling-ai')).toHaveTextContent('AI до конца30 · 75%');
+    expect(screen.getByTestId('handling-ai')).toHaveTextContent('ИИ до конца30 · 75%');
     expect(screen.getByTestId('handling-human')).toHaveTextContent('Перехвачено людьми10 · 25%');
     expect(screen.getByTestId('first-response-ai')).toHaveTextContent('4 с');
     expect(screen.getByTestId('first-response-human')).toHaveTextContent('7 мин');

@@ -138,7 +138,7 @@ describe('lead card', () => {
     expect(within(header).getByTestId('lead-name')).toHaveTextContent('Асель');
     expect(within(header).getByRole('link', { name: 'Позвонить' })).toHaveAttribute('href', 'tel:+77010000001');
     expect(within(header).getByTestId('lead-stage')).toHaveTextContent('Новый');
-    expect(within(header).getByTestId('handled-by')).toHaveTextContent('AI');
+    expect(within(header).getByTestId('handled-by')).toHaveTextContent('ИИ');
     // the chat is the default tab, with the composer under it; the quick actions wait in the sheet
     const chat = await within(card).findByTestId('chat');
     expect(within(card).getByRole('textbox', { name: 'Написать клиенту…' })).toBeInTheDocument();
@@ -148,7 +148,7 @@ describe('lead card', () => {
     const sheet = await screen.findByRole('dialog', { name: 'Действия' });
     await user.click(within(sheet).getByRole('button', { name: 'Взять на себя' }));
     await waitFor(() => expect(within(header).getByTestId('handled-by')).toHaveTextContent('Ведёт Айгерим Садыкова'));
-    expect(within(sheet).getByRole('button', { name: 'Вернуть AI' })).toBeInTheDocument();
+    expect(within(sheet).getByRole('button', { name: 'Вернуть ИИ' })).toBeInTheDocument();
     // the action changed the lead in place: the same card and the same chat (no loader, no remount, no scroll jump)
     expect(screen.getByTestId('lead-card')).toBe(card);
     expect(screen.getByTestId('chat')).toBe(chat);
