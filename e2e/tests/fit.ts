@@ -136,6 +136,14 @@ export async function smallTargets(page: Page): Promise<string[]> {
       const labels = 'labels' in el ? Array.from((el as HTMLInputElement).labels ?? []) : [];
       const parent = el.parentElement?.closest('label, a[href], button, [role="button"]');
       if (labels.some(big) || (parent && big(parent))) continue;
+      // a link stretched over its card (an absolutely placed ::after covering the card, which is its positioned
+      // ancestor): the tap target is the card
+      const area = el.tagName === 'A' ? el.closest('[data-tap-area]') : null;
+      if (area && big(area)) {
+        const after = getComputedStyle(el, '::after');
+        const covers = after.position === 'absolute' && after.top === '0px' && after.left === '0px';
+        if (after.content !== 'none' && covers && getComputedStyle(area).position !== 'static') continue;
+      }
       if (!visible(el) && !labels.some(visible)) continue;
       const box = el.getBoundingClientRect();
       const role = el.getAttribute('role');

@@ -1,9 +1,4 @@
-import {
-  createTheme,
-  defaultVariantColorsResolver,
-  parseThemeColor,
-  type VariantColorsResolver,
-} from '@mantine/core';
+import { createTheme, defaultVariantColorsResolver, parseThemeColor, type VariantColorsResolver } from '@mantine/core';
 
 /**
  * The apps' Mantine theme. Colours meet WCAG AA contrast (4.5:1 for normal text, checked by the axe specs, ADR 025):

@@ -84,7 +84,11 @@ export function AnalyticsPage() {
                     )}
                   </Text>
                 </Group>
-                <Progress value={(step.reached / maxCount) * 100} color={step.stage.color ?? undefined} />
+                <Progress
+                  value={(step.reached / maxCount) * 100}
+                  color={step.stage.color ?? undefined}
+                  aria-label={`${step.stage.name}: ${step.reached}`}
+                />
               </div>
             ))}
           </Stack>

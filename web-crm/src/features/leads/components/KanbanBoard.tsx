@@ -3,7 +3,6 @@ import {
   pointerWithin,
   rectIntersection,
   DragOverlay,
-  KeyboardSensor,
   MouseSensor,
   useDraggable,
   useDroppable,
@@ -16,7 +15,7 @@ import {
 } from '@dnd-kit/core';
 import { Badge, Box, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import type { BoardColumn, Lead } from '../../../lib/api/types';
@@ -54,18 +53,13 @@ function DraggableLead({
   leadHref: (id: number) => string;
   onMove: (lead: Lead) => void;
 }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `lead-${lead.id}`, data: { lead } });
-  // keyboard drag starts on the card itself, not on Enter in its link or move button
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.target === event.currentTarget)
-      (listeners?.onKeyDown as ((e: KeyboardEvent) => void) | undefined)?.(event);
-  };
+  // Mouse drag only. No role/tabindex on the wrapper: it holds the card's link and its «Переместить» button, and a
+  // focusable wrapper around them is nested interaction (axe). Keyboard users move a lead with that button's sheet.
+  const { listeners, setNodeRef, isDragging } = useDraggable({ id: `lead-${lead.id}`, data: { lead } });
   return (
     <Box
       ref={setNodeRef}
       {...listeners}
-      {...attributes}
-      onKeyDown={onKeyDown}
       style={{ opacity: isDragging ? 0.4 : 1, cursor: 'grab', borderRadius: 'var(--mantine-radius-md)' }}
       data-dragging={isDragging || undefined}
     >
@@ -154,10 +148,7 @@ export function KanbanBoard({ filters, leadHref }: { filters: LeadFilters; leadH
   const { move } = useStageMove();
   const moveSheet = useMoveSheet();
 
-  const sensors = useSensors(
-    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor),
-  );
+  const sensors = useSensors(useSensor(MouseSensor, { activationConstraint: { distance: 6 } }));
 
   function onDragStart(event: DragStartEvent) {
     const lead = (event.active.data.current as { lead?: Lead } | undefined)?.lead;

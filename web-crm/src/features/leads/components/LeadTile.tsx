@@ -25,7 +25,15 @@ export function LeadTile({
   const { t } = useTranslation();
   const last = lead.lastMessage;
   return (
-    <Card withBorder padding="xs" radius="md" className={classes.tile} data-testid="lead-tile" data-lead-id={lead.id}>
+    <Card
+      withBorder
+      padding="xs"
+      radius="md"
+      className={classes.tile}
+      data-testid="lead-tile"
+      data-lead-id={lead.id}
+      data-tap-area
+    >
       <Group justify="space-between" wrap="nowrap" gap={4} align="flex-start">
         <Stack gap={4} miw={0} style={{ flex: 1 }}>
           <Text component={Link} to={to} draggable={false} className={classes.link} fw={600} size="sm" truncate="end">

@@ -272,7 +272,7 @@ export function NowPage() {
               { value: 'me', label: t('now.scope.me') },
               { value: 'team', label: t('now.scope.team') },
             ]}
-            styles={{ label: { minHeight: TARGET - 8, display: 'flex', alignItems: 'center', paddingInline: 16 } }}
+            styles={{ label: { minHeight: TARGET, display: 'flex', alignItems: 'center', paddingInline: 16 } }}
           />
         )}
       </Group>
