@@ -72,7 +72,7 @@ test('the board and the lead screen work with the keyboard alone', async ({ page
     .getByTestId('board-column')
     .evaluateAll((all) => all.map((c) => c.getAttribute('aria-label')));
   const target = columns.find((name) => name !== from && name !== columns.at(-1) && name !== columns.at(-2))!;
-  const moveButton = page.getByRole('button', { name: 'Переместить «Айгерим Фит»' });
+  const moveButton = page.getByRole('button', { name: 'Переместить «Айгерим Фит»', exact: true });
   for (let i = 0; i < 80 && !(await moveButton.evaluate((el) => el === document.activeElement)); i++)
     await page.keyboard.press('Tab');
   await expect(moveButton).toBeFocused();

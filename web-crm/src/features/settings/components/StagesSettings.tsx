@@ -57,6 +57,7 @@ function StageRow({ stage, index, stages }: { stage: Stage; index: number; stage
           style={{ flex: '1 1 180px', minWidth: 0 }}
         />
         <ColorInput
+          withEyeDropper={false}
           size="xs"
           value={color}
           onChange={setColor}
@@ -138,6 +139,7 @@ export function StagesSettings() {
             style={{ flex: '1 1 200px', minWidth: 0 }}
           />
           <ColorInput
+            withEyeDropper={false}
             size="xs"
             label={t('settings.stages.color')}
             value={color}
