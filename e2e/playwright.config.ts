@@ -19,8 +19,10 @@ export default defineConfig({
   // one server for all tests (started by global-setup on the embedded default); tests create their own tenants
   globalSetup: './global-setup.ts',
   globalTeardown: './global-teardown.ts',
+  // spec files run two at a time (tests inside a file stay in order): every spec makes its own tenants, so files
+  // share nothing but the server; two workers keep the browser suite's time in the CI budget
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },

@@ -182,7 +182,7 @@ export function AiForm({ tenantId, view }: { tenantId: string; view: AiView }) {
               {t('ai.packPromptHint')}
             </Text>
             <Paper withBorder p="sm" bg="gray.0">
-              <ScrollArea h={300}>
+              <ScrollArea h={300} viewportProps={{ tabIndex: 0, 'aria-label': t('ai.packPromptHint') }}>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="pack-prompt">
                   {view.packPrompt || t('ai.packPromptEmpty')}
                 </Text>

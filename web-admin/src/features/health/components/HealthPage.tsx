@@ -127,7 +127,7 @@ export function HealthPage() {
         </SimpleGrid>
 
         <Title order={4}>{t('health.queues')}</Title>
-        <Table.ScrollContainer minWidth={420}>
+        <Table.ScrollContainer minWidth={420} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
           <Table withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
@@ -280,7 +280,7 @@ export function HealthPage() {
             {t('health.noErrors')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={phone ? 0 : 600}>
+          <Table.ScrollContainer minWidth={phone ? 0 : 600} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
             <Table withTableBorder layout={phone ? 'fixed' : undefined}>
               <Table.Tbody>
                 {(h.errors ?? []).map((e, i) =>
