@@ -29,7 +29,11 @@ class CitusReadyTest {
     private static final Path TENANT_SQL = ROOT.resolve("migrations/src/main/resources/db/tenant");
 
     private static final Pattern TABLE_REF =
-            Pattern.compile("(?i)\\b(?:from|join|into|update|references)\\s+([a-z_][a-z0-9_.\"]*)");
+            Pattern.compile(
+                    // possessive, then not followed by "(": a function call (FROM
+                    // jsonb_populate_record(...))
+                    // is no table
+                    "(?i)\\b(?:from|join|into|update|references)\\s+([a-z_][a-z0-9_.\"]*+)(?!\\s*\\()");
 
     @Test
     void tenantSchemasReferNothingInPlatform() throws IOException {

@@ -30,8 +30,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -373,7 +373,8 @@ class ScaleOutIT {
                     chatflow.calls().stream()
                             .map(FakeChatFlow.Call::id)
                             .collect(Collectors.toSet());
-            // ChatFlow's send answer may carry no message id (the outbox row then has none): the ids
+            // ChatFlow's send answer may carry no message id (the outbox row then has none): the
+            // ids
             // there are must be unique and the gateway's; the counts below cover the rest
             List<String> knownIds = sentIds.stream().filter(Objects::nonNull).toList();
             assertThat(knownIds).doesNotHaveDuplicates();
