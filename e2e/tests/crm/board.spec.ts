@@ -31,7 +31,7 @@ test('a lead who writes on WhatsApp appears live on the board, and the AI moves 
   await expect(column(page, 'Неполные данные').getByTestId('lead-tile').filter({ hasText: 'Асель Live' })).toBeVisible({
     timeout: 30_000,
   });
-  await expect(tile(page, 'Асель Live').getByTestId('handled-by')).toHaveText('AI');
+  await expect(tile(page, 'Асель Live').getByTestId('handled-by')).toHaveText('ИИ');
 });
 
 test('a manager moves a lead to another stage (a drag on a desktop, the sheet on a phone) and undoes it', async ({ page, request, isMobile }) => {
@@ -134,7 +134,7 @@ test('a manager opens the card, takes over, writes to the client and returns the
   await expect(card.getByTestId('chat').getByText('Здравствуйте, хочу дом')).toBeVisible();
 
   await card.getByRole('button', { name: 'Взять на себя' }).click();
-  await expect(card.getByRole('button', { name: 'Вернуть AI' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Вернуть ИИ' })).toBeVisible();
 
   const text = `Добрый день! Менеджер на связи ${Date.now()}`;
   await card.getByRole('textbox', { name: 'Написать клиенту…' }).fill(text);
@@ -142,13 +142,13 @@ test('a manager opens the card, takes over, writes to the client and returns the
   await expect(card.getByTestId('chat').getByText(text)).toBeVisible();
   await expect.poll(() => sandboxChat(request, tenant, '+77015550003'), { timeout: 30_000 }).toContain(text);
 
-  await card.getByRole('button', { name: 'Вернуть AI' }).click();
+  await card.getByRole('button', { name: 'Вернуть ИИ' }).click();
   await expect(card.getByRole('button', { name: 'Взять на себя' })).toBeVisible();
 
   await card.getByRole('tab', { name: 'История' }).click();
   const history = card.getByTestId('lead-history');
   await expect(history.getByText('Менеджер взял диалог', { exact: true })).toBeVisible();
-  await expect(history.getByText('Диалог возвращён AI', { exact: true })).toBeVisible();
+  await expect(history.getByText('Диалог возвращён ИИ', { exact: true })).toBeVisible();
 
   // the pack's qualification fields, edited by hand
   await card.getByRole('tab', { name: 'Данные' }).click();

@@ -94,13 +94,13 @@ test('the lead screen opens at the newest message, keeps its place after a take-
     await card.getByRole('button', { name: 'Действия' }).click();
     const sheet = page.getByRole('dialog', { name: 'Действия' });
     await sheet.getByRole('button', { name: 'Взять на себя' }).click();
-    await expect(sheet.getByRole('button', { name: 'Вернуть AI' })).toBeVisible();
+    await expect(sheet.getByRole('button', { name: 'Вернуть ИИ' })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(sheet).toBeHidden();
   } else {
     await card.getByTestId('handoff-bar').getByRole('button', { name: 'Взять на себя' }).click();
   }
-  await expect(card.getByTestId('handoff-bar').getByRole('button', { name: 'Вернуть AI' })).toBeVisible();
+  await expect(card.getByTestId('handoff-bar').getByRole('button', { name: 'Вернуть ИИ' })).toBeVisible();
   await expect(card.getByTestId('handled-by')).toContainText('Ведёт');
   expect(await scrollState(page)).toEqual(before);
   await expectOpenAtNewest(page, card);

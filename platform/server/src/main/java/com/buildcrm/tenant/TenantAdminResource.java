@@ -3,6 +3,7 @@ package com.buildcrm.tenant;
 import com.buildcrm.audit.AuditLog.Actor;
 import com.buildcrm.tenant.TenantRequests.CreateTenantRequest;
 import com.buildcrm.tenant.TenantRequests.TenantResponse;
+import com.buildcrm.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -104,7 +106,9 @@ public class TenantAdminResource {
     @POST
     @Path("import")
     @RolesAllowed("operator")
-    @Consumes({"application/zip", "application/octet-stream"})
+    // any body type reaches the method, so that the role check answers first (401/403 before 415:
+    // a caller without a token learns nothing about the route); the type is checked below
+    @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "A new company from an archive",
             description =
@@ -113,10 +117,26 @@ public class TenantAdminResource {
                             + " exported one; a taken one is 409. Users sign in with their"
                             + " passwords; channel and LLM secrets are entered again. Audited as"
                             + " tenant.import.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/zip"))
     public Response importArchive(
             InputStream archive,
             @QueryParam("slug") @Parameter(description = "the new company's code") String slug,
+            @jakarta.ws.rs.core.Context HttpHeaders headers,
             @jakarta.ws.rs.core.Context UriInfo uri) {
+        MediaType type = headers.getMediaType();
+        if (type == null
+                || !(type.isCompatible(new MediaType("application", "zip"))
+                        || type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE))) {
+            throw new ApiProblem(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported Media Type",
+                    "The body must be application/zip (a tenant archive)",
+                    null,
+                    null);
+        }
         TenantResponse created = archives.importArchive(archive, slug, actor());
         return Response.created(
                         uri.getBaseUriBuilder()
