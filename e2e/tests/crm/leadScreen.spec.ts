@@ -75,7 +75,16 @@ test('the lead screen opens at the newest message, keeps its place after a take-
     await clientWrites(request, tenant, CLIENT.phone, CLIENT.name, text);
     if (leadId === 0) await expect.poll(async () => (leadId = (await leadByPhone(request, token, CLIENT.phone))?.id ?? 0)).toBeGreaterThan(0);
   }
-  await expect.poll(async () => (await messages(leadId)).at(-1)?.direction, { timeout: 30_000 }).toBe('OUT');
+  // every message is stored (an acknowledged webhook is processed a moment later) and the AI answered the last one
+  await expect
+    .poll(
+      async () => {
+        const all = await messages(leadId);
+        return all.filter((m) => m.direction === 'IN').length >= QUESTIONS.length && all.at(-1)?.direction === 'OUT';
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
   const total = (await messages(leadId)).length;
   expect(total).toBeGreaterThan(QUESTIONS.length);
 

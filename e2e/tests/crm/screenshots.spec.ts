@@ -92,6 +92,6 @@ test('screenshots of the board, list, card and analytics show a qualified tenant
   await page.goto('/crm/analytics');
   await expect(page.getByTestId('funnel').getByText('Новый')).toBeVisible();
   await expect(page.getByRole('img', { name: 'Лиды по дням' }).locator('rect')).toHaveCount(30);
-  await expect(page.getByTestId(isMobile ? 'manager-card' : 'manager-row').filter({ hasText: 'Владелец Тест' })).toBeVisible();
+  await expect(page.getByTestId(device === 'phone' ? 'manager-card' : 'manager-row').filter({ hasText: 'Владелец Тест' })).toBeVisible();
   await shoot('analytics');
 });

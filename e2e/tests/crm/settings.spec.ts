@@ -10,7 +10,7 @@ test('an owner invites a manager, who sees no settings or analytics and cannot o
   await logIn(page, tenant);
 
   await openNav();
-  await page.getByRole('link', { name: 'Настройки' }).click();
+  await page.getByRole('link', { name: 'Настройки', exact: true }).click();
   await page.getByRole('tab', { name: 'Сотрудники' }).click();
   await page.getByRole('textbox', { name: 'Имя' }).fill('Менеджер Ержан');
   await page.getByRole('textbox', { name: 'Email' }).fill(`erzhan@${tenant.slug}.test`);
@@ -23,7 +23,7 @@ test('an owner invites a manager, who sees no settings or analytics and cannot o
   await logIn(page, { ...tenant, owner: { email: `erzhan@${tenant.slug}.test`, password: 'manager-pass-123' } });
   await openNav();
   await expect(page.getByRole('link', { name: 'Лиды' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Настройки' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Настройки', exact: true })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Аналитика' })).toHaveCount(0);
   await page.goto('/crm/settings');
   await expect(page).toHaveURL(/\/crm\/leads$/);
