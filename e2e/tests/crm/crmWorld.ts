@@ -59,7 +59,14 @@ export async function crmToken(request: APIRequestContext, tenant: Tenant): Prom
 }
 
 export async function leadByPhone(request: APIRequestContext, token: string, phone: string) {
-  const page = await json<{ items: { id: number; phone: string; stage: { id: number; name: string; role: string | null } }[] }>(
+  const page = await json<{
+    items: {
+      id: number;
+      phone: string;
+      stage: { id: number; name: string; role: string | null };
+      lastMessage?: { direction: string } | null;
+    }[];
+  }>(
     await request.get(`/api/crm/leads?q=${encodeURIComponent(phone)}`, { headers: { Authorization: `Bearer ${token}` } }),
   );
   return page.items.find((lead) => lead.phone === phone) ?? null;

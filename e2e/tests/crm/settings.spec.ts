@@ -60,6 +60,12 @@ test('with "managers see all" off, a manager sees only the leads assigned to the
   await clientWrites(request, tenant, '+77015550030', 'Назначенный Лид', 'Здравствуйте, хочу дом');
   await clientWrites(request, tenant, '+77015550031', 'Чужой Лид', 'Здравствуйте, хочу дом');
   await expect.poll(async () => (await leadByPhone(request, token, '+77015550031')) !== null, { timeout: 30_000 }).toBe(true);
+  // both answered by the AI (their stage settled): a phone shows one stage at a time, opened at the first with leads
+  for (const phone of ['+77015550030', '+77015550031']) {
+    await expect
+      .poll(async () => (await leadByPhone(request, token, phone))?.lastMessage?.direction, { timeout: 30_000 })
+      .toBe('OUT');
+  }
   const mine = (await leadByPhone(request, token, '+77015550030'))!;
   expect((await request.patch(`/api/crm/leads/${mine.id}`, { headers: auth, data: { assigneeId: managerId } })).ok()).toBe(true);
 
