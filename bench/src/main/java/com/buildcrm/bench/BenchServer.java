@@ -196,7 +196,20 @@ final class BenchServer {
      * A new connection to the server's embedded PostgreSQL (autocommit, as the driver opens it).
      */
     Connection db() throws SQLException {
-        return DriverManager.getConnection(pgUrl, "postgres", "");
+        return DriverManager.getConnection(pgUrl, "postgres", pgPassword());
+    }
+
+    /**
+     * The embedded PostgreSQL's password, which the server generates into its data directory's
+     * {@code keys/pg.password} (issue 12); empty for a server that still trusts local connections.
+     */
+    String pgPassword() {
+        Path file = dir.resolve("data/keys/pg.password");
+        try {
+            return Files.exists(file) ? Files.readString(file).trim() : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---------------------------------------------------------------- API

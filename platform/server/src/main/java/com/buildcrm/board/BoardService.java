@@ -6,7 +6,6 @@ import com.buildcrm.board.BoardViews.StageCard;
 import com.buildcrm.lead.LeadFilter;
 import com.buildcrm.lead.LeadFilterParams;
 import com.buildcrm.lead.LeadService;
-import com.buildcrm.lead.LeadSort;
 import com.buildcrm.lead.LeadViews.LeadPage;
 import com.buildcrm.pipeline.Stage;
 import com.buildcrm.tenancy.TenantData;
@@ -19,7 +18,7 @@ import java.util.Map;
 /**
  * The Kanban board: every stage in position order with the number of visible leads matching the
  * filters and the first page of them (score, then last activity). One transaction, so counts and
- * pages agree.
+ * pages agree; a constant number of queries however many stages (ADR 036).
  */
 @ApplicationScoped
 public class BoardService {
@@ -38,18 +37,19 @@ public class BoardService {
                                             "SELECT s FROM Stage s ORDER BY s.position, s.id",
                                             Stage.class)
                                     .getResultList();
+                    Map<Long, LeadPage> pages =
+                            leads.firstPagesByStage(
+                                    em,
+                                    filter,
+                                    stages.stream()
+                                            .map(Stage::id)
+                                            .filter(id -> counts.getOrDefault(id, 0L) > 0)
+                                            .toList(),
+                                    size);
                     List<ColumnResponse> columns = new ArrayList<>();
                     for (Stage s : stages) {
-                        long count = counts.getOrDefault(s.id(), 0L);
                         LeadPage page =
-                                count == 0
-                                        ? new LeadPage(List.of(), null, 0)
-                                        : leads.page(
-                                                em,
-                                                filter.inStage(s.id()),
-                                                LeadSort.SCORE,
-                                                null,
-                                                size);
+                                pages.getOrDefault(s.id(), new LeadPage(List.of(), null, 0));
                         columns.add(
                                 new ColumnResponse(
                                         new StageCard(
@@ -58,7 +58,7 @@ public class BoardService {
                                                 s.role(),
                                                 s.position(),
                                                 s.color()),
-                                        count,
+                                        counts.getOrDefault(s.id(), 0L),
                                         page.items(),
                                         page.nextCursor()));
                     }

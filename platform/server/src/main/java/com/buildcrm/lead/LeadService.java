@@ -40,6 +40,15 @@ public class LeadService {
     public static final int MAX_PAGE = 200;
 
     /**
+     * What the search box matches on a lead, written exactly as the trigram index {@code
+     * leads_search_trgm_idx} (tenant migration V14) writes it, so {@code ILIKE '%q%'} is an index
+     * scan (ADR 036). Every message's text is matched too, through {@code messages_text_trgm_idx}.
+     */
+    static final String SEARCH_TEXT =
+            "(COALESCE(name, '') || ' ' || COALESCE(city, '') || ' ' ||"
+                    + " COALESCE(last_message_text, '') || ' ' || phone)";
+
+    /**
      * One page of the visible leads matching the filters, in the given order, with the total count
      * of matches.
      */
@@ -161,32 +170,91 @@ public class LeadService {
         List<PageKey> keys =
                 (more ? rows.subList(0, size) : rows).stream().map(PageKey::of).toList();
         List<Long> ids = keys.stream().map(PageKey::id).toList();
-        Map<Long, Lead> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class)
-                    .setParameter("ids", ids)
-                    .getResultList()
-                    .forEach(l -> byId.put(l.id(), l));
+        return new LeadPage(responses(em, ids), more ? cursor(sort, keys) : null, -1);
+    }
+
+    /**
+     * The first page of every given stage in one statement (the board, ADR 036): a lateral top-N
+     * per stage on {@code leads_stage_score_activity_idx}, then one read of the leads, one plan of
+     * their next actions and one lookup of names for all columns together — a constant number of
+     * queries however many stages the company has. Stages without matches map to an empty page.
+     */
+    public Map<Long, LeadPage> firstPagesByStage(
+            EntityManager em, LeadFilter filter, List<Long> stageIds, int size) {
+        Map<Long, LeadPage> pages = new HashMap<>();
+        if (stageIds.isEmpty()) {
+            return pages;
         }
-        List<Lead> leads = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-        // one bulk read of the page's situations gives every card its next action
-        Map<Long, NextAction> actions = nextActions.plan(TenantWork.of(em), ids).actions();
-        String next = null;
-        if (more) {
-            PageKey last = keys.get(keys.size() - 1);
-            next =
-                    new LeadSort.Cursor(
-                                    sort,
-                                    last.score(),
-                                    (sort == LeadSort.CREATED_AT
-                                                    ? last.createdAt()
-                                                    : last.activity())
-                                            .toInstant(),
-                                    last.id())
-                            .encode();
+        Sql sql = where(em, filter);
+        sql.and("stage_id = s.id");
+        String activity = "COALESCE(last_message_at, created_at)";
+        StringBuilder in = new StringBuilder();
+        for (Long id : stageIds) {
+            in.append(in.isEmpty() ? "" : ", ").append(sql.param(id));
         }
-        Lookup lookup = new Lookup(TenantWork.of(em), actions).prefetch(leads);
-        return new LeadPage(leads.stream().map(lookup::toResponse).toList(), next, -1);
+        var query =
+                em.createNativeQuery(
+                        "SELECT s.id, l.* FROM stages s CROSS JOIN LATERAL (SELECT "
+                                + PageKey.columns(activity)
+                                + " FROM leads"
+                                + sql.where()
+                                + " ORDER BY score DESC, "
+                                + activity
+                                + " DESC, id DESC LIMIT "
+                                + (size + 1)
+                                + ") l WHERE s.id IN ("
+                                + in
+                                + ")");
+        sql.bind(query);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<Long, List<PageKey>> byStage = new HashMap<>();
+        for (Object[] r : rows) {
+            byStage.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(PageKey.of(java.util.Arrays.copyOfRange(r, 1, r.length)));
+        }
+        List<Long> all = new ArrayList<>();
+        byStage.values().forEach(keys -> keys.stream().limit(size).forEach(k -> all.add(k.id())));
+        Map<Long, LeadResponse> responses = new HashMap<>();
+        responses(em, all).forEach(r -> responses.put(r.id(), r));
+        for (Long stage : stageIds) {
+            List<PageKey> keys = byStage.getOrDefault(stage, List.of());
+            boolean more = keys.size() > size;
+            List<PageKey> shown = more ? keys.subList(0, size) : keys;
+            pages.put(
+                    stage,
+                    new LeadPage(
+                            shown.stream()
+                                    .map(k -> responses.get(k.id()))
+                                    .filter(Objects::nonNull)
+                                    .toList(),
+                            more ? cursor(LeadSort.SCORE, shown) : null,
+                            -1));
+        }
+        return pages;
+    }
+
+    /** The cursor after the last of these keys. */
+    private static String cursor(LeadSort sort, List<PageKey> keys) {
+        PageKey last = keys.get(keys.size() - 1);
+        return new LeadSort.Cursor(
+                        sort,
+                        last.score(),
+                        (sort == LeadSort.CREATED_AT ? last.createdAt() : last.activity())
+                                .toInstant(),
+                        last.id())
+                .encode();
+    }
+
+    /**
+     * The API views of these leads in this order (ids that do not exist are skipped), each with its
+     * next action: one read of the leads, one bulk plan of their situations, one lookup.
+     */
+    public List<LeadResponse> responses(EntityManager em, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return responses(em, ids, nextActions.plan(TenantWork.of(em), ids).actions());
     }
 
     /**
@@ -266,19 +334,23 @@ public class LeadService {
         }
         if (f.q() != null) {
             String like = "%" + f.q().replaceAll("([\\\\%_])", "\\\\$1") + "%";
+            // every branch is a trigram index scan; a UNION of ids, because an OR with a
+            // sub-select could not use the leads' index at all
             StringBuilder or =
-                    new StringBuilder("(name ILIKE ")
-                            .append(sql.param(like))
-                            .append(" OR city ILIKE ")
-                            .append(sql.param(like))
-                            .append(" OR last_message_text ILIKE ")
-                            .append(sql.param(like))
-                            .append(" OR phone LIKE ")
+                    new StringBuilder("id IN (SELECT id FROM leads WHERE ")
+                            .append(SEARCH_TEXT)
+                            .append(" ILIKE ")
                             .append(sql.param(like));
             String digits = f.q().replaceAll("[^0-9]", "");
-            if (digits.length() >= 3) {
-                or.append(" OR phone LIKE ").append(sql.param("%" + digits + "%"));
+            if (digits.length() >= 3 && !digits.equals(f.q())) {
+                // "+7 707 12" finds the phone +7707123…
+                or.append(" OR ")
+                        .append(SEARCH_TEXT)
+                        .append(" LIKE ")
+                        .append(sql.param("%" + digits + "%"));
             }
+            or.append(" UNION SELECT lead_id FROM messages WHERE text ILIKE ")
+                    .append(sql.param(like));
             sql.and(or.append(')').toString());
         }
         return sql;

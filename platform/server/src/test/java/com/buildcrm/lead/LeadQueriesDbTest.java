@@ -250,6 +250,87 @@ class LeadQueriesDbTest {
     }
 
     @Test
+    void searchFindsAWordFromAnyMessageNotOnlyTheLastOne() {
+        long boris = DB.number(acme, "SELECT id FROM leads WHERE phone = '+77010000002'");
+        DB.sql(
+                acme,
+                "INSERT INTO messages (lead_id, direction, author, kind, text, status) VALUES ("
+                        + boris
+                        + ", 'IN', 'CLIENT', 'text', 'А рассрочка на год возможна?', 'RECEIVED')");
+        try {
+            assertThat(phones(Map.of("q", "рассрочк"))).containsExactly("+77010000002");
+            assertThat(phones(Map.of("q", "Рассрочка"))).containsExactly("+77010000002");
+        } finally {
+            DB.sql(acme, "DELETE FROM messages WHERE lead_id = " + boris);
+        }
+    }
+
+    @Test
+    void searchIsOneTrigramIndexScanNotAScanOfTheTable() {
+        // with sequential scans priced out, a plan that still needs one has no index to use
+        String plan =
+                DB.plan(
+                        acme,
+                        "SELECT id FROM leads WHERE id IN (SELECT id FROM leads WHERE "
+                                + LeadService.SEARCH_TEXT
+                                + " ILIKE '%дом 8%' OR "
+                                + LeadService.SEARCH_TEXT
+                                + " LIKE '%55512%' UNION SELECT lead_id FROM messages WHERE text"
+                                + " ILIKE '%дом 8%')");
+        assertThat(plan).contains("leads_search_trgm_idx").contains("messages_text_trgm_idx");
+        assertThat(plan).doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void theBoardReadsTheFirstPageOfEveryStageInOneGo() {
+        LeadService service = service(owner, "owner");
+        Map<Long, LeadPage> pages =
+                service.data.tx(
+                        em ->
+                                service.firstPagesByStage(
+                                        em,
+                                        service.filter(em, params(Map.of())),
+                                        List.of(newStage, progressStage, wonStage),
+                                        1));
+        // NEW holds two leads: the higher score first, and a cursor to the second
+        assertThat(pages.get(newStage).items())
+                .extracting(LeadResponse::phone)
+                .containsExactly("+77010000001");
+        String cursor = pages.get(newStage).nextCursor();
+        assertThat(cursor).isNotNull();
+        LeadPage rest =
+                service.list(params(Map.of("stage", Long.toString(newStage))), "score", cursor, 1);
+        assertThat(rest.items()).extracting(LeadResponse::phone).containsExactly("+77015551234");
+        assertThat(pages.get(progressStage).items())
+                .extracting(LeadResponse::phone)
+                .containsExactly("+77010000002");
+        assertThat(pages.get(progressStage).nextCursor()).isNull();
+        assertThat(pages.get(wonStage).items())
+                .extracting(LeadResponse::phone)
+                .containsExactly("+77010000004");
+        // the filter and a manager's visibility apply inside every column
+        DB.sql(acme, "UPDATE crm_settings SET managers_see_all = false");
+        try {
+            LeadService bolatView = service(bolat, "manager");
+            Map<Long, LeadPage> his =
+                    bolatView.data.tx(
+                            em ->
+                                    bolatView.firstPagesByStage(
+                                            em,
+                                            bolatView.filter(em, params(Map.of())),
+                                            List.of(newStage, progressStage, wonStage),
+                                            20));
+            assertThat(his.get(newStage).items()).isEmpty();
+            assertThat(his.get(wonStage).items()).isEmpty();
+            assertThat(his.get(progressStage).items())
+                    .extracting(LeadResponse::phone)
+                    .containsExactly("+77010000002");
+        } finally {
+            DB.sql(acme, "UPDATE crm_settings SET managers_see_all = true");
+        }
+    }
+
+    @Test
     void keysetPagesCoverEveryLeadOnceInEachSort() {
         for (String sort : List.of("score", "lastActivity", "createdAt")) {
             LeadService service = service(owner, "owner");

@@ -159,6 +159,31 @@ public final class DbTier {
         }
     }
 
+    /**
+     * The plan PostgreSQL picks for a query in the tenant's schema when sequential scans are priced
+     * out (a tiny test table would otherwise always be scanned): a plan that still holds a "Seq
+     * Scan" has no index to use.
+     */
+    public String plan(TenantRef tenant, String query) {
+        try (Connection c = dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + tenant.schema() + ", platform");
+            s.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            } finally {
+                s.execute("RESET enable_seqscan");
+                s.execute("RESET search_path");
+            }
+            return plan.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A single number from a query in the tenant's schema. */
     public long number(TenantRef tenant, String query, Object... params) {
         return ((Number) column(tenant, query, params).get(0)).longValue();

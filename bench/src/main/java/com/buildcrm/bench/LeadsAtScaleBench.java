@@ -1,0 +1,298 @@
+package com.buildcrm.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The CRM's read paths at scale (issue 17, goal 3): one company with {@code --leads} leads (100k by
+ * default; each with a name, a city, a phone, a last message and one stored message, spread over
+ * the stages), seeded with SQL into the real tenant schema of the real uber jar, then
+ *
+ * <ul>
+ *   <li>{@code GET /api/crm/board} at 1 and 8 clients,
+ *   <li>{@code GET /api/crm/leads} (first page, total),
+ *   <li>{@code GET /api/crm/leads?q=} by a name fragment, by phone digits and by a word of the last
+ *       message,
+ *   <li>{@code GET /api/ping} as the framework's own reference in the same run.
+ * </ul>
+ *
+ * Prints p50/p95/p99 and requests per second per path.
+ *
+ * <pre>
+ * ./mvnw -q -o -pl bench exec:java -Dexec.mainClass=com.buildcrm.bench.LeadsAtScaleBench \
+ *     -Dexec.args="--jar platform/server/target/buildcrm.jar --leads 100000 --seconds 15"
+ * </pre>
+ */
+public final class LeadsAtScaleBench {
+
+    private static final String OWNER_PASSWORD = "owner-bench-1";
+    private static final String[] NAMES = {
+        "Ержан", "Айгерим", "Марат", "Сергей", "Наталья", "Нурсултан", "Жанар", "Ольга", "Асель",
+        "Дмитрий", "Алия", "Бауыржан", "Елена", "Тимур", "Гульнара", "Руслан", "Динара", "Андрей"
+    };
+    private static final String[] SURNAMES = {
+        "Ахметов", "Смагулова", "Иванов", "Касымова", "Ким", "Петрова", "Сейткали", "Жумабаев",
+        "Оспанова", "Ли", "Каримов", "Нуртаза"
+    };
+    private static final String[] CITIES = {
+        "Алматы", "Астана", "Шымкент", "Караганда", "Актобе", "Тараз", "Павлодар", "Костанай"
+    };
+    private static final String[] TEXTS = {
+        "Здравствуйте, сколько стоит дом 8 на 10?",
+        "Интересует доставка в область",
+        "Фундамент уже готов, когда сможете приехать?",
+        "Перезвоните после обеда",
+        "Какая гарантия на панели?",
+        "Скиньте прайс, пожалуйста",
+        "Рассрочка есть?",
+        "Спасибо, подумаю"
+    };
+
+    private final Path jar;
+    private final int leads;
+    private final int seconds;
+    private BenchServer server;
+    private String token;
+
+    private LeadsAtScaleBench(Path jar, int leads, int seconds) {
+        this.jar = jar;
+        this.leads = leads;
+        this.seconds = seconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of("platform/server/target/buildcrm.jar");
+        int leads = 100_000;
+        int seconds = 15;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--jar" -> jar = Path.of(args[++i]);
+                case "--leads" -> leads = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--keep" -> keep = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        new LeadsAtScaleBench(jar, leads, seconds).run(keep);
+    }
+
+    private void run(boolean keep) throws Exception {
+        System.out.printf(
+                "LeadsAtScaleBench: %d leads, %d s per level, %d cores, load %s%n",
+                leads,
+                seconds,
+                Runtime.getRuntime().availableProcessors(),
+                StartupBench.loadAverage());
+        server = BenchServer.start(jar, "buildcrm-leads-", "-Xmx1g");
+        try {
+            String schema = setUp();
+            long t0 = System.nanoTime();
+            seed(schema);
+            System.out.printf("seeded %d leads in %.1f s%n", leads, (System.nanoTime() - t0) / 1e9);
+            Map<String, String> paths = new LinkedHashMap<>();
+            paths.put("ping", "/api/ping");
+            paths.put("board", "/api/crm/board");
+            paths.put("list", "/api/crm/leads?limit=50");
+            paths.put("search name", "/api/crm/leads?limit=50&q=" + enc("Сейткали"));
+            paths.put("search phone", "/api/crm/leads?limit=50&q=" + enc("707 12"));
+            paths.put("search text", "/api/crm/leads?limit=50&q=" + enc("гарантия"));
+            paths.put("search none", "/api/crm/leads?limit=50&q=" + enc("Вольфрам"));
+            for (Map.Entry<String, String> p : paths.entrySet()) {
+                // warm-up: the JIT, the caches, the plans
+                measure(p.getValue(), 2, Math.max(3, seconds / 3), false);
+                for (int clients : new int[] {1, 8}) {
+                    Result r = measure(p.getValue(), clients, seconds, true);
+                    System.out.printf(
+                            "RESULT path=%-12s clients=%d requests=%d rps=%.0f p50_ms=%.1f p95_ms=%.1f"
+                                    + " p99_ms=%.1f errors=%d%n",
+                            p.getKey().replace(' ', '_'),
+                            clients,
+                            r.count,
+                            r.rps,
+                            r.p50,
+                            r.p95,
+                            r.p99,
+                            r.errors);
+                }
+            }
+            System.out.println(server.logSummary());
+        } finally {
+            server.stop();
+            System.out.println("load average at end: " + StartupBench.loadAverage());
+            if (!keep) {
+                server.deleteDir();
+            }
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private String setUp() throws Exception {
+        String op = server.operatorLogin();
+        server.post(
+                "/api/admin/tenants",
+                op,
+                "{\"slug\":\"scale\",\"name\":\"Scale bench\",\"pack\":\"panel-houses\","
+                        + "\"owner\":{\"name\":\"Owner\",\"email\":\"owner@scale.kz\",\"password\":\""
+                        + OWNER_PASSWORD
+                        + "\"}}",
+                201);
+        token =
+                BenchServer.field(
+                        server.post(
+                                "/api/crm/auth/login",
+                                null,
+                                "{\"tenant\":\"scale\",\"email\":\"owner@scale.kz\",\"password\":\""
+                                        + OWNER_PASSWORD
+                                        + "\"}",
+                                200),
+                        "accessToken");
+        try (Connection c = server.db();
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery(
+                                "SELECT schema_name FROM platform.tenants WHERE slug = 'scale'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Leads spread over the stages (more in the early ones), each with one inbound message. */
+    private void seed(String schema) throws Exception {
+        String names = sqlArray(NAMES);
+        String surnames = sqlArray(SURNAMES);
+        String cities = sqlArray(CITIES);
+        String texts = sqlArray(TEXTS);
+        try (Connection c = server.db();
+                Statement st = c.createStatement()) {
+            st.execute("SET search_path TO " + schema);
+            st.execute(
+                    "CREATE TEMP TABLE s AS SELECT id, row_number() OVER (ORDER BY position) - 1 AS k,"
+                            + " count(*) OVER () AS n FROM stages");
+            st.execute(
+                    "INSERT INTO leads (phone, name, city, stage_id, temperature, score, fields,"
+                            + " last_message_text, last_message_direction, last_message_at, created_at,"
+                            + " source_channel, chat_id)"
+                            + " SELECT '+7707' || lpad(g::text, 7, '0'),"
+                            + " ("
+                            + names
+                            + ")[1 + g % 18] || ' ' || ("
+                            + surnames
+                            + ")[1 + (g / 18) % 12],"
+                            + " ("
+                            + cities
+                            + ")[1 + (g / 7) % 8],"
+                            + " (SELECT id FROM s WHERE k = floor(power(((g * 7919) % 1000) / 1000.0, 2) * n)::int),"
+                            + " (ARRAY['HOT','WARM','COLD'])[1 + g % 3], g % 101, '{}'::jsonb,"
+                            + " ("
+                            + texts
+                            + ")[1 + g % 8], 'IN',"
+                            + " now() - (g % 43200) * interval '1 minute',"
+                            + " now() - (g % 43200) * interval '1 minute' - interval '1 hour',"
+                            + " 'chatflow', '7707' || lpad(g::text, 7, '0') || '@c.us'"
+                            + " FROM generate_series(1, "
+                            + leads
+                            + ") g");
+            st.execute(
+                    "INSERT INTO messages (lead_id, direction, author, kind, text, status, created_at)"
+                            + " SELECT id, 'IN', 'CLIENT', 'text', last_message_text, 'RECEIVED',"
+                            + " last_message_at FROM leads");
+            st.execute("ANALYZE leads");
+            st.execute("ANALYZE messages");
+        }
+    }
+
+    private static String sqlArray(String[] values) {
+        StringBuilder sb = new StringBuilder("ARRAY[");
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i == 0 ? "" : ",").append('\'').append(values[i].replace("'", "''")).append('\'');
+        }
+        return sb.append("]::text[]").toString();
+    }
+
+    private record Result(int count, double rps, double p50, double p95, double p99, int errors) {}
+
+    private Result measure(String path, int clients, int secs, boolean report) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + Duration.ofSeconds(secs).toNanos();
+        long start = System.nanoTime();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            futures.add(
+                    pool.submit(
+                            () -> {
+                                long[] lat = new long[1 << 16];
+                                int n = 0;
+                                int errors = 0;
+                                while (System.nanoTime() < end && n < lat.length - 1) {
+                                    HttpRequest.Builder b =
+                                            HttpRequest.newBuilder(URI.create(server.base() + path))
+                                                    .timeout(Duration.ofSeconds(30));
+                                    if (!path.equals("/api/ping")) {
+                                        b.header("Authorization", "Bearer " + token);
+                                    }
+                                    long t = System.nanoTime();
+                                    HttpResponse<byte[]> r =
+                                            server.http()
+                                                    .send(
+                                                            b.build(),
+                                                            HttpResponse.BodyHandlers
+                                                                    .ofByteArray());
+                                    lat[n++] = System.nanoTime() - t;
+                                    if (r.statusCode() / 100 != 2) {
+                                        errors++;
+                                    }
+                                }
+                                long[] out = Arrays.copyOf(lat, n + 1);
+                                out[n] = -errors - 1L; // the last slot carries the error count
+                                return out;
+                            }));
+        }
+        List<Long> all = new ArrayList<>();
+        int errors = 0;
+        for (Future<long[]> f : futures) {
+            long[] a = f.get();
+            errors += (int) (-a[a.length - 1] - 1);
+            for (int i = 0; i < a.length - 1; i++) {
+                all.add(a[i]);
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (!report || all.isEmpty()) {
+            return null;
+        }
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(
+                sorted.length,
+                sorted.length / elapsed,
+                pct(sorted, 0.50),
+                pct(sorted, 0.95),
+                pct(sorted, 0.99),
+                errors);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        int i = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+        return sorted[Math.max(0, i)] / 1e6;
+    }
+}
