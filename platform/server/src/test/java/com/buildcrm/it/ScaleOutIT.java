@@ -137,6 +137,28 @@ class ScaleOutIT {
                 String webhookPath = Api.webhookPath(channel);
                 // the CRM login through the proxy
                 String owner = api.userLogin("scale", "owner@scale.kz", "owner-pass-1");
+                // the company's own greeting: a text, then a picture uploaded through the first
+                // instance (the pack's default album would depend on the pack answering within its
+                // time budget, which a loaded machine does not guarantee)
+                Api.Reply picture =
+                        a.api()
+                                .upload(
+                                        "/api/crm/media",
+                                        owner,
+                                        "house.png",
+                                        "image/png",
+                                        Base64.getDecoder().decode(PNG));
+                assertThat(picture.status()).as(picture.toString()).isEqualTo(201);
+                Api.Reply chain =
+                        api.method(
+                                "PUT",
+                                "/api/admin/tenants/" + tenantId + "/greeting",
+                                operator,
+                                "{\"steps\":[{\"kind\":\"text\",\"text\":\"Здравствуйте! Спасибо,"
+                                        + " что написали.\"},{\"kind\":\"album\",\"mediaIds\":[\""
+                                        + picture.json().getString("id")
+                                        + "\"],\"captions\":[\"Наш дом\"]}]}");
+                assertThat(chain.status()).as(chain.toString()).isEqualTo(200);
 
                 // a live stream through the proxy sees events caused on either instance: one of
                 // them necessarily on the instance that does not serve the stream
