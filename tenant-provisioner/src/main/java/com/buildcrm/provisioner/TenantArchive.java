@@ -632,6 +632,7 @@ public final class TenantArchive {
                         files++;
                     }
                 }
+                media.complete(id);
                 long total = rows.values().stream().mapToLong(Long::longValue).sum();
                 audit(
                         c,

@@ -2,7 +2,9 @@ package com.buildcrm.provisioner;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,6 +34,12 @@ public interface TenantMediaFiles {
 
     /** Stores a file for a (new) tenant. */
     void put(long tenantId, String relativePath, InputStream content) throws IOException;
+
+    /**
+     * Called once an import has put every file: a store that pairs a file with its sidecar drops
+     * what stayed unpaired.
+     */
+    default void complete(long tenantId) throws IOException {}
 
     /** Deletes everything of the tenant (an import that did not finish). */
     void deleteAll(long tenantId) throws IOException;
@@ -101,10 +109,12 @@ public interface TenantMediaFiles {
                 Path target = file(tenantId, relativePath);
                 Files.createDirectories(target.getParent());
                 if (relativePath.endsWith(".meta")) {
+                    // the server writes sidecars as UTF-8 text (original names in Cyrillic);
+                    // \\u escapes read the same
                     Properties meta = new Properties();
-                    meta.load(content);
+                    meta.load(new InputStreamReader(content, StandardCharsets.UTF_8));
                     meta.setProperty("tenant", Long.toString(tenantId));
-                    try (OutputStream out = Files.newOutputStream(target)) {
+                    try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
                         meta.store(out, null);
                     }
                 } else {

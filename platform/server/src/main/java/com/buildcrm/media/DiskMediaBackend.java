@@ -10,9 +10,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Media under {@code <data dir>/media/<key>} with a {@code <key>.meta} sidecar (properties), both
@@ -27,6 +29,11 @@ final class DiskMediaBackend implements MediaBackend {
 
     DiskMediaBackend(Path dataDir) {
         this.root = dataDir.resolve("media").toAbsolutePath().normalize();
+    }
+
+    /** {@code <data dir>/media}. */
+    Path root() {
+        return root;
     }
 
     @Override
@@ -81,6 +88,22 @@ final class DiskMediaBackend implements MediaBackend {
             return Optional.of(new Found(meta.get(), stream));
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<String> keys(String prefix) throws IOException {
+        Path dir = root.resolve(prefix).normalize();
+        if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> !f.getFileName().toString().endsWith(META))
+                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 

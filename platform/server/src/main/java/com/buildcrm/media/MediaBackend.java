@@ -3,6 +3,7 @@ package com.buildcrm.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,12 @@ interface MediaBackend {
 
     /** The object opened for reading (close its stream); empty when there is none. */
     Optional<Found> get(String key) throws IOException;
+
+    /**
+     * The keys of the stored objects under {@code prefix} (a tenant's {@code "<tenantId>/"}), in
+     * ascending order; sidecars and uploads still being written are not objects.
+     */
+    List<String> keys(String prefix) throws IOException;
 
     /** Deletes {@code key}; false when there was nothing. */
     boolean delete(String key) throws IOException;

@@ -3,6 +3,7 @@ package com.buildcrm.media;
 import com.buildcrm.config.ScaleOutSettings.MediaStorage;
 import com.buildcrm.config.ScaleOutSettings.MediaStoreKind;
 import com.buildcrm.media.MediaRejectedException.Reason;
+import com.buildcrm.provisioner.TenantMediaFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,6 +89,16 @@ public final class MediaStore {
      */
     public void check() {
         backend.check();
+    }
+
+    /**
+     * The tenants' files as a tenant archive carries them (export and import, ADR 029): the data
+     * dir's {@code media/} as it is, or the bucket's objects in the same layout.
+     */
+    public TenantMediaFiles archiveFiles() {
+        return backend instanceof DiskMediaBackend disk
+                ? TenantMediaFiles.directory(disk.root())
+                : new BackendMediaFiles(backend);
     }
 
     /** True for a string usable as a tenant id or media id here ({@code [A-Za-z0-9_-]{1,64}}). */

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,8 +26,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Media in one bucket of an S3-compatible object store (AWS S3, Cloudflare R2, MinIO…), through the
@@ -131,6 +135,23 @@ final class S3MediaBackend implements MediaBackend {
         } catch (SdkException e) {
             throw new IOException("cannot read media from " + where + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<String> keys(String prefix) throws IOException {
+        List<String> keys = new ArrayList<>();
+        try {
+            for (ListObjectsV2Response page :
+                    s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix(prefix))) {
+                for (S3Object o : page.contents()) {
+                    keys.add(o.key());
+                }
+            }
+        } catch (SdkException e) {
+            throw new IOException("cannot list media in " + where + ": " + e.getMessage(), e);
+        }
+        keys.sort(null);
+        return keys;
     }
 
     @Override

@@ -142,6 +142,39 @@ public class OutboxSender {
                         + signedUrls.sign(Long.toString(tenantId), mediaId, MEDIA_URL_TTL));
     }
 
+    /**
+     * How long a claimed send whose job's heartbeat stopped still holds its chat back (heartbeats
+     * come every 10 s).
+     */
+    static final Duration LIVE_SEND = Duration.ofSeconds(30);
+
+    /**
+     * An earlier row of the same chat that goes out first: one due now (its job is about to run,
+     * maybe on another instance), or one being sent by a live job (db-scheduler's heartbeat is
+     * fresh). A send claimed by a dead instance stops holding the chat back within {@link
+     * #LIVE_SEND} (it becomes UNKNOWN later, never resent); an earlier row waiting out a retry
+     * backoff does not hold it back either.
+     */
+    static final String EARLIER_IN_CHAT =
+            "EXISTS (SELECT 1 FROM platform.outbox b WHERE b.tenant_id = me.tenant_id"
+                    + " AND b.recipient = me.recipient AND b.id < me.id AND ("
+                    + " (b.status = 'PENDING' AND b.next_attempt_at <= now() + interval '1 second')"
+                    + " OR (b.status = 'SENDING' AND EXISTS (SELECT 1 FROM platform.scheduled_tasks st"
+                    + "   WHERE st.task_name = 'send-outbox' AND st.picked"
+                    + "   AND st.last_heartbeat > now() - interval '"
+                    + LIVE_SEND.toSeconds()
+                    + " seconds'"
+                    + "   AND split_part(st.task_instance, ':', 1) = b.id::text))))";
+
+    /** How soon a send held back by an earlier one of its chat looks again. */
+    static final Duration IN_ORDER_RECHECK = Duration.ofMillis(300);
+
+    /**
+     * Claims the row for this send: PENDING and due, and no earlier message of the same chat still
+     * to go ({@link #EARLIER_IN_CHAT}), so that a chat's messages reach the provider in the order
+     * they were written even when several instances (or threads) pick their jobs at once — pacing
+     * alone does not order them when one job starts late. A row held back gets a new job shortly.
+     */
     private Optional<Claimed> claim(long id) {
         return storage.transactions()
                 .inPlatform(
@@ -149,17 +182,40 @@ public class OutboxSender {
                             @SuppressWarnings("unchecked")
                             List<Object[]> rows =
                                     em.createNativeQuery(
-                                                    "UPDATE platform.outbox SET status = 'SENDING', attempts = attempts + 1,"
+                                                    "UPDATE platform.outbox me SET status = 'SENDING', attempts = attempts + 1,"
                                                             // the sweeper's "interrupted while
                                                             // sending" counts from the claim,
                                                             // not from when the row was due (it may
                                                             // have queued for minutes)
                                                             + " next_attempt_at = now()"
-                                                            + " WHERE id = ?1 AND status = 'PENDING' AND next_attempt_at <= now() + interval '1 second'"
+                                                            + " WHERE me.id = ?1 AND me.status = 'PENDING'"
+                                                            + " AND me.next_attempt_at <= now() + interval '1 second'"
+                                                            + " AND NOT "
+                                                            + EARLIER_IN_CHAT
                                                             + " RETURNING "
                                                             + Claimed.COLUMNS)
                                             .setParameter(1, id)
                                             .getResultList();
+                            if (rows.isEmpty()) {
+                                @SuppressWarnings("unchecked")
+                                List<Object> held =
+                                        em.createNativeQuery(
+                                                        "SELECT me.id FROM platform.outbox me WHERE me.id = ?1"
+                                                                + " AND me.status = 'PENDING'"
+                                                                + " AND me.next_attempt_at <= now() + interval '1 second'"
+                                                                + " AND "
+                                                                + EARLIER_IN_CHAT)
+                                                .setParameter(1, id)
+                                                .getResultList();
+                                if (!held.isEmpty()) {
+                                    Instant again = clock.instant().plus(IN_ORDER_RECHECK);
+                                    JobQueue.enqueue(
+                                            em,
+                                            Outbox.SEND_TASK,
+                                            id + ":w" + again.toEpochMilli(),
+                                            again);
+                                }
+                            }
                             return rows.stream().findFirst().map(Claimed::of);
                         });
     }

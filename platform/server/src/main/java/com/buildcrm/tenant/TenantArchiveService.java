@@ -1,7 +1,7 @@
 package com.buildcrm.tenant;
 
 import com.buildcrm.audit.AuditLog.Actor;
-import com.buildcrm.config.ServerSettings;
+import com.buildcrm.media.MediaStore;
 import com.buildcrm.provisioner.ArchiveActor;
 import com.buildcrm.provisioner.ArchiveSummary;
 import com.buildcrm.provisioner.InvalidArchiveException;
@@ -20,14 +20,15 @@ import java.io.OutputStream;
 /**
  * Operator export and import of whole tenants (ADR 029), on the provisioner's {@code
  * TenantArchive}: one zip with the schema's data, the platform rows (secrets left out) and the
- * media of the local data directory. Both are audited by the archive itself.
+ * media of the store the server uses (the data directory or the S3 bucket, in one layout). Both are
+ * audited by the archive itself.
  */
 @ApplicationScoped
 public class TenantArchiveService {
 
     @Inject Storage storage;
     @Inject TenantSchemaUpgrades upgrades;
-    @Inject ServerSettings settings;
+    @Inject MediaStore mediaStore;
     @Inject TenantAdminService tenants;
 
     /** The tenant to export, checked before the first byte is streamed (404, 409). */
@@ -70,8 +71,9 @@ public class TenantArchiveService {
         return tenants.get(summary.tenantId());
     }
 
+    /** The media of the store the server uses: the data dir's, or the S3 bucket's. */
     private TenantMediaFiles media() {
-        return TenantMediaFiles.directory(settings.dataDir().resolve("media"));
+        return mediaStore.archiveFiles();
     }
 
     private static ArchiveActor archiveActor(Actor actor) {

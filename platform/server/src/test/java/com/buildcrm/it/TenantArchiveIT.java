@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The operator moves a company through the API (ADR 029): export gives one zip with its data and
  * media; importing it under another code gives a company whose owner signs in with the same
- * password and finds the same leads and chat; a damaged archive is a 400 and changes nothing.
+ * password and finds the same leads and chat; a damaged archive is a 400 and changes nothing; two
+ * imports under one code at once make one company and one 409; an impossible id is a problem.
  */
 class TenantArchiveIT {
 
@@ -101,6 +103,57 @@ class TenantArchiveIT {
                 .contains("tenant.export");
         // the original company is untouched
         assertThat(api.get("/api/crm/leads/" + leadId, company.owner).status()).isEqualTo(200);
+
+        // two imports of one archive under one new code at once: one company, the other a 409
+        // (the code is being imported, or taken), and nothing half-written beside it
+        int tenantsBeforeTwins = api.get("/api/admin/tenants", operator).array().size();
+        List<CompletableFuture<HttpResponse<byte[]>>> twins = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            twins.add(
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return importArchive(api, operator, archive, "moved-twin");
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }));
+        }
+        List<Integer> statuses = twins.stream().map(f -> f.join().statusCode()).sorted().toList();
+        assertThat(statuses).containsExactly(201, 409);
+        HttpResponse<byte[]> loser =
+                twins.stream()
+                        .map(CompletableFuture::join)
+                        .filter(r -> r.statusCode() == 409)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(loser.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/problem+json");
+        var afterTwins = api.get("/api/admin/tenants", operator).array();
+        assertThat(afterTwins).hasSize(tenantsBeforeTwins + 1);
+        assertThat(
+                        afterTwins.stream()
+                                .map(t -> t.asJsonObject().getString("slug"))
+                                .filter("moved-twin"::equals))
+                .hasSize(1);
+        String twinOwner = api.userLogin("moved-twin", "owner@moving-co.kz", "owner-pass-1");
+        assertThat(api.get("/api/crm/leads/" + leadId, twinOwner).json().getString("name"))
+                .isEqualTo("Данияр");
+
+        // an id no company has, or no number can hold: a problem, never a server error
+        for (String id : List.of(Long.toString(Long.MAX_VALUE), "99999999999999999999999")) {
+            HttpResponse<byte[]> missing =
+                    send(
+                            api,
+                            "/api/admin/tenants/" + id + "/export",
+                            operator,
+                            HttpRequest.BodyPublishers.noBody(),
+                            "application/json");
+            assertThat(missing.statusCode()).as(id).isIn(400, 404);
+            assertThat(missing.headers().firstValue("Content-Type").orElse(""))
+                    .as(id)
+                    .startsWith("application/problem+json");
+        }
         System.out.printf(
                 "TenantArchiveIT took %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
