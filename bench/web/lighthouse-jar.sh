@@ -57,9 +57,10 @@ if [ -f "$ROOT/web-crm/dist/index.html" ]; then
   node "$HERE/initial-js-size.mjs" "$ROOT/web-crm/dist"
 fi
 
-# the demo owner's refresh cookie, fresh for each run
+# the demo owner's refresh cookie, fresh for each run. The server sets the cookie only for a browser app's login
+# (the X-BuildCRM-Session header, as the apps send it); without the header it answers the tokens in the body.
 session_cookie() {
-  curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
+  curl -fs -D - -o /dev/null -H 'Content-Type: application/json' -H 'X-BuildCRM-Session: crm' \
     -d '{"tenant":"demo","email":"owner@demo.kz","password":"demo-owner-1"}' "$BASE/api/crm/auth/login" |
     tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -1 || true
 }
