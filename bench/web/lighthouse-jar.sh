@@ -57,12 +57,26 @@ if [ -f "$ROOT/web-crm/dist/index.html" ]; then
   node "$HERE/initial-js-size.mjs" "$ROOT/web-crm/dist"
 fi
 
-# the demo owner's refresh cookie, fresh for each run
+# the demo owner's refresh cookie, fresh for each run. The server sets the cookie only for a browser app's login
+# (the X-BuildCRM-Session header, as the apps send it); without the header it answers the tokens in the body.
 session_cookie() {
-  curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
+  curl -fs -D - -o /dev/null -H 'Content-Type: application/json' -H 'X-BuildCRM-Session: crm' \
     -d '{"tenant":"demo","email":"owner@demo.kz","password":"demo-owner-1"}' "$BASE/api/crm/auth/login" |
-    tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -1
+    tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -1 || true
 }
+
+# /health/ready answers before the demo seed is done (the seed runs at start-up, the banner with the demo logins is
+# printed after it). A server this script started: wait (bounded) for the banner in its log. Then sign in at most
+# 3 times, 5 s apart — never more: the server locks an account after 5 failed attempts in 15 minutes.
+if [ -n "$DATA" ]; then
+  for _ in $(seq 360); do grep -q 'demo-owner-1' "$DATA/server.log" && break; sleep 0.5; done
+  grep -q 'demo-owner-1' "$DATA/server.log" || { echo "no demo seed banner in 3 minutes; see $DATA/server.log" >&2; exit 1; }
+fi
+for attempt in 1 2 3; do
+  [ -n "$(session_cookie)" ] && break
+  [ "$attempt" = 3 ] && { echo "the demo owner could not sign in at $BASE (3 attempts)" >&2; exit 1; }
+  sleep 5
+done
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$HERE/results/jar-$STAMP"

@@ -2,8 +2,8 @@
  * Where the API lives, validated once at the edge so the rest of the app can trust it.
  *
  * The static host may serve the app on its own origin (ADR 029): a `config.json` next to index.html names the API
- * (`{"apiBaseUrl": "https://api.example.com"}`), read at run time by `loadRuntimeConfig()` before the app mounts,
- * so one build runs against any server. Without the file (or with an empty value) the build-time
+ * (`{"apiBaseUrl": "https://api.example.com"}`), read at run time by `startRuntimeConfig()` while the app renders its
+ * first screen (ADR 030); every API call waits for it (`runtimeConfigLoaded()`), so one build runs against any server. Without the file (or with an empty value) the build-time
  * `VITE_API_BASE_URL` applies, and without that the API is the page's own origin, as when the server serves the app.
  */
 export function readApiBaseUrl(raw: unknown, source = 'VITE_API_BASE_URL'): string {
@@ -64,7 +64,32 @@ export async function loadRuntimeConfig(base: string = import.meta.env.BASE_URL)
   runtime = value === '' ? null : value;
 }
 
+let loaded: Promise<void> = Promise.resolve();
+
+/**
+ * Starts reading `config.json` (mount() does, in parallel with the first render: ADR 030). Until it settles, API calls
+ * wait in `runtimeConfigLoaded()`; a wrong file rejects them all, so nothing is ever sent to a server nobody meant.
+ */
+export function startRuntimeConfig(base?: string): Promise<void> {
+  loaded = loadRuntimeConfig(base);
+  // the API calls waiting on it see the rejection; mount() shows it
+  loaded.catch(() => undefined);
+  return loaded;
+}
+
+/** Settles once `config.json` is read (at once when nothing started reading it, as under test). */
+export function runtimeConfigLoaded(): Promise<void> {
+  return loaded;
+}
+
+/** The API's base URL once `config.json` is read: what the HTTP clients resolve before each call. */
+export async function loadedApiBaseUrl(): Promise<string> {
+  await loaded;
+  return env.apiBaseUrl;
+}
+
 /** Tests only: back to the build-time value. */
 export function resetRuntimeConfig() {
   runtime = null;
+  loaded = Promise.resolve();
 }

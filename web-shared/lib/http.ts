@@ -47,8 +47,11 @@ const REFRESH_REJECTED = new Set([400, 401, 403]);
  * auth call sends `X-BuildCRM-Session: <app>` and an empty body.
  */
 export function createHttpClient(config: {
-  /** '' (same origin), a path or an origin; a function when it is known only at run time (config.json). */
-  baseUrl: string | (() => string);
+  /**
+   * '' (same origin), a path or an origin; a function when it is known only at run time (config.json), a promise
+   * while config.json is on its way (every request waits for it).
+   */
+  baseUrl: string | (() => string | Promise<string>);
   session: SessionStore;
   lockName: string;
   app: SessionApp;
@@ -56,9 +59,9 @@ export function createHttpClient(config: {
   const { baseUrl, session, lockName, app } = config;
   let refreshing: Promise<Tokens | null> | null = null;
 
-  function url(path: string): string {
+  async function url(path: string): Promise<string> {
     // Absolute, so relative bases work the same in the browser and under test.
-    const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
+    const base = typeof baseUrl === 'function' ? await baseUrl() : baseUrl;
     return new URL(`${base}${path}`, window.location.origin).href;
   }
 
@@ -68,7 +71,7 @@ export function createHttpClient(config: {
     if (accessToken !== null) headers.Authorization = `Bearer ${accessToken}`;
     if (path.startsWith('/api/auth/') || path.endsWith('/auth/login')) headers[SESSION_HEADER] = app;
     try {
-      return await fetch(url(path), {
+      return await fetch(await url(path), {
         method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),

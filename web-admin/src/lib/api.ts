@@ -1,4 +1,4 @@
-import { env } from '@buildcrm/web-shared/lib/env';
+import { loadedApiBaseUrl } from '@buildcrm/web-shared/lib/env';
 import { createHttpClient } from '@buildcrm/web-shared/lib/http';
 import { createSessionStore } from '@buildcrm/web-shared/lib/session';
 
@@ -11,7 +11,7 @@ import { createSessionStore } from '@buildcrm/web-shared/lib/session';
 export const session = createSessionStore(() => window.sessionStorage, 'buildcrm.admin.session');
 
 export const api = createHttpClient({
-  baseUrl: () => env.apiBaseUrl,
+  baseUrl: loadedApiBaseUrl,
   session,
   lockName: 'buildcrm.admin.refresh',
   app: 'admin',

@@ -1,3 +1,5 @@
+// the rest of Mantine's styles (the first screen's are in the entry): every signed-in screen sits in this layout
+import '@mantine/core/styles.layer.css';
 import {
   ActionIcon,
   AppShell,

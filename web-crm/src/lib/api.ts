@@ -1,4 +1,4 @@
-import { env } from '@buildcrm/web-shared/lib/env';
+import { loadedApiBaseUrl } from '@buildcrm/web-shared/lib/env';
 import { createHttpClient } from '@buildcrm/web-shared/lib/http';
 import { createSessionStore } from '@buildcrm/web-shared/lib/session';
 
@@ -25,7 +25,7 @@ export function dropLegacySession() {
 dropLegacySession();
 
 export const api = createHttpClient({
-  baseUrl: () => env.apiBaseUrl,
+  baseUrl: loadedApiBaseUrl,
   session,
   lockName: 'buildcrm.crm.refresh',
   app: 'crm',

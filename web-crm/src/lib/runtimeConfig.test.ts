@@ -1,4 +1,4 @@
-import { env, loadRuntimeConfig, resetRuntimeConfig } from '@buildcrm/web-shared/lib/env';
+import { env, loadRuntimeConfig, resetRuntimeConfig, startRuntimeConfig } from '@buildcrm/web-shared/lib/env';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../test/server';
@@ -52,5 +52,49 @@ describe('config.json next to index.html (the API on its own origin)', () => {
       await expect(loadRuntimeConfig('/crm/')).rejects.toThrow(/config\.json/);
       expect(env.apiBaseUrl).toBe('');
     }
+  });
+
+  it('lets the app render while the file is on its way, and holds every API call until it is read (ADR 030)', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const asked = new Promise<void>((asking) => {
+      server.use(
+        http.get(CONFIG, () => {
+          asking();
+          return new Promise<Response>((resolve) => (answer = resolve));
+        }),
+      );
+    });
+    let calls = 0;
+    server.use(
+      http.get('https://api.example.test/api/crm/me', () => {
+        calls += 1;
+        return HttpResponse.json({ from: 'configured' });
+      }),
+      http.get(`${window.location.origin}/api/crm/me`, () => HttpResponse.json({ from: 'page origin' })),
+    );
+    const loaded = startRuntimeConfig('/crm/');
+    session.save({ accessToken: 'a' });
+    const call = api.request('/api/crm/me');
+    await asked;
+    expect(calls).toBe(0);
+    answer(HttpResponse.json({ apiBaseUrl: 'https://api.example.test' }));
+    await loaded;
+    await expect(call).resolves.toEqual({ from: 'configured' });
+  });
+
+  it('sends nothing anywhere when the file is wrong', async () => {
+    let calls = 0;
+    server.use(
+      http.get(CONFIG, () => new HttpResponse('{nope', { headers: { 'Content-Type': 'application/json' } })),
+      http.get(`${window.location.origin}/api/crm/me`, () => {
+        calls += 1;
+        return HttpResponse.json({});
+      }),
+    );
+    const loaded = startRuntimeConfig('/crm/');
+    session.save({ accessToken: 'a' });
+    await expect(api.request('/api/crm/me')).rejects.toThrow();
+    await expect(loaded).rejects.toThrow(/config\.json/);
+    expect(calls).toBe(0);
   });
 });
