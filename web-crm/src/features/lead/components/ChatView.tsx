@@ -7,6 +7,7 @@ import type { Message } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/time';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import { flattenMessages, messagesQueryOptions } from '../api/conversation';
+import { failureKey } from '../api/window';
 
 const STATUS_ICON: Record<string, string> = {
   QUEUED: '🕓',
@@ -120,6 +121,11 @@ function Bubble({ message, children }: { message: Message; children: React.React
               </Text>
             )}
           </Group>
+          {outgoing && message.status === 'FAILED' && failureKey(message.error) && (
+            <Text size="xs" c="red" data-testid="failure-reason">
+              {t(failureKey(message.error) ?? '')}
+            </Text>
+          )}
         </Stack>
       </Paper>
     </Group>
