@@ -34,7 +34,9 @@ export function useSendTemplate(leadId: number) {
 }
 
 /** A failed message's reason in words, for the failures people must act on; null for the others. */
-export function failureKey(error: string | null | undefined): string | null {
+export type FailureKey = 'chat.failure.template' | 'chat.failure.window' | 'chat.failure.noTemplates';
+
+export function failureKey(error: string | null | undefined): FailureKey | null {
   if (!error) return null;
   if (/template rejected/i.test(error)) return 'chat.failure.template';
   if (/131047|24-hour/.test(error)) return 'chat.failure.window';

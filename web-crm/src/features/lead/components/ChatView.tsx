@@ -121,11 +121,7 @@ function Bubble({ message, children }: { message: Message; children: React.React
               </Text>
             )}
           </Group>
-          {outgoing && message.status === 'FAILED' && failureKey(message.error) && (
-            <Text size="xs" c="red" data-testid="failure-reason">
-              {t(failureKey(message.error) ?? '')}
-            </Text>
-          )}
+          {outgoing && message.status === 'FAILED' && <FailureReason error={message.error} />}
         </Stack>
       </Paper>
     </Group>
@@ -271,5 +267,17 @@ export function ChatView({ leadId }: { leadId: number }) {
         </ActionIcon>
       )}
     </Box>
+  );
+}
+
+/** A failed message's reason in words, when it is one a person must act on (ADR 035). */
+function FailureReason({ error }: { error: string | null | undefined }) {
+  const { t } = useTranslation();
+  const key = failureKey(error);
+  if (key === null) return null;
+  return (
+    <Text size="xs" c="red" data-testid="failure-reason">
+      {t(key)}
+    </Text>
   );
 }

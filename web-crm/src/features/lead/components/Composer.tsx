@@ -97,7 +97,14 @@ function WindowClosedNotice({
   const { t } = useTranslation();
   const sendTemplate = useSendTemplate(leadId);
   return (
-    <Alert color="yellow" variant="light" role="status" mb="xs" title={t('chat.window.title')} data-testid="window-closed">
+    <Alert
+      color="yellow"
+      variant="light"
+      role="status"
+      mb="xs"
+      title={t('chat.window.title')}
+      data-testid="window-closed"
+    >
       <Text size="sm">{t('chat.window.explain')}</Text>
       {template?.preview ? (
         <>

@@ -118,7 +118,9 @@ class MetaTemplatesIT {
 
     @AfterAll
     static void stop() {
-        graph.close();
+        if (graph != null) {
+            graph.close();
+        }
     }
 
     @Test
