@@ -203,7 +203,14 @@ export const crm: Db = {
   push: seedPush(),
 };
 
+/** Leads whose WhatsApp window a test has closed, with what the API then says. */
+export const closedWindows = new Map<
+  number,
+  { state: 'CLOSED'; freeText: false; template: { name: string; language: string; preview: string } | null }
+>();
+
 export function resetCrmBackend() {
+  closedWindows.clear();
   crm.stages = seedStages();
   crm.leads = seedLeads();
   crm.messages = seedMessages();
@@ -394,6 +401,27 @@ export const crmHandlers = [
     return HttpResponse.json(
       update(Number(params.id), (lead) => ({ ...lead, handledBy: 'AI', handler: null, aiEnabled: true })),
     );
+  }),
+  // WhatsApp's 24-hour window (ADR 035): open unless a test closes it
+  http.get('*/api/crm/leads/:id/whatsapp-window', ({ params }) =>
+    HttpResponse.json(closedWindows.get(Number(params.id)) ?? { state: 'NONE', freeText: true, template: null }),
+  ),
+  http.post('*/api/crm/leads/:id/whatsapp-window/template', async ({ request, params }) => {
+    await record(request);
+    const list = crm.messages.get(Number(params.id)) ?? [];
+    const preview = closedWindows.get(Number(params.id))?.template?.preview ?? null;
+    const sent = message(100 + list.length, {
+      direction: 'OUT',
+      author: 'HUMAN',
+      authorId: 10,
+      text: preview,
+      kind: 'TEXT',
+      status: 'QUEUED',
+      sentAt: new Date().toISOString(),
+      createdAt: new Date().toISOString(),
+    });
+    crm.messages.set(Number(params.id), [...list, sent]);
+    return HttpResponse.json(sent, { status: 201 });
   }),
   http.get('*/api/crm/leads/:id/messages', ({ params }) =>
     HttpResponse.json({ items: crm.messages.get(Number(params.id)) ?? [], previousCursor: null }),

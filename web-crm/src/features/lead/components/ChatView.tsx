@@ -7,6 +7,7 @@ import type { Message } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/time';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import { flattenMessages, messagesQueryOptions } from '../api/conversation';
+import { failureKey } from '../api/window';
 
 const STATUS_ICON: Record<string, string> = {
   QUEUED: '🕓',
@@ -120,6 +121,7 @@ function Bubble({ message, children }: { message: Message; children: React.React
               </Text>
             )}
           </Group>
+          {outgoing && message.status === 'FAILED' && <FailureReason error={message.error} />}
         </Stack>
       </Paper>
     </Group>
@@ -265,5 +267,17 @@ export function ChatView({ leadId }: { leadId: number }) {
         </ActionIcon>
       )}
     </Box>
+  );
+}
+
+/** A failed message's reason in words, when it is one a person must act on (ADR 035). */
+function FailureReason({ error }: { error: string | null | undefined }) {
+  const { t } = useTranslation();
+  const key = failureKey(error);
+  if (key === null) return null;
+  return (
+    <Text size="xs" c="red" data-testid="failure-reason">
+      {t(key)}
+    </Text>
   );
 }

@@ -35,4 +35,12 @@ public interface ChannelProvider {
     default java.util.Optional<String> webhookPath(String channelKey, ChannelSettings settings) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * How long after the client's last message free-form messages are allowed (Meta: 24 h); empty
+     * when the provider has no such window. Outside it only a template can be sent (ADR 035).
+     */
+    default java.util.Optional<java.time.Duration> sessionWindow() {
+        return java.util.Optional.empty();
+    }
 }

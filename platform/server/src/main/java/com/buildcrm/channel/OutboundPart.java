@@ -47,4 +47,16 @@ public sealed interface OutboundPart {
             return gateway.sendVoice(to, url);
         }
     }
+
+    /** An approved WhatsApp template (the only message allowed outside the session window). */
+    record Template(TemplateCall call) implements OutboundPart {
+        public Template {
+            Objects.requireNonNull(call, "call");
+        }
+
+        @Override
+        public SendResult sendThrough(WhatsAppGateway gateway, String to) {
+            return gateway.sendTemplate(to, call);
+        }
+    }
 }

@@ -28,6 +28,14 @@ public interface WhatsAppGateway {
     SendResult sendVoice(String to, URI url);
 
     /**
+     * Sends an approved message template (ADR 035). The default is for providers without templates:
+     * a clear refusal, not retryable.
+     */
+    default SendResult sendTemplate(String to, TemplateCall template) {
+        return SendResult.rejected("this channel cannot send WhatsApp templates", false);
+    }
+
+    /**
      * Fetches the file of an inbound message that the provider did not inline: by its {@link
      * InboundMedia#downloadUrl()} or {@link InboundMedia#providerMediaId()}, with this channel's
      * credentials where the provider needs them. Reads at most {@code maxBytes} (a bigger file is

@@ -41,6 +41,7 @@ public class ConversationService {
     @Inject com.buildcrm.handoff.Handoffs handoffs;
     @Inject Event<LiveEvent> live;
     @Inject OutgoingMessages outgoing;
+    @Inject com.buildcrm.template.CrmTemplates templates;
 
     public record MessageResponse(
             long id,
@@ -124,7 +125,36 @@ public class ConversationService {
         return send(leadId, message);
     }
 
+    /**
+     * Where the lead stands with WhatsApp's customer-service window, and the template a person can
+     * send past it (ADR 035).
+     */
+    public com.buildcrm.template.TemplateApi.WindowView window(long leadId) {
+        long userId = data.currentUserId();
+        Instant at = clock.instant();
+        return data.work(
+                work -> templates.view(work, leads.findVisible(work.em(), leadId), userId, at));
+    }
+
+    /** Sends the tenant's {@code reopen} template to the lead (ADR 035). */
+    public MessageResponse sendReopenTemplate(long leadId) {
+        long userId = data.currentUserId();
+        return send(leadId, (work, lead) -> templates.reopen(work, lead, userId));
+    }
+
     private MessageResponse send(long leadId, OutgoingMessage what) {
+        Instant checkedAt = clock.instant();
+        return send(
+                leadId,
+                (work, lead) -> {
+                    // past WhatsApp's window a free message would only fail at Meta: say so now
+                    templates.requireFreeText(work, lead, checkedAt);
+                    return what;
+                });
+    }
+
+    private MessageResponse send(
+            long leadId, java.util.function.BiFunction<TenantWork, Lead, OutgoingMessage> compose) {
         long tenantId = data.tenant().id();
         long userId = data.currentUserId();
         Instant at = clock.instant();
@@ -140,6 +170,7 @@ public class ConversationService {
                                                             ApiProblem.conflict(
                                                                     "no-recipient",
                                                                     "The lead's phone number cannot receive WhatsApp"));
+                            OutgoingMessage what = compose.apply(TenantWork.of(em), lead);
                             if (lead.ledByAi() || lead.handlerId() == null) {
                                 // a person writing to an AI-led lead takes it over: never two
                                 // voices

@@ -53,6 +53,7 @@ public class FollowUps {
     @Inject Clock clock;
     @Inject Event<LiveEvent> live;
     @Inject OutgoingMessages outgoing;
+    @Inject FollowUpTemplates windowed;
 
     /**
      * Arms the sequence after a bot message (in the caller's transaction): anything pending of an
@@ -181,6 +182,13 @@ public class FollowUps {
                 mark(work, row.id(), "CANCELLED", null, null, "no recipient");
                 return;
             }
+            OutgoingMessage what =
+                    windowed.compose(work, lead, row.id(), row.step(), send.text(), now);
+            if (what == null) {
+                // past WhatsApp's window without a usable template: recorded, never retried
+                next(work, lead, row, setup, now);
+                return;
+            }
             Message message =
                     outgoing.send(
                             em,
@@ -189,18 +197,30 @@ public class FollowUps {
                             recipient,
                             MessageAuthor.AI,
                             null,
-                            OutgoingMessage.text(send.text()),
+                            what,
                             now);
-            lead.weWrote(send.text(), at);
-            mark(work, row.id(), "SENT", send.text(), message.id(), null);
+            lead.weWrote(what.text(), at);
+            mark(work, row.id(), "SENT", what.text(), message.id(), null);
+            Map<String, Object> sentDetails = new LinkedHashMap<>();
+            sentDetails.put("step", row.step() + 1);
+            sentDetails.put("text", what.text());
+            if (what.template() != null) {
+                sentDetails.put("template", what.template().name());
+            }
             LeadJson.event(
                     work,
                     lead.id(),
                     "followup.sent",
                     ActorKind.SYSTEM,
                     null,
-                    "Отправлено напоминание " + (row.step() + 1),
-                    Map.of("step", row.step() + 1, "text", send.text()),
+                    what.template() == null
+                            ? "Отправлено напоминание " + (row.step() + 1)
+                            : "Отправлено напоминание "
+                                    + (row.step() + 1)
+                                    + " шаблоном WhatsApp «"
+                                    + what.template().name()
+                                    + "»: прошло больше 24 часов с последнего сообщения клиента",
+                    sentDetails,
                     at);
             published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
             next(work, lead, row, setup, now);

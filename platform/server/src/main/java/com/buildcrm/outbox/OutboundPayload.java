@@ -1,9 +1,11 @@
 package com.buildcrm.outbox;
 
 import com.buildcrm.channel.MediaKind;
+import com.buildcrm.channel.TemplateCall;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,15 +20,23 @@ import java.util.Objects;
  * @param mediaId our stored media id (media and voice)
  * @param mediaKind IMAGE, VIDEO or DOCUMENT (media)
  * @param fileName the file name shown to the client (documents)
+ * @param template the approved WhatsApp template sent instead of a text (ADR 035); {@code text}
+ *     then holds the filled-in body as the conversation shows it, not sent
  */
 public record OutboundPayload(
-        Type type, String text, String mediaId, MediaKind mediaKind, String fileName) {
+        Type type,
+        String text,
+        String mediaId,
+        MediaKind mediaKind,
+        String fileName,
+        TemplateCall template) {
 
     /** The kinds of payload, stored in lower case ({@code text}, {@code media}, {@code voice}). */
     public enum Type {
         TEXT,
         MEDIA,
-        VOICE;
+        VOICE,
+        TEMPLATE;
 
         /** The stored name. */
         public String stored() {
@@ -46,6 +56,19 @@ public record OutboundPayload(
 
     public OutboundPayload {
         Objects.requireNonNull(type, "type");
+        if ((type == Type.TEMPLATE) != (template != null)) {
+            throw new IllegalArgumentException("a template payload, and only one, has a template");
+        }
+    }
+
+    public OutboundPayload(
+            Type type, String text, String mediaId, MediaKind mediaKind, String fileName) {
+        this(type, text, mediaId, mediaKind, fileName, null);
+    }
+
+    /** An approved template; {@code shown} is its filled-in body as the conversation shows it. */
+    public static OutboundPayload template(String shown, TemplateCall template) {
+        return new OutboundPayload(Type.TEMPLATE, shown, null, null, null, template);
     }
 
     public static OutboundPayload text(String text) {
@@ -76,6 +99,14 @@ public record OutboundPayload(
         if (fileName != null) {
             b.add("fileName", fileName);
         }
+        if (template != null) {
+            b.add(
+                    "template",
+                    Json.createObjectBuilder()
+                            .add("name", template.name())
+                            .add("language", template.language())
+                            .add("parameters", Json.createArrayBuilder(template.bodyParameters())));
+        }
         return b.build().toString();
     }
 
@@ -83,12 +114,27 @@ public record OutboundPayload(
         try (var reader = Json.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             String mediaKind = o.getString("mediaKind", null);
+            JsonObject t = o.getJsonObject("template");
+            TemplateCall template =
+                    t == null
+                            ? null
+                            : new TemplateCall(
+                                    t.getString("name"),
+                                    t.getString("language"),
+                                    t
+                                            .getJsonArray("parameters")
+                                            .getValuesAs(JsonString.class)
+                                            .stream()
+                                            .map(JsonString::getString)
+                                            .toList());
+            Type type = Type.ofStored(o.getString("type", ""));
             return new OutboundPayload(
-                    Type.ofStored(o.getString("type", "")),
+                    template == null && type == Type.TEMPLATE ? Type.TEXT : type,
                     o.getString("text", null),
                     o.getString("mediaId", null),
                     mediaKind == null ? null : MediaKind.valueOf(mediaKind),
-                    o.getString("fileName", null));
+                    o.getString("fileName", null),
+                    type == Type.TEMPLATE ? template : null);
         }
     }
 }

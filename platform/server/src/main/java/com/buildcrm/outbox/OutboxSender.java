@@ -133,6 +133,7 @@ public class OutboxSender {
                             p.fileName());
             case VOICE -> new OutboundPart.Voice(mediaUrl(row.tenantId(), p.mediaId()));
             case TEXT -> new OutboundPart.Text(p.text());
+            case TEMPLATE -> new OutboundPart.Template(p.template());
         };
     }
 

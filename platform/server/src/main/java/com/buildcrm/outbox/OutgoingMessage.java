@@ -2,6 +2,7 @@ package com.buildcrm.outbox;
 
 import com.buildcrm.channel.MediaKind;
 import com.buildcrm.channel.MessageKind;
+import com.buildcrm.channel.TemplateCall;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -14,10 +15,20 @@ import java.util.Objects;
  * @param text the text, or the caption of a file; may be null for a file
  * @param mediaId our stored media id, null for a text
  * @param fileName the file name shown to the client (documents), or null
+ * @param template an approved WhatsApp template sent instead of {@code text} (ADR 035), or null;
+ *     {@code text} is then its filled-in body, as the conversation shows it
  */
-public record OutgoingMessage(MessageKind kind, String text, String mediaId, String fileName) {
+public record OutgoingMessage(
+        MessageKind kind, String text, String mediaId, String fileName, TemplateCall template) {
+
+    public OutgoingMessage(MessageKind kind, String text, String mediaId, String fileName) {
+        this(kind, text, mediaId, fileName, null);
+    }
 
     public OutgoingMessage {
+        if (template != null && kind != MessageKind.TEXT) {
+            throw new IllegalArgumentException("a template is sent as a text message");
+        }
         Objects.requireNonNull(kind, "kind");
         if (kind == MessageKind.TEXT ? mediaId != null : mediaId == null) {
             throw new IllegalArgumentException("a text has no file, a " + kind + " has one");
@@ -33,6 +44,12 @@ public record OutgoingMessage(MessageKind kind, String text, String mediaId, Str
 
     public static OutgoingMessage text(String text) {
         return new OutgoingMessage(MessageKind.TEXT, text, null, null);
+    }
+
+    /** An approved WhatsApp template; {@code shown} is its filled-in body. */
+    public static OutgoingMessage template(String shown, TemplateCall template) {
+        return new OutgoingMessage(
+                MessageKind.TEXT, shown, null, null, Objects.requireNonNull(template, "template"));
     }
 
     /** An image, video or document of ours, with an optional caption. */
@@ -51,6 +68,9 @@ public record OutgoingMessage(MessageKind kind, String text, String mediaId, Str
 
     /** What the outbox row sends. */
     public OutboundPayload payload() {
+        if (template != null) {
+            return OutboundPayload.template(text, template);
+        }
         return switch (kind) {
             case TEXT -> OutboundPayload.text(text);
             case VOICE -> OutboundPayload.voice(mediaId);

@@ -8,10 +8,12 @@ import com.buildcrm.channel.MediaFetch;
 import com.buildcrm.channel.MediaKind;
 import com.buildcrm.channel.ProviderCall;
 import com.buildcrm.channel.SendResult;
+import com.buildcrm.channel.TemplateCall;
 import com.buildcrm.channel.WhatsAppGateway;
 import com.buildcrm.phone.PhoneNumbers;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -32,13 +34,31 @@ final class MetaCloudGateway implements WhatsAppGateway {
     /** The message is outside the 24-hour customer-service window: only templates may be sent. */
     static final long OUTSIDE_SESSION_WINDOW = 131047;
 
+    /** WhatsApp's customer-service window after the client's last message. */
+    static final Duration SESSION_WINDOW = Duration.ofHours(24);
+
+    /**
+     * Template errors (Meta's 1320xx): the template and its parameters do not fit what Meta
+     * approved. Never retryable: the same call fails the same way until the operator fixes the
+     * registration.
+     */
+    private static final java.util.Map<Long, String> TEMPLATE_ERRORS =
+            java.util.Map.of(
+                    132000L, "the number of parameters does not match the approved template",
+                    132001L, "no approved template of this name in this language",
+                    132005L, "the text with its parameters is too long",
+                    132007L, "a parameter breaks WhatsApp's format rules",
+                    132012L, "a parameter does not have the format the template expects",
+                    132015L, "the template is paused by Meta (low quality)",
+                    132016L, "the template is disabled by Meta");
+
     /** Throttling and temporary errors: sending again later can work. */
     private static final Set<Long> RETRYABLE_CODES =
             Set.of(4L, 80007L, 130429L, 131000L, 131016L, 131048L, 131056L);
 
     private static final ChannelCapabilities CAPABILITIES =
             new ChannelCapabilities(
-                    false, true, true, true, true, 4096, Optional.of(Duration.ofHours(24)));
+                    false, true, true, true, true, 4096, Optional.of(SESSION_WINDOW));
 
     /** Meta's media ids are digits; anything that could change the path is refused. */
     private static final Pattern MEDIA_ID = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
@@ -115,6 +135,38 @@ final class MetaCloudGateway implements WhatsAppGateway {
             return SendResult.rejected("Voice URL is required", false);
         }
         return send(to, "audio", Json.createObjectBuilder().add("link", url.toString()));
+    }
+
+    /**
+     * Meta's template message: {@code {"type":"template","template":{"name":…,"language":{"code":
+     * …},"components":[{"type":"body","parameters":[{"type":"text","text":…}]}]}}}; the body
+     * component is left out when the template has no placeholders.
+     */
+    @Override
+    public SendResult sendTemplate(String to, TemplateCall template) {
+        if (template == null || template.name().isBlank() || template.language().isBlank()) {
+            return SendResult.rejected("Template name and language are required", false);
+        }
+        JsonObjectBuilder content =
+                Json.createObjectBuilder()
+                        .add("name", template.name())
+                        .add(
+                                "language",
+                                Json.createObjectBuilder().add("code", template.language()));
+        if (!template.bodyParameters().isEmpty()) {
+            JsonArrayBuilder parameters = Json.createArrayBuilder();
+            for (String value : template.bodyParameters()) {
+                parameters.add(Json.createObjectBuilder().add("type", "text").add("text", value));
+            }
+            content.add(
+                    "components",
+                    Json.createArrayBuilder()
+                            .add(
+                                    Json.createObjectBuilder()
+                                            .add("type", "body")
+                                            .add("parameters", parameters)));
+        }
+        return send(to, "template", content);
     }
 
     /**
@@ -226,6 +278,14 @@ final class MetaCloudGateway implements WhatsAppGateway {
             return SendResult.rejected(
                     "Outside WhatsApp's 24-hour customer-service window: only an approved template"
                             + " can be sent until the customer writes again (Meta error 131047)",
+                    false);
+        }
+        if (code != null && TEMPLATE_ERRORS.containsKey(code)) {
+            return SendResult.rejected(
+                    "WhatsApp template rejected: "
+                            + TEMPLATE_ERRORS.get(code)
+                            + " — "
+                            + reason(reply.status(), code, error),
                     false);
         }
         boolean retryable =

@@ -50,6 +50,12 @@ public final class MetaCloudProvider implements ChannelProvider {
         return KEY;
     }
 
+    /** WhatsApp's customer-service window: free-form messages only within 24 h of the client's. */
+    @Override
+    public java.util.Optional<Duration> sessionWindow() {
+        return java.util.Optional.of(MetaCloudGateway.SESSION_WINDOW);
+    }
+
     @Override
     public List<SettingField> settingFields() {
         return List.of(

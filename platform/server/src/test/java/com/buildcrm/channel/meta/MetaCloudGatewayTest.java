@@ -6,6 +6,7 @@ import com.buildcrm.channel.FakeProviderServer;
 import com.buildcrm.channel.FakeProviderServer.Received;
 import com.buildcrm.channel.MediaKind;
 import com.buildcrm.channel.SendResult;
+import com.buildcrm.channel.TemplateCall;
 import com.buildcrm.channel.WhatsAppGateway;
 import com.buildcrm.channel.builtin.BuiltInChannels;
 import jakarta.json.Json;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,72 @@ class MetaCloudGatewayTest {
         SendResult.Rejected rejected = (SendResult.Rejected) result;
         assertThat(rejected.retryable()).isFalse();
         assertThat(rejected.reason()).contains("24-hour", "template", "131047");
+    }
+
+    @Test
+    void aTemplateGoesOutInMetasTemplateWireFormat() {
+        graph.reply(PATH, 200, ACCEPTED);
+
+        SendResult result =
+                gateway()
+                        .sendTemplate(
+                                "+77011234567",
+                                new TemplateCall(
+                                        "follow_up_1", "ru", List.of("Асель", "ТОО «Панель Дом»")));
+
+        assertThat(result).isEqualTo(SendResult.accepted(WAMID));
+        JsonObject body = json(graph.takeRequest().bodyText());
+        assertThat(body.getString("messaging_product")).isEqualTo("whatsapp");
+        assertThat(body.getString("to")).isEqualTo("77011234567");
+        assertThat(body.getString("type")).isEqualTo("template");
+        JsonObject template = body.getJsonObject("template");
+        assertThat(template.getString("name")).isEqualTo("follow_up_1");
+        assertThat(template.getJsonObject("language").getString("code")).isEqualTo("ru");
+        JsonObject component = template.getJsonArray("components").getJsonObject(0);
+        assertThat(component.getString("type")).isEqualTo("body");
+        assertThat(component.getJsonArray("parameters").getJsonObject(0).getString("type"))
+                .isEqualTo("text");
+        assertThat(
+                        component.getJsonArray("parameters").stream()
+                                .map(p -> p.asJsonObject().getString("text"))
+                                .toList())
+                .containsExactly("Асель", "ТОО «Панель Дом»");
+    }
+
+    @Test
+    void aTemplateWithoutPlaceholdersSendsNoComponents() {
+        graph.reply(PATH, 200, ACCEPTED);
+
+        gateway().sendTemplate("+77011234567", new TemplateCall("hello_again", "kk", List.of()));
+
+        JsonObject template = json(graph.takeRequest().bodyText()).getJsonObject("template");
+        assertThat(template.containsKey("components")).isFalse();
+        assertThat(template.getJsonObject("language").getString("code")).isEqualTo("kk");
+    }
+
+    @Test
+    void aTemplateMetaRejectsForItsParameterCountFailsForGoodWithAHumanReason() {
+        graph.reply(
+                PATH,
+                400,
+                """
+                {"error":{"message":"(#132000) Number of parameters does not match the expected number of params",
+                 "type":"OAuthException","code":132000,
+                 "error_data":{"messaging_product":"whatsapp","details":"body: number of localizable_params (1) does not match the expected number of params (2)"},
+                 "fbtrace_id":"AbCdEfGh"}}
+                """);
+
+        SendResult result =
+                gateway()
+                        .sendTemplate(
+                                "+77011234567",
+                                new TemplateCall("follow_up_1", "ru", List.of("Асель")));
+
+        SendResult.Rejected rejected = (SendResult.Rejected) result;
+        assertThat(rejected.retryable()).isFalse();
+        assertThat(rejected.reason())
+                .startsWith("WhatsApp template rejected: the number of parameters")
+                .contains("132000", "expected number of params (2)");
     }
 
     @Test
