@@ -37,6 +37,6 @@ public record SummaryInput(
                     }
                 });
         fields = Collections.unmodifiableMap(copy);
-        clientTexts = List.copyOf(clientTexts);
+        clientTexts = clientTexts.stream().filter(java.util.Objects::nonNull).toList();
     }
 }
