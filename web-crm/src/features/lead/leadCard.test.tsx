@@ -192,7 +192,7 @@ describe('lead card', () => {
     // on a desktop it opens expanded: labels of the pack, never keys; yes/no words; what changed since the handoff
     const fields = within(summary).getByTestId('lead-summary-fields');
     expect(fields).toHaveTextContent('Ширина, м: 8,5');
-    expect(fields).toHaveTextContent('Закрытие фундамента: Да');
+    expect(fields).toHaveTextContent('Закрытие фундамента: да');
     expect(fields).not.toHaveTextContent('width_m');
     expect(within(fields).getByText('новое')).toBeInTheDocument();
     expect(within(summary).getByTestId('lead-summary-open')).toHaveTextContent('Высота стен, м, Окна, шт.');

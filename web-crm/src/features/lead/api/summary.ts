@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import type { Lead, LeadSummary } from '../../../lib/api/types';
 
@@ -16,4 +16,6 @@ export const summaryQueryOptions = (lead: Lead) =>
     queryKey: [...summaryKey(lead.id), lead.handledBy, lead.needsHuman === true, lead.stage.role] as const,
     queryFn: ({ signal }) => api.request<LeadSummary>(`/api/crm/leads/${lead.id}/summary`, { signal }),
     enabled: summaryPinned(lead),
+    // a refetch after a take-over keeps the card (and the chat's height) in place
+    placeholderData: keepPreviousData,
   });

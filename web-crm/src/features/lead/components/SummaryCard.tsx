@@ -24,9 +24,7 @@ export function nextStepText(summary: HandoffSummary, t: TFunction, language: st
     return t('summary.step.ASK', { fields: labels.join(', ') });
   }
   if (step.kind === 'CALL')
-    return summary.want.callTime
-      ? t('summary.step.CALL_AT', { time: summary.want.callTime })
-      : t('summary.step.CALL');
+    return summary.want.callTime ? t('summary.step.CALL_AT', { time: summary.want.callTime }) : t('summary.step.CALL');
   if (step.kind === 'OFFER' || step.kind === 'DONE') return t(`summary.step.${step.kind}`);
   return t('summary.step.CALL');
 }

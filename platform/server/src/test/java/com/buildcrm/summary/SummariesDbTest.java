@@ -68,11 +68,16 @@ class SummariesDbTest {
                         + aliyasLead
                         + ", 'IN', 'CLIENT', 'text', 'Нужен шкаф-купе, позвоните после обеда',"
                         + " 'RECEIVED', '2026-12-04T05:10:00Z')");
-        DB.sql(
-                other,
-                "INSERT INTO leads (phone, stage_id, handled_by, created_at) VALUES ('+77010000009', "
-                        + DB.stage(other, "NEW")
-                        + ", 'HUMAN', '2026-12-04T05:00:00Z')");
+        // ids are per company: the other company's lead gets an id acme does not have
+        for (String phone : new String[] {"+77010000007", "+77010000008", "+77010000009"}) {
+            DB.sql(
+                    other,
+                    "INSERT INTO leads (phone, stage_id, handled_by, created_at) VALUES ('"
+                            + phone
+                            + "', "
+                            + DB.stage(other, "NEW")
+                            + ", 'HUMAN', '2026-12-04T05:00:00Z')");
+        }
         othersLead = DB.number(other, "SELECT id FROM leads WHERE phone = '+77010000009'");
     }
 
@@ -208,6 +213,7 @@ class SummariesDbTest {
         assertThat(service(acme, bolat, "manager").view(aliyasLead).leadId())
                 .isEqualTo(aliyasLead); // acme's managers see all leads
         // another company's lead id does not exist here, and that company reads its own
+        assertThat(DB.number(acme, "SELECT count(*) FROM leads WHERE id = ?", othersLead)).isZero();
         assertThatThrownBy(() -> service(acme, 1, "owner").view(othersLead))
                 .isInstanceOfSatisfying(
                         ApiProblem.class, p -> assertThat(p.status()).isEqualTo(404));
