@@ -46,7 +46,8 @@ async function expectOpenAtNewest(page: Page, card: Locator) {
 /**
  * Issue 15, the lead screen as a chat screen: a lead with a long conversation opens at the newest message with the
  * header and the composer in view (a page of its own on the phone, a side panel on a desktop); taking over does not
- * move the chat; on a desktop the screen works from the keyboard alone.
+ * move the chat; on a desktop the screen works from the keyboard alone. Issue 16: after the take-over the handoff summary
+ * is pinned above the chat.
  */
 test('the lead screen opens at the newest message, keeps its place after a take-over and works from the keyboard', async ({
   page,
@@ -65,7 +66,9 @@ test('the lead screen opens at the newest message, keeps its place after a take-
   const messages = async (leadId: number) =>
     (
       (await (
-        await request.get(`/api/crm/leads/${leadId}/messages?limit=50`, { headers: { Authorization: `Bearer ${token}` } })
+        await request.get(`/api/crm/leads/${leadId}/messages?limit=50`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
       ).json()) as { items: { direction: string; createdAt: string }[] }
     ).items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
@@ -73,7 +76,10 @@ test('the lead screen opens at the newest message, keeps its place after a take-
   let leadId = 0;
   for (const text of QUESTIONS) {
     await clientWrites(request, tenant, CLIENT.phone, CLIENT.name, text);
-    if (leadId === 0) await expect.poll(async () => (leadId = (await leadByPhone(request, token, CLIENT.phone))?.id ?? 0)).toBeGreaterThan(0);
+    if (leadId === 0)
+      await expect
+        .poll(async () => (leadId = (await leadByPhone(request, token, CLIENT.phone))?.id ?? 0))
+        .toBeGreaterThan(0);
   }
   // every message is stored (an acknowledged webhook is processed a moment later) and the AI answered the last one
   await expect
@@ -113,7 +119,28 @@ test('the lead screen opens at the newest message, keeps its place after a take-
   await expect(card.getByTestId('handled-by')).toContainText('Ведёт');
   expect(await scrollState(page)).toEqual(before);
   await expectOpenAtNewest(page, card);
-  if (isMobile) return;
+
+  // issue 16: the handoff summary is pinned above the chat — one line on the phone (a tap opens it), open on a desktop
+  const summary = card.getByTestId('lead-summary');
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText('Сводка по клиенту');
+  const toggle = summary.getByTestId('lead-summary-toggle');
+  if (isMobile) {
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(summary.getByTestId('lead-summary-teaser')).not.toBeEmpty();
+    await toggle.click();
+  }
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const fields = summary.getByTestId('lead-summary-fields');
+  await expect(fields).toContainText('Город: Алматы');
+  await expect(fields).not.toContainText('_m');
+  await expect(summary.getByTestId('lead-summary-next')).not.toBeEmpty();
+  await expect(card.getByRole('textbox', { name: 'Написать клиенту…' })).toBeInViewport();
+  if (isMobile) {
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    return;
+  }
 
   // a desktop, keyboard only: Tab walks the header, the actions, the tabs and the chat to the composer
   await card.getByTestId('lead-name').click();

@@ -423,6 +423,52 @@ export const crmHandlers = [
     crm.messages.set(Number(params.id), [...list, sent]);
     return HttpResponse.json(sent, { status: 201 });
   }),
+  // the handoff summary (ADR 034): the rule view of the lead's fields, with a snapshot once a person took it over
+  http.get('*/api/crm/leads/:id/summary', ({ params }) => {
+    const lead = findLead(params.id);
+    if (!lead) return HttpResponse.json({ status: 404, title: 'Not Found' }, { status: 404 });
+    const summary = {
+      want: {
+        topicRu: 'Панельные дома',
+        topicEn: 'Panel houses',
+        need: null,
+        callRequested: lead.stage.role === 'CALL_REQUESTED',
+        callTime: null,
+        clientWords: ['Здравствуйте, сколько стоит дом?'],
+      },
+      fields: [
+        { key: 'length_m', labelRu: 'Длина, м', labelEn: 'Length, m', type: 'NUMBER', value: 10, changed: false },
+        { key: 'width_m', labelRu: 'Ширина, м', labelEn: 'Width, m', type: 'NUMBER', value: 8.5, changed: true },
+        {
+          key: 'foundation_closed',
+          labelRu: 'Закрытие фундамента',
+          labelEn: 'Foundation closed',
+          type: 'BOOLEAN',
+          value: true,
+          changed: false,
+        },
+      ],
+      open: [
+        {
+          key: 'height_m',
+          labelRu: 'Высота стен, м',
+          labelEn: 'Wall height, m',
+          questionRu: 'Какая высота стен нужна?',
+          questionEn: 'How high should the walls be?',
+        },
+        { key: 'windows', labelRu: 'Окна, шт.', labelEn: 'Windows', questionRu: '?', questionEn: '?' },
+      ],
+      nextStep: { kind: 'ASK', reason: null, fieldKeys: ['height_m', 'windows'] },
+    };
+    return HttpResponse.json({
+      leadId: lead.id,
+      pinned: lead.handledBy === 'HUMAN' || lead.stage.role === 'CALL_REQUESTED',
+      trigger: 'TAKEN_OVER',
+      takenAt: '2026-11-26T10:00:00+05:00',
+      summary,
+      snapshot: { ...summary, text: 'Клиент хочет дом 10 на 8,5 м, фундамент закроет панелями.', textLocale: 'ru' },
+    });
+  }),
   http.get('*/api/crm/leads/:id/messages', ({ params }) =>
     HttpResponse.json({ items: crm.messages.get(Number(params.id)) ?? [], previousCursor: null }),
   ),

@@ -178,4 +178,43 @@ describe('lead card', () => {
     expect(await within(card).findByRole('textbox', { name: 'Ширина, м' })).toBeInTheDocument();
     expect(within(card).getByRole('tab', { name: 'Данные' })).toHaveAttribute('aria-selected', 'true');
   });
+
+  it('pins the handoff summary at the top of the chat once a person takes over', async () => {
+    const { user } = renderSignedIn('/leads/1');
+    const card = await screen.findByTestId('lead-card');
+    await within(card).findByTestId('chat');
+    // the AI leads: no summary, no request for it
+    expect(within(card).queryByTestId('lead-summary')).not.toBeInTheDocument();
+    expect(crm.requests.some((r) => r.path === '/api/crm/leads/1/summary')).toBe(false);
+
+    await user.click(within(card).getByRole('button', { name: 'Взять на себя' }));
+    const summary = await within(card).findByTestId('lead-summary');
+    // on a desktop it opens expanded: labels of the pack, never keys; yes/no words; what changed since the handoff
+    const fields = within(summary).getByTestId('lead-summary-fields');
+    expect(fields).toHaveTextContent('Ширина, м: 8,5');
+    expect(fields).toHaveTextContent('Закрытие фундамента: да');
+    expect(fields).not.toHaveTextContent('width_m');
+    expect(within(fields).getByText('новое')).toBeInTheDocument();
+    expect(within(summary).getByTestId('lead-summary-open')).toHaveTextContent('Высота стен, м, Окна, шт.');
+    expect(within(summary).getByTestId('lead-summary-next')).toHaveTextContent('Уточнить: высота стен, м, окна, шт.');
+    expect(within(summary).getByTestId('lead-summary-text')).toHaveTextContent('Клиент хочет дом 10 на 8,5 м');
+    // it collapses to one line and opens again
+    const toggle = within(summary).getByTestId('lead-summary-toggle');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(within(summary).queryByTestId('lead-summary-body')).not.toBeInTheDocument();
+    expect(within(summary).getByTestId('lead-summary-teaser')).toHaveTextContent('Уточнить');
+    await user.click(toggle);
+    expect(within(summary).getByTestId('lead-summary-body')).toBeInTheDocument();
+  });
+
+  it('keeps the summary collapsed on a phone so the chat and the composer keep their room', async () => {
+    asPhone();
+    crm.leads = crm.leads.map((lead) => (lead.id === 1 ? { ...lead, handledBy: 'HUMAN' } : lead));
+    renderSignedIn('/leads/1');
+    const summary = await screen.findByTestId('lead-summary');
+    expect(within(summary).getByTestId('lead-summary-toggle')).toHaveAttribute('aria-expanded', 'false');
+    expect(within(summary).getByTestId('lead-summary-teaser')).toHaveTextContent('Уточнить: высота стен');
+    expect(screen.getByRole('textbox', { name: 'Написать клиенту…' })).toBeInTheDocument();
+  });
 });

@@ -266,3 +266,53 @@ export interface PushPreferences {
   callSoon: boolean;
   hotLead: boolean;
 }
+
+/**
+ * GET /api/crm/leads/{id}/summary: the handoff summary (issue 16, ADR 034), structured so the CRM words it in its own
+ * language. Hand-written from the server's records (`Summaries.SummaryView`, `HandoffSummary`).
+ */
+export interface SummaryFact {
+  key: string;
+  labelRu: string;
+  labelEn: string;
+  type: 'TEXT' | 'NUMBER' | 'INTEGER' | 'BOOLEAN' | string;
+  value: string | number | boolean;
+  /** new or changed since the snapshot taken at the handoff */
+  changed: boolean;
+}
+
+export interface SummaryOpenQuestion {
+  key: string;
+  labelRu: string;
+  labelEn: string;
+  questionRu: string;
+  questionEn: string;
+}
+
+export type SummaryStepKind = NextActionKind | 'CALL' | 'ASK' | 'OFFER' | 'DONE';
+
+export interface HandoffSummary {
+  want: {
+    topicRu: string;
+    topicEn: string;
+    need?: string | null;
+    callRequested: boolean;
+    callTime?: string | null;
+    clientWords: string[];
+  };
+  fields: SummaryFact[];
+  open: SummaryOpenQuestion[];
+  nextStep: { kind: SummaryStepKind | string; reason?: string | null; fieldKeys: string[] };
+  /** the LLM's condensed wording, when the company has an LLM */
+  text?: string | null;
+  textLocale?: string | null;
+}
+
+export interface LeadSummary {
+  leadId: number;
+  pinned: boolean;
+  trigger?: 'TAKEN_OVER' | 'HANDED_OFF' | 'CALL_REQUESTED' | null;
+  takenAt?: string | null;
+  summary: HandoffSummary;
+  snapshot?: HandoffSummary | null;
+}

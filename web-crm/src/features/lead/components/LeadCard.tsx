@@ -12,6 +12,7 @@ import { usersQueryOptions } from '../../settings/api/users';
 import { MoveStageSheet } from '../../stages/components/MoveStageSheet';
 import { packQueryOptions } from '../api/pack';
 import { ChatView } from './ChatView';
+import { SummaryCard } from './SummaryCard';
 import { Composer } from './Composer';
 import { LeadDataForm } from './LeadDataForm';
 import { LeadHistory } from './LeadHistory';
@@ -354,6 +355,7 @@ export function LeadCard({
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="chat" pt="xs">
+          <SummaryCard lead={data} />
           <ChatView leadId={data.id} />
           <Group
             gap="xs"

@@ -166,6 +166,52 @@ class FollowUpHandoffIT {
         assertThat(types(lead)).contains("handoff.takeover");
     }
 
+    @Test
+    void aTakeOverPinsTheHandoffSummaryWithThePacksLabels() {
+        String phone = "+77017000003";
+        sandbox.write(phone, "Здравствуйте, нужен дом 10 на 12, мы из Алматы");
+        sandbox.awaitOutbound(phone, 6);
+        JsonObject lead = sandbox.lead(phone);
+        String path = "/api/crm/leads/" + lead.getJsonNumber("id") + "/summary";
+        Reply before = api.get(path, owner);
+        assertThat(before.status()).as(before.toString()).isEqualTo(200);
+        assertThat(before.json().getBoolean("pinned")).isFalse();
+        assertThat(before.json().get("snapshot")).isNull();
+
+        assertThat(
+                        api.post(
+                                        "/api/crm/leads/" + lead.getJsonNumber("id") + "/takeover",
+                                        owner,
+                                        "")
+                                .status())
+                .isEqualTo(200);
+        JsonObject after = api.get(path, owner).json();
+        assertThat(after.getBoolean("pinned")).isTrue();
+        assertThat(after.getString("trigger")).isEqualTo("TAKEN_OVER");
+        assertThat(after.getString("takenAt")).isNotBlank();
+        JsonObject snapshot = after.getJsonObject("snapshot");
+        assertThat(snapshot.getJsonObject("want").getString("topicRu")).isEqualTo("Панельные дома");
+        assertThat(snapshot.getJsonObject("want").getJsonArray("clientWords").toString())
+                .contains("нужен дом 10 на 12");
+        // what the AI collected, under the pack's labels (never the raw keys)
+        List<String> labels =
+                snapshot.getJsonArray("fields").stream()
+                        .map(f -> f.asJsonObject().getString("labelRu"))
+                        .collect(Collectors.toList());
+        assertThat(labels).contains("Город", "Длина, м", "Ширина, м");
+        assertThat(labels).noneMatch(l -> l.matches("[a-z_]+"));
+        // the required fields the client did not give are the open questions
+        assertThat(
+                        snapshot.getJsonArray("open").stream()
+                                .map(o -> o.asJsonObject().getString("labelRu"))
+                                .collect(Collectors.toList()))
+                .contains("Высота стен, м", "Двери, шт.");
+        assertThat(after.getJsonObject("summary").getJsonObject("nextStep").getString("kind"))
+                .isNotBlank();
+        // another lead id, or none: 404
+        assertThat(api.get("/api/crm/leads/99999999/summary", owner).status()).isEqualTo(404);
+    }
+
     private static List<String> types(JsonObject lead) {
         return sandbox.events(lead).stream()
                 .map(e -> e.asJsonObject().getString("type"))
