@@ -57,9 +57,9 @@ import org.slf4j.LoggerFactory;
  * back and drops the schema, the tenant row and the copied media: nothing half-imported. Finally
  * the schema is migrated to this version's latest (like any tenant behind).
  *
- * <p>Secrets (channel tokens, the LLM API key) are encrypted under the source server's master key
- * bound to the tenant's id; they are left out, and entered again on the new server. Sessions,
- * webhook queues, pending jobs and login throttling are not carried either.
+ * <p>Secrets (channel tokens, the LLM and transcription API keys) are encrypted under the source
+ * server's master key bound to the tenant's id; they are left out, and entered again on the new
+ * server. Sessions, webhook queues, pending jobs and login throttling are not carried either.
  */
 public final class TenantArchive {
 
@@ -69,7 +69,13 @@ public final class TenantArchive {
 
     /** Platform tables with tenant rows the archive carries, in insert order. */
     static final List<String> PLATFORM_TABLES =
-            List.of("channels", "tenant_ai", "tenant_greetings", "tenant_followups", "audit_log");
+            List.of(
+                    "channels",
+                    "tenant_ai",
+                    "tenant_greetings",
+                    "tenant_followups",
+                    "tenant_transcription",
+                    "audit_log");
 
     /**
      * Platform tables with a tenant column the archive leaves out, and why: sessions (users sign in
@@ -729,6 +735,7 @@ public final class TenantArchive {
                             + Instant.now()
                             + "\",\"last_inbound_at\":null}";
             case "tenant_ai" -> "{\"tenant_id\":" + tenantId + ",\"llm_api_key\":null}";
+            case "tenant_transcription" -> "{\"tenant_id\":" + tenantId + ",\"api_key\":null}";
             default -> "{\"tenant_id\":" + tenantId + "}";
         };
     }
