@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { zoneLabel } from '@buildcrm/web-shared/lib/zone';
@@ -10,6 +10,7 @@ import { ChannelPanel } from '../../channel/components/ChannelPanel';
 import { FollowUpsPanel } from '../../followups/components/FollowUpsPanel';
 import { GreetingPanel } from '../../greeting/components/GreetingEditor';
 import { SandboxPanel } from '../../sandbox/components/SandboxPanel';
+import { TranscriptionPanel } from '../../transcription/components/TranscriptionPanel';
 import { usePackName, usePacks } from '../../packs/api/packs';
 import { useTenant, useTenantStatus } from '../api/tenants';
 import { ChannelStateBadge } from './ChannelStateBadge';
@@ -96,6 +97,9 @@ export function TenantPage() {
         </Tabs.Panel>
         <Tabs.Panel value="ai" pt="md">
           <AiPanel tenantId={id} />
+          <Box mt="lg">
+            <TranscriptionPanel tenantId={id} />
+          </Box>
         </Tabs.Panel>
         <Tabs.Panel value="pack" pt="md">
           <PackPanel tenantId={id} />
