@@ -183,7 +183,13 @@ function ChatView({ messages }: { messages: ChatMessage[] }) {
               {m.media?.url && isImage(m) ? (
                 <Image src={m.media.url} alt={m.text ?? t('greeting.image')} radius="sm" h={140} fit="cover" />
               ) : m.media?.url && (m.kind === 'VOICE' || m.kind === 'AUDIO') ? (
-                <audio controls preload="none" src={m.media.url} aria-label={t('sandbox.voice')} style={{ maxWidth: 240 }} />
+                <audio
+                  controls
+                  preload="none"
+                  src={m.media.url}
+                  aria-label={t('sandbox.voice')}
+                  style={{ maxWidth: 240 }}
+                />
               ) : m.media?.url ? (
                 <Text size="sm">📎 {m.media.mimeType ?? m.kind}</Text>
               ) : null}

@@ -59,7 +59,9 @@ function PlatformForm({ view }: { view: PlatformTranscription }) {
     <form onSubmit={submit} aria-label={t('transcription.title')} noValidate>
       <Stack>
         <Text size="sm" data-testid="transcription-state">
-          {view.configured ? t('transcription.platformOn', { model: view.model ?? '' }) : t('transcription.platformOff')}
+          {view.configured
+            ? t('transcription.platformOn', { model: view.model ?? '' })
+            : t('transcription.platformOff')}
         </Text>
         <EndpointFields form={form} apiKeySet={view.apiKeySet} />
         {save.isError && <ActionError error={save.error} title={t('transcription.saveFailed')} />}

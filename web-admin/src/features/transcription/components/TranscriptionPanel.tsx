@@ -43,7 +43,8 @@ function TenantForm({ tenantId, view }: { tenantId: string; view: TenantTranscri
   const form = useForm<Values>({
     initialValues: valuesOf(view),
     validate: {
-      baseUrl: (v, all) => (all.mode === 'OWN' && !URL_PATTERN.test(v.trim()) ? t('transcription.validation.baseUrl') : null),
+      baseUrl: (v, all) =>
+        all.mode === 'OWN' && !URL_PATTERN.test(v.trim()) ? t('transcription.validation.baseUrl') : null,
       model: (v, all) => (all.mode === 'OWN' && v.trim() === '' ? t('transcription.validation.model') : null),
     },
   });

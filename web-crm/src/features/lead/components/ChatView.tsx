@@ -62,7 +62,12 @@ function TranscriptView({ message }: { message: Message }) {
   const { t } = useTranslation();
   if (message.transcription === 'DONE' && message.transcript) {
     return (
-      <Text size="sm" fs="italic" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="voice-transcript">
+      <Text
+        size="sm"
+        fs="italic"
+        style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+        data-testid="voice-transcript"
+      >
         <Text span size="xs" c="dimmed" fs="normal">
           {t('chat.transcript')}:{' '}
         </Text>

@@ -69,8 +69,12 @@ class VoiceNotesIT {
 
     @AfterAll
     static void stop() {
-        chatflow.close();
-        stt.close();
+        if (chatflow != null) {
+            chatflow.close();
+        }
+        if (stt != null) {
+            stt.close();
+        }
     }
 
     @Test
