@@ -57,9 +57,9 @@ import org.slf4j.LoggerFactory;
  * back and drops the schema, the tenant row and the copied media: nothing half-imported. Finally
  * the schema is migrated to this version's latest (like any tenant behind).
  *
- * <p>Secrets (channel tokens, the LLM and transcription API keys) are encrypted under the source
- * server's master key bound to the tenant's id; they are left out, and entered again on the new
- * server. Sessions, webhook queues, pending jobs and login throttling are not carried either.
+ * <p>Secrets (channel tokens, the LLM API key) are encrypted under the source server's master key
+ * bound to the tenant's id; they are left out, and entered again on the new server. Sessions,
+ * webhook queues, pending jobs and login throttling are not carried either.
  */
 public final class TenantArchive {
 
@@ -69,13 +69,7 @@ public final class TenantArchive {
 
     /** Platform tables with tenant rows the archive carries, in insert order. */
     static final List<String> PLATFORM_TABLES =
-            List.of(
-                    "channels",
-                    "tenant_ai",
-                    "tenant_greetings",
-                    "tenant_followups",
-                    "tenant_transcription",
-                    "audit_log");
+            List.of("channels", "tenant_ai", "tenant_greetings", "tenant_followups", "audit_log");
 
     /**
      * Platform tables with a tenant column the archive leaves out, and why: sessions (users sign in
@@ -87,7 +81,9 @@ public final class TenantArchive {
                     "refresh_tokens", "sessions: users sign in again",
                     "live_tickets", "sessions: 30-second stream tickets",
                     "inbox", "webhook queue of the running server",
-                    "outbox", "send queue of the running server (messages keep their status)");
+                    "outbox", "send queue of the running server (messages keep their status)",
+                    "tenant_transcription",
+                            "speech-to-text endpoint: its key cannot move, entered again (ADR 033)");
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantArchive.class);
     private static final Pattern TABLE = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
@@ -735,7 +731,6 @@ public final class TenantArchive {
                             + Instant.now()
                             + "\",\"last_inbound_at\":null}";
             case "tenant_ai" -> "{\"tenant_id\":" + tenantId + ",\"llm_api_key\":null}";
-            case "tenant_transcription" -> "{\"tenant_id\":" + tenantId + ",\"api_key\":null}";
             default -> "{\"tenant_id\":" + tenantId + "}";
         };
     }
