@@ -1134,6 +1134,8 @@ export interface components {
             error?: string;
             sentAt?: Record<string, never>;
             createdAt?: Record<string, never>;
+            transcript?: string;
+            transcription?: string;
         };
         NewOwnerRequest: {
             name?: string;

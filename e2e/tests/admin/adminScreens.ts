@@ -82,6 +82,14 @@ export function adminScreens(tenantId: number): Screen[] {
       },
     },
     {
+      name: 'platform settings',
+      open: async (page) => {
+        await visitPath(page, '/admin/settings');
+        await expect(page.getByTestId('platform-transcription')).toBeVisible();
+        await expect(page.getByTestId('transcription-state')).toBeVisible();
+      },
+    },
+    {
       name: 'navigation open',
       only: 'phone',
       open: async (page) => {

@@ -55,6 +55,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const onTenants = useMatch('/tenants/*') !== null;
   const onHealth = useMatch('/health') !== null;
+  const onSettings = useMatch('/settings') !== null;
   const navLink = { minHeight: 44 };
   return (
     <AppShell
@@ -109,6 +110,14 @@ export function AppLayout() {
             to="/health"
             label={t('nav.health')}
             active={onHealth}
+            onClick={close}
+            style={navLink}
+          />
+          <NavLink
+            component={RouterNavLink}
+            to="/settings"
+            label={t('nav.settings')}
+            active={onSettings}
             onClick={close}
             style={navLink}
           />

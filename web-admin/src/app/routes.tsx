@@ -3,6 +3,7 @@ import { LoginPage } from '../features/auth/components/LoginPage';
 import { HealthPage } from '../features/health/components/HealthPage';
 import { TenantPage } from '../features/tenants/components/TenantPage';
 import { TenantsPage } from '../features/tenants/components/TenantsPage';
+import { PlatformSettingsPage } from '../features/transcription/components/PlatformSettingsPage';
 import { AppLayout } from './AppLayout';
 import { RequireSession } from '@buildcrm/web-shared/app/RequireSession';
 
@@ -19,6 +20,7 @@ export const routes: RouteObject[] = [
           { path: '/tenants', element: <TenantsPage /> },
           { path: '/tenants/:id/:tab?', element: <TenantPage /> },
           { path: '/health', element: <HealthPage /> },
+          { path: '/settings', element: <PlatformSettingsPage /> },
         ],
       },
     ],

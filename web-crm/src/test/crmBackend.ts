@@ -126,6 +126,8 @@ function seedMessages(): Map<number, Message[]> {
         message(5, {
           kind: 'VOICE',
           media: { id: 'm3', mimeType: 'audio/ogg', name: 'voice.ogg', url: '/media/1/m3' },
+          transcription: 'DONE',
+          transcript: 'Нужен дом восемь на десять в Караганде',
         }),
         message(6, {
           direction: 'OUT',
@@ -136,6 +138,11 @@ function seedMessages(): Map<number, Message[]> {
           error: 'window closed',
         }),
         message(7, { kind: 'DOCUMENT', text: 'мой план', error: 'media not received: the provider answered HTTP 404' }),
+        message(8, {
+          kind: 'VOICE',
+          media: { id: 'm4', mimeType: 'audio/ogg', name: 'voice2.ogg', url: '/media/1/m4' },
+          transcription: 'OFF',
+        }),
       ],
     ],
   ]);

@@ -23,6 +23,14 @@ const ai = {
   packPrompt: 'Вы — консультант по панельным домам.',
 };
 
+const transcriptionDefault = {
+  mode: 'DEFAULT',
+  baseUrl: null,
+  model: null,
+  apiKeySet: false,
+  effective: { source: 'NONE', baseUrl: null, model: null },
+};
+
 describe('AI settings form', () => {
   it('shows the pack text beside the prompt and keeps the stored key when the field is left empty', async () => {
     session.save(tokenPair('1'));
@@ -30,6 +38,7 @@ describe('AI settings form', () => {
     server.use(
       http.get('*/api/admin/tenants/1001', () => HttpResponse.json(tenant)),
       http.get('*/api/admin/tenants/1001/ai', () => HttpResponse.json(ai)),
+      http.get('*/api/admin/tenants/1001/transcription', () => HttpResponse.json(transcriptionDefault)),
       http.put('*/api/admin/tenants/1001/ai', async ({ request }) => {
         bodies.push(await request.json());
         return HttpResponse.json({ ...ai, brain: 'llm', llm: { ...ai.llm, model: 'gpt-4.1-mini' } });
@@ -72,6 +81,7 @@ describe('AI settings form', () => {
       http.get('*/api/admin/tenants/1001/ai', () =>
         HttpResponse.json({ ...ai, llm: { temperature: 0.3, apiKeySet: false } }),
       ),
+      http.get('*/api/admin/tenants/1001/transcription', () => HttpResponse.json(transcriptionDefault)),
       http.put('*/api/admin/tenants/1001/ai', async ({ request }) => {
         bodies.push((await request.json()) as { llm: { apiKey?: string } });
         return HttpResponse.json(ai);

@@ -41,6 +41,11 @@ describe('lead card', () => {
     expect(missing).toHaveTextContent('Документ: файл не получен');
     expect(missing).toHaveAttribute('title', 'media not received: the provider answered HTTP 404');
     expect(within(chat).getByText('мой план')).toBeInTheDocument();
+    // a transcribed voice note shows its words under it; one nobody could listen to says so
+    expect(within(chat).getByTestId('voice-transcript')).toHaveTextContent(
+      'Расшифровка: Нужен дом восемь на десять в Караганде',
+    );
+    expect(within(chat).getByTestId('voice-untranscribed')).toHaveTextContent('Голосовое — не расшифровано');
   }, 40_000);
 
   it('takes over from the AI, writes to the client and returns the lead to the AI', async () => {

@@ -95,6 +95,10 @@ export type Message = Api<
     status: MessageStatus;
     error: string | null;
     sentAt: string | null;
+    /** A client's voice note as text, once transcribed (ADR 033). */
+    transcript?: string | null;
+    /** Voice notes only: DONE, FAILED / OFF (not transcribed), PENDING; null for other messages. */
+    transcription?: 'DONE' | 'FAILED' | 'OFF' | 'PENDING' | null;
   }
 >;
 

@@ -182,8 +182,25 @@ function ChatView({ messages }: { messages: ChatMessage[] }) {
             >
               {m.media?.url && isImage(m) ? (
                 <Image src={m.media.url} alt={m.text ?? t('greeting.image')} radius="sm" h={140} fit="cover" />
+              ) : m.media?.url && (m.kind === 'VOICE' || m.kind === 'AUDIO') ? (
+                <audio
+                  controls
+                  preload="none"
+                  src={m.media.url}
+                  aria-label={t('sandbox.voice')}
+                  style={{ maxWidth: 240 }}
+                />
               ) : m.media?.url ? (
                 <Text size="sm">📎 {m.media.mimeType ?? m.kind}</Text>
+              ) : null}
+              {m.transcription === 'DONE' && m.transcript ? (
+                <Text size="sm" fs="italic" style={{ wordBreak: 'break-word' }} data-testid="sandbox-transcript">
+                  {t('sandbox.transcript')}: {m.transcript}
+                </Text>
+              ) : m.transcription === 'FAILED' || m.transcription === 'OFF' ? (
+                <Text size="xs" c="dimmed" fs="italic" data-testid="sandbox-untranscribed">
+                  {t('sandbox.notTranscribed')}
+                </Text>
               ) : null}
               {m.text && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>

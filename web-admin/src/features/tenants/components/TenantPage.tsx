@@ -1,4 +1,4 @@
-import { Anchor, Button, Divider, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Divider, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { zoneLabel } from '@buildcrm/web-shared/lib/zone';
@@ -11,6 +11,7 @@ import { FollowUpsPanel } from '../../followups/components/FollowUpsPanel';
 import { GreetingPanel } from '../../greeting/components/GreetingEditor';
 import { SandboxPanel } from '../../sandbox/components/SandboxPanel';
 import { TemplatesPanel } from '../../templates/components/TemplatesPanel';
+import { TranscriptionPanel } from '../../transcription/components/TranscriptionPanel';
 import { usePackName, usePacks } from '../../packs/api/packs';
 import { useTenant, useTenantStatus } from '../api/tenants';
 import { ChannelStateBadge } from './ChannelStateBadge';
@@ -99,6 +100,9 @@ export function TenantPage() {
         </Tabs.Panel>
         <Tabs.Panel value="ai" pt="md">
           <AiPanel tenantId={id} />
+          <Box mt="lg">
+            <TranscriptionPanel tenantId={id} />
+          </Box>
         </Tabs.Panel>
         <Tabs.Panel value="pack" pt="md">
           <PackPanel tenantId={id} />

@@ -58,6 +58,34 @@ function MediaView({ message }: { message: Message }) {
   );
 }
 
+/** Under a client's voice note: its transcript, or that nobody could listen to it (ADR 033). */
+function TranscriptView({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  if (message.transcription === 'DONE' && message.transcript) {
+    return (
+      <Text
+        size="sm"
+        fs="italic"
+        style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+        data-testid="voice-transcript"
+      >
+        <Text span size="xs" c="dimmed" fs="normal">
+          {t('chat.transcript')}:{' '}
+        </Text>
+        {message.transcript}
+      </Text>
+    );
+  }
+  if (message.transcription === 'FAILED' || message.transcription === 'OFF') {
+    return (
+      <Text size="xs" c="dimmed" fs="italic" data-testid="voice-untranscribed">
+        {t('chat.notTranscribed')}
+      </Text>
+    );
+  }
+  return null;
+}
+
 /** Consecutive images of one author form an album, as WhatsApp shows them. */
 type Item = { kind: 'one'; message: Message } | { kind: 'album'; messages: Message[] };
 
@@ -241,6 +269,7 @@ export function ChatView({ leadId }: { leadId: number }) {
             ) : (
               <Bubble key={item.message.id} message={item.message}>
                 <MediaView message={item.message} />
+                <TranscriptView message={item.message} />
                 {item.message.text && (
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
                     {item.message.text}

@@ -81,7 +81,9 @@ public final class TenantArchive {
                     "refresh_tokens", "sessions: users sign in again",
                     "live_tickets", "sessions: 30-second stream tickets",
                     "inbox", "webhook queue of the running server",
-                    "outbox", "send queue of the running server (messages keep their status)");
+                    "outbox", "send queue of the running server (messages keep their status)",
+                    "tenant_transcription",
+                            "speech-to-text endpoint: its key cannot move, entered again (ADR 033)");
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantArchive.class);
     private static final Pattern TABLE = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");

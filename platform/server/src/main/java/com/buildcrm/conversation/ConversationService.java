@@ -54,7 +54,9 @@ public class ConversationService {
             String status,
             String error,
             OffsetDateTime sentAt,
-            OffsetDateTime createdAt) {}
+            OffsetDateTime createdAt,
+            String transcript,
+            String transcription) {}
 
     /** A media file with a link that expires. */
     public record MediaRef(String id, String mimeType, String name, String url) {}
@@ -229,6 +231,24 @@ public class ConversationService {
                 m.status().name(),
                 m.error(),
                 m.sentAt(),
-                m.createdAt());
+                m.createdAt(),
+                m.transcript(),
+                transcriptionOf(m));
+    }
+
+    /**
+     * A client's voice note: DONE (its {@code transcript} is the text), FAILED or OFF (not
+     * transcribed: the endpoint failed, or none is configured), PENDING (not tried yet); {@code
+     * null} for every other message (ADR 033).
+     */
+    private static String transcriptionOf(Message m) {
+        if (!"IN".equals(m.direction())
+                || !("VOICE".equals(m.kind()) || "AUDIO".equals(m.kind()))) {
+            return null;
+        }
+        if (m.transcription() != null) {
+            return m.transcription();
+        }
+        return m.mediaId() == null ? "FAILED" : "PENDING"; // a file never received cannot be heard
     }
 }

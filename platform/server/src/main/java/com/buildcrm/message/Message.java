@@ -66,6 +66,12 @@ public class Message {
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
+    /** The text of a client's voice note, once transcribed (ADR 033). */
+    private String transcript;
+
+    /** {@code null} (not tried), DONE, FAILED or OFF: see {@link #transcribed}. */
+    private String transcription;
+
     protected Message() {}
 
     /** A message the client sent us. */
@@ -224,5 +230,35 @@ public class Message {
 
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    /** A voice note the transcription endpoint turned into text. */
+    public void transcribed(String text) {
+        this.transcript = text;
+        this.transcription = "DONE";
+    }
+
+    /**
+     * A voice note that stays untranscribed: {@code configured} false when no endpoint was set
+     * (OFF), true when the endpoint failed (FAILED).
+     */
+    public void notTranscribed(boolean configured) {
+        this.transcript = null;
+        this.transcription = configured ? "FAILED" : "OFF";
+    }
+
+    /** Whether this is a client's voice note (or forwarded audio) with its file. */
+    public boolean isVoiceWithFile() {
+        return "IN".equals(direction)
+                && ("VOICE".equals(kind) || "AUDIO".equals(kind))
+                && mediaId != null;
+    }
+
+    public String transcript() {
+        return transcript;
+    }
+
+    public String transcription() {
+        return transcription;
     }
 }

@@ -6,6 +6,8 @@ import com.buildcrm.ai.TenantPack;
 import com.buildcrm.ai.greeting.GreetingChains;
 import com.buildcrm.ai.llm.AiBrains;
 import com.buildcrm.ai.llm.LlmConfig;
+import com.buildcrm.ai.voice.VoiceNotes;
+import com.buildcrm.brain.Action;
 import com.buildcrm.brain.AiMemory;
 import com.buildcrm.brain.CoreExtractors;
 import com.buildcrm.brain.HistoryLine;
@@ -74,6 +76,7 @@ public class AiTurnWorker {
     @Inject OutgoingMessages outgoing;
     @Inject Event<LiveEvent> live;
     @Inject Event<LeadMilestone> milestones;
+    @Inject VoiceNotes voiceNotes;
 
     /** What the tenant is configured with, read once per turn. */
     record TenantSetup(
@@ -86,7 +89,10 @@ public class AiTurnWorker {
             long lastBurstId,
             List<HistoryLine> history,
             boolean greeted,
-            String recipient) {}
+            String recipient,
+            List<VoiceNotes.Pending> voicePending,
+            boolean unheardVoiceOnly,
+            boolean askToWrite) {}
 
     public void run(String instance) {
         long[] ids = AiTurns.parse(instance);
@@ -106,7 +112,13 @@ public class AiTurnWorker {
         if (!setup.ai().enabled()) {
             return;
         }
-        Snapshot snap = tenants.in(tenant, work -> snapshot(work, leadId, messageId));
+        Snapshot taken = tenants.in(tenant, work -> snapshot(work, leadId, messageId));
+        if (taken != null && !taken.voicePending().isEmpty()) {
+            // voice notes become the client's words before the brain sees the burst (ADR 033)
+            voiceNotes.transcribe(tenant, taken.voicePending());
+            taken = tenants.in(tenant, work -> snapshot(work, leadId, messageId));
+        }
+        Snapshot snap = taken;
         if (snap == null) {
             return;
         }
@@ -133,7 +145,9 @@ public class AiTurnWorker {
                                                 setup.locale(),
                                                 setup.packSettings()));
         AiBrains.Decision decision =
-                brains.decide(input, llmConfig(setup.ai()), chain.steps().size());
+                snap.unheardVoiceOnly()
+                        ? unheardVoice(snap)
+                        : brains.decide(input, llmConfig(setup.ai()), chain.steps().size());
         TurnOutcome outcome =
                 TurnEngine.apply(snap.state(), decision.actions(), pack.qualificationSchema());
         List<LiveEvent> published = new ArrayList<>();
@@ -144,6 +158,16 @@ public class AiTurnWorker {
                     return null;
                 });
         published.forEach(live::fire);
+    }
+
+    /**
+     * Voice notes nobody could listen to: the AI asks the client to write, once per run of them,
+     * and otherwise stays silent (ADR 033).
+     */
+    private static AiBrains.Decision unheardVoice(Snapshot snap) {
+        List<Action> actions =
+                snap.askToWrite() ? List.of(new Action.Reply(VoiceNotes.ASK_TO_WRITE)) : List.of();
+        return new AiBrains.Decision(actions, AiBrains.RULES, null);
     }
 
     private TenantSetup setup(EntityManager em, long tenantId) {
@@ -215,13 +239,25 @@ public class AiTurnWorker {
         if (recipient == null) {
             return null;
         }
+        String lastOut =
+                earlier.stream()
+                        .filter(m -> "OUT".equals(m.direction()))
+                        .findFirst()
+                        .map(Message::text)
+                        .orElse(null);
+        List<VoiceNotes.Pending> voicePending = VoiceNotes.pending(burst);
+        boolean unheardVoiceOnly =
+                voicePending.isEmpty() && VoiceNotes.shouldAskToWrite(burst, null);
         return new Snapshot(
                 state,
                 burst.stream().map(AiTurnWorker::textOf).toList(),
                 burst.get(burst.size() - 1).id(),
                 history,
                 lead.greetedAt() != null,
-                recipient);
+                recipient,
+                voicePending,
+                unheardVoiceOnly,
+                unheardVoiceOnly && VoiceNotes.shouldAskToWrite(burst, lastOut));
     }
 
     private void apply(
@@ -370,6 +406,10 @@ public class AiTurnWorker {
     }
 
     private static String textOf(Message m) {
+        String heard = VoiceNotes.transcriptOf(m);
+        if (heard != null) {
+            return heard;
+        }
         if (m.text() != null && !m.text().isBlank()) {
             return m.text();
         }
