@@ -12,7 +12,7 @@ export function KnowledgePanel({ tenantId }: { tenantId: string }) {
   const base = useKnowledge(tenantId);
   if (base.isPending) return <Loader size="sm" />;
   if (base.isError) return <ActionError error={base.error} title={t('knowledge.loadFailed')} />;
-  return <KnowledgeEditor key={base.data.version} tenantId={tenantId} base={base.data} />;
+  return <KnowledgeEditor tenantId={tenantId} base={base.data} />;
 }
 
 type Draft = KnowledgeEntry & { document: boolean };
@@ -37,7 +37,8 @@ export function KnowledgeEditor({ tenantId, base }: { tenantId: string; base: Kn
     setEditing(entries.length);
   };
   const invalid = entries.some(
-    (e) => e.title.trim() === '' || e.answer.trim() === '' || (!e.document && e.questions.every((q) => q.trim() === '')),
+    (e) =>
+      e.title.trim() === '' || e.answer.trim() === '' || (!e.document && e.questions.every((q) => q.trim() === '')),
   );
 
   return (
@@ -75,7 +76,8 @@ export function KnowledgeEditor({ tenantId, base }: { tenantId: string; base: Kn
                 {!entry.document && entry.questions[0] && (
                   <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     {entry.questions[0]}
-                    {entry.questions.length > 1 && ` ${t('knowledge.moreQuestions', { count: entry.questions.length - 1 })}`}
+                    {entry.questions.length > 1 &&
+                      ` ${t('knowledge.moreQuestions', { count: entry.questions.length - 1 })}`}
                   </Text>
                 )}
                 <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
@@ -112,7 +114,11 @@ export function KnowledgeEditor({ tenantId, base }: { tenantId: string; base: Kn
       </Group>
       {save.isError && <ActionError error={save.error} title={t('knowledge.saveFailed')} />}
       {save.isSuccess && !dirty && <Alert color="green">{t('knowledge.saved')}</Alert>}
-      {invalid && <Text size="sm" c="red">{t('knowledge.incomplete')}</Text>}
+      {invalid && (
+        <Text size="sm" c="red">
+          {t('knowledge.incomplete')}
+        </Text>
+      )}
       <Group>
         <Button
           mih={44}

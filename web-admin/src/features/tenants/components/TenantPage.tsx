@@ -16,7 +16,16 @@ import { useTenant, useTenantStatus } from '../api/tenants';
 import { ChannelStateBadge } from './ChannelStateBadge';
 import { TenantStatusBadge } from './TenantStatusBadge';
 
-export const TENANT_TABS = ['whatsapp', 'ai', 'pack', 'greeting', 'followups', 'knowledge', 'sandbox', 'audit'] as const;
+export const TENANT_TABS = [
+  'whatsapp',
+  'ai',
+  'pack',
+  'greeting',
+  'followups',
+  'knowledge',
+  'sandbox',
+  'audit',
+] as const;
 type TenantTab = (typeof TENANT_TABS)[number];
 
 function isTab(value: unknown): value is TenantTab {
