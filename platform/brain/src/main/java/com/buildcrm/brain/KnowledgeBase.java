@@ -244,9 +244,12 @@ public final class KnowledgeBase {
         return items.isEmpty();
     }
 
-    /** {@code true} when {@code text} has at least one word that could point to an entry. */
+    /**
+     * {@code true} when {@code text} has at least two words that could point to an entry: enough to
+     * be a real question worth leaving for the specialist («баню строите?»), unlike «Алло?».
+     */
     public boolean informative(String text) {
-        return !analyze(text).isEmpty();
+        return new HashSet<>(analyze(text)).size() >= 2;
     }
 
     /**
