@@ -9,6 +9,7 @@ export const TENANT_TABS: [string, string][] = [
   ['pack', 'Пакет'],
   ['greeting', 'Приветствие'],
   ['followups', 'Дожимы'],
+  ['knowledge', 'База знаний'],
   ['sandbox', 'Песочница'],
   ['audit', 'Журнал'],
 ];

@@ -9,7 +9,7 @@ import { expect, test, type Page } from '../browserGuard';
 const OPERATOR_EMAIL = 'operator@e2e.test';
 const OPERATOR_PASSWORD = 'operator-e2e-pass-1';
 const SCREENSHOTS = resolve(process.cwd(), '../docs/screenshots');
-const TABS = ['WhatsApp', 'ИИ-менеджер', 'Пакет', 'Приветствие', 'Дожимы', 'Песочница', 'Журнал'];
+const TABS = ['WhatsApp', 'ИИ-менеджер', 'Пакет', 'Приветствие', 'Дожимы', 'База знаний', 'Песочница', 'Журнал'];
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
@@ -159,7 +159,7 @@ test.describe.serial('the console on a phone', () => {
       ['health', '/admin/health'],
       ...TABS.map((tab, i): [string, string] => [
         tab,
-        `${tenantPath}/${['whatsapp', 'ai', 'pack', 'greeting', 'followups', 'sandbox', 'audit'][i]}`,
+        `${tenantPath}/${['whatsapp', 'ai', 'pack', 'greeting', 'followups', 'knowledge', 'sandbox', 'audit'][i]}`,
       ]),
     ];
     for (const width of [390, 360]) {

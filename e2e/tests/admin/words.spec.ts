@@ -55,7 +55,7 @@ test('every console page speaks Russian: no keys, enum tokens or server English'
   await check('new company form');
   await page.keyboard.press('Escape');
 
-  for (const tab of ['whatsapp', 'ai', 'pack', 'greeting', 'followups', 'sandbox', 'audit']) {
+  for (const tab of ['whatsapp', 'ai', 'pack', 'greeting', 'followups', 'knowledge', 'sandbox', 'audit']) {
     await page.goto(`/admin/tenants/${tenant.id}/${tab}`);
     await expect(page.getByRole('tab', { selected: true })).toBeVisible();
     await check(`company: ${tab}`);

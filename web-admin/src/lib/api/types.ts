@@ -74,3 +74,31 @@ export interface FollowUpTimeline {
   armedAt?: string;
   steps: { index: number; text: string; dueAt: string; movedByQuietHours: boolean }[];
 }
+
+/** One knowledge-base entry: `QA` (question variants + answer) or `DOCUMENT` (title + text). ADR 032. */
+export interface KnowledgeEntry {
+  id?: string;
+  kind?: 'QA' | 'DOCUMENT';
+  title: string;
+  questions: string[];
+  answer: string;
+}
+
+/** GET/PUT /api/admin/tenants/{id}/knowledge. */
+export interface KnowledgeBaseView {
+  source: 'PACK' | 'TENANT';
+  packId: string;
+  version: number;
+  editedAt: string | null;
+  editedBy: string | null;
+  limits: {
+    entries: number;
+    title: number;
+    questions: number;
+    question: number;
+    answer: number;
+    document: number;
+    paragraph: number;
+  };
+  entries: KnowledgeEntry[];
+}

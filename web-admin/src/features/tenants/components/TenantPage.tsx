@@ -8,6 +8,7 @@ import { PackPanel } from '../../ai/components/PackPanel';
 import { AuditPanel } from '../../audit/components/AuditPanel';
 import { ChannelPanel } from '../../channel/components/ChannelPanel';
 import { FollowUpsPanel } from '../../followups/components/FollowUpsPanel';
+import { KnowledgePanel } from '../../knowledge/components/KnowledgePanel';
 import { GreetingPanel } from '../../greeting/components/GreetingEditor';
 import { SandboxPanel } from '../../sandbox/components/SandboxPanel';
 import { TemplatesPanel } from '../../templates/components/TemplatesPanel';
@@ -17,7 +18,16 @@ import { useTenant, useTenantStatus } from '../api/tenants';
 import { ChannelStateBadge } from './ChannelStateBadge';
 import { TenantStatusBadge } from './TenantStatusBadge';
 
-export const TENANT_TABS = ['whatsapp', 'ai', 'pack', 'greeting', 'followups', 'sandbox', 'audit'] as const;
+export const TENANT_TABS = [
+  'whatsapp',
+  'ai',
+  'pack',
+  'greeting',
+  'followups',
+  'knowledge',
+  'sandbox',
+  'audit',
+] as const;
 type TenantTab = (typeof TENANT_TABS)[number];
 
 function isTab(value: unknown): value is TenantTab {
@@ -112,6 +122,9 @@ export function TenantPage() {
         </Tabs.Panel>
         <Tabs.Panel value="followups" pt="md">
           <FollowUpsPanel tenantId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="knowledge" pt="md">
+          <KnowledgePanel tenantId={id} />
         </Tabs.Panel>
         <Tabs.Panel value="sandbox" pt="md">
           <SandboxPanel

@@ -59,4 +59,31 @@ public sealed interface Action {
 
     /** Pack advice was woven into the reply (remembered, so it is given once). */
     record AdviceGiven(String key) implements Action {}
+
+    /**
+     * The reply answers the client's question from a knowledge-base entry (ADR 032); recorded in
+     * the lead's history with the answer sent.
+     *
+     * @param entryId the entry's id
+     * @param title the entry's title
+     * @param question the client's question
+     * @param answer the answer text as sent (a passage of the entry)
+     */
+    record KnowledgeAnswered(String entryId, String title, String question, String answer)
+            implements Action {
+        public KnowledgeAnswered {
+            Objects.requireNonNull(entryId, "entryId");
+            Objects.requireNonNull(question, "question");
+        }
+    }
+
+    /**
+     * The client asked something no knowledge-base entry answers confidently: the reply says a
+     * specialist will answer on the call (nothing invented).
+     */
+    record KnowledgeDeclined(String question) implements Action {
+        public KnowledgeDeclined {
+            Objects.requireNonNull(question, "question");
+        }
+    }
 }

@@ -31,6 +31,7 @@ public final class Conversation {
     private LeadState state = LeadState.fresh();
     private boolean aiActive = true;
     private boolean lastTurnFellBack;
+    private KnowledgeBase knowledge;
 
     /**
      * Starts a conversation with a fresh lead in the NEW stage.
@@ -68,7 +69,15 @@ public final class Conversation {
         List<HistoryLine> window =
                 history.subList(Math.max(0, history.size() - HISTORY_WINDOW), history.size());
         TurnInput input =
-                new TurnInput(state, messages, List.copyOf(window), pack, packSettings, locale, "");
+                new TurnInput(
+                        state,
+                        messages,
+                        List.copyOf(window),
+                        pack,
+                        packSettings,
+                        locale,
+                        "",
+                        knowledge);
         List<QualificationField> schema = pack.qualificationSchema();
         int greetingSteps = pack.defaultGreeting(locale).size();
         List<Action> actions;
@@ -87,6 +96,14 @@ public final class Conversation {
             aiActive = false;
         }
         return outcome;
+    }
+
+    /**
+     * Answers clients' questions from {@code base} from now on (ADR 032); {@code null} switches
+     * question answering off (the default).
+     */
+    public void useKnowledge(KnowledgeBase base) {
+        this.knowledge = base;
     }
 
     /** The lead as it is now. */

@@ -52,6 +52,8 @@ public final class RuleBrain implements Brain {
         private final Set<Intent> intents;
         private final List<Action> actions = new ArrayList<>();
         private final List<String> parts = new ArrayList<>();
+        private final List<String> knowledgeParts = new ArrayList<>();
+        private final List<Action> knowledgeActions = new ArrayList<>();
 
         Turn(TurnInput in) {
             this.in = in;
@@ -83,6 +85,9 @@ public final class RuleBrain implements Brain {
                 return actions;
             }
             boolean priceNow = intents.contains(Intent.PRICE_ASKED);
+            if (consultKnowledge(priceNow)) {
+                priceNow = false; // «окна входят в цену?» is answered, not a price request
+            }
             if (priceNow) {
                 actions.add(new Action.PriceAsked());
             }
@@ -134,6 +139,7 @@ public final class RuleBrain implements Brain {
                             && (intents.contains(Intent.DECLINE)
                                     || intents.contains(Intent.THINKING));
             if (intents.contains(Intent.THINKING) && extracted.isEmpty() && !priceNow) {
+                addKnowledge();
                 add(t.thinking);
                 return reply();
             }
@@ -143,6 +149,7 @@ public final class RuleBrain implements Brain {
                 ack = t.declineOk;
             }
             add(ack);
+            addKnowledge();
             addAdvice();
             if (offerCall) {
                 add(t.offerCall);
@@ -187,6 +194,7 @@ public final class RuleBrain implements Brain {
             }
             if (needName) {
                 add(wantsCallNow ? t.callAck : acknowledgement());
+                addKnowledge();
                 add(priceNow ? t.priceOnCall : null);
                 ask(CoreExtractors.NAME);
             } else if (needTime) {
@@ -195,6 +203,7 @@ public final class RuleBrain implements Brain {
                 } else {
                     add(wantsCallNow ? t.callAck : acknowledgement());
                 }
+                addKnowledge();
                 add(priceNow ? t.priceOnCall : null);
                 ask(CoreExtractors.CALL_TIME);
             } else {
@@ -202,12 +211,62 @@ public final class RuleBrain implements Brain {
                     actions.add(new Action.RequestCall(name, time));
                 }
                 String when = time == null ? t.soon : timePhrase(time, t == Texts.EN);
+                addKnowledge();
                 add(
                         name == null
                                 ? String.format(t.confirmNoName, when)
                                 : String.format(t.confirm, name, when));
             }
             return reply();
+        }
+
+        /**
+         * Looks the client's questions up in the knowledge base (ADR 032): a confident match is
+         * answered from its entry; a question nothing matches is politely left for the specialist's
+         * call — never invented. Price and call requests keep their own flow.
+         *
+         * @return {@code true} when at least one question was answered from an entry
+         */
+        private boolean consultKnowledge(boolean priceAsked) {
+            KnowledgeBase kb = in.knowledge();
+            if (kb == null) {
+                return false;
+            }
+            java.util.Set<String> used = new java.util.HashSet<>();
+            String unanswered = null;
+            for (String message : in.burst()) {
+                if (!Questions.isQuestion(message)) {
+                    continue;
+                }
+                KnowledgeBase.Answer answer = kb.ask(message, 3);
+                if (answer.confident()) {
+                    KnowledgeBase.Match m = answer.best();
+                    if (used.add(m.item().id()) && used.size() <= 2) {
+                        knowledgeParts.add(m.passage());
+                        knowledgeActions.add(
+                                new Action.KnowledgeAnswered(
+                                        m.item().id(), m.item().title(), message, m.passage()));
+                    }
+                } else if (unanswered == null && kb.informative(message)) {
+                    unanswered = message;
+                }
+            }
+            boolean answered = !used.isEmpty();
+            if (!answered
+                    && unanswered != null
+                    && !priceAsked
+                    && !intents.contains(Intent.CALL_WANTED)) {
+                knowledgeParts.add(t.specialistWillAnswer);
+                knowledgeActions.add(new Action.KnowledgeDeclined(unanswered));
+            }
+            return answered;
+        }
+
+        private void addKnowledge() {
+            knowledgeParts.forEach(this::add);
+            actions.addAll(knowledgeActions);
+            knowledgeParts.clear();
+            knowledgeActions.clear();
         }
 
         private List<Action> reply() {
@@ -560,6 +619,7 @@ public final class RuleBrain implements Brain {
             String managerWillCall,
             String stayInTouch,
             String thinking,
+            String specialistWillAnswer,
             String and,
             String yes,
             String no) {
@@ -593,6 +653,8 @@ public final class RuleBrain implements Brain {
                         "Наш менеджер свяжется с вами в удобное время.",
                         "Если появятся вопросы — пишите, я на связи.",
                         "Конечно, подумайте! Если появятся вопросы — пишите, я на связи.",
+                        "Хороший вопрос! Точно ответит наш специалист во время звонка, чтобы не"
+                                + " ввести вас в заблуждение.",
                         " и ",
                         "да",
                         "нет");
@@ -629,6 +691,8 @@ public final class RuleBrain implements Brain {
                         "If you have any questions, just write — I'm here.",
                         "Of course, take your time! If you have any questions, just write — I'm"
                                 + " here.",
+                        "Good question! Our specialist will answer it precisely during the call,"
+                                + " so that we don't mislead you.",
                         " and ",
                         "yes",
                         "no");

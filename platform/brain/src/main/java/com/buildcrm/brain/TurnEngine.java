@@ -69,6 +69,7 @@ public final class TurnEngine {
         boolean handOff = false;
         String handOffReason = null;
         Temperature requestedTemperature = null;
+        List<LeadEventDraft> knowledgeEvents = new ArrayList<>();
 
         for (Action a : validated) {
             if (a instanceof Action.Reply r) {
@@ -100,6 +101,23 @@ public final class TurnEngine {
                 advice.add(g.key());
             } else if (a instanceof Action.OfferCall) {
                 callOffered = true;
+            } else if (a instanceof Action.KnowledgeAnswered k) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("entryId", k.entryId());
+                details.put("title", k.title() == null ? "" : k.title());
+                details.put("question", k.question());
+                details.put("answer", k.answer() == null ? "" : k.answer());
+                knowledgeEvents.add(
+                        new LeadEventDraft(
+                                "knowledge.answered",
+                                "Ответ из базы знаний: «" + k.title() + "»",
+                                details));
+            } else if (a instanceof Action.KnowledgeDeclined k) {
+                knowledgeEvents.add(
+                        new LeadEventDraft(
+                                "knowledge.declined",
+                                "Ответа нет в базе знаний — уточнит специалист",
+                                Map.of("question", k.question())));
             }
         }
         boolean callWantedBefore = callWanted;
@@ -215,6 +233,7 @@ public final class TurnEngine {
             events.add(new LeadEventDraft("handoff.requested", reason, Map.of("reason", reason)));
         }
 
+        events.addAll(knowledgeEvents);
         LeadState after =
                 new LeadState(
                         fields, stage, before.stageLockedByHuman(), temperature, score, memory);

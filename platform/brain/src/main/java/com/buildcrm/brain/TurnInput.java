@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param packSettings the tenant's values of the pack settings
  * @param locale tenant locale ({@code ru} or {@code en})
  * @param tenantPrompt the operator's prompt for this tenant (LLM brain only; may be empty)
+ * @param knowledge the tenant's knowledge base (ADR 032); {@code null} when questions are not
+ *     answered from one (the brain then neither answers nor declines them)
  */
 public record TurnInput(
         LeadState state,
@@ -23,7 +25,21 @@ public record TurnInput(
         IndustryPack pack,
         Map<String, String> packSettings,
         String locale,
-        String tenantPrompt) {
+        String tenantPrompt,
+        KnowledgeBase knowledge) {
+
+    /** A turn without a knowledge base. */
+    public TurnInput(
+            LeadState state,
+            List<String> burst,
+            List<HistoryLine> history,
+            IndustryPack pack,
+            Map<String, String> packSettings,
+            String locale,
+            String tenantPrompt) {
+        this(state, burst, history, pack, packSettings, locale, tenantPrompt, null);
+    }
+
     public TurnInput {
         Objects.requireNonNull(state, "state");
         burst = List.copyOf(burst);

@@ -7,6 +7,7 @@ import com.buildcrm.plugin.api.ExtractionRequest;
 import com.buildcrm.plugin.api.FollowUpText;
 import com.buildcrm.plugin.api.GreetingStep;
 import com.buildcrm.plugin.api.IndustryPack;
+import com.buildcrm.plugin.api.KnowledgeEntry;
 import com.buildcrm.plugin.api.PackDescriptor;
 import com.buildcrm.plugin.api.PackMedia;
 import com.buildcrm.plugin.api.PackSetting;
@@ -134,6 +135,18 @@ public final class GuardedPack implements IndustryPack {
     @Override
     public Optional<PackMedia> media(String name) {
         return guarded("media", () -> target.media(name), () -> fallback.media(name));
+    }
+
+    /**
+     * A failing pack gives no knowledge (not the fallback pack's: another industry's facts would be
+     * wrong); its questions are then left for the specialist (ADR 032).
+     */
+    @Override
+    public List<KnowledgeEntry> defaultKnowledge(String locale) {
+        return guarded(
+                "defaultKnowledge",
+                () -> copy(target.defaultKnowledge(locale)),
+                () -> List.<KnowledgeEntry>of());
     }
 
     @Override

@@ -115,6 +115,101 @@ class AiManagerIT {
     }
 
     @Test
+    void aQuestionIsAnsweredFromTheTenantsKnowledgeBaseAndRecordedAndBadBasesAreRefused() {
+        long kbTenant =
+                api.createTenant(operator, "kb-panels", "ru", "owner@kb.kz", "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+        String path = "/api/admin/tenants/" + kbTenant + "/knowledge";
+        assertThat(
+                        api.method(
+                                        "PUT",
+                                        "/api/admin/tenants/" + kbTenant + "/channel",
+                                        operator,
+                                        "{\"provider\":\"sandbox\",\"settings\":{}}")
+                                .status())
+                .isEqualTo(200);
+        assertThat(
+                        api.method(
+                                        "PUT",
+                                        "/api/admin/tenants/" + kbTenant + "/ai",
+                                        operator,
+                                        "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":500}")
+                                .status())
+                .isEqualTo(200);
+        String kbOwner = api.userLogin("kb-panels", "owner@kb.kz", "owner-pass-1");
+
+        // a new tenant starts with the pack's defaults; only the operator may read them
+        Reply defaults = api.get(path, operator);
+        assertThat(defaults.status()).as(defaults.toString()).isEqualTo(200);
+        assertThat(defaults.json().getString("source")).isEqualTo("PACK");
+        assertThat(defaults.json().getJsonArray("entries")).isNotEmpty();
+        assertThat(api.get(path, null).status()).isEqualTo(401);
+        assertThat(api.get(path, kbOwner).status()).isEqualTo(403);
+
+        Reply saved =
+                api.method(
+                        "PUT",
+                        path,
+                        operator,
+                        "{\"entries\":[{\"title\":\"Окна в комплекте\",\"questions\":"
+                                + "[\"Окна входят в цену?\",\"Окна идут в комплекте?\"],"
+                                + "\"answer\":\"Да, два окна ПВХ 1200×1400 уже входят в комплект.\"},"
+                                + "{\"title\":\"Гарантия\",\"answer\":\"Гарантия на панели — 7 лет.\"}]}");
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().getString("source")).isEqualTo("TENANT");
+        long version = saved.json().getJsonNumber("version").longValue();
+
+        // bad bases change nothing: an empty document (400), a 10 MB one (413)
+        Reply empty =
+                api.method(
+                        "PUT",
+                        path,
+                        operator,
+                        "{\"entries\":[{\"title\":\"Прайс\",\"answer\":\"  \"}]}");
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(400);
+        assertThat(empty.raw().headers().firstValue("Content-Type").orElse(""))
+                .contains("application/problem+json");
+        Reply huge =
+                api.method(
+                        "PUT",
+                        path,
+                        operator,
+                        "{\"entries\":[{\"title\":\"Прайс\",\"answer\":\""
+                                + "а".repeat(10 * 1024 * 1024)
+                                + "\"}]}");
+        assertThat(huge.status()).as(huge.toString()).isEqualTo(413);
+        assertThat(api.get(path, operator).json().getJsonNumber("version").longValue())
+                .isEqualTo(version);
+
+        Sandbox kbSandbox =
+                new Sandbox(api, operator, kbTenant, kbOwner)
+                        .clientName("Клиент")
+                        .timeouts(Duration.ofSeconds(40), Duration.ofSeconds(40));
+        String phone = "+77010000077";
+        kbSandbox.write(phone, "Здравствуйте! Окна входят в цену?");
+        kbSandbox.awaitOutbound(phone, 6);
+        assertThat(kbSandbox.lastOut(phone)).contains("два окна ПВХ 1200×1400");
+        JsonObject answered =
+                kbSandbox.events(kbSandbox.lead(phone)).stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(e -> e.getString("type").equals("knowledge.answered"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(answered.getJsonObject("details").getString("title"))
+                .isEqualTo("Окна в комплекте");
+        assertThat(answered.getJsonObject("details").getString("answer")).contains("два окна ПВХ");
+
+        // a question nothing answers is left for the specialist, never invented
+        kbSandbox.answer(phone, "а баню строите?");
+        assertThat(kbSandbox.lastOut(phone)).contains("специалист");
+        assertThat(
+                        kbSandbox.events(kbSandbox.lead(phone)).stream()
+                                .map(e -> e.asJsonObject().getString("type")))
+                .contains("knowledge.declined");
+    }
+
+    @Test
     void aClientWhoAsksForACallIsAskedNameAndTimeAndLandsInCallRequested() {
         String phone = "+77010000002";
         sandbox.write(phone, "Добрый день, можете мне позвонить?");

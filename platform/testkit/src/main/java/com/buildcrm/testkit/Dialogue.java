@@ -2,6 +2,7 @@ package com.buildcrm.testkit;
 
 import com.buildcrm.brain.Brain;
 import com.buildcrm.brain.Conversation;
+import com.buildcrm.brain.KnowledgeBase;
 import com.buildcrm.brain.LeadEventDraft;
 import com.buildcrm.brain.LeadState;
 import com.buildcrm.brain.RuleBrain;
@@ -43,6 +44,7 @@ public final class Dialogue {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private String locale = "ru";
     private Brain brain = new RuleBrain();
+    private KnowledgeBase knowledge;
     private Conversation conversation;
     private TurnOutcome lastOutcome;
     private final StringBuilder log = new StringBuilder();
@@ -86,6 +88,21 @@ public final class Dialogue {
     public Dialogue brain(Brain brain) {
         requireNotStarted("brain");
         this.brain = Objects.requireNonNull(brain, "brain");
+        return this;
+    }
+
+    /**
+     * Answers questions from the pack's default knowledge base, as a new tenant of the pack does
+     * (ADR 032). Only before the first message.
+     */
+    public Dialogue packKnowledge() {
+        return knowledge(KnowledgeBase.ofEntries(pack.defaultKnowledge(locale), "default:"));
+    }
+
+    /** Answers questions from {@code base}. Only before the first message. */
+    public Dialogue knowledge(KnowledgeBase base) {
+        requireNotStarted("knowledge");
+        this.knowledge = Objects.requireNonNull(base, "base");
         return this;
     }
 
@@ -315,6 +332,7 @@ public final class Dialogue {
     public Conversation conversation() {
         if (conversation == null) {
             conversation = new Conversation(pack, settings, locale, brain);
+            conversation.useKnowledge(knowledge);
             log.append("Dialogue with pack ")
                     .append(pack.descriptor().id())
                     .append(" (locale ")

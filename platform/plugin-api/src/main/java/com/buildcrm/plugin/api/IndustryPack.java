@@ -58,4 +58,14 @@ public interface IndustryPack extends ExtensionPoint {
 
     /** A media file bundled in the pack, by the name greeting steps use. */
     Optional<PackMedia> media(String name);
+
+    /**
+     * The knowledge base a new tenant of this pack starts with (ADR 032): frequent questions with
+     * their answers and short documents, in the given locale. The operator edits them per tenant;
+     * the AI manager answers only from them. Packs usually read a bundled resource with {@link
+     * KnowledgeEntry#parse}. Added after 1.0 (a default method, ADR 016): an empty base.
+     */
+    default List<KnowledgeEntry> defaultKnowledge(String locale) {
+        return List.of();
+    }
 }

@@ -1,6 +1,7 @@
 package com.buildcrm.ai.llm;
 
 import com.buildcrm.brain.AiMemory;
+import com.buildcrm.brain.KnowledgeBase;
 import com.buildcrm.brain.LeadState;
 import com.buildcrm.brain.TurnInput;
 import com.buildcrm.plugin.api.Locales;
@@ -129,7 +130,47 @@ final class SystemPrompt {
                     .append('\n');
         }
         section(p, en ? "The lead now" : "Лид сейчас", lead.toString());
+        knowledge(p, input, en);
         return p.toString().strip();
+    }
+
+    /** Entries of the tenant's knowledge base shown to the LLM for one turn (ADR 032). */
+    static final int GROUNDING_ENTRIES = 5;
+
+    /**
+     * The knowledge base's best entries for the client's messages, as the only facts the LLM may
+     * state, and the rule that says so.
+     */
+    private static void knowledge(StringBuilder p, TurnInput input, boolean en) {
+        KnowledgeBase kb = input.knowledge();
+        if (kb == null) {
+            return;
+        }
+        KnowledgeBase.Answer answer = kb.ask(String.join("\n", input.burst()), GROUNDING_ENTRIES);
+        StringBuilder b = new StringBuilder();
+        b.append(
+                en
+                        ? "Answer the client's questions ONLY from these entries of the company's"
+                                + " knowledge base. Do not state any fact (price, deadline, material,"
+                                + " warranty, delivery, payment) that is not written here. If they do"
+                                + " not answer the question, say politely that a specialist will"
+                                + " answer it during the call, and go on qualifying.\n"
+                        : "Отвечай на вопросы клиента ТОЛЬКО по этим записям базы знаний компании."
+                                + " Не сообщай никаких фактов (цены, сроки, материалы, гарантия,"
+                                + " доставка, оплата), которых здесь нет. Если записи не отвечают на"
+                                + " вопрос — вежливо скажи, что на него ответит специалист во время"
+                                + " звонка, и продолжай уточнять данные.\n");
+        if (answer.top().isEmpty()) {
+            b.append(en ? "(no entry fits these messages)\n" : "(подходящих записей нет)\n");
+        }
+        for (KnowledgeBase.Match m : answer.top()) {
+            b.append("- [")
+                    .append(m.item().title())
+                    .append("] ")
+                    .append(m.passage().replace('\n', ' '))
+                    .append('\n');
+        }
+        section(p, en ? "Knowledge base" : "База знаний", b.toString());
     }
 
     private static void section(StringBuilder p, String title, String body) {

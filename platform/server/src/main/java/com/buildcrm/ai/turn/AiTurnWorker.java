@@ -4,6 +4,7 @@ import com.buildcrm.ai.AiSettings;
 import com.buildcrm.ai.AiSettingsStore;
 import com.buildcrm.ai.TenantPack;
 import com.buildcrm.ai.greeting.GreetingChains;
+import com.buildcrm.ai.knowledge.KnowledgeAdminService;
 import com.buildcrm.ai.llm.AiBrains;
 import com.buildcrm.ai.llm.LlmConfig;
 import com.buildcrm.ai.voice.VoiceNotes;
@@ -71,6 +72,7 @@ public class AiTurnWorker {
     @Inject GreetingChains greetings;
     @Inject PackHost packs;
     @Inject AiBrains brains;
+    @Inject KnowledgeAdminService knowledge;
     @Inject Clock clock;
     @Inject FollowUps followUps;
     @Inject OutgoingMessages outgoing;
@@ -131,7 +133,8 @@ public class AiTurnWorker {
                         pack,
                         setup.packSettings(),
                         setup.locale(),
-                        setup.ai().prompt());
+                        setup.ai().prompt(),
+                        knowledge.forTurn(tenant, pack, setup.packId(), setup.locale()));
         // the chain is needed to greet, and its length bounds the brain's send_greeting_step
         GreetingChains.Chain chain =
                 storage.transactions()

@@ -7,6 +7,7 @@ import com.buildcrm.brain.Action;
 import com.buildcrm.brain.AiMemory;
 import com.buildcrm.brain.HistoryLine;
 import com.buildcrm.brain.InvalidActionException;
+import com.buildcrm.brain.KnowledgeBase;
 import com.buildcrm.brain.LeadState;
 import com.buildcrm.brain.StageRole;
 import com.buildcrm.brain.Temperature;
@@ -324,5 +325,65 @@ class LlmBrainTest {
     @Test
     void theKeyIsNeverPrinted() {
         assertThat(brain.config().toString()).doesNotContain("sk-test").contains("apiKey=***");
+    }
+
+    @Test
+    void theTenantsKnowledgeEntriesGroundThePromptWithTheRuleNotToStateOtherFacts() {
+        openAi.enqueue(Answer.toolCalls(call("reply", "{\"text\":\"Да, окна входят.\"}")));
+        TurnInput plain = input("ru", "окна входят в цену?");
+        KnowledgeBase kb =
+                KnowledgeBase.of(
+                        List.of(
+                                new KnowledgeBase.Item(
+                                        "7",
+                                        "Окна в комплекте",
+                                        List.of("Окна входят в цену?"),
+                                        "Два окна ПВХ 1200×1400 входят в комплект."),
+                                new KnowledgeBase.Item(
+                                        "8",
+                                        "Гарантия",
+                                        List.of(),
+                                        "Гарантия на панели — 7 лет.")));
+        TurnInput grounded =
+                new TurnInput(
+                        plain.state(),
+                        plain.burst(),
+                        plain.history(),
+                        plain.pack(),
+                        plain.packSettings(),
+                        plain.locale(),
+                        plain.tenantPrompt(),
+                        kb);
+
+        brain.decide(grounded);
+
+        String prompt =
+                openAi.lastRequest()
+                        .json()
+                        .getJsonArray("messages")
+                        .getJsonObject(0)
+                        .getString("content");
+        assertThat(prompt)
+                .contains("## База знаний")
+                .contains("ТОЛЬКО по этим записям")
+                .contains("Не сообщай никаких фактов")
+                .contains("ответит специалист во время звонка")
+                .contains("[Окна в комплекте] Два окна ПВХ 1200×1400 входят в комплект.");
+        assertThat(prompt.indexOf("[Окна в комплекте]"))
+                .as("the best entry comes first")
+                .isLessThan(Math.max(prompt.indexOf("[Гарантия]"), prompt.length()));
+    }
+
+    @Test
+    void withoutAKnowledgeBaseThePromptHasNoKnowledgeSection() {
+        openAi.enqueue(Answer.toolCalls(call("reply", "{\"text\":\"Хорошо\"}")));
+        brain.decide(input("ru", "окна входят в цену?"));
+        assertThat(
+                        openAi.lastRequest()
+                                .json()
+                                .getJsonArray("messages")
+                                .getJsonObject(0)
+                                .getString("content"))
+                .doesNotContain("База знаний");
     }
 }

@@ -11,6 +11,7 @@ import com.buildcrm.plugin.api.FollowUpText;
 import com.buildcrm.plugin.api.GreetingKind;
 import com.buildcrm.plugin.api.GreetingStep;
 import com.buildcrm.plugin.api.IndustryPack;
+import com.buildcrm.plugin.api.KnowledgeEntry;
 import com.buildcrm.plugin.api.Locales;
 import com.buildcrm.plugin.api.PackDescriptor;
 import com.buildcrm.plugin.api.PackMedia;
@@ -18,6 +19,7 @@ import com.buildcrm.plugin.api.PackSetting;
 import com.buildcrm.plugin.api.QualificationField;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.pf4j.Extension;
 
@@ -201,5 +203,17 @@ public class GenericSalesPack implements IndustryPack {
     @Override
     public Optional<PackMedia> media(String name) {
         return Optional.empty();
+    }
+
+    /** Frequent questions and short documents, read once from the bundled resource (ADR 032). */
+    private static final List<KnowledgeEntry> KNOWLEDGE =
+            KnowledgeEntry.parse(
+                    Objects.requireNonNull(
+                            GenericSalesPack.class.getResourceAsStream("knowledge-ru.txt"),
+                            "knowledge-ru.txt is bundled"));
+
+    @Override
+    public List<KnowledgeEntry> defaultKnowledge(String locale) {
+        return KNOWLEDGE; // Russian: the clients of Kazakhstan write in Russian
     }
 }

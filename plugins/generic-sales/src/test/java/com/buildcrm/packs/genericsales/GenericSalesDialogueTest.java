@@ -363,4 +363,22 @@ class GenericSalesDialogueTest {
                 .client("где-то 7,5 млн")
                 .expectField("budget_kzt", new BigDecimal("7500000"));
     }
+
+    @Test
+    void aQuestionTheKnowledgeBaseAnswersIsAnsweredFromItsEntry() {
+        Dialogue.with(new GenericSalesPack())
+                .packKnowledge()
+                .client("Добрый день! Какой у вас график работы?")
+                .expectReplyContains("с 9:00 до 21:00")
+                .expectEvent("knowledge.answered");
+    }
+
+    @Test
+    void aQuestionNothingAnswersIsLeftPolitelyForTheSpecialist() {
+        Dialogue.with(new GenericSalesPack())
+                .packKnowledge()
+                .client("вы работаете с НДС?")
+                .expectReplyContains("ответит наш специалист во время звонка")
+                .expectEvent("knowledge.declined");
+    }
 }

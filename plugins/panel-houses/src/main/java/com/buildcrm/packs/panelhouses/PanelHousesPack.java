@@ -13,6 +13,7 @@ import com.buildcrm.plugin.api.FollowUpText;
 import com.buildcrm.plugin.api.GreetingKind;
 import com.buildcrm.plugin.api.GreetingStep;
 import com.buildcrm.plugin.api.IndustryPack;
+import com.buildcrm.plugin.api.KnowledgeEntry;
 import com.buildcrm.plugin.api.Locales;
 import com.buildcrm.plugin.api.MediaItem;
 import com.buildcrm.plugin.api.PackDescriptor;
@@ -22,6 +23,7 @@ import com.buildcrm.plugin.api.QualificationField;
 import com.buildcrm.plugin.api.text.TextNormalizer;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.pf4j.Extension;
@@ -350,5 +352,17 @@ public class PanelHousesPack implements IndustryPack {
             return Optional.empty();
         }
         return images.png(name).map(bytes -> new PackMedia(name, "image/png", bytes));
+    }
+
+    /** Frequent questions and short documents, read once from the bundled resource (ADR 032). */
+    private static final List<KnowledgeEntry> KNOWLEDGE =
+            KnowledgeEntry.parse(
+                    Objects.requireNonNull(
+                            PanelHousesPack.class.getResourceAsStream("knowledge-ru.txt"),
+                            "knowledge-ru.txt is bundled"));
+
+    @Override
+    public List<KnowledgeEntry> defaultKnowledge(String locale) {
+        return KNOWLEDGE; // Russian: the clients of Kazakhstan write in Russian
     }
 }

@@ -486,4 +486,26 @@ class PanelHousesDialogueTest {
                 .expectReplyAsks("height_m")
                 .expectReplyContains("walls");
     }
+
+    @Test
+    void aQuestionTheKnowledgeBaseAnswersIsAnsweredFromItsEntryAndQualifyingGoesOn() {
+        Dialogue.with(new PanelHousesPack())
+                .packKnowledge()
+                .client("окна входят в цену?")
+                .expectReplyContains("проёмы под окна и двери")
+                .expectReplyNotContains("Стоимость зависит")
+                .expectReplyAsks("city")
+                .expectEvent("knowledge.answered");
+    }
+
+    @Test
+    void aQuestionNothingAnswersIsLeftPolitelyForTheSpecialistNeverInvented() {
+        Dialogue.with(new PanelHousesPack())
+                .packKnowledge()
+                .client("Здравствуйте, мы из Караганды")
+                .client("а баню строите?")
+                .expectReplyContains("ответит наш специалист во время звонка")
+                .expectEvent("knowledge.declined")
+                .expectReplyAsks("length_m");
+    }
 }

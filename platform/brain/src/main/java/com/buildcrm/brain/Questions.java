@@ -1,0 +1,31 @@
+package com.buildcrm.brain;
+
+import com.buildcrm.plugin.api.text.TextNormalizer;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a client's question from other messages, the way clients write on WhatsApp: often without a
+ * question mark («окна входят в цену», «доставка есть»), sometimes with one after a bare answer.
+ */
+public final class Questions {
+
+    private static final Pattern QUESTION_WORDS =
+            Pattern.compile(
+                    "^(?:а\\s+|и\\s+|скажите,?\\s+|подскажите,?\\s+|еще\\s+)?(?:сколько|скольк\\w*|скока|какой|какая|какое|какие|каков\\w*|когда|где|куда|откуда|как|почему|зачем|что|чем|из\\s+чего|можно|есть\\s+ли|входит|входят|делаете|даете|работаете|принимаете|возможн\\w*|нужно\\s+ли|надо\\s+ли|будет\\s+ли)(?![-\\w])"
+                            + "|\\b(?:ли|входит|входят|включено|включен[аы]?)\\b|\\bесть\\s*$"
+                            + "|^(?:what|how|when|where|why|which|do|does|is|are|can)\\b",
+                    Pattern.UNICODE_CHARACTER_CLASS);
+
+    private Questions() {}
+
+    /** {@code true} when {@code message} asks something. */
+    public static boolean isQuestion(String message) {
+        if (message == null) {
+            return false;
+        }
+        if (message.contains("?")) {
+            return true;
+        }
+        return QUESTION_WORDS.matcher(TextNormalizer.normalize(message)).find();
+    }
+}
