@@ -59,4 +59,10 @@ public sealed interface Action {
 
     /** Pack advice was woven into the reply (remembered, so it is given once). */
     record AdviceGiven(String key) implements Action {}
+
+    /**
+     * The reply asks for {@code key} again in other words, because the client's answer fitted a
+     * different question (remembered: a second unclear answer moves the dialogue on).
+     */
+    record AskedAgain(String key) implements Action {}
 }

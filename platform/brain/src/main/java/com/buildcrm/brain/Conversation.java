@@ -1,5 +1,6 @@
 package com.buildcrm.brain;
 
+import com.buildcrm.plugin.api.GreetingStep;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.plugin.api.QualificationField;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ public final class Conversation {
     private LeadState state = LeadState.fresh();
     private boolean aiActive = true;
     private boolean lastTurnFellBack;
+    private boolean greeted;
+    private List<String> lastGreeting = List.of();
 
     /**
      * Starts a conversation with a fresh lead in the NEW stage.
@@ -67,10 +70,21 @@ public final class Conversation {
         }
         List<HistoryLine> window =
                 history.subList(Math.max(0, history.size() - HISTORY_WINDOW), history.size());
+        // as on the server: the first turn sends the greeting chain right before the replies
+        List<GreetingStep> chain = pack.defaultGreeting(locale);
+        List<String> greetingNow = greeted ? List.of() : chainLines(chain);
         TurnInput input =
-                new TurnInput(state, messages, List.copyOf(window), pack, packSettings, locale, "");
+                new TurnInput(
+                        state,
+                        messages,
+                        List.copyOf(window),
+                        pack,
+                        packSettings,
+                        locale,
+                        "",
+                        greeted || !greetingNow.isEmpty());
         List<QualificationField> schema = pack.qualificationSchema();
-        int greetingSteps = pack.defaultGreeting(locale).size();
+        int greetingSteps = chain.size();
         List<Action> actions;
         try {
             actions = ActionValidator.validate(brain.decide(input), schema, greetingSteps);
@@ -79,14 +93,38 @@ public final class Conversation {
             actions = ActionValidator.validate(fallback.decide(input), schema, greetingSteps);
             lastTurnFellBack = true;
         }
+        actions = RepeatedGreeting.notAgain(actions, input.greeted());
         TurnOutcome outcome = TurnEngine.apply(state, actions, schema);
         messages.forEach(m -> history.add(new HistoryLine(true, m)));
+        greetingNow.forEach(g -> history.add(new HistoryLine(false, g)));
+        lastGreeting = greetingNow;
+        greeted = true;
         outcome.replies().forEach(r -> history.add(new HistoryLine(false, r)));
         state = outcome.state();
         if (outcome.handOff()) {
             aiActive = false;
         }
         return outcome;
+    }
+
+    /**
+     * The greeting chain sent with the last turn (one line per step: its text, or its kind in
+     * brackets), right before that turn's replies; empty on later turns.
+     */
+    public List<String> lastGreeting() {
+        return lastGreeting;
+    }
+
+    private static List<String> chainLines(List<GreetingStep> chain) {
+        List<String> lines = new ArrayList<>();
+        for (GreetingStep step : chain) {
+            String text = step.text();
+            lines.add(
+                    text == null || text.isBlank()
+                            ? "[" + step.kind().name().toLowerCase(java.util.Locale.ROOT) + "]"
+                            : text);
+        }
+        return lines;
     }
 
     /** The lead as it is now. */

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param packSettings the tenant's values of the pack settings
  * @param locale tenant locale ({@code ru} or {@code en})
  * @param tenantPrompt the operator's prompt for this tenant (LLM brain only; may be empty)
+ * @param greeted the client has been greeted already: the greeting chain went out earlier or goes
+ *     out right before this turn's replies, so the reply must not greet again
  */
 public record TurnInput(
         LeadState state,
@@ -23,7 +25,8 @@ public record TurnInput(
         IndustryPack pack,
         Map<String, String> packSettings,
         String locale,
-        String tenantPrompt) {
+        String tenantPrompt,
+        boolean greeted) {
     public TurnInput {
         Objects.requireNonNull(state, "state");
         burst = List.copyOf(burst);
@@ -32,5 +35,17 @@ public record TurnInput(
         packSettings = Map.copyOf(Objects.requireNonNullElse(packSettings, Map.of()));
         locale = locale == null ? "ru" : locale;
         tenantPrompt = tenantPrompt == null ? "" : tenantPrompt;
+    }
+
+    /** A turn of a client who has not been greeted yet. */
+    public TurnInput(
+            LeadState state,
+            List<String> burst,
+            List<HistoryLine> history,
+            IndustryPack pack,
+            Map<String, String> packSettings,
+            String locale,
+            String tenantPrompt) {
+        this(state, burst, history, pack, packSettings, locale, tenantPrompt, false);
     }
 }

@@ -29,10 +29,11 @@ class RuleBrainTest {
     }
 
     @Test
-    void greetingIsAnsweredWithTheFirstQuestion() {
+    void aGreetingIsAnsweredByTheChainAloneNeverTwice() {
         String r = say("Здравствуйте!");
-        assertTrue(r.startsWith("Здравствуйте!"), r);
-        assertTrue(r.contains("Из какого вы города?"), r);
+        assertFalse(chat.lastGreeting().isEmpty(), "the chain goes out with the first turn");
+        assertTrue(chat.lastGreeting().get(0).startsWith("Здравствуйте"));
+        assertEquals("", r, "the chain greets and asks; no second «Здравствуйте!»");
         assertEquals("city", asked());
         assertEquals(StageRole.IN_PROGRESS, chat.state().stageRole());
     }
@@ -181,7 +182,8 @@ class RuleBrainTest {
         String r = say("нет, не надо");
         assertFalse(chat.state().memory().callWanted());
         assertTrue(r.startsWith("Хорошо"), r);
-        assertTrue(r.contains("Из какого вы города?"), r);
+        // the chain asked «Из какого вы города?» just before: the same question in other words
+        assertTrue(r.toLowerCase().contains("из какого вы города?"), r);
     }
 
     @Test
@@ -233,8 +235,8 @@ class RuleBrainTest {
     @Test
     void englishLocaleAnswersInEnglish() {
         Conversation en = new Conversation(new WindowsPack(), Map.of(), "en", new RuleBrain());
-        TurnOutcome o = en.clientWrites("Hello");
-        assertEquals("Hello! Which city are you in?", o.replies().get(0));
+        TurnOutcome o = en.clientWrites("Hello, I need windows");
+        assertEquals("Which city are you in?", o.replies().get(0));
         o = en.clientWrites("call me please");
         assertTrue(o.replies().get(0).contains("How may I address you?"), o.replies().toString());
     }
@@ -247,7 +249,7 @@ class RuleBrainTest {
                         Map.of(),
                         "ru",
                         input -> List.of(new Action.SaveFields(Map.of("colour", "white"))));
-        TurnOutcome o = c.clientWrites("Здравствуйте");
+        TurnOutcome o = c.clientWrites("Здравствуйте, нужны окна");
         assertTrue(c.lastTurnFellBack());
         assertTrue(o.replies().get(0).contains("Из какого вы города?"));
         Conversation throwing =
