@@ -443,22 +443,24 @@ public final class CoreExtractors {
         String expected = request.expectedField();
         Optional<String> name = name(text, NAME.equals(expected));
         name.ifPresent(n -> out.put(NAME, n));
-        // "это Нурсултан" names the client, not the city
-        String cityText =
+        // "это Нурсултан" names the client, not the city; "сегодня, Марат, в 15:00" is a time
+        String rest =
                 name.map(
                                 n ->
                                         (text == null ? "" : text)
                                                 .replaceAll(
-                                                        "(?iu)" + Pattern.quote(n.split(" ")[0]),
+                                                        "(?iu),?\\s*"
+                                                                + Pattern.quote(n.split(" ")[0])
+                                                                + "(?!\\p{L})",
                                                         " "))
                         .orElse(text == null ? "" : text);
-        city(cityText, CITY.equals(expected)).ifPresent(c -> out.put(CITY, c));
+        city(rest, CITY.equals(expected)).ifPresent(c -> out.put(CITY, c));
         boolean timeWanted =
                 CALL_TIME.equals(expected)
                         || NAME.equals(expected)
                         || Intents.detect(text).contains(Intents.Intent.CALL_WANTED);
         if (timeWanted) {
-            callTime(text, CALL_TIME.equals(expected)).ifPresent(t -> out.put(CALL_TIME, t));
+            callTime(rest, CALL_TIME.equals(expected)).ifPresent(t -> out.put(CALL_TIME, t));
         }
         return out;
     }
