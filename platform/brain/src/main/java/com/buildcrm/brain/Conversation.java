@@ -73,11 +73,15 @@ public final class Conversation {
         // as on the server: the first turn sends the greeting chain right before the replies
         List<GreetingStep> chain = pack.defaultGreeting(locale);
         List<String> greetingNow = greeted ? List.of() : chainLines(chain);
+        // the brain sees the chain as our last messages, so it does not ask the chain's question
+        // again
+        List<HistoryLine> seen = new ArrayList<>(window);
+        greetingNow.forEach(g -> seen.add(new HistoryLine(false, g)));
         TurnInput input =
                 new TurnInput(
                         state,
                         messages,
-                        List.copyOf(window),
+                        List.copyOf(seen),
                         pack,
                         packSettings,
                         locale,

@@ -451,7 +451,7 @@ public final class CoreExtractors {
                                                 .replaceAll(
                                                         "(?iu),?\\s*"
                                                                 + Pattern.quote(n.split(" ")[0])
-                                                                + "(?!\\p{L})",
+                                                                + "(?!\\p{L})\\s*,?\\s*",
                                                         " "))
                         .orElse(text == null ? "" : text);
         city(rest, CITY.equals(expected)).ifPresent(c -> out.put(CITY, c));

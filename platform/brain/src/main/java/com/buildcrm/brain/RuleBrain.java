@@ -73,17 +73,6 @@ public final class RuleBrain implements Brain {
             if (!extracted.isEmpty()) {
                 actions.add(new Action.SaveFields(extracted));
             }
-            if (in.greeted()
-                    && mem.clientTurns() == 0
-                    && intents.equals(Set.of(Intent.GREETING_ONLY))) {
-                // the greeting chain going out now greets and asks: answering it would say
-                // «Здравствуйте!» twice; its question is taken as the first field asked
-                String first = firstMissingRequired();
-                if (first != null) {
-                    actions.add(new Action.AskedField(first));
-                }
-                return actions;
-            }
             if (intents.contains(Intent.WANTS_HUMAN)) {
                 actions.add(new Action.HandOff("Клиент просит живого менеджера"));
                 actions.add(new Action.Reply(t.handOff));
@@ -386,6 +375,9 @@ public final class RuleBrain implements Brain {
                 }
             }
             boolean repeated = lastBot.indexOf(sentence.strip()) >= 0;
+            if (repeated && lastBot.indexOf(alternative.strip()) >= 0) {
+                return sentence; // both were said: the one not said last time (not the alternative)
+            }
             return repeated ? alternative : sentence;
         }
 

@@ -127,11 +127,25 @@ public class AiTurnWorker {
                                                 setup.packSettings()));
         // the chain greets (it goes out right before this turn's replies on the first turn)
         boolean greeted = snap.greeted() || !chain.steps().isEmpty();
+        // on the first turn the brain sees the chain as our last messages (it goes out first), so
+        // the answer neither greets again nor repeats the chain's question word for word
+        List<HistoryLine> history = new ArrayList<>(snap.history());
+        if (!snap.greeted()) {
+            chain.steps()
+                    .forEach(
+                            step ->
+                                    step.messages()
+                                            .forEach(
+                                                    m ->
+                                                            history.add(
+                                                                    new HistoryLine(
+                                                                            false, m.preview()))));
+        }
         TurnInput input =
                 new TurnInput(
                         snap.state(),
                         snap.burst(),
-                        snap.history(),
+                        history,
                         pack,
                         setup.packSettings(),
                         setup.locale(),

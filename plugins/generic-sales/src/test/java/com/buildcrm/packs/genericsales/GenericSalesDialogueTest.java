@@ -380,11 +380,11 @@ class GenericSalesDialogueTest {
     }
 
     @Test
-    void aBareGreetingIsAnsweredByTheChainAlone() {
+    void aBareGreetingGetsTheChainAndAnAnswerThatDoesNotGreetAgain() {
         dialogue()
                 .client("Салем")
                 .expectGreetingChain()
-                .expectNoReply()
+                .expectNoRepeatedGreeting()
                 .client("нужен кондиционер")
                 .expectNoRepeatedGreeting()
                 .expectField("need", "кондиционер");

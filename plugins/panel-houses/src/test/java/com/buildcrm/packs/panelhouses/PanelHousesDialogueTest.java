@@ -557,11 +557,11 @@ class PanelHousesDialogueTest {
     }
 
     @Test
-    void aBareGreetingIsAnsweredByTheChainAlone() {
+    void aBareGreetingGetsTheChainAndAnAnswerThatDoesNotGreetAgain() {
         dialogue()
                 .client("Здравствуйте")
                 .expectGreetingChain()
-                .expectNoReply()
+                .expectNoRepeatedGreeting()
                 .client("Алматы, 8 на 10")
                 .expectNoRepeatedGreeting()
                 .expectField("city", "Алматы")
