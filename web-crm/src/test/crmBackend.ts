@@ -76,7 +76,15 @@ export function makeLead(overrides: Partial<Lead> & { id: number }): Lead {
 
 function seedLeads(): Lead[] {
   return [
-    makeLead({ id: 1, name: 'Асель', score: 80, temperature: 'HOT', city: 'Алматы', waitingForReplySince: ago(3) }),
+    makeLead({
+      id: 1,
+      name: 'Асель',
+      score: 80,
+      temperature: 'HOT',
+      city: 'Алматы',
+      waitingForReplySince: ago(3),
+      fieldSources: { name: 'PROFILE', city: 'CLIENT', length_m: 'CLIENT', width_m: 'CLIENT' },
+    }),
     makeLead({ id: 2, name: 'Бауыржан', score: 30, temperature: 'COLD', city: 'Астана' }),
     makeLead({
       id: 3,
@@ -388,6 +396,17 @@ export const crmHandlers = [
         ...(body.name !== undefined ? { name: body.name } : {}),
         ...(body.city !== undefined ? { city: body.city } : {}),
         ...(body.fields ? { fields: { ...current.fields, ...body.fields } } : {}),
+        // as the server: what a person changed is theirs now
+        fieldSources: {
+          ...current.fieldSources,
+          ...Object.fromEntries(
+            [
+              ...(body.name !== undefined && body.name !== current.name ? ['name'] : []),
+              ...(body.city !== undefined && body.city !== current.city ? ['city'] : []),
+              ...Object.keys(body.fields ?? {}),
+            ].map((key) => [key, 'PERSON' as const]),
+          ),
+        },
       };
     });
     return HttpResponse.json(lead);

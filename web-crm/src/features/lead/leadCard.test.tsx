@@ -126,6 +126,23 @@ describe('lead card', () => {
     );
   });
 
+  it("says quietly where each value came from, and a person's edit becomes theirs", async () => {
+    const { user } = renderSignedIn('/leads/1');
+    const card = await screen.findByTestId('lead-card');
+    await user.click(within(card).getByRole('tab', { name: 'Данные' }));
+    const fields = await within(card).findByTestId('lead-fields');
+    expect(within(fields).getByTestId('source-name')).toHaveTextContent('из профиля WhatsApp');
+    expect(within(fields).getByTestId('source-length_m')).toHaveTextContent('со слов клиента');
+    expect(within(fields).queryByTestId('source-foundation_closed')).not.toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Изменить данные' }));
+    const width = within(card).getByRole('textbox', { name: 'Ширина, м' });
+    await user.clear(width);
+    await user.type(width, '9');
+    await user.click(within(card).getByRole('button', { name: 'Сохранить' }));
+    const saved = await within(card).findByTestId('lead-fields');
+    expect(await within(saved).findByTestId('source-width_m')).toHaveTextContent('изменено менеджером');
+  });
+
   it('shows the history: who did what and when', async () => {
     const { user } = renderSignedIn('/leads/1');
     const card = await screen.findByTestId('lead-card');

@@ -45,9 +45,14 @@ export type UserRef = Api<'PersonRef'>;
 
 type LastMessage = Api<'LastMessage', { text: string | null; direction: 'IN' | 'OUT' }>;
 
+/** Who gave a lead's value (issue 16): the client said it, the WhatsApp profile, or a CRM user edited it. */
+export type FieldSource = 'CLIENT' | 'PROFILE' | 'PERSON';
+
 export type Lead = LeadJson & {
   /** What to do next with this lead (issue 14); null when nothing is due. Absent from older servers. */
   nextAction?: NextAction | null;
+  /** Where each value (by field key, `name` and `city` included) came from; absent from older servers. */
+  fieldSources?: Record<string, FieldSource>;
 };
 
 type LeadJson = Api<

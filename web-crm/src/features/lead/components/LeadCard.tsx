@@ -176,24 +176,47 @@ function LeadData({ lead, schema, startEditing }: { lead: Lead; schema: PackFiel
         : value == null || value === ''
           ? '—'
           : String(value);
+  // where a value came from, said quietly under it (issue 16)
+  const source = (key: string, present: boolean) => {
+    const from = lead.fieldSources?.[key];
+    if (!from || !present) return null;
+    return (
+      <Text size="xs" c="gray.7" data-testid={`source-${key}`}>
+        {t(`lead.source.${from}`)}
+      </Text>
+    );
+  };
   return (
     <Stack gap="xs">
       <Table variant="vertical" withRowBorders={false} data-testid="lead-fields">
         <Table.Tbody>
           <Table.Tr>
-            <Table.Th w={180}>{t('lead.phone')}</Table.Th>
+            <Table.Th w={180}>{t('lead.name')}</Table.Th>
+            <Table.Td>
+              {lead.name ?? '—'}
+              {source('name', lead.name != null)}
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>{t('lead.phone')}</Table.Th>
             <Table.Td>{lead.phone}</Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Th>{t('leads.city')}</Table.Th>
-            <Table.Td>{lead.city ?? '—'}</Table.Td>
+            <Table.Td>
+              {lead.city ?? '—'}
+              {source('city', lead.city != null)}
+            </Table.Td>
           </Table.Tr>
           {keys
             .filter((key) => key !== 'name' && key !== 'city')
             .map((key) => (
               <Table.Tr key={key}>
                 <Table.Th>{label(key)}</Table.Th>
-                <Table.Td>{show(lead.fields[key])}</Table.Td>
+                <Table.Td>
+                  {show(lead.fields[key])}
+                  {source(key, lead.fields[key] != null && lead.fields[key] !== '')}
+                </Table.Td>
               </Table.Tr>
             ))}
         </Table.Tbody>

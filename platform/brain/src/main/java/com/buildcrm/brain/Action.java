@@ -86,4 +86,10 @@ public sealed interface Action {
             Objects.requireNonNull(question, "question");
         }
     }
+
+    /**
+     * The reply asks for {@code key} again in other words, because the client's answer fitted a
+     * different question (remembered: a second unclear answer moves the dialogue on).
+     */
+    record AskedAgain(String key) implements Action {}
 }

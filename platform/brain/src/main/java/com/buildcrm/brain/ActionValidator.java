@@ -109,6 +109,12 @@ public final class ActionValidator {
                             "asked field '" + k.key() + "' is not in the pack schema");
                 }
                 out.add(k);
+            } else if (a instanceof Action.AskedAgain k) {
+                if (k.key() == null || !fields.containsKey(k.key())) {
+                    throw new InvalidActionException(
+                            "asked-again field '" + k.key() + "' is not in the pack schema");
+                }
+                out.add(k);
             } else if (a instanceof Action.AdviceGiven g) {
                 if (g.key() == null || g.key().isBlank()) {
                     throw new InvalidActionException("advice key is blank");

@@ -1,5 +1,6 @@
 package com.buildcrm.brain;
 
+import com.buildcrm.plugin.api.GreetingStep;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.plugin.api.QualificationField;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class Conversation {
     private boolean aiActive = true;
     private boolean lastTurnFellBack;
     private KnowledgeBase knowledge;
+    private boolean greeted;
+    private List<String> lastGreeting = List.of();
 
     /**
      * Starts a conversation with a fresh lead in the NEW stage.
@@ -68,18 +71,26 @@ public final class Conversation {
         }
         List<HistoryLine> window =
                 history.subList(Math.max(0, history.size() - HISTORY_WINDOW), history.size());
+        // as on the server: the first turn sends the greeting chain right before the replies
+        List<GreetingStep> chain = pack.defaultGreeting(locale);
+        List<String> greetingNow = greeted ? List.of() : chainLines(chain);
+        // the brain sees the chain as our last messages, so it does not ask the chain's question
+        // again
+        List<HistoryLine> seen = new ArrayList<>(window);
+        greetingNow.forEach(g -> seen.add(new HistoryLine(false, g)));
         TurnInput input =
                 new TurnInput(
                         state,
                         messages,
-                        List.copyOf(window),
+                        List.copyOf(seen),
                         pack,
                         packSettings,
                         locale,
                         "",
-                        knowledge);
+                        knowledge,
+                        greeted || !greetingNow.isEmpty());
         List<QualificationField> schema = pack.qualificationSchema();
-        int greetingSteps = pack.defaultGreeting(locale).size();
+        int greetingSteps = chain.size();
         List<Action> actions;
         try {
             actions = ActionValidator.validate(brain.decide(input), schema, greetingSteps);
@@ -88,8 +99,12 @@ public final class Conversation {
             actions = ActionValidator.validate(fallback.decide(input), schema, greetingSteps);
             lastTurnFellBack = true;
         }
+        actions = RepeatedGreeting.notAgain(actions, input.greeted());
         TurnOutcome outcome = TurnEngine.apply(state, actions, schema);
         messages.forEach(m -> history.add(new HistoryLine(true, m)));
+        greetingNow.forEach(g -> history.add(new HistoryLine(false, g)));
+        lastGreeting = greetingNow;
+        greeted = true;
         outcome.replies().forEach(r -> history.add(new HistoryLine(false, r)));
         state = outcome.state();
         if (outcome.handOff()) {
@@ -104,6 +119,26 @@ public final class Conversation {
      */
     public void useKnowledge(KnowledgeBase base) {
         this.knowledge = base;
+    }
+
+    /**
+     * The greeting chain sent with the last turn (one line per step: its text, or its kind in
+     * brackets), right before that turn's replies; empty on later turns.
+     */
+    public List<String> lastGreeting() {
+        return lastGreeting;
+    }
+
+    private static List<String> chainLines(List<GreetingStep> chain) {
+        List<String> lines = new ArrayList<>();
+        for (GreetingStep step : chain) {
+            String text = step.text();
+            lines.add(
+                    text == null || text.isBlank()
+                            ? "[" + step.kind().name().toLowerCase(java.util.Locale.ROOT) + "]"
+                            : text);
+        }
+        return lines;
     }
 
     /** The lead as it is now. */

@@ -121,6 +121,45 @@ public final class CoreExtractors {
                     "(?:^|[\\s,.!])(?:я|это|i\\s+am|i'm|im)\\s+([\\p{L}-]+)([\\s,.!)]*$|\\s*[,.!])?",
                     FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** "Ержан меня зовут", "Айгерим моё имя": the name before the introduction. */
+    private static final Pattern NAME_BEFORE_INTRO =
+            Pattern.compile(
+                    "(?:^|[\\s,.!])([\\p{L}-]+)\\s+(?:меня\\s+зовут|зовут\\s+меня|мо[её]\\s+имя|это\\s+я|менин\\s+атым|менің\\s+атым)(?![\\p{L}])",
+                    FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** "С уважением, Айгуль": a signature. */
+    private static final Pattern SIGNATURE =
+            Pattern.compile(
+                    "(?:с\\s+уважением|с\\s+уваж\\.?|best\\s+regards|kind\\s+regards|regards)\\s*[,:\\-—]?\\s*([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?",
+                    FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** A request to call or write back: a name said next to it is the client's own. */
+    private static final Pattern CALL_REQUEST =
+            Pattern.compile(
+                    "(?:набер|набир|позвон|перезвон|звякн|звоните|созвон|свяжите|свяжитесь|call\\s+me|call\\s+back)",
+                    FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** A capitalised word alone between commas: "наберите меня, Ержан, сегодня". */
+    private static final Pattern BETWEEN_COMMAS =
+            Pattern.compile("[,;]\\s*(\\p{Lu}[\\p{L}-]+)\\s*,", FLAGS);
+
+    /** A capitalised word closing the message: "Можете перезвонить? Сергей". */
+    private static final Pattern AT_THE_END =
+            Pattern.compile("(?:[,.!?;:)]|\\s[-—])\\s*(\\p{Lu}[\\p{L}-]+)[\\s.!)]*$", FLAGS);
+
+    /** A capitalised word opening the message: "Сергей, перезвоните после 6". */
+    private static final Pattern AT_THE_START =
+            Pattern.compile("^\\s*(\\p{Lu}[\\p{L}-]+)\\s*[,.!]", FLAGS);
+
+    /** "Здравствуйте, Айгуль": a name right after a greeting addresses us, not the client. */
+    private static final Pattern AFTER_GREETING =
+            Pattern.compile(
+                    "(?:здравствуйте|здраствуйте|привет|добрый\\s+(?:день|вечер)|доброе\\s+утро|салам|салем|hello|hi)[\\s,!.]*$",
+                    FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Personal names that are also (former) city names: a name where a name is said. */
+    private static final Set<String> NAMES_LIKE_CITIES = Set.of("нурсултан", "алмас", "орал");
+
     /** "Ержан, завтра в 10": a name first, then something else. */
     private static final Pattern LEADING_NAME = Pattern.compile("^([\\p{L}-]+)\\s*[,.!]\\s*\\S");
 
@@ -287,7 +326,92 @@ public final class CoreExtractors {
                             "фото",
                             "видео",
                             "стикер",
-                            "не знаю"));
+                            "не знаю",
+                            "здрасте",
+                            "здраствуйте",
+                            "добрый",
+                            "доброе",
+                            "день",
+                            "вечер",
+                            "утро",
+                            "срочно",
+                            "пожалуйста",
+                            "пж",
+                            "плиз",
+                            "спс",
+                            "рахмет",
+                            "алло",
+                            "алле",
+                            "извините",
+                            "простите",
+                            "можете",
+                            "можно",
+                            "перезвоните",
+                            "позвоните",
+                            "наберите",
+                            "жду",
+                            "ждем",
+                            "ждём",
+                            "звонка",
+                            "звонок",
+                            "понедельник",
+                            "вторник",
+                            "среда",
+                            "среду",
+                            "четверг",
+                            "пятница",
+                            "пятницу",
+                            "суббота",
+                            "субботу",
+                            "воскресенье",
+                            "после",
+                            "до",
+                            "обеда",
+                            "обед",
+                            "новый",
+                            "новая",
+                            "лид",
+                            "заявка",
+                            "квалификация",
+                            "сделка",
+                            "успешно",
+                            "отказ",
+                            "казахстан",
+                            "россия",
+                            "whatsapp",
+                            "ватсап",
+                            "вацап",
+                            "инстаграм",
+                            "instagram",
+                            "телеграм",
+                            "уважением",
+                            "regards",
+                            "thanks",
+                            "thank",
+                            "hello",
+                            "hi",
+                            "ok",
+                            "бар",
+                            "жок",
+                            "иә",
+                            "ия",
+                            "рахмет",
+                            "сау",
+                            "болыңыз",
+                            "дом",
+                            "баня",
+                            "гараж",
+                            "фундамент",
+                            "цоколь",
+                            "окна",
+                            "двери",
+                            "проект",
+                            "размер",
+                            "цена",
+                            "доставка",
+                            "спасибо",
+                            "понятно",
+                            "хорошо"));
 
     private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}]{2,20}(?:-[\\p{L}]{2,20})?");
 
@@ -317,14 +441,26 @@ public final class CoreExtractors {
         Map<String, Object> out = new LinkedHashMap<>();
         String text = request.text();
         String expected = request.expectedField();
-        city(text, CITY.equals(expected)).ifPresent(c -> out.put(CITY, c));
-        name(text, NAME.equals(expected)).ifPresent(n -> out.put(NAME, n));
+        Optional<String> name = name(text, NAME.equals(expected));
+        name.ifPresent(n -> out.put(NAME, n));
+        // "это Нурсултан" names the client, not the city; "сегодня, Марат, в 15:00" is a time
+        String rest =
+                name.map(
+                                n ->
+                                        (text == null ? "" : text)
+                                                .replaceAll(
+                                                        "(?iu),?\\s*"
+                                                                + Pattern.quote(n.split(" ")[0])
+                                                                + "(?!\\p{L})\\s*,?\\s*",
+                                                        " "))
+                        .orElse(text == null ? "" : text);
+        city(rest, CITY.equals(expected)).ifPresent(c -> out.put(CITY, c));
         boolean timeWanted =
                 CALL_TIME.equals(expected)
                         || NAME.equals(expected)
                         || Intents.detect(text).contains(Intents.Intent.CALL_WANTED);
         if (timeWanted) {
-            callTime(text, CALL_TIME.equals(expected)).ifPresent(t -> out.put(CALL_TIME, t));
+            callTime(rest, CALL_TIME.equals(expected)).ifPresent(t -> out.put(CALL_TIME, t));
         }
         return out;
     }
@@ -393,6 +529,28 @@ public final class CoreExtractors {
                 return Optional.of(capitalise(first));
             }
         }
+        Matcher before = NAME_BEFORE_INTRO.matcher(t);
+        if (before.find()) {
+            String word = before.group(1);
+            if (looksLikeName(word) && notAPlace(word) && !isCommonWord(word)) {
+                return Optional.of(capitalise(word));
+            }
+        }
+        Matcher signature = SIGNATURE.matcher(t);
+        if (signature.find()) {
+            String first = signature.group(1);
+            if (looksLikeName(first) && notAPlace(first) && !isCommonWord(first)) {
+                String second = signature.group(2);
+                if (second != null
+                        && looksLikeName(second)
+                        && Character.isUpperCase(first.charAt(0))
+                        && Character.isUpperCase(second.charAt(0))
+                        && notAPlace(second)) {
+                    return Optional.of(capitalise(first) + " " + capitalise(second));
+                }
+                return Optional.of(capitalise(first));
+            }
+        }
         Matcher self = NAME_SELF.matcher(t);
         while (self.find()) {
             String word = self.group(1);
@@ -400,9 +558,15 @@ public final class CoreExtractors {
             boolean endsThere = self.group(2) != null;
             if (looksLikeName(word)
                     && (capital || endsThere)
-                    && city(word, false).isEmpty()
+                    && notAPlace(word)
                     && !isCommonWord(word)) {
                 return Optional.of(capitalise(word));
+            }
+        }
+        if (CALL_REQUEST.matcher(t).find()) {
+            Optional<String> said = nameNextToCallRequest(t);
+            if (said.isPresent()) {
+                return said;
             }
         }
         if (asked) {
@@ -432,6 +596,39 @@ public final class CoreExtractors {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A capitalised name said in passing next to a call request: between commas ("наберите меня,
+     * Ержан, сегодня до обеда"), closing the message ("Можете перезвонить? Сергей") or opening it
+     * ("Марат, позвоните в 15:00"). Capitalisation is required: a dictionary-free guess leans on
+     * it.
+     */
+    private static Optional<String> nameNextToCallRequest(String t) {
+        for (Pattern p : List.of(BETWEEN_COMMAS, AT_THE_END, AT_THE_START)) {
+            Matcher m = p.matcher(t);
+            while (m.find()) {
+                String word = m.group(1);
+                if (AFTER_GREETING.matcher(t.substring(0, m.start(1))).find()) {
+                    continue; // "Здравствуйте, Айгуль, перезвоните": she is our manager
+                }
+                if (looksLikeName(word)
+                        && notAPlace(word)
+                        && !isCommonWord(word)
+                        && Intents.detect(word).isEmpty()
+                        && callTime(word, false).isEmpty()
+                        && !CALL_REQUEST.matcher(word).find()) {
+                    return Optional.of(capitalise(word));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Not a city, unless it is also a common personal name ("Нурсултан"). */
+    private static boolean notAPlace(String word) {
+        return city(word, false).isEmpty()
+                || NAMES_LIKE_CITIES.contains(TextNormalizer.normalize(word));
     }
 
     private static boolean looksLikeName(String word) {

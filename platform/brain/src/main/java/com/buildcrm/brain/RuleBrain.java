@@ -3,6 +3,7 @@ package com.buildcrm.brain;
 import com.buildcrm.brain.Intents.Intent;
 import com.buildcrm.plugin.api.Advice;
 import com.buildcrm.plugin.api.AdviceRequest;
+import com.buildcrm.plugin.api.Extraction;
 import com.buildcrm.plugin.api.ExtractionRequest;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.plugin.api.Locales;
@@ -54,6 +55,7 @@ public final class RuleBrain implements Brain {
         private final List<String> parts = new ArrayList<>();
         private final List<String> knowledgeParts = new ArrayList<>();
         private final List<Action> knowledgeActions = new ArrayList<>();
+        private final java.util.Set<String> unclear = new java.util.HashSet<>();
 
         Turn(TurnInput in) {
             this.in = in;
@@ -157,8 +159,24 @@ public final class RuleBrain implements Brain {
                 return reply();
             }
             add(priceText);
+            String unclearKey = unclearAnswer();
+            if (nextKey == null && unclearKey != null && !mem.askedAgain().contains(unclearKey)) {
+                if (parts.isEmpty()) {
+                    add(t.understood);
+                }
+                askAgain(unclearKey);
+                return reply();
+            }
             if (nextKey == null) {
                 nextKey = firstMissingRequired();
+            }
+            if (unclearKey != null && mem.askedAgain().contains(unclearKey)) {
+                // asked twice already: no loop, the specialist clarifies it on the call
+                if (parts.isEmpty()) {
+                    ack = t.understood;
+                    add(ack);
+                }
+                add(t.clarifyOnCall);
             }
             if (nextKey != null) {
                 ask(nextKey);
@@ -282,9 +300,44 @@ public final class RuleBrain implements Brain {
             }
         }
 
+        /**
+         * The asked field the client answered with something that fits another question (the pack
+         * said so), still without a value; or {@code null}.
+         */
+        private String unclearAnswer() {
+            String asked = mem.askedField();
+            if (asked == null
+                    || !unclear.contains(asked)
+                    || extracted.containsKey(asked)
+                    || TurnEngine.filled(fields.get(asked))) {
+                return null;
+            }
+            return asked;
+        }
+
+        /** Asks for {@code key} once more, in other words (the pack's, or a polite generic one). */
+        private void askAgain(String key) {
+            String again = null;
+            try {
+                again = in.pack().clarifyingQuestion(key, in.locale());
+            } catch (RuntimeException e) {
+                // a failing pack is skipped, never fatal
+            }
+            if (again == null || again.isBlank()) {
+                QualificationField f = byKey.get(key);
+                again = String.format(t.askAgain, lowerFirst(f.question(in.locale())));
+            }
+            add(again);
+            actions.add(new Action.AskedField(key));
+            actions.add(new Action.AskedAgain(key));
+        }
+
         private String acknowledgement() {
-            if (intents.contains(Intent.GREETING_ONLY)
-                    || (mem.clientTurns() == 0 && Intents.greets(String.join(" ", in.burst())))) {
+            boolean greets =
+                    intents.contains(Intent.GREETING_ONLY)
+                            || (mem.clientTurns() == 0
+                                    && Intents.greets(String.join(" ", in.burst())));
+            if (greets && !in.greeted()) {
                 return t.hello;
             }
             if (!extracted.isEmpty()) {
@@ -367,14 +420,23 @@ public final class RuleBrain implements Brain {
             return count;
         }
 
+        /**
+         * {@code alternative} when our last message(s) — a reply, or the greeting chain — said
+         * {@code sentence}.
+         */
         private String alternativeOr(String sentence, String alternative) {
-            String lastBot = null;
+            StringBuilder lastBot = new StringBuilder();
             for (HistoryLine line : in.history()) {
-                if (!line.fromClient()) {
-                    lastBot = line.text();
+                if (line.fromClient()) {
+                    lastBot.setLength(0);
+                } else {
+                    lastBot.append(line.text()).append('\n');
                 }
             }
-            boolean repeated = lastBot != null && lastBot.contains(sentence.strip());
+            boolean repeated = lastBot.indexOf(sentence.strip()) >= 0;
+            if (repeated && lastBot.indexOf(alternative.strip()) >= 0) {
+                return sentence; // both were said: the one not said last time (not the alternative)
+            }
             return repeated ? alternative : sentence;
         }
 
@@ -391,14 +453,19 @@ public final class RuleBrain implements Brain {
                 ExtractionRequest req =
                         new ExtractionRequest(texts.get(i), known, asked, in.packSettings());
                 Map<String, Object> found = new LinkedHashMap<>(CoreExtractors.extract(req));
-                found.putAll(packExtract(in.pack(), req));
+                var packFound = packExtract(in.pack(), req);
+                found.putAll(packFound.values());
+                unclear.addAll(packFound.unclear());
                 for (Map.Entry<String, Object> e : found.entrySet()) {
                     if (!joined || !raw.containsKey(e.getKey())) {
                         raw.put(e.getKey(), e.getValue());
                     }
                 }
             }
-            if (asked != null && !raw.containsKey(asked) && byKey.containsKey(asked)) {
+            if (asked != null
+                    && !raw.containsKey(asked)
+                    && !unclear.contains(asked)
+                    && byKey.containsKey(asked)) {
                 Object bare = bareAnswer(byKey.get(asked), in.burst().get(in.burst().size() - 1));
                 if (bare != null) {
                     raw.put(asked, bare);
@@ -465,12 +532,12 @@ public final class RuleBrain implements Brain {
             }
         }
 
-        private static Map<String, Object> packExtract(IndustryPack pack, ExtractionRequest req) {
+        private static Extraction packExtract(IndustryPack pack, ExtractionRequest req) {
             try {
                 var extraction = pack.extract(req);
-                return extraction == null ? Map.of() : extraction.values();
+                return extraction == null ? Extraction.none() : extraction;
             } catch (RuntimeException e) {
-                return Map.of();
+                return Extraction.none();
             }
         }
 
@@ -494,9 +561,15 @@ public final class RuleBrain implements Brain {
             return out;
         }
 
+        /**
+         * The next required field to ask; a field asked again in other words is not asked a third
+         * time.
+         */
         private String firstMissingRequired() {
             for (QualificationField f : schema) {
-                if (f.required() && !TurnEngine.filled(fields.get(f.key()))) {
+                if (f.required()
+                        && !TurnEngine.filled(fields.get(f.key()))
+                        && !mem.askedAgain().contains(f.key())) {
                     return f.key();
                 }
             }
@@ -620,6 +693,9 @@ public final class RuleBrain implements Brain {
             String stayInTouch,
             String thinking,
             String specialistWillAnswer,
+            String understood,
+            String askAgain,
+            String clarifyOnCall,
             String and,
             String yes,
             String no) {
@@ -655,6 +731,9 @@ public final class RuleBrain implements Brain {
                         "Конечно, подумайте! Если появятся вопросы — пишите, я на связи.",
                         "Хороший вопрос! Точно ответит наш специалист во время звонка, чтобы не"
                                 + " ввести вас в заблуждение.",
+                        "Понятно, спасибо!",
+                        "Хочу уточнить, чтобы не ошибиться: %s",
+                        "Этот момент наш специалист уточнит при звонке.",
                         " и ",
                         "да",
                         "нет");
@@ -693,6 +772,9 @@ public final class RuleBrain implements Brain {
                                 + " here.",
                         "Good question! Our specialist will answer it precisely during the call,"
                                 + " so that we don't mislead you.",
+                        "I see, thank you!",
+                        "Let me make sure I understand: %s",
+                        "Our specialist will clarify this point on the call.",
                         " and ",
                         "yes",
                         "no");

@@ -64,6 +64,7 @@ public final class TurnEngine {
         boolean notInterested = mem.notInterested();
         int priceAsks = mem.priceAsks();
         Set<String> advice = new HashSet<>(mem.adviceGiven());
+        Set<String> askedAgain = new HashSet<>(mem.askedAgain());
         boolean requestCall = false;
         boolean notInterestedNow = false;
         boolean handOff = false;
@@ -99,6 +100,8 @@ public final class TurnEngine {
                 priceAsks++;
             } else if (a instanceof Action.AdviceGiven g) {
                 advice.add(g.key());
+            } else if (a instanceof Action.AskedAgain k) {
+                askedAgain.add(k.key());
             } else if (a instanceof Action.OfferCall) {
                 callOffered = true;
             } else if (a instanceof Action.KnowledgeAnswered k) {
@@ -137,7 +140,8 @@ public final class TurnEngine {
                         callOffered,
                         advice,
                         notInterested,
-                        turns);
+                        turns,
+                        askedAgain);
 
         List<LeadEventDraft> events = new ArrayList<>();
         if (!changedKeys.isEmpty()) {

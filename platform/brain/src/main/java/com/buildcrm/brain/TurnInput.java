@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param tenantPrompt the operator's prompt for this tenant (LLM brain only; may be empty)
  * @param knowledge the tenant's knowledge base (ADR 032); {@code null} when questions are not
  *     answered from one (the brain then neither answers nor declines them)
+ * @param greeted the client has been greeted already: the greeting chain went out earlier or goes
+ *     out right before this turn's replies, so the reply must not greet again
  */
 public record TurnInput(
         LeadState state,
@@ -26,7 +28,33 @@ public record TurnInput(
         Map<String, String> packSettings,
         String locale,
         String tenantPrompt,
-        KnowledgeBase knowledge) {
+        KnowledgeBase knowledge,
+        boolean greeted) {
+
+    /** A turn without a knowledge base, of a client who has not been greeted yet. */
+    public TurnInput(
+            LeadState state,
+            List<String> burst,
+            List<HistoryLine> history,
+            IndustryPack pack,
+            Map<String, String> packSettings,
+            String locale,
+            String tenantPrompt) {
+        this(state, burst, history, pack, packSettings, locale, tenantPrompt, null, false);
+    }
+
+    /** A turn with a knowledge base, of a client who has not been greeted yet. */
+    public TurnInput(
+            LeadState state,
+            List<String> burst,
+            List<HistoryLine> history,
+            IndustryPack pack,
+            Map<String, String> packSettings,
+            String locale,
+            String tenantPrompt,
+            KnowledgeBase knowledge) {
+        this(state, burst, history, pack, packSettings, locale, tenantPrompt, knowledge, false);
+    }
 
     /** A turn without a knowledge base. */
     public TurnInput(
@@ -36,8 +64,9 @@ public record TurnInput(
             IndustryPack pack,
             Map<String, String> packSettings,
             String locale,
-            String tenantPrompt) {
-        this(state, burst, history, pack, packSettings, locale, tenantPrompt, null);
+            String tenantPrompt,
+            boolean greeted) {
+        this(state, burst, history, pack, packSettings, locale, tenantPrompt, null, greeted);
     }
 
     public TurnInput {

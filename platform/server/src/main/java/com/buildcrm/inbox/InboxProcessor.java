@@ -5,6 +5,7 @@ import com.buildcrm.ai.turn.AiTurns;
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
 import com.buildcrm.lead.ActorKind;
+import com.buildcrm.lead.FieldSources;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.media.MediaRejectedException;
@@ -202,8 +203,15 @@ public class InboxProcessor {
             message.mediaNotReceived(e.mediaError());
         }
         em.persist(message);
+        boolean nameFromProfile = created || lead.name() == null;
         lead.clientWrote(preview(kind, text), at, e.pushName());
         em.flush();
+        if (nameFromProfile && lead.name() != null) {
+            // the WhatsApp profile name: a name the client states later replaces it, never the
+            // reverse
+            FieldSources.setIfAbsent(
+                    TenantWork.of(em), lead.id(), List.of("name"), FieldSources.Source.PROFILE);
+        }
         if (created) {
             milestones.fire(
                     new LeadMilestone(TenantWork.of(em), lead.id(), Milestone.CREATED, null, now));

@@ -194,6 +194,11 @@ public class LeadEdits {
                         .toList();
         List<String> removed =
                 before.keySet().stream().filter(k -> !fields.containsKey(k)).toList();
+        em.flush(); // the sources are written with SQL next to the entity's columns
+        // a person's edit always wins over what the AI extracts later; a removed value is open
+        // again
+        FieldSources.set(work, lead.id(), changed, FieldSources.Source.PERSON);
+        FieldSources.clear(work, lead.id(), removed);
         LeadJson.event(
                 work,
                 lead.id(),

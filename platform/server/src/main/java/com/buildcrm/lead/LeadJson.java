@@ -59,6 +59,10 @@ public final class LeadJson {
         if (o.containsKey("adviceGiven")) {
             o.getJsonArray("adviceGiven").forEach(v -> advice.add(((JsonString) v).getString()));
         }
+        TreeSet<String> askedAgain = new TreeSet<>();
+        if (o.containsKey("askedAgain")) {
+            o.getJsonArray("askedAgain").forEach(v -> askedAgain.add(((JsonString) v).getString()));
+        }
         return new AiMemory(
                 o.containsKey("askedField") && !o.isNull("askedField")
                         ? o.getString("askedField")
@@ -68,7 +72,8 @@ public final class LeadJson {
                 o.getBoolean("callOffered", false),
                 advice,
                 o.getBoolean("notInterested", false),
-                o.getInt("clientTurns", 0));
+                o.getInt("clientTurns", 0),
+                askedAgain);
     }
 
     public static void writeMemory(TenantWork work, long leadId, AiMemory m) {
@@ -82,6 +87,11 @@ public final class LeadJson {
                         .add("adviceGiven", advice)
                         .add("notInterested", m.notInterested())
                         .add("clientTurns", m.clientTurns());
+        if (!m.askedAgain().isEmpty()) {
+            JsonArrayBuilder again = Json.createArrayBuilder();
+            new TreeSet<>(m.askedAgain()).forEach(again::add);
+            b.add("askedAgain", again);
+        }
         if (m.askedField() != null) {
             b.add("askedField", m.askedField());
         }

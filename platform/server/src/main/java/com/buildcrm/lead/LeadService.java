@@ -434,6 +434,7 @@ public class LeadService {
         private final Map<Long, Stage> stages = new HashMap<>();
         private final Map<Long, User> users = new HashMap<>();
         private final Map<Long, Map<String, Object>> fields = new HashMap<>();
+        private final Map<Long, Map<String, String>> sources = new HashMap<>();
         private final Map<Long, NextAction> actions;
 
         Lookup(TenantWork work, Map<Long, NextAction> actions) {
@@ -444,6 +445,7 @@ public class LeadService {
 
         Lookup prefetch(List<Lead> leads) {
             fields.putAll(LeadJson.fields(work, leads.stream().map(Lead::id).toList()));
+            sources.putAll(FieldSources.of(work, leads.stream().map(Lead::id).toList()));
             return this;
         }
 
@@ -475,7 +477,8 @@ public class LeadService {
                     l.aiEnabled(),
                     l.needsHuman(),
                     l.stageLocked(),
-                    NextActionView.of(actions.get(l.id())));
+                    NextActionView.of(actions.get(l.id())),
+                    sources.computeIfAbsent(l.id(), id -> FieldSources.of(work, id)));
         }
 
         private PersonRef person(Long id) {

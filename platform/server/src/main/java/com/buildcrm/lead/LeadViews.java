@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The lead as the CRM receives it (API.md "Lead"). */
 public final class LeadViews {
@@ -31,7 +32,16 @@ public final class LeadViews {
             boolean aiEnabled,
             boolean needsHuman,
             boolean stageLockedByHuman,
-            NextActionView nextAction) {}
+            NextActionView nextAction,
+            @Schema(
+                            description =
+                                    "Where each value in fields (and the name) came from: CLIENT"
+                                            + " (the client said it, the AI manager extracted it),"
+                                            + " PROFILE (the WhatsApp profile name) or PERSON (a CRM"
+                                            + " user edited it; the AI never overwrites it). A key"
+                                            + " without an entry has no recorded source.",
+                            example = "{\"name\": \"CLIENT\", \"city\": \"PERSON\"}")
+                    Map<String, String> fieldSources) {}
 
     /**
      * What to do next with the lead (the next-action planner), or absent on the lead when there is

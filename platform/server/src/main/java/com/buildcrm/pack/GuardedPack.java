@@ -83,7 +83,7 @@ public final class GuardedPack implements IndustryPack {
                 "extract",
                 () -> {
                     Extraction e = target.extract(request);
-                    return e == null ? null : new Extraction(e.values());
+                    return e == null ? null : new Extraction(e.values(), e.unclear());
                 },
                 () -> fallback.extract(request));
     }
@@ -94,6 +94,16 @@ public final class GuardedPack implements IndustryPack {
                 "priceMinimumFields",
                 () -> copy(target.priceMinimumFields()),
                 fallback::priceMinimumFields);
+    }
+
+    @Override
+    public String clarifyingQuestion(String key, String locale) {
+        // null is a valid answer here (the platform rephrases), so it travels as an Optional
+        return guarded(
+                        "clarifyingQuestion",
+                        () -> Optional.ofNullable(target.clarifyingQuestion(key, locale)),
+                        Optional::<String>empty)
+                .orElse(null);
     }
 
     @Override

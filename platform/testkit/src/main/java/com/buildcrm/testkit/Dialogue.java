@@ -5,6 +5,7 @@ import com.buildcrm.brain.Conversation;
 import com.buildcrm.brain.KnowledgeBase;
 import com.buildcrm.brain.LeadEventDraft;
 import com.buildcrm.brain.LeadState;
+import com.buildcrm.brain.RepeatedGreeting;
 import com.buildcrm.brain.RuleBrain;
 import com.buildcrm.brain.StageRole;
 import com.buildcrm.brain.Temperature;
@@ -123,6 +124,9 @@ public final class Dialogue {
             log.append("  client: ").append(m).append('\n');
         }
         lastOutcome = c.clientWrites(messages);
+        for (String g : c.lastGreeting()) {
+            log.append("  greeting: ").append(g).append('\n');
+        }
         if (lastOutcome.replies().isEmpty()) {
             log.append("  bot:    (nothing")
                     .append(c.aiActive() || lastOutcome.handOff() ? "" : ", the AI is off")
@@ -253,6 +257,30 @@ public final class Dialogue {
                             + key
                             + ", but "
                             + (asked == null ? "it asks for no field" : "it asks for " + asked));
+        }
+        return this;
+    }
+
+    /**
+     * The client is greeted once: no reply of the last turn opens with a greeting («Здравствуйте!»,
+     * «Добрый день!») after the greeting chain went out (with this turn or earlier).
+     */
+    public Dialogue expectNoRepeatedGreeting() {
+        requireTurn();
+        boolean greetedBefore = turns > 1 || !conversation.lastGreeting().isEmpty();
+        for (String r : lastOutcome.replies()) {
+            if (greetedBefore && RepeatedGreeting.opensWithGreeting(r)) {
+                fail("the client was greeted already, but the reply greets again: " + r);
+            }
+        }
+        return this;
+    }
+
+    /** The greeting chain went out with the last turn, before its replies. */
+    public Dialogue expectGreetingChain() {
+        requireTurn();
+        if (conversation.lastGreeting().isEmpty()) {
+            fail("the greeting chain expected with this turn");
         }
         return this;
     }

@@ -68,4 +68,18 @@ public interface IndustryPack extends ExtensionPoint {
     default List<KnowledgeEntry> defaultKnowledge(String locale) {
         return List.of();
     }
+
+    /**
+     * The question for {@code key} asked again in other words, after the client's answer fitted a
+     * different question ({@link Extraction#unclear()}): it should explain what is meant, not
+     * repeat the schema's question. Asked once; a second unclear answer moves the dialogue on.
+     *
+     * @param key a key of the qualification schema
+     * @param locale {@code ru} or {@code en}
+     * @return the rephrased question, or {@code null} to let the platform rephrase it generically
+     * @since 1.1
+     */
+    default String clarifyingQuestion(String key, String locale) {
+        return null;
+    }
 }

@@ -103,6 +103,12 @@ final class SystemPrompt {
 
         AiMemory m = state.memory();
         StringBuilder lead = new StringBuilder();
+        if (input.greeted()) {
+            lead.append(
+                    en
+                            ? "the client has been greeted already: do not greet again\n"
+                            : "клиента уже поприветствовали: не здоровайся снова\n");
+        }
         lead.append(en ? "stage: " : "этап: ")
                 .append(state.stageRole() == null ? "custom" : state.stageRole().name())
                 .append('\n')

@@ -14,6 +14,7 @@ import com.buildcrm.brain.CoreExtractors;
 import com.buildcrm.brain.HistoryLine;
 import com.buildcrm.brain.LeadEventDraft;
 import com.buildcrm.brain.LeadState;
+import com.buildcrm.brain.RepeatedGreeting;
 import com.buildcrm.brain.StageRole;
 import com.buildcrm.brain.Temperature;
 import com.buildcrm.brain.TurnEngine;
@@ -22,6 +23,7 @@ import com.buildcrm.brain.TurnOutcome;
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
 import com.buildcrm.lead.ActorKind;
+import com.buildcrm.lead.FieldSources;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
@@ -125,16 +127,6 @@ public class AiTurnWorker {
             return;
         }
         IndustryPack pack = packs.packFor(setup.packId());
-        TurnInput input =
-                new TurnInput(
-                        snap.state(),
-                        snap.burst(),
-                        snap.history(),
-                        pack,
-                        setup.packSettings(),
-                        setup.locale(),
-                        setup.ai().prompt(),
-                        knowledge.forTurn(tenant, pack, setup.packId(), setup.locale()));
         // the chain is needed to greet, and its length bounds the brain's send_greeting_step
         GreetingChains.Chain chain =
                 storage.transactions()
@@ -147,12 +139,42 @@ public class AiTurnWorker {
                                                 pack,
                                                 setup.locale(),
                                                 setup.packSettings()));
+        // the chain greets (it goes out right before this turn's replies on the first turn)
+        boolean greeted = snap.greeted() || !chain.steps().isEmpty();
+        // on the first turn the brain sees the chain as our last messages (it goes out first), so
+        // the answer neither greets again nor repeats the chain's question word for word
+        List<HistoryLine> history = new ArrayList<>(snap.history());
+        if (!snap.greeted()) {
+            chain.steps()
+                    .forEach(
+                            step ->
+                                    step.messages()
+                                            .forEach(
+                                                    m ->
+                                                            history.add(
+                                                                    new HistoryLine(
+                                                                            false, m.preview()))));
+        }
+        TurnInput input =
+                new TurnInput(
+                        snap.state(),
+                        snap.burst(),
+                        history,
+                        pack,
+                        setup.packSettings(),
+                        setup.locale(),
+                        setup.ai().prompt(),
+                        knowledge.forTurn(tenant, pack, setup.packId(), setup.locale()),
+                        greeted);
         AiBrains.Decision decision =
                 snap.unheardVoiceOnly()
                         ? unheardVoice(snap)
                         : brains.decide(input, llmConfig(setup.ai()), chain.steps().size());
         TurnOutcome outcome =
-                TurnEngine.apply(snap.state(), decision.actions(), pack.qualificationSchema());
+                TurnEngine.apply(
+                        snap.state(),
+                        RepeatedGreeting.notAgain(decision.actions(), greeted),
+                        pack.qualificationSchema());
         List<LiveEvent> published = new ArrayList<>();
         tenants.in(
                 tenant,
@@ -324,7 +346,7 @@ public class AiTurnWorker {
             published.add(new LiveEvent(tenant.id(), "message.created", leadId, id));
             lastText = message.preview();
         }
-        LeadState after = outcome.state();
+        LeadState after = personWins(work, leadId, snap.state(), outcome.state());
         LeadJson.writeFields(work, leadId, after.fields());
         LeadJson.writeMemory(work, leadId, after.memory());
         boolean wasHot = Temperature.HOT.name().equals(lead.temperature());
@@ -392,6 +414,18 @@ public class AiTurnWorker {
             milestones.fire(new LeadMilestone(work, leadId, Milestone.BECAME_HOT, null, now));
         }
         published.add(new LiveEvent(tenant.id(), "lead.updated", leadId, null));
+    }
+
+    /** The turn's lead with a person's values kept (see {@link FieldSources#afterAiTurn}). */
+    private static LeadState personWins(
+            TenantWork work, long leadId, LeadState before, LeadState after) {
+        return new LeadState(
+                FieldSources.afterAiTurn(work, leadId, before.fields(), after.fields()),
+                after.stageRole(),
+                after.stageLockedByHuman(),
+                after.temperature(),
+                after.score(),
+                after.memory());
     }
 
     static boolean aiMayAnswer(Lead lead) {

@@ -1,5 +1,6 @@
 package com.buildcrm.channel.admin;
 
+import com.buildcrm.lead.FieldSources;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.lead.LeadViews.LastMessage;
@@ -78,7 +79,8 @@ public class SandboxLeads {
                 l.aiEnabled(),
                 l.needsHuman(),
                 l.stageLocked(),
-                null);
+                null,
+                FieldSources.of(work, l.id()));
     }
 
     private static PersonRef person(EntityManager em, Long id) {

@@ -6,11 +6,13 @@ import com.buildcrm.plugin.api.text.RussianNumbers;
 import com.buildcrm.plugin.api.text.TextNormalizer;
 import com.buildcrm.plugin.api.text.YesNo;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,11 +89,37 @@ final class GenericSalesExtractor {
                         : request.text();
         String expected = request.expectedField();
         Map<String, Object> out = new LinkedHashMap<>();
-        need(raw, "need".equals(expected)).ifPresent(v -> out.put("need", v));
-        budget(raw).ifPresent(v -> out.put("budget_kzt", v));
-        timeline(raw, "timeline".equals(expected)).ifPresent(v -> out.put("timeline", v));
-        return new Extraction(out);
+        Optional<BigDecimal> budget = budget(raw);
+        // a bare answer that is really an amount answers the budget question, not the one asked
+        boolean money = budget.isPresent() && MONEY_ONLY.matcher(raw.strip()).matches();
+        need(raw, "need".equals(expected) && !money).ifPresent(v -> out.put("need", v));
+        budget.ifPresent(v -> out.put("budget_kzt", v));
+        timeline(raw, "timeline".equals(expected) && budget.isEmpty())
+                .ifPresent(v -> out.put("timeline", v));
+        Set<String> unclear = new HashSet<>();
+        if (expected != null && !out.containsKey(expected) && !raw.strip().endsWith("?")) {
+            boolean otherAnswer =
+                    switch (expected) {
+                        // "бюджет 2 млн" or "через месяц" after "что вас интересует?"
+                        case "need" -> budget.isPresent() || out.containsKey("timeline");
+                        // "в следующем месяце" after "на какой бюджет?"
+                        case "budget_kzt" -> out.containsKey("timeline");
+                        // "около 3 млн" after "когда планируете?"
+                        case "timeline" -> budget.isPresent();
+                        default -> false;
+                    };
+            if (otherAnswer) {
+                unclear.add(expected);
+            }
+        }
+        return new Extraction(out, unclear);
     }
+
+    /** An amount and little else: "2 млн", "около 500 тысяч тенге", "бюджет 3 000 000". */
+    private static final Pattern MONEY_ONLY =
+            Pattern.compile(
+                    "(?iU)^(?:бюджет|около|примерно|где-?то|до|от|в районе|в пределах|не больше|максимум|\\s)*"
+                            + "[\\d\\s.,]*\\p{L}{0,12}\\.?\\s*(?:тенге|тг|₸|kzt)?[\\s.!)]*$");
 
     static Optional<String> need(String raw, boolean asked) {
         String text = GREETING.matcher(raw).replaceFirst("").strip();

@@ -118,6 +118,33 @@ public class GenericSalesPack implements IndustryPack {
     }
 
     @Override
+    public String clarifyingQuestion(String key, String locale) {
+        boolean en = Locales.isEnglish(locale);
+        return switch (key) {
+            case "need" ->
+                    en
+                            ? "And what exactly would you like to buy or order? A couple of words"
+                                    + " is enough, e.g. \"air conditioner for a flat\"."
+                            : "А что именно хотите приобрести или заказать? Достаточно пары"
+                                    + " слов, например «кондиционер в квартиру».";
+            case "budget_kzt" ->
+                    en
+                            ? "Roughly how much are you ready to spend, in tenge? An approximate"
+                                    + " figure is fine — it helps to pick the right options."
+                            : "Примерно какую сумму готовы потратить, в тенге? Можно"
+                                    + " ориентировочно — так проще подобрать подходящие"
+                                    + " варианты.";
+            case "timeline" ->
+                    en
+                            ? "And when would you like to have it — this month, in a couple of"
+                                    + " months, or are you just looking for now?"
+                            : "А когда хотели бы решить вопрос — в этом месяце, через пару"
+                                    + " месяцев или пока просто присматриваетесь?";
+            default -> null;
+        };
+    }
+
+    @Override
     public List<String> priceMinimumFields() {
         return List.of("need");
     }

@@ -381,4 +381,89 @@ class GenericSalesDialogueTest {
                 .expectReplyContains("ответит наш специалист во время звонка")
                 .expectEvent("knowledge.declined");
     }
+
+    // ---- issue 16: names said in passing, one greeting, ask instead of guessing ----
+
+    @Test
+    void theChainGreetsAndTheFirstAnswerDoesNotGreetAgain() {
+        dialogue()
+                .client("Добрый день! Интересует ремонт квартиры под ключ")
+                .expectGreetingChain()
+                .expectNoRepeatedGreeting()
+                .expectField("need", "ремонт квартиры под ключ")
+                .expectReplyAsks("city")
+                .client("Здравствуйте, Алматы")
+                .expectNoRepeatedGreeting()
+                .expectField("city", "Алматы");
+    }
+
+    @Test
+    void aBareGreetingGetsTheChainAndAnAnswerThatDoesNotGreetAgain() {
+        dialogue()
+                .client("Салем")
+                .expectGreetingChain()
+                .expectNoRepeatedGreeting()
+                .client("нужен кондиционер")
+                .expectNoRepeatedGreeting()
+                .expectField("need", "кондиционер");
+    }
+
+    @Test
+    void aNameClosingACallRequestIsTaken() {
+        dialogue()
+                .client("Нужен кондиционер в спальню, можете перезвонить? Айгерим")
+                .expectCallRequested()
+                .expectField("name", "Айгерим")
+                .expectReplyContains("Айгерим")
+                .expectReplyAsks("preferred_call_time");
+    }
+
+    @Test
+    void aNameBeforeMenyaZovutAndASignatureAreTaken() {
+        dialogue()
+                .client("Здравствуйте, Ерлан меня зовут, интересует натяжной потолок")
+                .expectField("name", "Ерлан")
+                .expectField("need", "натяжной потолок");
+        dialogue()
+                .client("Интересует мебель на кухню. С уважением, Жанар")
+                .expectField("name", "Жанар");
+    }
+
+    @Test
+    void aNameBetweenCommasNextToACallRequest() {
+        dialogue()
+                .client("срочно нужно, позвоните сегодня, Марат, в 15:00")
+                .expectField("name", "Марат")
+                .expectField("preferred_call_time", "сегодня в 15:00")
+                .expectCallRequested();
+    }
+
+    @Test
+    void anAmountAfterTheTimelineQuestionIsNotATimelineItIsAskedAgainInOtherWords() {
+        dialogue()
+                .client("Нужен ремонт ванной, Астана, бюджет 2 млн")
+                .expectReplyAsks("timeline")
+                .client("около 3 млн")
+                .expectNoField("timeline")
+                .expectField("budget_kzt", 3_000_000)
+                .expectReplyContains("в этом месяце")
+                .expectReplyAsks("timeline")
+                .client("в следующем месяце")
+                .expectField("timeline", "в следующем месяце");
+    }
+
+    @Test
+    void aTimelineAfterTheBudgetQuestionIsAskedAgainOnceThenTheDialogueMovesOn() {
+        dialogue()
+                .client("Нужна мебель для кухни, Караганда")
+                .expectReplyAsks("budget_kzt")
+                .client("через месяц")
+                .expectField("timeline", "через месяц")
+                .expectNoField("budget_kzt")
+                .expectReplyContains("Примерно какую сумму")
+                .client("ну где-то через месяц, не раньше")
+                .expectNoField("budget_kzt")
+                .expectReplyContains("уточнит при звонке")
+                .expectReplyAsks("name");
+    }
 }

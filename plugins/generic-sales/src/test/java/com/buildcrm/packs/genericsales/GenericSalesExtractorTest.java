@@ -97,6 +97,43 @@ class GenericSalesExtractorTest {
         assertEquals(parse(expected), normalise(found), () -> text + " → " + found);
     }
 
+    /**
+     * Answers to a different question than the one asked (issue 16): not stored as the asked field
+     * and reported unclear, so the AI asks again in other words instead of guessing.
+     */
+    @ParameterizedTest(name = "[{1}] {0} → {2}, unclear {3}")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "около 3 млн | timeline | budget_kzt=3000000 | timeline",
+                "бюджет 2 млн | timeline | budget_kzt=2000000 | timeline",
+                "2 миллиона | need | budget_kzt=2000000 | need",
+                "через месяц | need | timeline=через месяц | need",
+                "через месяц | budget_kzt | timeline=через месяц | budget_kzt",
+                "в следующем месяце | budget_kzt | timeline=в следующем месяце | budget_kzt",
+                // real answers to the question asked stay answers
+                "в следующем месяце | timeline | timeline=в следующем месяце | -",
+                "до 2 млн | budget_kzt | budget_kzt=2000000 | -",
+                "кухонный гарнитур | need | need=кухонный гарнитур | -",
+                "хочу кондиционер до 300 тысяч | need | need=кондиционер;budget_kzt=300000 | -",
+                "пока не знаю | budget_kzt | - | -",
+                "а сколько стоит? | timeline | - | -",
+            })
+    void answersToAnotherQuestionAreUnclear(
+            String text, String expectedField, String expected, String unclear) {
+        var extraction =
+                pack.extract(new ExtractionRequest(text, Map.of(), expectedField, Map.of()));
+        assertEquals(
+                parse(expected),
+                normalise(new TreeMap<>(extraction.values())),
+                () -> text + " → " + extraction);
+        assertEquals(
+                unclear.equals("-") ? java.util.Set.of() : java.util.Set.of(unclear.split(";")),
+                extraction.unclear(),
+                () -> text + " → " + extraction);
+    }
+
     private static Map<String, String> parse(String expected) {
         Map<String, String> out = new TreeMap<>();
         if (expected.equals("-")) {

@@ -111,18 +111,27 @@ final class PanelHousesExtractor {
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        Set<String> unclear = new HashSet<>();
         Set<NumberMatch> claimed = new HashSet<>();
 
+        openingSizes(text, words, numbers, claimed, unclear);
         sizesFromSeparators(text, numbers, claimed, out);
         sizesAfterSizeWord(text, words, numbers, claimed, out);
         sizesFromLabels(text, words, numbers, claimed, out);
         openings(text, words, numbers, claimed, out);
         bareAnswer(expected, text, numbers, claimed, out);
 
-        Optional<Boolean> foundation =
-                topicAnswer(raw, List.of("фундамент", "фундамет", "цокол"), false);
-        if (foundation.isEmpty() && "foundation_closed".equals(expected)) {
-            foundation = bareYesNo(raw);
+        List<String> foundationTopic = List.of("фундамент", "фундамет", "цокол");
+        Optional<Boolean> foundation = topicAnswer(raw, foundationTopic, false, unclear);
+        if (foundation.isEmpty()
+                && "foundation_closed".equals(expected)
+                && !unclear.contains("foundation_closed")) {
+            if (mentions(raw, foundationTopic) || aboutFoundationItself(raw)) {
+                // "фундамент будет ленточный", "уже залили": about the foundation, not the plinth
+                unclear.add("foundation_closed");
+            } else {
+                foundation = bareYesNo(raw);
+            }
         }
         foundation.ifPresent(v -> out.put("foundation_closed", v));
 
@@ -140,12 +149,22 @@ final class PanelHousesExtractor {
                                 "планировк",
                                 "photo",
                                 "project"),
-                        true);
+                        true,
+                        unclear);
         if (project.isEmpty() && "has_project".equals(expected)) {
-            project = attachment(raw) ? Optional.of(true) : bareYesNo(raw);
+            project =
+                    attachment(raw)
+                            ? Optional.of(true)
+                            : unclear.contains("has_project") ? Optional.empty() : bareYesNo(raw);
+        } else if (project.isPresent() && attachment(raw)) {
+            project = Optional.of(true);
         }
         project.ifPresent(v -> out.put("has_project", v));
-        return new Extraction(out);
+        if (attachment(raw)) {
+            unclear.remove("has_project");
+        }
+        unclear.removeAll(out.keySet());
+        return new Extraction(out, unclear);
     }
 
     // ---- sizes ----
@@ -158,7 +177,7 @@ final class PanelHousesExtractor {
         for (int i = 0; i + 1 < numbers.size(); i++) {
             NumberMatch a = numbers.get(i);
             NumberMatch b = numbers.get(i + 1);
-            if (!isSeparator(between(text, a, b))) {
+            if (claimed.contains(a) || claimed.contains(b) || !isSeparator(between(text, a, b))) {
                 continue;
             }
             NumberMatch c = null;
@@ -406,6 +425,89 @@ final class PanelHousesExtractor {
 
     // ---- windows and doors ----
 
+    /** A window or door side: up to 3.5 m, or 40–350 cm. */
+    private static boolean openingSize(String text, NumberMatch m) {
+        BigDecimal v = m.value();
+        return v.signum() > 0
+                && (v.compareTo(new BigDecimal("3.5")) <= 0
+                        || (v.compareTo(BigDecimal.valueOf(40)) >= 0
+                                && v.compareTo(BigDecimal.valueOf(350)) <= 0));
+    }
+
+    /** "окна 1,5 на…", "окно размером 1,5 на…": an opening word just before the number. */
+    private static String openingRightBefore(String text, List<Word> words, NumberMatch m) {
+        int seen = 0;
+        for (int i = words.size() - 1; i >= 0 && seen < 2; i--) {
+            Word w = words.get(i);
+            if (w.end > m.start()) {
+                continue;
+            }
+            String gap = text.substring(w.end, seen == 0 ? m.start() : words.get(i + 1).start);
+            if (!gap.matches("[\\s:—-]*")) {
+                return null;
+            }
+            String key = openingKey(w.text);
+            if (key != null) {
+                return key;
+            }
+            if (!w.text.startsWith("размер") && !w.text.equals("по")) {
+                return null;
+            }
+            seen++;
+        }
+        return null;
+    }
+
+    /** "1,5 на 1,2 окна": an opening word just after the number (a comma ends it). */
+    private static String openingRightAfter(String text, List<Word> words, NumberMatch m) {
+        for (Word w : words) {
+            if (w.start < m.end()) {
+                continue;
+            }
+            String gap = text.substring(m.end(), w.start);
+            String unit = gap.strip();
+            if (!gap.isBlank() && !UNIT_WORDS.contains(unit) && !unit.equals("см")) {
+                return null;
+            }
+            if (UNIT_WORDS.contains(w.text) || w.text.equals("см")) {
+                continue;
+            }
+            return openingKey(w.text);
+        }
+        return null;
+    }
+
+    /**
+     * "окна 1,5 на 1,2", "дверь 90 на 200": the size of an opening, not how many there are. Its
+     * numbers are claimed (so they are not read as a count) and the count is unclear.
+     */
+    private static void openingSizes(
+            String text,
+            List<Word> words,
+            List<NumberMatch> numbers,
+            Set<NumberMatch> claimed,
+            Set<String> unclear) {
+        for (int i = 0; i + 1 < numbers.size(); i++) {
+            NumberMatch a = numbers.get(i);
+            NumberMatch b = numbers.get(i + 1);
+            if (claimed.contains(a) || claimed.contains(b) || !isSeparator(between(text, a, b))) {
+                continue;
+            }
+            if (!openingSize(text, a) || !openingSize(text, b)) {
+                continue; // "10 на 12 окон 6" is the house, then the windows
+            }
+            String key = openingRightBefore(text, words, a);
+            if (key == null) {
+                key = openingRightAfter(text, words, b);
+            }
+            if (key != null) {
+                claimed.add(a);
+                claimed.add(b);
+                unclear.add(key);
+            }
+        }
+    }
+
     private static void openings(
             String text,
             List<Word> words,
@@ -565,7 +667,8 @@ final class PanelHousesExtractor {
      * The yes/no answer about a topic ("фундамент закроем" → yes, "проекта нет" → no) in the
      * statements of the message (questions are skipped: "а фото домов есть?" is not an answer).
      */
-    private static Optional<Boolean> topicAnswer(String raw, List<String> topic, boolean project) {
+    private static Optional<Boolean> topicAnswer(
+            String raw, List<String> topic, boolean project, Set<String> unclear) {
         Boolean answer = null;
         Matcher sentences = SENTENCE.matcher(raw);
         while (sentences.find()) {
@@ -577,6 +680,14 @@ final class PanelHousesExtractor {
             List<Word> words = words(text);
             for (int i = 0; i < words.size(); i++) {
                 if (!startsWithAny(words.get(i).text, topic)) {
+                    continue;
+                }
+                if (!project && aboutAnotherFoundationQuestion(words)) {
+                    unclear.add("foundation_closed");
+                    continue;
+                }
+                if (project && photoOfSomethingElse(words)) {
+                    unclear.add("has_project");
                     continue;
                 }
                 Boolean v = polarity(text, words, i, project);
@@ -631,6 +742,115 @@ final class PanelHousesExtractor {
             return true;
         }
         return need ? false : null;
+    }
+
+    /** Words that answer whether the plinth will be closed (with panels, insulation, cladding). */
+    private static final List<String> CLOSING =
+            List.of("закр", "обшив", "обшит", "утепл", "зашив", "зашит", "панел", "облиц", "отдел");
+
+    /**
+     * Words about the foundation itself — poured, ready, its type, whether it is needed — which
+     * answer a different question than "will you close the plinth with panels?".
+     */
+    private static final List<String> FOUNDATION_STATE =
+            List.of(
+                    "залит",
+                    "залил",
+                    "залив",
+                    "зальем",
+                    "зальём",
+                    "заливк",
+                    "готов",
+                    "есть",
+                    "стоит",
+                    "имеется",
+                    "ленточ",
+                    "свай",
+                    "сваи",
+                    "сваях",
+                    "плит",
+                    "монолит",
+                    "бетон",
+                    "построен",
+                    "построил",
+                    "сдела",
+                    "уже",
+                    "нет",
+                    "нету",
+                    "будет",
+                    "нужен",
+                    "нужна",
+                    "высот",
+                    "глубин",
+                    "размер",
+                    "старый",
+                    "новый",
+                    "кирпич",
+                    "блок",
+                    "винтов");
+
+    /** A sentence about the foundation that does not say whether the plinth will be closed. */
+    private static boolean aboutAnotherFoundationQuestion(List<Word> words) {
+        boolean closing = false;
+        boolean state = false;
+        for (Word w : words) {
+            if (isTopic(w.text) && !w.text.startsWith("цокол")) {
+                continue;
+            }
+            closing |= startsWithAny(w.text, CLOSING);
+            state |= startsWithAny(w.text, FOUNDATION_STATE) && !w.text.startsWith("цокол");
+        }
+        return state && !closing;
+    }
+
+    /** "уже залили", "ленточный": the foundation's state without naming it. */
+    private static boolean aboutFoundationItself(String raw) {
+        List<Word> words = words(RussianNumbers.prepare(raw));
+        boolean state = false;
+        for (Word w : words) {
+            if (startsWithAny(w.text, CLOSING)) {
+                return false;
+            }
+            state |=
+                    startsWithAny(
+                            w.text,
+                            List.of(
+                                    "залит", "залил", "залив", "зальем", "зальём", "ленточ", "свай",
+                                    "сваи", "свая", "сваях", "монолит", "бетон", "винтов"));
+        }
+        return state;
+    }
+
+    /** Photos of the plot, the site or the foundation are not a project of the house. */
+    private static final List<String> OTHER_OBJECTS =
+            List.of("участ", "земл", "мест", "территор", "фундамент", "площадк", "двор", "дорог");
+
+    /** "фото участка", "фото нашего фундамента": the words right after a photo word. */
+    private static boolean photoOfSomethingElse(List<Word> words) {
+        for (int i = 0; i < words.size(); i++) {
+            if (!startsWithAny(words.get(i).text, List.of("фото", "фотк", "картинк", "photo"))) {
+                continue;
+            }
+            for (int j = i + 1; j < Math.min(words.size(), i + 3); j++) {
+                String w = words.get(j).text;
+                if (startsWithAny(w, List.of("дом", "проект", "планировк", "чертеж", "эскиз"))) {
+                    return false;
+                }
+                if (startsWithAny(w, OTHER_OBJECTS)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentions(String raw, List<String> topic) {
+        for (Word w : words(RussianNumbers.prepare(raw))) {
+            if (startsWithAny(w.text, topic)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

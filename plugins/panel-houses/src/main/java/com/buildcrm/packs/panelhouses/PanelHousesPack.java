@@ -175,6 +175,44 @@ public class PanelHousesPack implements IndustryPack {
     }
 
     @Override
+    public String clarifyingQuestion(String key, String locale) {
+        boolean en = Locales.isEnglish(locale);
+        return switch (key) {
+            case "foundation_closed" ->
+                    en
+                            ? "Let me explain: the plinth is the lower part of the house between"
+                                    + " the foundation and the floor. It can be closed with our"
+                                    + " sandwich panels so it stays warm and neat underneath. Will"
+                                    + " you close the plinth with panels?"
+                            : "Поясню вопрос: цоколь — это нижняя часть дома от фундамента до"
+                                    + " пола. Его можно закрыть нашими сэндвич-панелями, чтобы"
+                                    + " снизу было тепло и аккуратно. Будете закрывать цоколь"
+                                    + " панелями?";
+            case "windows" ->
+                    en
+                            ? "Just to be clear, I need the number of windows rather than their"
+                                    + " size — how many windows will the house have?"
+                            : "Поясню: сейчас важно количество окон, размеры уточним позже."
+                                    + " Сколько всего окон будет в доме?";
+            case "doors" ->
+                    en
+                            ? "Just to be clear, I need the number of doors rather than their"
+                                    + " size — how many doors, the entrance one included?"
+                            : "Поясню: сейчас важно количество дверей, размеры уточним позже."
+                                    + " Сколько всего дверей, вместе с входной?";
+            case "has_project" ->
+                    en
+                            ? "Let me explain: a house project or any photos of a house you like"
+                                    + " would help us. Do you have something like that? You can"
+                                    + " send it right here."
+                            : "Поясню: нам поможет проект дома или любые фото и картинки дома,"
+                                    + " который вам нравится. Есть что-то такое? Можно прислать"
+                                    + " прямо сюда.";
+            default -> null;
+        };
+    }
+
+    @Override
     public List<String> priceMinimumFields() {
         return List.of("city", "length_m", "width_m");
     }

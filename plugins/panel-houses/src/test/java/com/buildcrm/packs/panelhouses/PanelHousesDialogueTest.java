@@ -508,4 +508,125 @@ class PanelHousesDialogueTest {
                 .expectEvent("knowledge.declined")
                 .expectReplyAsks("length_m");
     }
+
+    // ---- issue 16: names said in passing, one greeting, ask instead of guessing ----
+
+    @Test
+    void aNameSaidInPassingNextToACallRequestIsTaken() {
+        dialogue()
+                .client("Здравствуйте, дом 8 на 10 в Алматы")
+                .client("наберите меня, Ержан, сегодня до обеда")
+                .expectCallRequested()
+                .expectField("name", "Ержан")
+                .expectField("preferred_call_time", "сегодня до обеда")
+                .expectReplyContains("Ержан")
+                .expectStage(StageRole.CALL_REQUESTED);
+    }
+
+    @Test
+    void aNameBetweenCommasWithATimeIsTaken() {
+        dialogue()
+                .client("срочно нужно, позвоните сегодня, Марат, в 15:00")
+                .expectCallRequested()
+                .expectField("name", "Марат")
+                .expectReplyContains("Марат");
+    }
+
+    @Test
+    void aNameClosingTheMessageIsTaken() {
+        dialogue()
+                .client("Добрый день, Шымкент, 10 на 12")
+                .client("Можете перезвонить? Сергей")
+                .expectCallRequested()
+                .expectField("name", "Сергей")
+                .expectReplyAsks("preferred_call_time");
+    }
+
+    @Test
+    void kazakhNamesInEveryPattern() {
+        dialogue().client("Ерлан меня зовут, интересует дом").expectField("name", "Ерлан");
+        dialogue().client("это Айгерим, по поводу дома 8 на 10").expectField("name", "Айгерим");
+        dialogue()
+                .client("позвоните мне, Нурсултан, после обеда")
+                .expectField("name", "Нурсултан")
+                .expectNoField("city");
+        dialogue()
+                .client("Дом 6 на 8 нужен. С уважением, Жанар")
+                .expectField("name", "Жанар")
+                .expectField("length_m", 6);
+    }
+
+    @Test
+    void aCityAGreetingOrThanksNextToACallRequestIsNoName() {
+        dialogue()
+                .client("Здравствуйте, перезвоните, Караганда")
+                .expectCallRequested()
+                .expectNoField("name")
+                .expectReplyAsks("name");
+        dialogue().client("спасибо, перезвоните. Спасибо").expectNoField("name");
+    }
+
+    @Test
+    void theChainGreetsAndTheFirstAnswerDoesNotGreetAgain() {
+        dialogue()
+                .client("Здравствуйте! Интересует дом 10 на 12")
+                .expectGreetingChain()
+                .expectNoRepeatedGreeting()
+                .expectReplyAsks("city")
+                .client("Добрый день, мы из Астаны")
+                .expectNoRepeatedGreeting()
+                .expectField("city", "Астана");
+    }
+
+    @Test
+    void aBareGreetingGetsTheChainAndAnAnswerThatDoesNotGreetAgain() {
+        dialogue()
+                .client("Здравствуйте")
+                .expectGreetingChain()
+                .expectNoRepeatedGreeting()
+                .client("Алматы, 8 на 10")
+                .expectNoRepeatedGreeting()
+                .expectField("city", "Алматы")
+                .expectField("length_m", 8);
+    }
+
+    @Test
+    void aPouredFoundationIsNotAnAnswerAboutThePlinthItIsAskedAgainInOtherWords() {
+        withCityAndSize("Алматы")
+                .client("Фундамент уже залит")
+                .expectNoField("foundation_closed")
+                .expectReplyAsks("foundation_closed")
+                .expectReplyContains("цоколь — это нижняя часть дома")
+                .client("да, закроем панелями")
+                .expectField("foundation_closed", true)
+                .expectReplyAsks("windows");
+    }
+
+    @Test
+    void aSecondUnclearAnswerMovesOnInsteadOfLooping() {
+        withCityAndSize("Караганда")
+                .client("фундамент есть")
+                .expectNoField("foundation_closed")
+                .expectReplyContains("Поясню вопрос")
+                .client("фундамент ленточный, уже залили")
+                .expectNoField("foundation_closed")
+                .expectReplyContains("уточнит при звонке")
+                .expectReplyAsks("windows")
+                .client("окон 5, дверей 2")
+                .expectField("windows", 5L)
+                .expectReplyNotContains("цоколь");
+    }
+
+    @Test
+    void aWindowSizeIsNotTheNumberOfWindows() {
+        withCityAndSize("Астана")
+                .client("закроем")
+                .expectReplyAsks("windows")
+                .client("окна 1,5 на 1,2")
+                .expectNoField("windows")
+                .expectReplyContains("количество окон")
+                .expectReplyAsks("windows")
+                .client("6")
+                .expectField("windows", 6L);
+    }
 }

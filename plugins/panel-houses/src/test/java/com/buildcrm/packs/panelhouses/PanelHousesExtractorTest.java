@@ -141,6 +141,58 @@ class PanelHousesExtractorTest {
         assertEquals(parse(expected), normalise(found), () -> text + " → " + found);
     }
 
+    /**
+     * Answers to a different question than the one asked (issue 16): nothing is stored for the
+     * asked key and it is reported unclear, so the AI asks again in other words instead of
+     * guessing.
+     */
+    @ParameterizedTest(name = "[{1}] {0} → {2}, unclear {3}")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                // the foundation itself, not whether the plinth is closed with panels
+                "Фундамент уже залит | foundation_closed | - | foundation_closed",
+                "фундамент уже залит | null | - | foundation_closed",
+                "фундамент есть | foundation_closed | - | foundation_closed",
+                "Фундамент готов | foundation_closed | - | foundation_closed",
+                "фундамент будет ленточный | foundation_closed | - | foundation_closed",
+                "фундамента пока нет | foundation_closed | - | foundation_closed",
+                "Фундамент нужен | foundation_closed | - | foundation_closed",
+                "уже залили | foundation_closed | - | foundation_closed",
+                "ленточный | foundation_closed | - | foundation_closed",
+                "на сваях | foundation_closed | - | foundation_closed",
+                // ...while a closing answer next to it is still understood
+                "фундамент уже залит, цоколь закроем панелями | null | foundation_closed=true | -",
+                "фундамент готов, закрывать не будем | foundation_closed | foundation_closed=false | -",
+                "фундамент закроем | foundation_closed | foundation_closed=true | -",
+                "да | foundation_closed | foundation_closed=true | -",
+                // the size of a window or a door, not how many
+                "окна 1,5 на 1,2 | windows | - | windows",
+                "окно размером 2 на 2 | windows | - | windows",
+                "дверь 90 на 200 см | doors | - | doors",
+                "1,5 на 1,2 окна | null | - | windows",
+                "дом 10 на 12, окон 6 | null | length_m=10;width_m=12;windows=6 | -",
+                // photos of the plot or the foundation, not of the house wanted
+                "фото участка скину | has_project | - | has_project",
+                "могу скинуть фото фундамента | has_project | - | has_project",
+                "скину фото дома который нравится | has_project | has_project=true | -",
+                "[image] фото участка | has_project | has_project=true | -",
+            })
+    void answersToAnotherQuestionAreUnclear(
+            String text, String expectedField, String expected, String unclear) {
+        var extraction =
+                pack.extract(new ExtractionRequest(text, Map.of(), expectedField, Map.of()));
+        assertEquals(
+                parse(expected),
+                normalise(new TreeMap<>(extraction.values())),
+                () -> text + " → " + extraction);
+        assertEquals(
+                unclear.equals("-") ? java.util.Set.of() : java.util.Set.of(unclear.split(";")),
+                extraction.unclear(),
+                () -> text + " → " + extraction);
+    }
+
     private static Map<String, String> parse(String expected) {
         Map<String, String> out = new TreeMap<>();
         if (expected.equals("-")) {
