@@ -47,8 +47,18 @@ public final class LeadsAtScaleBench {
         "Дмитрий", "Алия", "Бауыржан", "Елена", "Тимур", "Гульнара", "Руслан", "Динара", "Андрей"
     };
     private static final String[] SURNAMES = {
-        "Ахметов", "Смагулова", "Иванов", "Касымова", "Ким", "Петрова", "Сейткали", "Жумабаев",
-        "Оспанова", "Ли", "Каримов", "Нуртаза"
+        "Ахметов",
+        "Смагулова",
+        "Иванов",
+        "Касымова",
+        "Ким",
+        "Петрова",
+        "Сейткали",
+        "Жумабаев",
+        "Оспанова",
+        "Ли",
+        "Каримов",
+        "Нуртаза"
     };
     private static final String[] CITIES = {
         "Алматы", "Астана", "Шымкент", "Караганда", "Актобе", "Тараз", "Павлодар", "Костанай"
@@ -224,7 +234,10 @@ public final class LeadsAtScaleBench {
     private static String sqlArray(String[] values) {
         StringBuilder sb = new StringBuilder("ARRAY[");
         for (int i = 0; i < values.length; i++) {
-            sb.append(i == 0 ? "" : ",").append('\'').append(values[i].replace("'", "''")).append('\'');
+            sb.append(i == 0 ? "" : ",")
+                    .append('\'')
+                    .append(values[i].replace("'", "''"))
+                    .append('\'');
         }
         return sb.append("]::text[]").toString();
     }
