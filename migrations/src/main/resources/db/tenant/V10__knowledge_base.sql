@@ -5,7 +5,7 @@
 -- One row once the operator has saved the base; version grows with every save (the in-memory index of
 -- every instance is keyed by it, so a change on one node is seen by all).
 CREATE TABLE knowledge_base (
-    id         smallint    PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+    id         bigint      PRIMARY KEY DEFAULT 1 CHECK (id = 1),
     version    bigint      NOT NULL,
     edited_at  timestamptz NOT NULL,
     edited_by  varchar(200)
