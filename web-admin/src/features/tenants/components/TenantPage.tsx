@@ -98,7 +98,7 @@ export function TenantPage() {
       >
         <Tabs.List>
           {TENANT_TABS.map((key) => (
-            <Tabs.Tab key={key} value={key} mih={44}>
+            <Tabs.Tab key={key} value={key} mih={44} miw={48}>
               {t(`tenant.tabs.${key}`)}
             </Tabs.Tab>
           ))}
