@@ -60,6 +60,8 @@ const ALLOWED_LATIN = new Set([
   'e-mail',
   'iPhone', // the push hint names the device
   'GMT', // a time zone's offset, «Казахстан (GMT+5)»
+  'Kaspi', // the Kazakh bank clients pay through, named in the panel-houses pack's knowledge base
+  'C', // «−40 °C» in the panel-houses pack's knowledge base
 ]);
 
 const TLDS = new Set(['com', 'kz', 'ru', 'dev', 'test', 'org', 'net', 'io', 'app', 'local', 'example']);
