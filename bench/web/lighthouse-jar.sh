@@ -89,12 +89,30 @@ for target in login now; do
     if [ "$target" = now ]; then
       cookie="$(session_cookie)"
       [ -n "$cookie" ] || { echo "the demo owner could not sign in at $BASE" >&2; exit 1; }
-      extra=(--extra-headers "{\"Cookie\":\"$cookie\"}")
+      # A reopened PWA restores its session only when localStorage holds the restore hint its last sign-in left
+      # (web-crm/src/lib/api.ts). Lighthouse starts from an empty profile and clears the origin's storage, so
+      # each run gets a fresh profile whose localStorage holds just that hint (set on /health/ready, a page of
+      # the same origin that registers no service worker and caches nothing), and keeps the storage.
+      profile="$(mktemp -d)"
+      (cd "$HERE" && node -e "
+        const { chromium } = require('playwright-core');
+        (async () => {
+          const c = await chromium.launchPersistentContext(process.argv[1], { executablePath: process.env.CHROME_PATH,
+            args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+          const p = c.pages()[0] ?? (await c.newPage());
+          await p.goto(process.argv[2] + '/health/ready');
+          await p.evaluate(() => localStorage.setItem('buildcrm.crm.session.restore', '1'));
+          await c.close();
+        })();" "$profile" "$BASE")
+      extra=(--extra-headers "{\"Cookie\":\"$cookie\"}" --disable-storage-reset)
+      flags="$CHROME_FLAGS --user-data-dir=$profile"
+    else
+      flags="$CHROME_FLAGS"
     fi
     # default config = mobile form factor (Moto G Power emulation), simulated throttling (150 ms RTT, 1.6 Mbps, 4x CPU)
     "$HERE/node_modules/.bin/lighthouse" "$BASE/crm/$target" --form-factor=mobile \
       --only-categories=performance,best-practices,accessibility,seo "${extra[@]}" \
-      --chrome-flags="$CHROME_FLAGS" --output=json --output-path="$report" --quiet
+      --chrome-flags="$flags" --output=json --output-path="$report" --quiet
     reports+=("$report")
   done
   echo

@@ -9,16 +9,23 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Follow-ups and handoff end to end on the running server through the sandbox: a silent lead gets
  * its follow-up; a manager takes over and nothing automatic happens afterwards even if the client
  * writes; returned to the AI, the bot answers the next message.
  */
+// Runs beside the sequential black-box classes (failsafe configuration, platform/server/pom.xml): it
+// mostly waits for real-time steps, on a server of its own, so the shared server never sees it.
+@Execution(ExecutionMode.CONCURRENT)
 class FollowUpHandoffIT {
 
+    private static ServerProcess server;
     private static Api api;
     private static String operator;
     private static long tenantId;
@@ -27,7 +34,8 @@ class FollowUpHandoffIT {
 
     @BeforeAll
     static void setUp() {
-        api = SharedServer.get().api();
+        server = ServerProcess.startFresh();
+        api = server.api();
         operator = api.operatorLogin(ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
         tenantId =
                 api.createTenant(operator, "fu-panels", "ru", "owner@fu.kz", "owner-pass-1")
@@ -63,6 +71,13 @@ class FollowUpHandoffIT {
         assertThat(policy.json().getString("source")).isEqualTo("tenant");
         owner = api.userLogin("fu-panels", "owner@fu.kz", "owner-pass-1");
         sandbox = new Sandbox(api, operator, tenantId, owner);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

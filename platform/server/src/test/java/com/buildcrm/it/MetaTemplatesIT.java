@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Meta's WhatsApp templates end to end on the running server (ADR 035): the client's last message
@@ -23,7 +25,12 @@ import org.junit.jupiter.api.Test;
  * template in Meta's wire format; a free text from the CRM is refused before anything is stored; a
  * template Meta rejects for its parameter count ends as a failed message with a clear reason.
  */
+// Runs beside the sequential black-box classes (failsafe configuration, platform/server/pom.xml): it
+// mostly waits for real-time steps, on a server of its own, so the shared server never sees it.
+@Execution(ExecutionMode.CONCURRENT)
 class MetaTemplatesIT {
+
+    private static ServerProcess server;
 
     static final String APP_SECRET = "meta-templates-app-secret";
     static final String PHONE_NUMBER_ID = "106540352242933";
@@ -40,7 +47,8 @@ class MetaTemplatesIT {
 
     @BeforeAll
     static void setUp() {
-        api = SharedServer.get().api();
+        server = ServerProcess.startFresh();
+        api = server.api();
         operator = api.operatorLogin(ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
         graph = FakeProviderServer.start();
         graph.route(
@@ -120,6 +128,9 @@ class MetaTemplatesIT {
     static void stop() {
         if (graph != null) {
             graph.close();
+        }
+        if (server != null) {
+            server.close();
         }
     }
 

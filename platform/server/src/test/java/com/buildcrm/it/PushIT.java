@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Web Push end to end on the uber jar: a browser-like subscription (key pair and auth secret made
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.Test;
  * AI hands off → "client waiting" to the owner), then writes again. Retry delays and the timeout
  * are shortened by settings; nothing sleeps, conditions are awaited.
  */
+// Runs beside the sequential black-box classes (failsafe configuration, platform/server/pom.xml): it
+// mostly waits for real-time steps, on a server of its own, so the shared server never sees it.
+@Execution(ExecutionMode.CONCURRENT)
 class PushIT {
 
     private static final Duration PUSH_WAIT = Duration.ofSeconds(60);
