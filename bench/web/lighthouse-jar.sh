@@ -91,8 +91,9 @@ for target in login now; do
       [ -n "$cookie" ] || { echo "the demo owner could not sign in at $BASE" >&2; exit 1; }
       # A reopened PWA restores its session only when localStorage holds the restore hint its last sign-in left
       # (web-crm/src/lib/api.ts). Lighthouse starts from an empty profile and clears the origin's storage, so
-      # each run gets a fresh profile whose localStorage holds just that hint (set on /health/ready, a page of
-      # the same origin that registers no service worker and caches nothing), and keeps the storage.
+      # each run gets a fresh profile whose localStorage holds just that hint, and keeps the storage. The hint is
+      # set on a blank page of the same origin that the browser itself answers (nothing reaches the server, no
+      # service worker registers, nothing is cached: the run still starts cold).
       profile="$(mktemp -d)"
       (cd "$HERE" && node -e "
         const { chromium } = require('playwright-core');
@@ -100,7 +101,9 @@ for target in login now; do
           const c = await chromium.launchPersistentContext(process.argv[1], { executablePath: process.env.CHROME_PATH,
             args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
           const p = c.pages()[0] ?? (await c.newPage());
-          await p.goto(process.argv[2] + '/health/ready');
+          const blank = process.argv[2] + '/__lighthouse-profile';
+          await p.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>-</title>' }));
+          await p.goto(blank);
           await p.evaluate(() => localStorage.setItem('buildcrm.crm.session.restore', '1'));
           await c.close();
         })();" "$profile" "$BASE")

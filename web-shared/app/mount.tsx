@@ -2,7 +2,7 @@
 import './first-screen.css';
 import './global.css';
 import i18n from 'i18next';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, startTransition, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startRuntimeConfig } from '../lib/env';
 
@@ -17,7 +17,9 @@ export function mount(app: ReactNode): Promise<void> {
   if (container === null) throw new Error('index.html has no #root element');
   const root = createRoot(container);
   const config = startRuntimeConfig();
-  root.render(<StrictMode>{app}</StrictMode>);
+  // The first render as a transition: React renders it in slices of a few milliseconds and lets the browser
+  // paint and answer input between them, instead of one long task that blocks a slow phone's main thread.
+  startTransition(() => root.render(<StrictMode>{app}</StrictMode>));
   return config.catch((error: unknown) => {
     console.error(error);
     root.unmount();
