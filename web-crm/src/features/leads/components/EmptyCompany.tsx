@@ -1,9 +1,8 @@
 import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
-import { firstLeadQueryOptions } from '../api/leads';
+import { useCompanyEmpty } from '../hooks/useCompanyEmpty';
 
 /**
  * A new company's first steps, shown to its owner and heads of sales while the company has no lead at all (not
@@ -12,9 +11,8 @@ import { firstLeadQueryOptions } from '../api/leads';
  */
 export function EmptyCompany() {
   const { t } = useTranslation();
-  const { canManage, me } = useCurrentUser();
-  const first = useQuery({ ...firstLeadQueryOptions(), enabled: canManage });
-  if (!canManage || !first.data || first.data.items.length > 0) return null;
+  const { me } = useCurrentUser();
+  if (!useCompanyEmpty().empty) return null;
   const owner = me?.role.toLowerCase() === 'owner';
   return (
     <Paper withBorder p="lg" radius="md" data-testid="empty-company">

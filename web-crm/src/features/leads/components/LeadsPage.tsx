@@ -1,10 +1,11 @@
-import { Drawer, Stack } from '@mantine/core';
+import { Drawer, Loader, Stack } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePhone } from '../../../lib/usePhone';
 import { LeadCard } from '../../lead/components/LeadCard';
 import { filtersFromSearch, filtersToSearch, type LeadFilters } from '../api/filters';
+import { useCompanyEmpty } from '../hooks/useCompanyEmpty';
 import { EmptyCompany } from './EmptyCompany';
 import { KanbanBoard } from './KanbanBoard';
 import { LeadFiltersBar } from './LeadFiltersBar';
@@ -21,6 +22,7 @@ export function LeadsPage() {
   const { leadId } = useParams();
   const navigate = useNavigate();
   const phone = usePhone();
+  const company = useCompanyEmpty();
   const filters = filtersFromSearch(search);
   const query = search.toString();
   const leadHref = (id: number) => `/leads/${id}${query ? `?${query}` : ''}`;
@@ -48,7 +50,10 @@ export function LeadsPage() {
         onChange={(next: LeadFilters) => setSearch(filtersToSearch(next), { replace: true })}
       />
       <EmptyCompany />
-      {filters.view === 'list' ? (
+      {/* the first steps of a new company appear above the leads: wait for them, so they never push the board down */}
+      {company.pending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : filters.view === 'list' ? (
         <LeadsList filters={filters} leadHref={leadHref} />
       ) : phone ? (
         <PhoneBoard filters={filters} leadHref={leadHref} onChoose={chooseColumn} />

@@ -24,6 +24,7 @@ import { leadTitle } from '../../lead/components/LeadBadges';
 import { LEAD_PAGE_HEIGHT, LeadCard } from '../../lead/components/LeadCard';
 import { kindIcon, urgencyColor } from '../../lead/components/NextActionLine';
 import { EmptyCompany } from '../../leads/components/EmptyCompany';
+import { useCompanyEmpty } from '../../leads/hooks/useCompanyEmpty';
 import { useCurrentUser } from '../../me/hooks/useCurrentUser';
 import {
   nowQueryOptions,
@@ -205,7 +206,9 @@ function TeamSummary() {
 function NowQueue({ scope, openId, onOpen }: { scope: NowScope; openId: number | null; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const queue = useQuery(nowQueryOptions(scope));
-  if (queue.isPending) return <Loader aria-label={t('common.loading')} />;
+  // the first steps of a new company appear above the queue: wait for them too, so nothing is pushed down later
+  const company = useCompanyEmpty();
+  if (queue.isPending || company.pending) return <Loader aria-label={t('common.loading')} />;
   if (queue.isError) return <ErrorAlert error={queue.error} title={t('now.loadFailed')} />;
   if (queue.data.length === 0) {
     return (
