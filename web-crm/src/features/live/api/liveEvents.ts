@@ -104,6 +104,8 @@ export function connectLiveEvents(handlers: Handlers): LiveConnection {
         headers,
         signal: controller.signal,
         cache: 'no-store',
+        // a background stream that stays open: it must never compete with the screen's own requests for the network
+        priority: 'low',
       });
       if (response.status === 401) {
         // The ticket expired on the way or the account changed: ask for a new one (the client refreshes or signs out).
