@@ -143,6 +143,14 @@ public class KnowledgeAdminService {
                                 : defaults(pack, locale));
     }
 
+    /**
+     * The index an AI turn of tenant {@code id} would answer from right now (for the operator's
+     * preview); 404 when there is no such tenant.
+     */
+    public KnowledgeBase forPreview(long id, IndustryPack pack, String packId, String locale) {
+        return forTurn(tenant(id), pack, packId, locale);
+    }
+
     static List<KnowledgeBase.Item> defaults(IndustryPack pack, String locale) {
         List<KnowledgeEntry> entries;
         try {
