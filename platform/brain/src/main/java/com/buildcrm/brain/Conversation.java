@@ -71,8 +71,8 @@ public final class Conversation {
      * hands them to the AI (ADR 033): a transcribed note is the client's words, exactly as if they
      * had been typed; a note that could not be transcribed ({@code null} or blank) stands as {@link
      * UnheardVoice#PLACEHOLDER}. When no note of the burst was transcribed, the brain is not asked
-     * (it has nothing to read): the AI asks the client to write, once per run of unheard notes
-     * (see {@link UnheardVoice#answer}).
+     * (it has nothing to read): the AI asks the client to write, once per run of unheard notes (see
+     * {@link UnheardVoice#answer}).
      *
      * @param transcripts the notes' transcripts, oldest first (at least one; {@code null} for a
      *     note nobody could listen to)

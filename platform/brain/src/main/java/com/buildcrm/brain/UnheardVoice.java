@@ -3,9 +3,9 @@ package com.buildcrm.brain;
 import java.util.List;
 
 /**
- * What the AI manager does with voice notes nobody could listen to (no transcription endpoint, or it
- * failed; ADR 033): it asks the client to write — once per run of such notes, not after each one.
- * One rule for the server's turn and the in-memory {@link Conversation}.
+ * What the AI manager does with voice notes nobody could listen to (no transcription endpoint, or
+ * it failed; ADR 033): it asks the client to write — once per run of such notes, not after each
+ * one. One rule for the server's turn and the in-memory {@link Conversation}.
  */
 public final class UnheardVoice {
 

@@ -288,8 +288,7 @@ public class AiAdminService {
                         t.settings(),
                         t.locale(),
                         input -> brains.decide(input, llm).actions());
-        conversation.useKnowledge(
-                knowledge.forPreview(tenantId, pack, t.packId(), t.locale()));
+        conversation.useKnowledge(knowledge.forPreview(tenantId, pack, t.packId(), t.locale()));
         List<PreviewTurn> out = new ArrayList<>();
         for (List<String> burst : turns) {
             TurnOutcome o = conversation.clientWrites(burst.toArray(String[]::new));

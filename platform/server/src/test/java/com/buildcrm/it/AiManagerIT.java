@@ -191,8 +191,12 @@ class AiManagerIT {
         assertThat(nul.body()).contains("entries[0].answer").contains("NUL");
         assertThat(api.get(path, operator).json().getJsonNumber("version").longValue())
                 .isEqualTo(version);
-        assertThat(api.get(path, operator).json().getJsonArray("entries").getJsonObject(0)
-                        .getString("title"))
+        assertThat(
+                        api.get(path, operator)
+                                .json()
+                                .getJsonArray("entries")
+                                .getJsonObject(0)
+                                .getString("title"))
                 .isEqualTo("Окна в комплекте");
 
         // the operator's preview answers from the tenant's base, as a real turn does

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param <A> the subclass's scripted answer
  * @param <R> the subclass's recorded request
  */
-public abstract class FakeHttpEndpoint<A extends FakeHttpEndpoint.Scripted, R> implements AutoCloseable {
+public abstract class FakeHttpEndpoint<A extends FakeHttpEndpoint.Scripted, R>
+        implements AutoCloseable {
 
     /** A scripted answer: status, JSON body, and how long to wait before sending it. */
     public interface Scripted {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class KnowledgeStoreDbTest {
 
     private static final DbTier DB = DbTier.get();
-    private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 3, 2, 9, 0, 0, 0, ZoneOffset.UTC);
+    private static final OffsetDateTime NOW =
+            OffsetDateTime.of(2026, 3, 2, 9, 0, 0, 0, ZoneOffset.UTC);
     private static ExecutorService pool;
 
     @BeforeAll
@@ -52,10 +53,12 @@ class KnowledgeStoreDbTest {
     @Test
     void twoConcurrentSavesOverAnExistingBaseDoNotMix() throws Exception {
         TenantRef tenant = DB.newTenant("kb-race-again", "Asia/Almaty");
-        data(tenant).work(w -> {
-            KnowledgeStore.replace(w, entries("Старая", 3), "first@op.kz", NOW);
-            return null;
-        });
+        data(tenant)
+                .work(
+                        w -> {
+                            KnowledgeStore.replace(w, entries("Старая", 3), "first@op.kz", NOW);
+                            return null;
+                        });
         race(tenant);
         assertThat(version(tenant)).isEqualTo(3);
         assertThat(titles(tenant)).noneMatch(t -> t.startsWith("Старая"));
@@ -70,7 +73,8 @@ class KnowledgeStoreDbTest {
         CompletableFuture<Void> a =
                 CompletableFuture.runAsync(
                         () ->
-                                data(tenant).work(
+                                data(tenant)
+                                        .work(
                                                 w -> {
                                                     KnowledgeStore.replace(
                                                             w, entries("А", 4), "a@op.kz", NOW);
@@ -80,15 +84,17 @@ class KnowledgeStoreDbTest {
                                                 }),
                         pool);
         assertThat(aWrote.await(30, TimeUnit.SECONDS)).isTrue();
-        b = CompletableFuture.runAsync(
-                () ->
-                        data(tenant).work(
-                                        w -> {
-                                            KnowledgeStore.replace(
-                                                    w, entries("Б", 2), "b@op.kz", NOW);
-                                            return null;
-                                        }),
-                pool);
+        b =
+                CompletableFuture.runAsync(
+                        () ->
+                                data(tenant)
+                                        .work(
+                                                w -> {
+                                                    KnowledgeStore.replace(
+                                                            w, entries("Б", 2), "b@op.kz", NOW);
+                                                    return null;
+                                                }),
+                        pool);
         a.get(60, TimeUnit.SECONDS);
         b.get(60, TimeUnit.SECONDS);
         b = null;
@@ -112,8 +118,7 @@ class KnowledgeStoreDbTest {
                 .until(
                         () -> {
                             CompletableFuture<Void> other = b;
-                            return other != null
-                                    && (other.isDone() || waitingForALock(tenant) > 0);
+                            return other != null && (other.isDone() || waitingForALock(tenant) > 0);
                         });
     }
 

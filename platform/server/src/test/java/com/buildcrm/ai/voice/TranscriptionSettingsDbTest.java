@@ -49,9 +49,7 @@ class TranscriptionSettingsDbTest {
     private static void saveOwn(
             TenantRef t, String baseUrl, String model, Optional<String> key, boolean clearKey) {
         tx.inPlatformDo(
-                em ->
-                        settings.saveTenant(
-                                em, t.id(), Mode.OWN, baseUrl, model, key, clearKey));
+                em -> settings.saveTenant(em, t.id(), Mode.OWN, baseUrl, model, key, clearKey));
     }
 
     /** Mode DEFAULT or OFF (no endpoint, no key of its own). */
@@ -99,7 +97,12 @@ class TranscriptionSettingsDbTest {
 
     @Test
     void keysAreStoredEncryptedAndKeptOrClearedOnSave() {
-        saveOwn(acme, "https://own.example/v1", "whisper-1", Optional.of("sk-acme-secret-42"), false);
+        saveOwn(
+                acme,
+                "https://own.example/v1",
+                "whisper-1",
+                Optional.of("sk-acme-secret-42"),
+                false);
         List<Object> raw =
                 DB.column(
                         acme,

@@ -691,8 +691,10 @@ class PanelHousesDialogueTest {
     @Test
     void aFaqQuestionSpokenInAVoiceNoteIsAnsweredFromTheKnowledgeBase() {
         Dialogue d = Dialogue.with(new PanelHousesPack()).packKnowledge();
-        d.voice("Добрый день, подскажите, а окна входят в цену?")
+        d.voice("Здравствуйте. Подскажите, окна входят в цену?")
+                .expectReplyContains("проёмы под окна и двери")
                 .expectEvent("knowledge.answered")
+                .expectNoRepeatedGreeting()
                 .expectReplyNotContains("текстом");
     }
 }

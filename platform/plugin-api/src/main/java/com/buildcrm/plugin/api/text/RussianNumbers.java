@@ -137,8 +137,9 @@ public final class RussianNumbers {
      * Prepares a message for {@link #matches(String)}: masks phone numbers, clock times and dates,
      * {@link TextNormalizer#normalize(String) normalises} it, turns {@code ₸} into {@code тенге}
      * and {@code м²} into {@code кв}, and separates digits from letters ({@code "10х12"} → {@code
-     * "10 х 12"}, {@code "3м"} → {@code "3 м"}) and the signs {@code ×} and {@code *} from the words
-     * around them ({@code "восемь×десять"} → {@code "восемь х десять"}). Match positions refer to this string.
+     * "10 х 12"}, {@code "3м"} → {@code "3 м"}) and the signs {@code ×} and {@code *} from the
+     * words around them ({@code "восемь×десять"} → {@code "восемь х десять"}). Match positions
+     * refer to this string.
      */
     public static String prepare(String text) {
         if (text == null || text.isBlank()) {
