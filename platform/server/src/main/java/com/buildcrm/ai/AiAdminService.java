@@ -1,7 +1,6 @@
 package com.buildcrm.ai;
 
 import com.buildcrm.ai.greeting.GreetingChains;
-import com.buildcrm.ai.knowledge.KnowledgeAdminService;
 import com.buildcrm.ai.llm.AiBrains;
 import com.buildcrm.ai.llm.LlmConfig;
 import com.buildcrm.audit.AuditLog;
@@ -38,7 +37,7 @@ public class AiAdminService {
     @Inject GreetingChains greetings;
     @Inject PackHost packs;
     @Inject AiBrains brains;
-    @Inject KnowledgeAdminService knowledge;
+    @Inject PreviewKnowledge knowledge;
 
     /** The AI settings as the console shows them (the key masked). */
     public record AiView(

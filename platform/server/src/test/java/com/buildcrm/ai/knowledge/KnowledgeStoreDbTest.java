@@ -102,9 +102,7 @@ class KnowledgeStoreDbTest {
         List<String> titles = titles(tenant);
         assertThat(titles)
                 .as("one save whole, never a mix")
-                .satisfiesAnyOf(
-                        t -> assertThat(t).containsExactly("А 1", "А 2", "А 3", "А 4"),
-                        t -> assertThat(t).containsExactly("Б 1", "Б 2"));
+                .isIn(List.of("А 1", "А 2", "А 3", "А 4"), List.of("Б 1", "Б 2"));
         // the saved base reads back as the index the AI answers from
         KnowledgeStore.Saved saved = data(tenant).work(KnowledgeStore::load).orElseThrow();
         assertThat(saved.items()).extracting(KnowledgeBase.Item::title).isEqualTo(titles);
