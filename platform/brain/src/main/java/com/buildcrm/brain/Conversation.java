@@ -63,7 +63,34 @@ public final class Conversation {
         if (burst == null || burst.length == 0) {
             throw new IllegalArgumentException("a burst has at least one message");
         }
-        List<String> messages = Arrays.stream(burst).map(m -> m == null ? "" : m).toList();
+        return turn(Arrays.stream(burst).map(m -> m == null ? "" : m).toList(), false);
+    }
+
+    /**
+     * The client sends one or more voice notes quickly (one burst = one AI turn), as the server
+     * hands them to the AI (ADR 033): a transcribed note is the client's words, exactly as if they
+     * had been typed; a note that could not be transcribed ({@code null} or blank) stands as {@link
+     * UnheardVoice#PLACEHOLDER}. When no note of the burst was transcribed, the brain is not asked
+     * (it has nothing to read): the AI asks the client to write, once per run of unheard notes (see
+     * {@link UnheardVoice#answer}).
+     *
+     * @param transcripts the notes' transcripts, oldest first (at least one; {@code null} for a
+     *     note nobody could listen to)
+     * @return what the AI did (nothing while the AI is switched off)
+     */
+    public TurnOutcome clientSpeaks(String... transcripts) {
+        if (transcripts == null || transcripts.length == 0) {
+            throw new IllegalArgumentException("a burst has at least one voice note");
+        }
+        List<String> messages =
+                Arrays.stream(transcripts)
+                        .map(t -> t == null || t.isBlank() ? UnheardVoice.PLACEHOLDER : t.strip())
+                        .toList();
+        boolean unheardOnly = messages.stream().allMatch(UnheardVoice.PLACEHOLDER::equals);
+        return turn(messages, unheardOnly);
+    }
+
+    private TurnOutcome turn(List<String> messages, boolean unheardVoiceOnly) {
         if (!aiActive) {
             messages.forEach(m -> history.add(new HistoryLine(true, m)));
             lastTurnFellBack = false;
@@ -92,12 +119,18 @@ public final class Conversation {
         List<QualificationField> schema = pack.qualificationSchema();
         int greetingSteps = chain.size();
         List<Action> actions;
-        try {
-            actions = ActionValidator.validate(brain.decide(input), schema, greetingSteps);
+        if (unheardVoiceOnly) {
+            // as on the server: the request to write, unless it was the last thing we sent
+            actions = UnheardVoice.answer(lastSent(), locale);
             lastTurnFellBack = false;
-        } catch (RuntimeException e) {
-            actions = ActionValidator.validate(fallback.decide(input), schema, greetingSteps);
-            lastTurnFellBack = true;
+        } else {
+            try {
+                actions = ActionValidator.validate(brain.decide(input), schema, greetingSteps);
+                lastTurnFellBack = false;
+            } catch (RuntimeException e) {
+                actions = ActionValidator.validate(fallback.decide(input), schema, greetingSteps);
+                lastTurnFellBack = true;
+            }
         }
         actions = RepeatedGreeting.notAgain(actions, input.greeted());
         TurnOutcome outcome = TurnEngine.apply(state, actions, schema);
@@ -111,6 +144,16 @@ public final class Conversation {
             aiActive = false;
         }
         return outcome;
+    }
+
+    /** The last line sent to the client (by the AI or a person), or {@code null}. */
+    private String lastSent() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (!history.get(i).fromClient()) {
+                return history.get(i).text();
+            }
+        }
+        return null;
     }
 
     /**

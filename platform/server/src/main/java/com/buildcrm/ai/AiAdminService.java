@@ -37,6 +37,7 @@ public class AiAdminService {
     @Inject GreetingChains greetings;
     @Inject PackHost packs;
     @Inject AiBrains brains;
+    @Inject PreviewKnowledge knowledge;
 
     /** The AI settings as the console shows them (the key masked). */
     public record AiView(
@@ -261,7 +262,9 @@ public class AiAdminService {
 
     /**
      * Plays a dialogue against the tenant's real configuration (pack, pack settings, brain,
-     * greeting chain) without touching any lead: nothing is stored and nothing is sent.
+     * greeting chain, knowledge base) without touching any lead: nothing is stored and nothing is
+     * sent. Questions are answered from the base a real turn uses (the saved one, or the pack's
+     * defaults), so the operator sees what a client would get.
      */
     public Preview preview(long tenantId, List<List<String>> turns) {
         TenantPack t = tenant(tenantId);
@@ -284,6 +287,7 @@ public class AiAdminService {
                         t.settings(),
                         t.locale(),
                         input -> brains.decide(input, llm).actions());
+        conversation.useKnowledge(knowledge.forPreview(tenantId, pack, t.packId(), t.locale()));
         List<PreviewTurn> out = new ArrayList<>();
         for (List<String> burst : turns) {
             TurnOutcome o = conversation.clientWrites(burst.toArray(String[]::new));

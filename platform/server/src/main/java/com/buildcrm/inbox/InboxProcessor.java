@@ -2,6 +2,7 @@ package com.buildcrm.inbox;
 
 import com.buildcrm.ai.AiSettingsStore;
 import com.buildcrm.ai.turn.AiTurns;
+import com.buildcrm.ai.voice.VoiceNotes;
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
 import com.buildcrm.lead.ActorKind;
@@ -243,6 +244,9 @@ public class InboxProcessor {
                     lead.id(),
                     message.id(),
                     clock.instant().plusMillis(aiSettings.debounceMs(em, tenant.id())));
+        } else if (message.isVoiceWithFile()) {
+            // no AI turn will hear it: transcribed for the person who leads the lead (ADR 037)
+            VoiceNotes.schedule(em, tenant.id(), message.id(), clock.instant());
         }
         return null;
     }

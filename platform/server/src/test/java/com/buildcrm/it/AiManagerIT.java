@@ -179,8 +179,37 @@ class AiManagerIT {
                                 + "а".repeat(10 * 1024 * 1024)
                                 + "\"}]}");
         assertThat(huge.status()).as(huge.toString()).isEqualTo(413);
+        // a NUL character (PostgreSQL cannot store one) is named in a 400, nothing saved
+        Reply nul =
+                api.method(
+                        "PUT",
+                        path,
+                        operator,
+                        "{\"entries\":[{\"title\":\"Прайс\",\"questions\":[\"Цена?\"],"
+                                + "\"answer\":\"от 50 000 \\u0000 за м²\"}]}");
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        assertThat(nul.body()).contains("entries[0].answer").contains("NUL");
         assertThat(api.get(path, operator).json().getJsonNumber("version").longValue())
                 .isEqualTo(version);
+        assertThat(
+                        api.get(path, operator)
+                                .json()
+                                .getJsonArray("entries")
+                                .getJsonObject(0)
+                                .getString("title"))
+                .isEqualTo("Окна в комплекте");
+
+        // the operator's preview answers from the tenant's base, as a real turn does
+        Reply preview =
+                api.post(
+                        "/api/admin/tenants/" + kbTenant + "/ai/preview",
+                        operator,
+                        "{\"turns\":[[\"Здравствуйте! Окна идут в комплекте?\"]]}");
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        JsonObject previewTurn = preview.json().getJsonArray("turns").getJsonObject(0);
+        assertThat(previewTurn.getJsonArray("replies").toString())
+                .contains("два окна ПВХ 1200×1400");
+        assertThat(previewTurn.getJsonArray("events").toString()).contains("knowledge.answered");
 
         Sandbox kbSandbox =
                 new Sandbox(api, operator, kbTenant, kbOwner)

@@ -1,23 +1,15 @@
 package com.buildcrm.it;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI-compatible chat-completions endpoint on 127.0.0.1 speaking the real wire format: {@code
@@ -28,13 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Answer#status}, {@link Answer#raw}, each optionally {@link Answer#after delayed}); when the queue
  * is empty the {@link #defaultAnswer(Answer) default answer} is given. Every request is recorded.
  */
-public final class FakeOpenAi implements AutoCloseable {
+public final class FakeOpenAi extends FakeHttpEndpoint<FakeOpenAi.Answer, FakeOpenAi.Request> {
 
     /** One tool call of a scripted answer; {@code arguments} is the JSON text the model sends. */
     public record ToolCall(String name, String arguments) {}
 
     /** One scripted answer. */
-    public record Answer(int status, String body, Duration delay) {
+    public record Answer(int status, String body, Duration delay) implements Scripted {
 
         /** A plain assistant message (no tool call). */
         public static Answer text(String text) {
@@ -139,105 +131,47 @@ public final class FakeOpenAi implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private volatile Answer defaultAnswer = Answer.text("Здравствуйте! Чем могу помочь?");
-
     public FakeOpenAi() throws IOException {
-        AtomicInteger threads = new AtomicInteger();
-        executor =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread t = new Thread(r, "fake-openai-" + threads.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
-    }
-
-    /** The base URL to configure, e.g. {@code http://127.0.0.1:41234/v1}. */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        super("fake-openai", Answer.text("Здравствуйте! Чем могу помочь?"));
     }
 
     /** Queues answers, given in this order to the next requests. */
     public FakeOpenAi enqueue(Answer... next) {
-        answers.addAll(List.of(next));
+        queue(List.of(next));
         return this;
     }
 
     /** The answer when nothing is queued. */
     public FakeOpenAi defaultAnswer(Answer answer) {
-        this.defaultAnswer = answer;
+        answerByDefault(answer);
         return this;
-    }
-
-    /** Every request so far, oldest first. */
-    public List<Request> requests() {
-        return List.copyOf(requests);
     }
 
     /** The latest request. */
     public Request lastRequest() {
-        if (requests.isEmpty()) {
+        List<Request> all = requests();
+        if (all.isEmpty()) {
             throw new IllegalStateException("no request yet");
         }
-        return requests.get(requests.size() - 1);
-    }
-
-    /** Forgets the recorded requests and the queued answers. */
-    public void reset() {
-        requests.clear();
-        answers.clear();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String body =
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(
-                    new Request(
-                            exchange.getRequestMethod(),
-                            exchange.getRequestURI().getPath(),
-                            exchange.getRequestHeaders().getFirst("Authorization"),
-                            body));
-            Answer answer;
-            if (!exchange.getRequestMethod().equals("POST")
-                    || !exchange.getRequestURI().getPath().endsWith("/chat/completions")) {
-                answer = Answer.status(404);
-            } else {
-                Answer queued = answers.poll();
-                answer = queued != null ? queued : defaultAnswer;
-            }
-            if (!answer.delay().isZero()) {
-                try {
-                    Thread.sleep(answer.delay().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
-        } catch (IOException e) {
-            // the client gave up (e.g. its timeout): nothing to answer
-        }
+        return all.get(all.size() - 1);
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+    protected String servedPath() {
+        return "/chat/completions";
+    }
+
+    @Override
+    protected Request record(HttpExchange exchange, byte[] body) {
+        return new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected Answer notFound() {
+        return Answer.status(404);
     }
 }

@@ -1,22 +1,14 @@
 package com.buildcrm.it;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,10 +20,11 @@ import java.util.regex.Pattern;
  * <p>Scriptable like {@link FakeOpenAi}: queued answers, a default answer, delays (a hanging
  * endpoint); every request is recorded with its parsed parts.
  */
-public final class FakeTranscription implements AutoCloseable {
+public final class FakeTranscription
+        extends FakeHttpEndpoint<FakeTranscription.Answer, FakeTranscription.Request> {
 
     /** One scripted answer. */
-    public record Answer(int status, String body, Duration delay) {
+    public record Answer(int status, String body, Duration delay) implements Scripted {
 
         /** A transcript. */
         public static Answer text(String text) {
@@ -67,88 +60,38 @@ public final class FakeTranscription implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
     private static final Pattern FILE_NAME = Pattern.compile("filename=\"([^\"]*)\"");
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private volatile Answer defaultAnswer = Answer.text("Здравствуйте");
-
     public FakeTranscription() throws IOException {
-        AtomicInteger threads = new AtomicInteger();
-        executor =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread t = new Thread(r, "fake-stt-" + threads.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
-    }
-
-    /** The base URL to configure, e.g. {@code http://127.0.0.1:41234/v1}. */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        super("fake-stt", Answer.text("Здравствуйте"));
     }
 
     public FakeTranscription enqueue(Answer... next) {
-        answers.addAll(List.of(next));
+        queue(List.of(next));
         return this;
     }
 
     public FakeTranscription defaultAnswer(Answer answer) {
-        this.defaultAnswer = answer;
+        answerByDefault(answer);
         return this;
     }
 
-    public List<Request> requests() {
-        return List.copyOf(requests);
+    @Override
+    protected String servedPath() {
+        return "/audio/transcriptions";
     }
 
-    public void reset() {
-        requests.clear();
-        answers.clear();
+    @Override
+    protected Request record(HttpExchange exchange, byte[] body) {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        return new Request(
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                contentType,
+                parts(contentType, body));
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            requests.add(
-                    new Request(
-                            exchange.getRequestURI().getPath(),
-                            exchange.getRequestHeaders().getFirst("Authorization"),
-                            contentType,
-                            parts(contentType, body)));
-            Answer answer;
-            if (!exchange.getRequestMethod().equals("POST")
-                    || !exchange.getRequestURI().getPath().endsWith("/audio/transcriptions")) {
-                answer = Answer.raw(404, "{\"error\":{\"message\":\"not found\"}}");
-            } else {
-                Answer queued = answers.poll();
-                answer = queued != null ? queued : defaultAnswer;
-            }
-            if (!answer.delay().isZero()) {
-                try {
-                    Thread.sleep(answer.delay().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
-        } catch (IOException e) {
-            // the client gave up (its timeout): nothing to answer
-        }
+    @Override
+    protected Answer notFound() {
+        return Answer.raw(404, "{\"error\":{\"message\":\"not found\"}}");
     }
 
     /** The parts of a multipart/form-data body (empty when it is not one). */
@@ -205,11 +148,5 @@ public final class FakeTranscription implements AutoCloseable {
             return i;
         }
         return -1;
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
     }
 }

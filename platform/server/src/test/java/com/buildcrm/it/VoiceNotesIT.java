@@ -196,6 +196,46 @@ class VoiceNotesIT {
 
     @Test
     @Order(4)
+    void aVoiceNoteOnALeadAPersonLeadsIsTranscribedForThemAndTheAiStaysSilent() {
+        stt.reset();
+        stt.defaultAnswer(Answer.text("Перезвоните мне после обеда, пожалуйста, я Ержан"));
+        String phone = "77015550104";
+        deliverText(phone, "VOICE-IT-HUMAN-1", "Здравствуйте");
+        long leadId = api.awaitLead(owner, phone);
+        // the AI's first turn (chain and answer) is stored in one transaction
+        long answered =
+                await().atMost(Duration.ofSeconds(30)).until(() -> outgoing(leadId), n -> n > 0);
+        Reply takeover = api.post("/api/crm/leads/" + leadId + "/takeover", owner, "");
+        assertThat(takeover.status()).as(takeover.toString()).isIn(200, 204);
+
+        deliverVoice(phone, "VOICE-IT-HUMAN-2");
+
+        // the person reads what was said, under the voice note
+        JsonObject voice =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> firstVoice(leadId),
+                                m -> m != null && "DONE".equals(m.getString("transcription", "")));
+        assertThat(voice.getString("transcript"))
+                .isEqualTo("Перезвоните мне после обеда, пожалуйста, я Ержан");
+        assertThat(stt.requests()).hasSize(1);
+        // and the AI does not answer a lead a person leads
+        await().atMost(Duration.ofSeconds(10))
+                .during(Duration.ofSeconds(3))
+                .until(() -> outgoing(leadId), n -> n == answered);
+        assertThat(lead(leadId).getString("handledBy")).isEqualTo("HUMAN");
+    }
+
+    /** The lead's outgoing messages (the AI's and people's) in the CRM. */
+    private static long outgoing(long leadId) {
+        return api.messages(owner, leadId).stream()
+                .map(JsonValue::asJsonObject)
+                .filter(m -> "OUT".equals(m.getString("direction")))
+                .count();
+    }
+
+    @Test
+    @Order(5)
     void withoutAnEndpointTheVoiceNoteIsMarkedNotTranscribedAndTheClientIsAskedToWrite() {
         Reply off = put("/api/admin/tenants/" + tenantId + "/transcription", "{\"mode\":\"OFF\"}");
         assertThat(off.json().getJsonObject("effective").getString("source")).isEqualTo("NONE");

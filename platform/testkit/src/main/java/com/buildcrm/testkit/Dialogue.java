@@ -10,6 +10,7 @@ import com.buildcrm.brain.RuleBrain;
 import com.buildcrm.brain.StageRole;
 import com.buildcrm.brain.Temperature;
 import com.buildcrm.brain.TurnOutcome;
+import com.buildcrm.brain.UnheardVoice;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.plugin.api.PackSetting;
 import java.math.BigDecimal;
@@ -31,6 +32,8 @@ import java.util.TreeMap;
  *  .expectStage(StageRole.PARTIAL_DATA)
  *  .expectReplyAsks("height_m");
  * d.burst("Здравствуйте", "мы из Алматы", "сколько стоит?"); // several quick messages = one turn
+ * d.voice("дом восемь на десять, в Караганде");              // a transcribed voice note
+ * d.unheardVoice();                                           // one nobody could listen to
  * }</pre>
  *
  * <p>Every {@code expect…} method checks the lead after the last turn and throws an {@link
@@ -123,7 +126,54 @@ public final class Dialogue {
         for (String m : messages) {
             log.append("  client: ").append(m).append('\n');
         }
-        lastOutcome = c.clientWrites(messages);
+        return answered(c, c.clientWrites(messages));
+    }
+
+    /**
+     * The client sends a voice note that was transcribed into {@code transcript}: as on the server
+     * (ADR 033), the AI reads the transcript as the client's own words.
+     */
+    public Dialogue voice(String transcript) {
+        if (transcript == null || transcript.isBlank()) {
+            throw new IllegalArgumentException(
+                    "a transcribed voice note has a transcript; use unheardVoice() for one that was"
+                            + " not transcribed");
+        }
+        return voices(transcript);
+    }
+
+    /**
+     * The client sends a voice note nobody could listen to (no transcription endpoint, or it
+     * failed): the AI asks the client to write, once per run of such notes (ADR 033).
+     */
+    public Dialogue unheardVoice() {
+        return voices((String) null);
+    }
+
+    /**
+     * The client sends several voice notes quickly, answered together as ONE turn; {@code null}
+     * stands for a note that could not be transcribed.
+     */
+    public Dialogue voices(String... transcripts) {
+        if (transcripts == null || transcripts.length == 0) {
+            throw new IllegalArgumentException("a burst has at least one voice note");
+        }
+        Conversation c = conversation();
+        turns++;
+        log.append('#').append(turns).append('\n');
+        for (String t : transcripts) {
+            log.append("  client: ")
+                    .append(
+                            t == null || t.isBlank()
+                                    ? "[voice note, not transcribed]"
+                                    : "[voice note] " + t)
+                    .append('\n');
+        }
+        return answered(c, c.clientSpeaks(transcripts));
+    }
+
+    private Dialogue answered(Conversation c, TurnOutcome outcome) {
+        lastOutcome = outcome;
         for (String g : c.lastGreeting()) {
             log.append("  greeting: ").append(g).append('\n');
         }
@@ -281,6 +331,19 @@ public final class Dialogue {
         requireTurn();
         if (conversation.lastGreeting().isEmpty()) {
             fail("the greeting chain expected with this turn");
+        }
+        return this;
+    }
+
+    /**
+     * The last turn asked the client to write instead of sending voice notes (a voice note nobody
+     * could listen to, ADR 033) — and said nothing else.
+     */
+    public Dialogue expectAskedToWrite() {
+        requireTurn();
+        List<String> replies = lastOutcome.replies();
+        if (replies.size() != 1 || !UnheardVoice.isAskToWrite(replies.get(0))) {
+            fail("only the request to write expected, but the AI sent " + replies);
         }
         return this;
     }

@@ -178,4 +178,50 @@ class DialogueTest {
         assertTrue(bad.transcript().contains("rule brain answered"), bad.transcript());
         assertFalse(d.transcript().contains("rule brain answered"));
     }
+
+    @Test
+    void aTranscribedVoiceNoteIsReadAsTheClientsWords() {
+        Dialogue d = Dialogue.with(new KitchenPack());
+        d.voice("Здравствуйте, мы из Алматы").expectGreetingChain().expectField("city", "Алматы");
+        d.expectReplyAsks("length_m").expectReplyNotContains("текстом");
+        assertTrue(d.transcript().contains("[voice note] Здравствуйте, мы из Алматы"));
+        assertEquals(
+                "Здравствуйте, мы из Алматы",
+                d.conversation().history().get(0).text(),
+                "the brain's history holds the transcript");
+    }
+
+    @Test
+    void unheardVoiceNotesAreAskedToBeWrittenOncePerSilence() {
+        Dialogue d = Dialogue.with(new KitchenPack());
+        d.unheardVoice().expectGreetingChain().expectAskedToWrite().expectNoField("city");
+        d.unheardVoice().expectNoReply();
+        d.voices(null, null).expectNoReply();
+        assertTrue(d.transcript().contains("[voice note, not transcribed]"));
+        // the client writes: answered as usual; the next unheard note is asked about again
+        d.client("Алматы").expectField("city", "Алматы").expectReplyAsks("length_m");
+        d.unheardVoice().expectAskedToWrite();
+        // a burst with one transcribed note goes to the brain, the unheard one as "[voice]"
+        d.voices(null, "кухня 4 метра").expectField("length_m", 4);
+        assertThrows(AssertionError.class, d::expectAskedToWrite);
+    }
+
+    @Test
+    void anUnheardVoiceNoteOfAnEnglishSpeakingClientIsAskedForInEnglish() {
+        Dialogue.with(new KitchenPack())
+                .locale("en")
+                .unheardVoice()
+                .expectAskedToWrite()
+                .expectReplyContains("type it")
+                .expectReplyNotContains("текстом");
+    }
+
+    @Test
+    void voiceAfterAHandOffIsNotAnswered() {
+        Dialogue d = Dialogue.with(new KitchenPack());
+        d.client("позовите оператора").expectHandOff();
+        d.unheardVoice().expectNoReply();
+        d.voice("алло, вы где?").expectNoReply();
+        assertThrows(IllegalArgumentException.class, () -> d.voice(" "));
+    }
 }

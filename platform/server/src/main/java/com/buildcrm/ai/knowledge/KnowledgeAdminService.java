@@ -1,5 +1,6 @@
 package com.buildcrm.ai.knowledge;
 
+import com.buildcrm.ai.PreviewKnowledge;
 import com.buildcrm.ai.TenantPack;
 import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
@@ -28,7 +29,7 @@ import java.util.Optional;
  * a turn. The pack's defaults are in force until the first save; a save replaces the whole base.
  */
 @ApplicationScoped
-public class KnowledgeAdminService {
+public class KnowledgeAdminService implements PreviewKnowledge {
 
     /** At most this many entries per tenant. */
     public static final int MAX_ENTRIES = 200;
@@ -141,6 +142,11 @@ public class KnowledgeAdminService {
                                         .map(KnowledgeStore.Saved::items)
                                         .orElse(List.of())
                                 : defaults(pack, locale));
+    }
+
+    @Override
+    public KnowledgeBase forPreview(long id, IndustryPack pack, String packId, String locale) {
+        return forTurn(tenant(id), pack, packId, locale);
     }
 
     static List<KnowledgeBase.Item> defaults(IndustryPack pack, String locale) {

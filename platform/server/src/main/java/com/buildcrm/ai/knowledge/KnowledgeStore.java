@@ -76,10 +76,21 @@ public final class KnowledgeStore {
                         List.copyOf(items)));
     }
 
-    /** Replaces every entry and bumps the version, in the caller's transaction. */
+    /**
+     * Replaces every entry and bumps the version, in the caller's transaction. The head row is
+     * written first: it locks the base, so a concurrent save waits for this one to commit and then
+     * deletes its entries (one save wins entirely; entries of two saves never mix).
+     */
     public static void replace(
             TenantWork work, List<KnowledgeEntry> entries, String editedBy, OffsetDateTime now) {
         var em = work.em();
+        em.createNativeQuery(
+                        "INSERT INTO knowledge_base (id, version, edited_at, edited_by) VALUES (1, 1, ?1, ?2)"
+                                + " ON CONFLICT (id) DO UPDATE SET version = knowledge_base.version + 1,"
+                                + " edited_at = EXCLUDED.edited_at, edited_by = EXCLUDED.edited_by")
+                .setParameter(1, now)
+                .setParameter(2, editedBy)
+                .executeUpdate();
         em.createNativeQuery("DELETE FROM knowledge_entries").executeUpdate();
         int position = 0;
         for (KnowledgeEntry e : entries) {
@@ -94,13 +105,6 @@ public final class KnowledgeStore {
                     .setParameter(4, e.answer())
                     .executeUpdate();
         }
-        em.createNativeQuery(
-                        "INSERT INTO knowledge_base (id, version, edited_at, edited_by) VALUES (1, 1, ?1, ?2)"
-                                + " ON CONFLICT (id) DO UPDATE SET version = knowledge_base.version + 1,"
-                                + " edited_at = EXCLUDED.edited_at, edited_by = EXCLUDED.edited_by")
-                .setParameter(1, now)
-                .setParameter(2, editedBy)
-                .executeUpdate();
     }
 
     private static List<String> questions(String json) {

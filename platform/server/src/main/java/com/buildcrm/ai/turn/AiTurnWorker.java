@@ -20,6 +20,7 @@ import com.buildcrm.brain.Temperature;
 import com.buildcrm.brain.TurnEngine;
 import com.buildcrm.brain.TurnInput;
 import com.buildcrm.brain.TurnOutcome;
+import com.buildcrm.brain.UnheardVoice;
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
 import com.buildcrm.lead.ActorKind;
@@ -114,9 +115,17 @@ public class AiTurnWorker {
     private void turn(TenantRef tenant, long tenantId, long leadId, long messageId) {
         TenantSetup setup = storage.transactions().inPlatform(em -> setup(em, tenantId));
         if (!setup.ai().enabled()) {
+            // no AI answers, but a voice note is still heard for the person (ADR 037)
+            voiceNotes.transcribeMessage(tenant, messageId);
             return;
         }
         Snapshot taken = tenants.in(tenant, work -> snapshot(work, leadId, messageId));
+        if (taken == null && tenants.in(tenant, work -> aiLeavesAlone(work, leadId))) {
+            // a person took the lead (or closed it) before this turn: its voice note is still
+            // transcribed for them; the AI does not answer (ADR 037)
+            voiceNotes.transcribeMessage(tenant, messageId);
+            return;
+        }
         if (taken != null && !taken.voicePending().isEmpty()) {
             // voice notes become the client's words before the brain sees the burst (ADR 033)
             voiceNotes.transcribe(tenant, taken.voicePending());
@@ -168,7 +177,7 @@ public class AiTurnWorker {
                         greeted);
         AiBrains.Decision decision =
                 snap.unheardVoiceOnly()
-                        ? unheardVoice(snap)
+                        ? unheardVoice(snap, setup.locale())
                         : brains.decide(input, llmConfig(setup.ai()), chain.steps().size());
         TurnOutcome outcome =
                 TurnEngine.apply(
@@ -189,9 +198,11 @@ public class AiTurnWorker {
      * Voice notes nobody could listen to: the AI asks the client to write, once per run of them,
      * and otherwise stays silent (ADR 033).
      */
-    private static AiBrains.Decision unheardVoice(Snapshot snap) {
+    private static AiBrains.Decision unheardVoice(Snapshot snap, String locale) {
         List<Action> actions =
-                snap.askToWrite() ? List.of(new Action.Reply(VoiceNotes.ASK_TO_WRITE)) : List.of();
+                snap.askToWrite()
+                        ? List.of(new Action.Reply(UnheardVoice.askToWrite(locale)))
+                        : List.of();
         return new AiBrains.Decision(actions, AiBrains.RULES, null);
     }
 
@@ -426,6 +437,23 @@ public class AiTurnWorker {
                 after.temperature(),
                 after.score(),
                 after.memory());
+    }
+
+    /**
+     * Whether the AI leaves this lead alone for now: a person leads it, the AI is off for it, it is
+     * closed, or it has no number to answer to. (A lead the AI answers later — a newer message's
+     * turn — is not left alone: that turn hears the whole burst.)
+     */
+    private static boolean aiLeavesAlone(TenantWork work, long leadId) {
+        Lead lead = work.em().find(Lead.class, leadId);
+        if (lead == null) {
+            return false;
+        }
+        StageRole role = TurnStages.roleOf(work.em(), lead.stageId());
+        return !aiMayAnswer(lead)
+                || role == StageRole.WON
+                || role == StageRole.LOST
+                || PhoneNumbers.toJid(lead.phone()).isEmpty();
     }
 
     static boolean aiMayAnswer(Lead lead) {

@@ -1,6 +1,9 @@
 package com.buildcrm.ai.voice;
 
 import com.buildcrm.ai.voice.TranscriptionSettings.Effective;
+import com.buildcrm.brain.UnheardVoice;
+import com.buildcrm.jobs.JobQueue;
+import com.buildcrm.jobs.JobType;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.media.MediaContent;
 import com.buildcrm.media.MediaStore;
@@ -11,9 +14,11 @@ import com.buildcrm.tenancy.TenantTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +39,19 @@ public class VoiceNotes {
     private static final Logger LOG = Logger.getLogger(VoiceNotes.class.getName());
 
     /** What the AI answers to voice notes it could not hear — once per run of them (ADR 033). */
-    public static final String ASK_TO_WRITE =
-            "Извините, сейчас не могу прослушать голосовое — напишите, пожалуйста, текстом 🙏";
+    public static final String ASK_TO_WRITE = UnheardVoice.ASK_TO_WRITE;
 
     /** Voice notes transcribed in one turn at most (the newest); older ones stay FAILED. */
     static final int MAX_PER_TURN = 3;
 
     /** The largest file sent for transcription (OpenAI's limit is 25 MB). */
     static final long MAX_BYTES = 25L * 1024 * 1024;
+
+    /**
+     * Transcribes a voice note no AI turn will hear (the lead is led by a person, or the AI is off
+     * for it); see {@link VoiceTranscriptionJob}.
+     */
+    public static final JobType TASK = new JobType("voice-transcription", 65);
 
     @Inject Storage storage;
     @Inject TenantTransactions tenants;
@@ -92,7 +102,30 @@ public class VoiceNotes {
                                                 unheard(m)
                                                         && (m.text() == null
                                                                 || m.text().isBlank()));
-        return allUnheard && !ASK_TO_WRITE.equals(lastAiText);
+        return allUnheard && !UnheardVoice.isAskToWrite(lastAiText);
+    }
+
+    /**
+     * Schedules the transcription of voice note {@code messageId} in the caller's transaction (the
+     * message and its job commit together), for a lead whose AI turn will not run (ADR 037).
+     */
+    public static void schedule(EntityManager em, long tenantId, long messageId, Instant due) {
+        JobQueue.enqueue(em, TASK, tenantId + ":" + messageId, due);
+    }
+
+    /**
+     * Transcribes message {@code messageId} if it is a client's voice note never tried (anything
+     * else, or a note already tried, is left alone); never throws for an endpoint's failure.
+     */
+    public void transcribeMessage(TenantRef tenant, long messageId) {
+        List<Pending> pending =
+                tenants.in(
+                        tenant,
+                        work -> {
+                            Message m = work.em().find(Message.class, messageId);
+                            return m == null ? List.<Pending>of() : pending(List.of(m));
+                        });
+        transcribe(tenant, pending);
     }
 
     /**

@@ -40,14 +40,22 @@ class TranscriptionSettingsDbTest {
 
     @AfterEach
     void clean() {
+        tx.inPlatformDo(em -> settings.removePlatformDefault(em));
+        saveMode(acme, Mode.DEFAULT);
+        saveMode(other, Mode.DEFAULT);
+    }
+
+    /** The tenant's own endpoint (mode OWN), saved as the console saves it. */
+    private static void saveOwn(
+            TenantRef t, String baseUrl, String model, Optional<String> key, boolean clearKey) {
         tx.inPlatformDo(
-                em -> {
-                    settings.removePlatformDefault(em);
-                    settings.saveTenant(
-                            em, acme.id(), Mode.DEFAULT, null, null, Optional.empty(), false);
-                    settings.saveTenant(
-                            em, other.id(), Mode.DEFAULT, null, null, Optional.empty(), false);
-                });
+                em -> settings.saveTenant(em, t.id(), Mode.OWN, baseUrl, model, key, clearKey));
+    }
+
+    /** Mode DEFAULT or OFF (no endpoint, no key of its own). */
+    private static void saveMode(TenantRef t, Mode mode) {
+        tx.inPlatformDo(
+                em -> settings.saveTenant(em, t.id(), mode, null, null, Optional.empty(), false));
     }
 
     private Effective effective(TenantRef t) {
@@ -70,16 +78,7 @@ class TranscriptionSettingsDbTest {
                                 "whisper-1",
                                 Optional.of("sk-platform-1"),
                                 false));
-        tx.inPlatformDo(
-                em ->
-                        settings.saveTenant(
-                                em,
-                                acme.id(),
-                                Mode.OWN,
-                                "https://own.example/v1",
-                                "whisper-large",
-                                Optional.of("sk-acme-1"),
-                                false));
+        saveOwn(acme, "https://own.example/v1", "whisper-large", Optional.of("sk-acme-1"), false);
 
         Effective a = effective(acme);
         assertThat(a.source()).isEqualTo(Source.TENANT);
@@ -91,26 +90,19 @@ class TranscriptionSettingsDbTest {
         assertThat(o.source()).isEqualTo(Source.PLATFORM);
         assertThat(o.endpoint().orElseThrow().apiKey()).isEqualTo("sk-platform-1");
 
-        tx.inPlatformDo(
-                em ->
-                        settings.saveTenant(
-                                em, other.id(), Mode.OFF, null, null, Optional.empty(), false));
+        saveMode(other, Mode.OFF);
         assertThat(effective(other).source()).isEqualTo(Source.NONE);
         assertThat(effective(other).endpoint()).isEmpty();
     }
 
     @Test
     void keysAreStoredEncryptedAndKeptOrClearedOnSave() {
-        tx.inPlatformDo(
-                em ->
-                        settings.saveTenant(
-                                em,
-                                acme.id(),
-                                Mode.OWN,
-                                "https://own.example/v1",
-                                "whisper-1",
-                                Optional.of("sk-acme-secret-42"),
-                                false));
+        saveOwn(
+                acme,
+                "https://own.example/v1",
+                "whisper-1",
+                Optional.of("sk-acme-secret-42"),
+                false);
         List<Object> raw =
                 DB.column(
                         acme,
@@ -120,31 +112,13 @@ class TranscriptionSettingsDbTest {
         assertThat(raw.get(0).toString()).doesNotContain("sk-acme").startsWith(SecretBox.PREFIX);
 
         // a save without a key keeps it
-        tx.inPlatformDo(
-                em ->
-                        settings.saveTenant(
-                                em,
-                                acme.id(),
-                                Mode.OWN,
-                                "https://own.example/v1",
-                                "whisper-2",
-                                Optional.empty(),
-                                false));
+        saveOwn(acme, "https://own.example/v1", "whisper-2", Optional.empty(), false);
         assertThat(effective(acme).endpoint().orElseThrow().apiKey())
                 .isEqualTo("sk-acme-secret-42");
         assertThat(effective(acme).endpoint().orElseThrow().model()).isEqualTo("whisper-2");
 
         // clearing removes it
-        tx.inPlatformDo(
-                em ->
-                        settings.saveTenant(
-                                em,
-                                acme.id(),
-                                Mode.OWN,
-                                "https://own.example/v1",
-                                "whisper-2",
-                                Optional.empty(),
-                                true));
+        saveOwn(acme, "https://own.example/v1", "whisper-2", Optional.empty(), true);
         assertThat(effective(acme).endpoint().orElseThrow().apiKey()).isEmpty();
     }
 }

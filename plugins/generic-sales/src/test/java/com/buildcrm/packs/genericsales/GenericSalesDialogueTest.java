@@ -466,4 +466,56 @@ class GenericSalesDialogueTest {
                 .expectReplyContains("уточнит при звонке")
                 .expectReplyAsks("name");
     }
+
+    // ---- voice notes (ADR 033): a transcript is the client's words; unheard ones ----
+
+    @Test
+    void aTranscribedVoiceNoteIsAnsweredFromItsWords() {
+        dialogue()
+                .voice("Здравствуйте, нужен кондиционер в спальню, мы из Шымкента")
+                .expectGreetingChain()
+                .expectNoRepeatedGreeting()
+                .expectField("need", "кондиционер в спальню")
+                .expectField("city", "Шымкент")
+                .expectReplyAsks("budget_kzt")
+                .voice("бюджет где-то пятьсот тысяч")
+                .expectField("budget_kzt", 500_000)
+                .expectReplyAsks("timeline");
+    }
+
+    @Test
+    void aSpokenCallRequestWithANameIsTaken() {
+        dialogue()
+                .client("Нужна кухня, Астана")
+                .voice("Можете перезвонить? Сергей")
+                .expectCallRequested()
+                .expectField("name", "Сергей")
+                .expectReplyAsks("preferred_call_time");
+    }
+
+    @Test
+    void anUnheardVoiceNoteIsAskedToBeWrittenOncePerSilence() {
+        dialogue()
+                .unheardVoice()
+                .expectGreetingChain()
+                .expectAskedToWrite()
+                .voices(null, null)
+                .expectNoReply()
+                .client("нужен натяжной потолок")
+                .expectField("need", "натяжной потолок")
+                .expectReplyAsks("city")
+                .unheardVoice()
+                .expectAskedToWrite()
+                .unheardVoice()
+                .expectNoReply();
+    }
+
+    @Test
+    void aFaqQuestionSpokenInAVoiceNoteIsAnsweredFromTheKnowledgeBase() {
+        Dialogue.with(new GenericSalesPack())
+                .packKnowledge()
+                .voice("Добрый день, а какой у вас график работы?")
+                .expectReplyContains("с 9:00 до 21:00")
+                .expectEvent("knowledge.answered");
+    }
 }

@@ -629,4 +629,72 @@ class PanelHousesDialogueTest {
                 .client("6")
                 .expectField("windows", 6L);
     }
+
+    // ---- voice notes (ADR 033): a transcript is the client's words; unheard ones ----
+
+    @Test
+    void aTranscribedVoiceNoteIsAnsweredFromItsWords() {
+        dialogue()
+                .voice("Здравствуйте, нам нужен дом восемь на десять, мы из Караганды")
+                .expectGreetingChain()
+                .expectNoRepeatedGreeting()
+                .expectField("city", "Караганда")
+                .expectField("length_m", 8)
+                .expectField("width_m", 10)
+                .expectReplyAsks("height_m")
+                .expectReplyNotContains("текстом");
+    }
+
+    @Test
+    void spokenSizesAndHeightInWordsAreUnderstood() {
+        dialogue()
+                .client("Здравствуйте, Астана")
+                .voice("Смотрите, дом шесть на девять метров, высота стен два семьдесят")
+                .expectField("length_m", 6)
+                .expectField("width_m", 9)
+                .expectField("height_m", new java.math.BigDecimal("2.7"))
+                .expectReplyAsks("foundation_closed")
+                .voice("Фундамент уже залит")
+                .expectNoField("foundation_closed")
+                .expectReplyContains("цоколь — это нижняя часть дома");
+    }
+
+    @Test
+    void aSpokenCallRequestWithANameIsTaken() {
+        withCityAndSize("Шымкент")
+                .voice("Наберите меня, Ержан, сегодня до обеда")
+                .expectCallRequested()
+                .expectField("name", "Ержан")
+                .expectStage(StageRole.CALL_REQUESTED);
+    }
+
+    @Test
+    void anUnheardVoiceNoteIsAskedToBeWrittenOncePerSilence() {
+        dialogue()
+                .unheardVoice()
+                .expectGreetingChain()
+                .expectAskedToWrite()
+                .expectReplyContains("напишите, пожалуйста, текстом")
+                .unheardVoice()
+                .expectNoReply()
+                .client("Алматы, дом 10 на 12")
+                .expectField("city", "Алматы")
+                .expectReplyAsks("height_m")
+                .expectReplyNotContains("текстом")
+                .unheardVoice()
+                .expectAskedToWrite()
+                .voice("высота три метра")
+                .expectField("height_m", 3)
+                .expectReplyAsks("foundation_closed");
+    }
+
+    @Test
+    void aFaqQuestionSpokenInAVoiceNoteIsAnsweredFromTheKnowledgeBase() {
+        Dialogue d = Dialogue.with(new PanelHousesPack()).packKnowledge();
+        d.voice("Здравствуйте. Подскажите, окна входят в цену?")
+                .expectReplyContains("проёмы под окна и двери")
+                .expectEvent("knowledge.answered")
+                .expectNoRepeatedGreeting()
+                .expectReplyNotContains("текстом");
+    }
 }

@@ -142,6 +142,47 @@ class PanelHousesExtractorTest {
     }
 
     /**
+     * Transcripts of voice notes (ADR 033, 037): speech-to-text writes the numbers as words, with
+     * its own punctuation and capitals. Sizes said aloud are the same sizes as typed ones.
+     */
+    @ParameterizedTest(name = "[{1}] {0} → {2}")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "Восемь на десять. | null | length_m=8;width_m=10",
+                "Здравствуйте. Нас интересует дом восемь на десять. | null | length_m=8;width_m=10",
+                "Дом восемь на двенадцать метров. | null | length_m=8;width_m=12",
+                "Шесть на девять. | null | length_m=6;width_m=9",
+                "Нужен дом шесть на девять, один этаж. | null | length_m=6;width_m=9",
+                "Добрый день, хотим дом девять на двенадцать, в Астане. | null | length_m=9;width_m=12",
+                "Одиннадцать на четырнадцать. | null | length_m=11;width_m=14",
+                "Двадцать пять на тридцать. | null | length_m=25;width_m=30",
+                "Восемь на восемь. | null | length_m=8;width_m=8",
+                "Семь с половиной на девять. | null | length_m=7.5;width_m=9",
+                "Дом восемь метров на десять. | null | length_m=8;width_m=10",
+                "Дом размером восемь на десять метров. | null | length_m=8;width_m=10",
+                "Десять на двенадцать на три. | null | length_m=10;width_m=12;height_m=3",
+                "Восемь х десять. | null | length_m=8;width_m=10",
+                "восемь x десять | null | length_m=8;width_m=10",
+                "восемь×десять | null | length_m=8;width_m=10",
+                "восемь*десять | null | length_m=8;width_m=10",
+                "Двенадцать на восемь, высота потолков два семьдесят. | null | length_m=12;width_m=8;height_m=2.7",
+                "Ширина восемь, длина двенадцать. | null | length_m=12;width_m=8",
+                "Длина двенадцать метров, ширина восемь метров. | null | length_m=12;width_m=8",
+                "Дом восемь на десять, окон шесть, дверей две. | null | length_m=8;width_m=10;windows=6;doors=2",
+                "Ну, где-то девять на одиннадцать, наверное. | null | length_m=9;width_m=11",
+                "Восемь. | length_m | length_m=8",
+                "Три метра. | height_m | height_m=3",
+                "Перезвоните мне в восемь, пожалуйста. | length_m | -",
+                "Позвоните после шести. | null | -",
+                "Бюджет восемь миллионов. | null | -",
+            })
+    void spokenSizesFromVoiceTranscripts(String text, String expectedField, String expected) {
+        extracts(text, expectedField, expected);
+    }
+
+    /**
      * Answers to a different question than the one asked (issue 16): nothing is stored for the
      * asked key and it is reported unclear, so the AI asks again in other words instead of
      * guessing.

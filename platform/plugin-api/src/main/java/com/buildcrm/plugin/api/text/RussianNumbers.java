@@ -137,7 +137,9 @@ public final class RussianNumbers {
      * Prepares a message for {@link #matches(String)}: masks phone numbers, clock times and dates,
      * {@link TextNormalizer#normalize(String) normalises} it, turns {@code ₸} into {@code тенге}
      * and {@code м²} into {@code кв}, and separates digits from letters ({@code "10х12"} → {@code
-     * "10 х 12"}, {@code "3м"} → {@code "3 м"}). Match positions refer to this string.
+     * "10 х 12"}, {@code "3м"} → {@code "3 м"}) and the signs {@code ×} and {@code *} from the
+     * words around them ({@code "восемь×десять"} → {@code "восемь х десять"}). Match positions
+     * refer to this string.
      */
     public static String prepare(String text) {
         if (text == null || text.isBlank()) {
@@ -151,6 +153,8 @@ public final class RussianNumbers {
         s = DATE.matcher(s).replaceAll(" ");
         s = SLASH_DATE.matcher(s).replaceAll(" ");
         s = s.replace("₸", " тенге ").replace("$", " долларов ").replace("²", "2");
+        // "восемь×десять", "восемь*десять": the sign stands apart, as between digits
+        s = s.replace("×", " × ").replace("*", " * ");
         s = TextNormalizer.normalize(s);
         s = SQUARE_METRES.matcher(s).replaceAll(" кв ");
         s = K_THOUSANDS.matcher(s).replaceAll("$1 млн");

@@ -129,6 +129,16 @@ class RussianNumbersTest {
     }
 
     @Test
+    void aTimesSignBetweenNumberWordsSeparatesThem() {
+        assertEquals("восемь х десять", RussianNumbers.prepare("восемь×десять"));
+        assertEquals("восемь х десять", RussianNumbers.prepare("Восемь*десять"));
+        assertEquals("10 х 12", RussianNumbers.prepare("10*12"));
+        assertEquals(
+                List.of(BigDecimal.valueOf(8), BigDecimal.TEN),
+                RussianNumbers.numbersIn("восемь×десять"));
+    }
+
+    @Test
     void emptyAndNullAreSafe() {
         assertTrue(RussianNumbers.numbersIn(null).isEmpty());
         assertTrue(RussianNumbers.numbersIn("").isEmpty());
