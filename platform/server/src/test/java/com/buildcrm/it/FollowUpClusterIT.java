@@ -37,8 +37,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * Two server instances on one database, one killed mid-run: 1,000 silent leads get exactly one
  * message per follow-up step at the (fake) provider, and none while the tenant's quiet hours last.
  */
-// Runs beside the sequential black-box classes (failsafe configuration, platform/server/pom.xml):
-// it
+// Runs beside the sequential black-box classes (see the Failsafe configuration in the pom): it
 // mostly waits for real-time steps, on a server of its own, so the shared server never sees it.
 @Execution(ExecutionMode.CONCURRENT)
 class FollowUpClusterIT {

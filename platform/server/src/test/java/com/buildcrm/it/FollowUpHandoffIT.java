@@ -20,8 +20,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * its follow-up; a manager takes over and nothing automatic happens afterwards even if the client
  * writes; returned to the AI, the bot answers the next message.
  */
-// Runs beside the sequential black-box classes (failsafe configuration, platform/server/pom.xml):
-// it
+// Runs beside the sequential black-box classes (see the Failsafe configuration in the pom): it
 // mostly waits for real-time steps, on a server of its own, so the shared server never sees it.
 @Execution(ExecutionMode.CONCURRENT)
 class FollowUpHandoffIT {

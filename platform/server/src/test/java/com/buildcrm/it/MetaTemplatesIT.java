@@ -25,8 +25,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * template in Meta's wire format; a free text from the CRM is refused before anything is stored; a
  * template Meta rejects for its parameter count ends as a failed message with a clear reason.
  */
-// Runs beside the sequential black-box classes (failsafe configuration, platform/server/pom.xml):
-// it
+// Runs beside the sequential black-box classes (see the Failsafe configuration in the pom): it
 // mostly waits for real-time steps, on a server of its own, so the shared server never sees it.
 @Execution(ExecutionMode.CONCURRENT)
 class MetaTemplatesIT {

@@ -34,8 +34,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * AI hands off → "client waiting" to the owner), then writes again. Retry delays and the timeout
  * are shortened by settings; nothing sleeps, conditions are awaited.
  */
-// Runs beside the sequential black-box classes (failsafe configuration, platform/server/pom.xml):
-// it
+// Runs beside the sequential black-box classes (see the Failsafe configuration in the pom): it
 // mostly waits for real-time steps, on a server of its own, so the shared server never sees it.
 @Execution(ExecutionMode.CONCURRENT)
 class PushIT {
