@@ -135,11 +135,7 @@ class VoiceNotesIT {
         deliverVoice("77015550101", "VOICE-IT-1");
 
         long leadId = api.awaitLead(owner, "77015550101");
-        JsonObject voice =
-                await().atMost(Duration.ofSeconds(30))
-                        .until(
-                                () -> firstVoice(leadId),
-                                m -> m != null && "DONE".equals(m.getString("transcription", "")));
+        JsonObject voice = transcribed(leadId);
         assertThat(voice.getString("transcript"))
                 .isEqualTo("Здравствуйте, нужен дом 10 на 12 в Астане");
         // the endpoint got the very OGG file the client sent, with the model and the key
@@ -211,11 +207,7 @@ class VoiceNotesIT {
         deliverVoice(phone, "VOICE-IT-HUMAN-2");
 
         // the person reads what was said, under the voice note
-        JsonObject voice =
-                await().atMost(Duration.ofSeconds(30))
-                        .until(
-                                () -> firstVoice(leadId),
-                                m -> m != null && "DONE".equals(m.getString("transcription", "")));
+        JsonObject voice = transcribed(leadId);
         assertThat(voice.getString("transcript"))
                 .isEqualTo("Перезвоните мне после обеда, пожалуйста, я Ержан");
         assertThat(stt.requests()).hasSize(1);
@@ -272,6 +264,14 @@ class VoiceNotesIT {
                 .map(JsonValue::asJsonObject)
                 .filter(m -> "VOICE".equals(m.getString("kind")))
                 .toList();
+    }
+
+    /** The lead's first voice note, once its transcription is DONE (waits up to 30 s). */
+    private static JsonObject transcribed(long leadId) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> firstVoice(leadId),
+                        m -> m != null && "DONE".equals(m.getString("transcription", "")));
     }
 
     private static JsonObject firstVoice(long leadId) {
