@@ -13,6 +13,7 @@ import com.buildcrm.brain.Action;
 import com.buildcrm.brain.LeadState;
 import com.buildcrm.brain.TurnInput;
 import com.buildcrm.it.Api;
+import com.buildcrm.it.FakeHttpEndpoint;
 import com.buildcrm.it.FakeOpenAi;
 import com.buildcrm.it.FakeOpenAi.Answer;
 import com.buildcrm.tenancy.TenantData;
@@ -71,6 +72,8 @@ class InContainerIT {
                         HousesPack.class,
                         Api.class,
                         Api.Reply.class,
+                        FakeHttpEndpoint.class,
+                        FakeHttpEndpoint.Scripted.class,
                         FakeOpenAi.class,
                         FakeOpenAi.Answer.class,
                         FakeOpenAi.ToolCall.class,
