@@ -1,6 +1,6 @@
 package com.buildcrm.audit;
 
-import jakarta.json.Json;
+import com.buildcrm.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class AuditLog {
             String action,
             String target,
             Map<String, ?> details) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         details.forEach(
                 (k, v) -> {
                     if (v == null) {

@@ -1,10 +1,10 @@
 package com.buildcrm.audit;
 
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
@@ -51,7 +51,7 @@ public class AuditReader {
                     (String) r[3],
                     (String) r[4],
                     (String) r[5],
-                    Json.createReader(new StringReader(r[6] == null ? "{}" : r[6].toString()))
+                    Jsonp.createReader(new StringReader(r[6] == null ? "{}" : r[6].toString()))
                             .readObject());
         }
 

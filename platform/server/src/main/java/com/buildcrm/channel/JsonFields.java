@@ -1,6 +1,6 @@
 package com.buildcrm.channel;
 
-import jakarta.json.Json;
+import com.buildcrm.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -24,7 +24,7 @@ public final class JsonFields {
         if (body == null || body.length == 0) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
             return Optional.of(reader.readValue());
         } catch (RuntimeException e) { // JsonException, JsonParsingException, encoding problems
             return Optional.empty();
@@ -35,7 +35,7 @@ public final class JsonFields {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
             return Optional.of(reader.readValue());
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -1,12 +1,12 @@
 package com.buildcrm.channel;
 
 import com.buildcrm.config.ServerSettings;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.secret.Masking;
 import com.buildcrm.secret.SecretBox;
 import com.buildcrm.tenancy.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -330,14 +330,14 @@ public class TenantChannels {
     }
 
     private static String toJson(Map<String, String> map) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsonp.createObjectBuilder();
         map.forEach(b::add);
         return b.build().toString();
     }
 
     private static Map<String, String> fromJson(String json) {
         Map<String, String> map = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             o.forEach(
                     (k, v) ->

@@ -2,11 +2,11 @@ package com.buildcrm.followup;
 
 import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.web.ApiProblem;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.time.Clock;
@@ -81,14 +81,14 @@ public class FollowUpAdminService {
                     "armedAt", "an ISO-8601 instant, e.g. 2026-11-26T18:30:00Z");
         }
         FollowUpStore.Setup s = storage.transactions().inPlatform(em -> store.load(em, id));
-        JsonArrayBuilder steps = Json.createArrayBuilder();
+        JsonArrayBuilder steps = Jsonp.createArrayBuilder();
         Instant last = start;
         for (int i = 0; i < s.policy().steps().size(); i++) {
             FollowUpPolicy.Step step = s.policy().steps().get(i);
             Instant nominal = start.plusSeconds(step.delayMinutes() * 60L);
             Instant due = FollowUpPlanner.dueAt(s.policy(), s.zone(), start, i, last, 1L);
             steps.add(
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add("index", i)
                             .add("text", step.text())
                             .add("dueAt", due.atZone(s.zone()).toOffsetDateTime().toString())
@@ -102,7 +102,7 @@ public class FollowUpAdminService {
                                                     .contains(nominal, s.zone())));
             last = due;
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("timezone", s.zone().getId())
                 .add("armedAt", start.atZone(s.zone()).toOffsetDateTime().toString())
                 .add("steps", steps)

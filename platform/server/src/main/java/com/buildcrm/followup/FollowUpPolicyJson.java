@@ -1,8 +1,8 @@
 package com.buildcrm.followup;
 
 import com.buildcrm.followup.FollowUpPolicy.Step;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.web.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -49,14 +49,14 @@ public final class FollowUpPolicyJson {
 
     /** The policy as a JSON object, times as {@code "HH:mm"}. */
     public static JsonObject toJson(FollowUpPolicy policy) {
-        JsonArrayBuilder steps = Json.createArrayBuilder();
+        JsonArrayBuilder steps = Jsonp.createArrayBuilder();
         for (Step step : policy.steps()) {
             steps.add(
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add("delayMinutes", step.delayMinutes())
                             .add("text", step.text() == null ? "" : step.text()));
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("steps", steps)
                 .add("quietFrom", policy.quietFromText())
                 .add("quietTo", policy.quietToText())

@@ -1,10 +1,10 @@
 package com.buildcrm.followup;
 
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -88,10 +88,10 @@ public class FollowUpStore {
      */
     public static JsonObject toApi(Setup s) {
         JsonObject p = FollowUpPolicyJson.toJson(s.policy());
-        JsonObjectBuilder b = Json.createObjectBuilder(p);
+        JsonObjectBuilder b = Jsonp.createObjectBuilder(p);
         b.add(
                 "quietHours",
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("from", s.policy().quietFromText())
                         .add("to", s.policy().quietToText()));
         b.add("source", s.source());
@@ -104,7 +104,7 @@ public class FollowUpStore {
         if (!body.containsKey("quietHours") || !(body.get("quietHours") instanceof JsonObject q)) {
             return body;
         }
-        JsonObjectBuilder b = Json.createObjectBuilder(body);
+        JsonObjectBuilder b = Jsonp.createObjectBuilder(body);
         b.remove("quietHours");
         if (q.containsKey("from")) {
             b.add("quietFrom", q.get("from"));
@@ -124,7 +124,7 @@ public class FollowUpStore {
     }
 
     static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

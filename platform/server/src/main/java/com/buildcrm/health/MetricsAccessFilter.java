@@ -2,13 +2,13 @@ package com.buildcrm.health;
 
 import com.buildcrm.identity.AccessTokens;
 import com.buildcrm.identity.JwtKeys;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.web.ProblemBody;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -141,7 +141,7 @@ public class MetricsAccessFilter extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
         response.getWriter()
                 .write(
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("type", ProblemBody.TYPE_BASE + type)
                                 .add("title", title)
                                 .add("status", status)

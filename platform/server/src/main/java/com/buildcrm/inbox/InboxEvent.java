@@ -6,8 +6,8 @@ import com.buildcrm.channel.InboundEvent;
 import com.buildcrm.channel.InboundMessage;
 import com.buildcrm.channel.MessageKind;
 import com.buildcrm.channel.StorableText;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.phone.PhoneNumbers;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -120,7 +120,7 @@ public sealed interface InboxEvent permits InboxEvent.ClientMessage, InboxEvent.
         @Override
         public String toJson() {
             JsonObjectBuilder json =
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add(Keys.TYPE, Keys.TYPE_MESSAGE)
                             .add(Keys.SENDER, nz(sender))
                             .add(Keys.PHONE, nz(phone))
@@ -186,7 +186,7 @@ public sealed interface InboxEvent permits InboxEvent.ClientMessage, InboxEvent.
 
         @Override
         public String toJson() {
-            return Json.createObjectBuilder()
+            return Jsonp.createObjectBuilder()
                     .add(Keys.TYPE, Keys.TYPE_STATUS)
                     .add(Keys.STATUS, status == null ? "" : status.name())
                     .add(Keys.ERROR, nz(error))
@@ -235,7 +235,7 @@ public sealed interface InboxEvent permits InboxEvent.ClientMessage, InboxEvent.
      */
     static InboxEvent fromJson(String json) {
         JsonObject o;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             o = reader.readObject();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("an inbox event is no JSON object", e);

@@ -1,7 +1,7 @@
 package com.buildcrm.lead;
 
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.tenancy.TenantWork;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -153,14 +153,14 @@ public final class FieldSources {
     }
 
     private static String json(Collection<String> keys, Source source) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsonp.createObjectBuilder();
         keys.forEach(k -> b.add(k, source.name()));
         return b.build().toString();
     }
 
     private static Map<String, String> parse(String text) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsonp.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             for (Map.Entry<String, JsonValue> e : o.entrySet()) {
                 if (e.getValue() instanceof JsonString s) {

@@ -1,8 +1,8 @@
 package com.buildcrm.lead;
 
 import com.buildcrm.brain.AiMemory;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.tenancy.TenantWork;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -77,10 +77,10 @@ public final class LeadJson {
     }
 
     public static void writeMemory(TenantWork work, long leadId, AiMemory m) {
-        JsonArrayBuilder advice = Json.createArrayBuilder();
+        JsonArrayBuilder advice = Jsonp.createArrayBuilder();
         new TreeSet<>(m.adviceGiven()).forEach(advice::add);
         JsonObjectBuilder b =
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("callWanted", m.callWanted())
                         .add("priceAsks", m.priceAsks())
                         .add("callOffered", m.callOffered())
@@ -88,7 +88,7 @@ public final class LeadJson {
                         .add("notInterested", m.notInterested())
                         .add("clientTurns", m.clientTurns());
         if (!m.askedAgain().isEmpty()) {
-            JsonArrayBuilder again = Json.createArrayBuilder();
+            JsonArrayBuilder again = Jsonp.createArrayBuilder();
             new TreeSet<>(m.askedAgain()).forEach(again::add);
             b.add("askedAgain", again);
         }
@@ -201,7 +201,7 @@ public final class LeadJson {
 
     /** Plain Java values (String, BigDecimal, Long, Boolean, List, Map) to JSON. */
     public static JsonObject toJson(Map<String, ?> map) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsonp.createObjectBuilder();
         if (map != null) {
             map.forEach((k, v) -> b.add(k, value(v)));
         }
@@ -216,25 +216,25 @@ public final class LeadJson {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (v instanceof BigDecimal d) {
-            return Json.createValue(d.stripTrailingZeros());
+            return Jsonp.createValue(d.stripTrailingZeros());
         }
         if (v instanceof Long || v instanceof Integer || v instanceof Short) {
-            return Json.createValue(((Number) v).longValue());
+            return Jsonp.createValue(((Number) v).longValue());
         }
         if (v instanceof Number n) {
-            return Json.createValue(new BigDecimal(n.toString()));
+            return Jsonp.createValue(new BigDecimal(n.toString()));
         }
         if (v instanceof Map<?, ?> m) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = Jsonp.createObjectBuilder();
             m.forEach((k, x) -> b.add(String.valueOf(k), value(x)));
             return b.build();
         }
         if (v instanceof Iterable<?> list) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = Jsonp.createArrayBuilder();
             list.forEach(x -> b.add(value(x)));
             return b.build();
         }
-        return Json.createValue(String.valueOf(v));
+        return Jsonp.createValue(String.valueOf(v));
     }
 
     /** JSON to plain Java values: numbers become BigDecimal (integral ones Long). */
@@ -280,7 +280,7 @@ public final class LeadJson {
     }
 
     static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -1,6 +1,6 @@
 package com.buildcrm.live;
 
-import jakarta.json.Json;
+import com.buildcrm.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -25,7 +25,7 @@ public record LiveMessage(
     }
 
     private JsonObjectBuilder builder() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", type).add("leadId", leadId);
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("type", type).add("leadId", leadId);
         if (messageId == null) {
             b.addNull("messageId");
         } else {
@@ -35,7 +35,7 @@ public record LiveMessage(
     }
 
     public static LiveMessage fromPayload(String payload) {
-        try (var reader = Json.createReader(new StringReader(payload))) {
+        try (var reader = Jsonp.createReader(new StringReader(payload))) {
             JsonObject o = reader.readObject();
             return new LiveMessage(
                     o.getString("id"),

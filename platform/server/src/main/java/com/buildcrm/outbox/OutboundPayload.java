@@ -2,7 +2,7 @@ package com.buildcrm.outbox;
 
 import com.buildcrm.channel.MediaKind;
 import com.buildcrm.channel.TemplateCall;
-import jakarta.json.Json;
+import com.buildcrm.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -86,7 +86,7 @@ public record OutboundPayload(
     }
 
     public String toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", type.stored());
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("type", type.stored());
         if (text != null) {
             b.add("text", text);
         }
@@ -102,16 +102,18 @@ public record OutboundPayload(
         if (template != null) {
             b.add(
                     "template",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                             .add("name", template.name())
                             .add("language", template.language())
-                            .add("parameters", Json.createArrayBuilder(template.bodyParameters())));
+                            .add(
+                                    "parameters",
+                                    Jsonp.createArrayBuilder(template.bodyParameters())));
         }
         return b.build().toString();
     }
 
     public static OutboundPayload fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             String mediaKind = o.getString("mediaKind", null);
             JsonObject t = o.getJsonObject("template");

@@ -1,7 +1,7 @@
 package com.buildcrm.push;
 
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.notify.AlertKind;
-import jakarta.json.Json;
 import java.util.Locale;
 
 /**
@@ -45,7 +45,7 @@ final class PushTexts {
                                     : lead.taskTitle() + " · " + lead.phone();
                     default -> lead.phone();
                 };
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("title", shorten(title(kind, shorten(who, 60), locale), 100))
                 .add("body", shorten(body, BODY_MAX))
                 .add("tag", "lead-" + lead.leadId() + "-" + kind.name().toLowerCase(Locale.ROOT))

@@ -1,13 +1,13 @@
 package com.buildcrm.template;
 
 import com.buildcrm.channel.Channels;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.template.TemplateRules.Window;
 import com.buildcrm.template.WhatsAppTemplate.Parameter;
 import com.buildcrm.template.WhatsAppTemplate.Source;
 import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -125,9 +125,9 @@ public class Templates {
     }
 
     static JsonArray parametersJson(List<Parameter> parameters) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         for (Parameter p : parameters) {
-            var o = Json.createObjectBuilder().add("source", p.source().api());
+            var o = Jsonp.createObjectBuilder().add("source", p.source().api());
             if (p.fallback() != null && !p.fallback().isBlank()) {
                 o.add("fallback", p.fallback().strip());
             }
@@ -138,7 +138,7 @@ public class Templates {
 
     private static List<Parameter> parameters(String json) {
         List<Parameter> list = new ArrayList<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             for (JsonValue v : reader.readArray()) {
                 JsonObject o = v.asJsonObject();
                 Source source = Source.ofApi(o.getString("source", ""));

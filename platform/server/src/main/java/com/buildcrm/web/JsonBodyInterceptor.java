@@ -1,6 +1,6 @@
 package com.buildcrm.web;
 
-import jakarta.json.Json;
+import com.buildcrm.json.Jsonp;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
@@ -34,7 +34,7 @@ public class JsonBodyInterceptor implements ReaderInterceptor {
             return context.proceed();
         }
         JsonValue parsed;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
             parsed = reader.readValue();
         } catch (RuntimeException e) {
             return context.proceed();

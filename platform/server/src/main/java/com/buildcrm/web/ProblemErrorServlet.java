@@ -1,6 +1,6 @@
 package com.buildcrm.web;
 
-import jakarta.json.Json;
+import com.buildcrm.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -32,7 +32,7 @@ public class ProblemErrorServlet extends HttpServlet {
         }
         String title = title(status);
         JsonObjectBuilder body =
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("type", ProblemBody.TYPE_BASE + type(status, title))
                         .add("title", title)
                         .add("status", status)

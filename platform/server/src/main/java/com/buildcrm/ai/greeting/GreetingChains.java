@@ -1,6 +1,7 @@
 package com.buildcrm.ai.greeting;
 
 import com.buildcrm.channel.MediaKind;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.media.MediaFormat;
 import com.buildcrm.media.MediaRejectedException;
 import com.buildcrm.media.MediaStore;
@@ -14,7 +15,6 @@ import com.buildcrm.web.ApiProblem;
 import com.buildcrm.web.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -262,17 +262,17 @@ public class GreetingChains {
     }
 
     static String toJson(List<Step> steps) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         for (Step s : steps) {
-            JsonArrayBuilder media = Json.createArrayBuilder();
+            JsonArrayBuilder media = Jsonp.createArrayBuilder();
             for (Media m : s.media()) {
-                var mb = Json.createObjectBuilder().add("id", m.id());
+                var mb = Jsonp.createObjectBuilder().add("id", m.id());
                 if (m.caption() != null) {
                     mb.add("caption", m.caption());
                 }
                 media.add(mb);
             }
-            var b = Json.createObjectBuilder().add("kind", s.kind()).add("media", media);
+            var b = Jsonp.createObjectBuilder().add("kind", s.kind()).add("media", media);
             if (s.text() != null) {
                 b.add("text", s.text());
             }
@@ -286,7 +286,7 @@ public class GreetingChains {
 
     static List<Step> parse(String json) {
         List<Step> steps = new ArrayList<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             for (JsonValue v : reader.readArray()) {
                 JsonObject o = v.asJsonObject();
                 List<Media> media = new ArrayList<>();

@@ -1,9 +1,9 @@
 package com.buildcrm.ai.knowledge;
 
 import com.buildcrm.brain.KnowledgeBase;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.plugin.api.KnowledgeEntry;
 import com.buildcrm.tenancy.TenantWork;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
@@ -94,7 +94,7 @@ public final class KnowledgeStore {
         em.createNativeQuery("DELETE FROM knowledge_entries").executeUpdate();
         int position = 0;
         for (KnowledgeEntry e : entries) {
-            JsonArrayBuilder q = Json.createArrayBuilder();
+            JsonArrayBuilder q = Jsonp.createArrayBuilder();
             e.questions().forEach(q::add);
             em.createNativeQuery(
                             "INSERT INTO knowledge_entries (position, title, questions, answer)"
@@ -109,7 +109,7 @@ public final class KnowledgeStore {
 
     private static List<String> questions(String json) {
         List<String> out = new ArrayList<>();
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = Jsonp.createReader(new StringReader(json))) {
             JsonArray a = r.readArray();
             for (JsonValue v : a) {
                 if (v instanceof JsonString s) {

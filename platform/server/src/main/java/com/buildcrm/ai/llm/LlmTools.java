@@ -3,6 +3,7 @@ package com.buildcrm.ai.llm;
 import com.buildcrm.brain.Action;
 import com.buildcrm.brain.InvalidActionException;
 import com.buildcrm.brain.Temperature;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.plugin.api.QualificationField;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -13,7 +14,6 @@ import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -208,7 +208,7 @@ final class LlmTools {
 
     private static JsonObject parse(String tool, String arguments) {
         String raw = arguments == null || arguments.isBlank() ? "{}" : arguments;
-        try (var reader = Json.createReader(new StringReader(raw))) {
+        try (var reader = Jsonp.createReader(new StringReader(raw))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidActionException(

@@ -8,6 +8,7 @@ import com.buildcrm.channel.TenantChannels;
 import com.buildcrm.channel.WhatsAppGateway;
 import com.buildcrm.conversation.ConversationService.MessageResponse;
 import com.buildcrm.inbox.InboxService;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.message.Message;
 import com.buildcrm.phone.PhoneNumbers;
@@ -18,7 +19,6 @@ import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -154,7 +154,7 @@ public class ChannelAdminService {
             throw ApiProblem.invalidField("phone", "not a valid phone number");
         }
         byte[] body =
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("phone", phone)
                         .add("name", name == null ? "" : name)
                         .add("text", text)

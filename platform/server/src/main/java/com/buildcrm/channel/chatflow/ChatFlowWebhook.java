@@ -8,9 +8,9 @@ import com.buildcrm.channel.JsonFields;
 import com.buildcrm.channel.MessageKind;
 import com.buildcrm.channel.SecretComparison;
 import com.buildcrm.channel.WebhookRequest;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.secret.Sha256;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -192,9 +192,9 @@ final class ChatFlowWebhook implements InboundWebhook {
             return object.toString();
         }
         JsonObject media =
-                Json.createObjectBuilder(mediaData)
+                Jsonp.createObjectBuilder(mediaData)
                         .add("base64", "<" + base64.getString().length() + " base64 chars elided>")
                         .build();
-        return Json.createObjectBuilder(object).add("mediaData", media).build().toString();
+        return Jsonp.createObjectBuilder(object).add("mediaData", media).build().toString();
     }
 }

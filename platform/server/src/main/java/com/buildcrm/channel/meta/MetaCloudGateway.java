@@ -10,8 +10,8 @@ import com.buildcrm.channel.ProviderCall;
 import com.buildcrm.channel.SendResult;
 import com.buildcrm.channel.TemplateCall;
 import com.buildcrm.channel.WhatsAppGateway;
+import com.buildcrm.json.Jsonp;
 import com.buildcrm.phone.PhoneNumbers;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -102,7 +102,7 @@ final class MetaCloudGateway implements WhatsAppGateway {
         return send(
                 to,
                 "text",
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("body", text)
                         .add("preview_url", text.contains("http://") || text.contains("https://")));
     }
@@ -113,7 +113,7 @@ final class MetaCloudGateway implements WhatsAppGateway {
         if (kind == null || url == null) {
             return SendResult.rejected("Media kind and URL are required", false);
         }
-        JsonObjectBuilder media = Json.createObjectBuilder().add("link", url.toString());
+        JsonObjectBuilder media = Jsonp.createObjectBuilder().add("link", url.toString());
         if (caption != null && !caption.isBlank()) {
             media.add("caption", caption);
         }
@@ -134,7 +134,7 @@ final class MetaCloudGateway implements WhatsAppGateway {
         if (url == null) {
             return SendResult.rejected("Voice URL is required", false);
         }
-        return send(to, "audio", Json.createObjectBuilder().add("link", url.toString()));
+        return send(to, "audio", Jsonp.createObjectBuilder().add("link", url.toString()));
     }
 
     /**
@@ -148,21 +148,21 @@ final class MetaCloudGateway implements WhatsAppGateway {
             return SendResult.rejected("Template name and language are required", false);
         }
         JsonObjectBuilder content =
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("name", template.name())
                         .add(
                                 "language",
-                                Json.createObjectBuilder().add("code", template.language()));
+                                Jsonp.createObjectBuilder().add("code", template.language()));
         if (!template.bodyParameters().isEmpty()) {
-            JsonArrayBuilder parameters = Json.createArrayBuilder();
+            JsonArrayBuilder parameters = Jsonp.createArrayBuilder();
             for (String value : template.bodyParameters()) {
-                parameters.add(Json.createObjectBuilder().add("type", "text").add("text", value));
+                parameters.add(Jsonp.createObjectBuilder().add("type", "text").add("text", value));
             }
             content.add(
                     "components",
-                    Json.createArrayBuilder()
+                    Jsonp.createArrayBuilder()
                             .add(
-                                    Json.createObjectBuilder()
+                                    Jsonp.createObjectBuilder()
                                             .add("type", "body")
                                             .add("parameters", parameters)));
         }
@@ -239,7 +239,7 @@ final class MetaCloudGateway implements WhatsAppGateway {
             return SendResult.rejected("Not a WhatsApp number", false);
         }
         String body =
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("messaging_product", "whatsapp")
                         .add("recipient_type", "individual")
                         .add("to", PhoneNumbers.digits(phone.get()))
