@@ -1,6 +1,7 @@
 package com.buildcrm.tenant;
 
 import com.buildcrm.audit.AuditLog.Actor;
+import com.buildcrm.tenant.TenantAdminService.TenantPage;
 import com.buildcrm.tenant.TenantRequests.CreateTenantRequest;
 import com.buildcrm.tenant.TenantRequests.TenantResponse;
 import com.buildcrm.web.ApiProblem;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,8 +52,40 @@ public class TenantAdminResource {
 
     @GET
     @RolesAllowed("operator")
-    public List<TenantResponse> list() {
-        return service.list();
+    @Operation(
+            summary = "Companies, newest first",
+            description =
+                    "Optionally searched (`q`: part of the code, the name or the owner's email,"
+                            + " any case) and paged (`limit` 1–200, `offset`); without `limit`"
+                            + " every matching company. `X-Total-Count` holds how many match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "X-Total-Count",
+                            description = "companies matching q, before paging",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations
+                                                            .enums.SchemaType.INTEGER)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations
+                                                            .enums.SchemaType.ARRAY,
+                                            implementation = TenantResponse.class)))
+    public Response list(
+            @QueryParam("q") @Parameter(description = "search text") String q,
+            @QueryParam("limit") @Parameter(description = "page size, 1–200") Integer limit,
+            @QueryParam("offset") @Parameter(description = "rows to skip") @DefaultValue("0")
+                    int offset) {
+        TenantPage page = service.list(q, limit, offset);
+        return Response.ok(page.items()).header("X-Total-Count", page.total()).build();
     }
 
     @GET

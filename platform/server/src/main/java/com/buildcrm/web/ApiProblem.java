@@ -92,6 +92,11 @@ public class ApiProblem extends RuntimeException {
         return status;
     }
 
+    /** The fields a 400 names (empty for other problems). */
+    public List<FieldError> errors() {
+        return errors == null ? List.of() : errors;
+    }
+
     public Response toResponse() {
         Response.ResponseBuilder builder =
                 Response.status(status)

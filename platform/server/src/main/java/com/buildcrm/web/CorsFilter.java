@@ -32,7 +32,8 @@ public class CorsFilter extends HttpFilter {
             "Authorization, Content-Type, Accept, Accept-Language, Last-Event-ID, X-BuildCRM-Session";
 
     /** Response headers the apps read (problem details come in the body). */
-    static final String EXPOSE_HEADERS = "Retry-After, Location, Content-Disposition";
+    static final String EXPOSE_HEADERS =
+            "Retry-After, Location, Content-Disposition, X-Total-Count";
 
     /** How long a browser may reuse a preflight answer. */
     static final String MAX_AGE = "600";
