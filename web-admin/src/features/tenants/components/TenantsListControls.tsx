@@ -126,7 +126,13 @@ export function TenantsPager({
         >
           <Chevron back />
         </ActionIcon>
-        <ActionIcon variant="default" size={size} aria-label={t('tenants.pager.next')} disabled={!hasNext} onClick={onNext}>
+        <ActionIcon
+          variant="default"
+          size={size}
+          aria-label={t('tenants.pager.next')}
+          disabled={!hasNext}
+          onClick={onNext}
+        >
           <Chevron />
         </ActionIcon>
       </Group>

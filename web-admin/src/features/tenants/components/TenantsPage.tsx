@@ -184,6 +184,7 @@ export function TenantsPage() {
         )}
       </Group>
       <Box
+        data-testid="tenants-list"
         aria-busy={tenants.isPlaceholderData}
         style={{ opacity: tenants.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
       >
