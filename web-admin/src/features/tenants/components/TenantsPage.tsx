@@ -28,8 +28,8 @@ export function TenantsPage() {
 
   const shown = tenants.data;
   // a stale link or companies gone meanwhile: the last page that has any
-  const pastTheEnd = shown !== undefined && !tenants.isPlaceholderData && shown.items.length === 0 && page > 1;
   const lastPage = shown === undefined ? 1 : Math.max(1, Math.ceil(shown.total / TENANTS_PAGE_SIZE));
+  const pastTheEnd = shown !== undefined && !tenants.isPlaceholderData && shown.items.length === 0 && page > lastPage;
   useEffect(() => {
     if (pastTheEnd) replacePage(lastPage);
   }, [pastTheEnd, lastPage, replacePage]);
