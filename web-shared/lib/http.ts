@@ -11,8 +11,16 @@ export interface RequestOptions {
   auth?: boolean;
 }
 
+/** A body together with the response headers it came with (paging totals such as `X-Total-Count`). */
+export interface WithHeaders<T> {
+  body: T;
+  headers: Headers;
+}
+
 export interface HttpClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** `request`, also handing back the response headers (cross-origin, only those the server exposes). */
+  requestWithHeaders<T>(path: string, options?: RequestOptions): Promise<WithHeaders<T>>;
   /** Revokes the cookie session on the server (best effort) and ends the local session. */
   logout(): Promise<void>;
   /**
@@ -157,13 +165,14 @@ export function createHttpClient(config: {
     return refreshing;
   }
 
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    if (options.auth === false) return read<T>(await send(path, options, null));
+  /** The final response of a call: with the token, refreshed once on 401. */
+  async function exchange(path: string, options: RequestOptions): Promise<Response> {
+    if (options.auth === false) return send(path, options, null);
 
     const used = session.tokens();
     if (used === null) throw new SessionExpiredError();
     const first = await send(path, options, used.accessToken);
-    if (first.status !== 401) return read<T>(first);
+    if (first.status !== 401) return first;
 
     const fresh = await refreshOnce(used);
     if (fresh === null) throw new SessionExpiredError();
@@ -174,7 +183,16 @@ export function createHttpClient(config: {
       session.end('expired');
       throw new SessionExpiredError();
     }
-    return read<T>(second);
+    return second;
+  }
+
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return read<T>(await exchange(path, options));
+  }
+
+  async function requestWithHeaders<T>(path: string, options: RequestOptions = {}): Promise<WithHeaders<T>> {
+    const response = await exchange(path, options);
+    return { body: await read<T>(response), headers: response.headers };
   }
 
   async function logout() {
@@ -206,5 +224,5 @@ export function createHttpClient(config: {
     return restoring;
   }
 
-  return { request, logout, restore };
+  return { request, requestWithHeaders, logout, restore };
 }

@@ -43,4 +43,21 @@ describe('http client', () => {
     expect((failure as ApiError).retryAfterSeconds).toBe(5);
     expect(session.tokens()).toEqual({ accessToken: 'access-old' });
   });
+
+  it('hands back the response headers with the body, also after a refresh', async () => {
+    session.save(tokenPair('old'));
+    server.use(
+      http.get('*/api/admin/tenants', ({ request }) =>
+        request.headers.get('Authorization') === 'Bearer access-new'
+          ? HttpResponse.json([{ id: 1 }], { headers: { 'X-Total-Count': '1234' } })
+          : problem(401, 'Unauthorized'),
+      ),
+      http.post('*/api/auth/refresh', () => HttpResponse.json(tokenPair('new'))),
+    );
+
+    const { body, headers } = await api.requestWithHeaders<{ id: number }[]>('/api/admin/tenants?limit=50');
+
+    expect(body).toEqual([{ id: 1 }]);
+    expect(headers.get('X-Total-Count')).toBe('1234');
+  });
 });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { session } from '../../lib/api';
@@ -7,11 +7,17 @@ import { renderApp } from '../../test/renderApp';
 import { server } from '../../test/server';
 import { fill } from '../../test/fill';
 
+/** The list (how many times it was asked for) and the packs. */
 function listAndPacks() {
+  const list = { requests: 0 };
   server.use(
-    http.get('*/api/admin/tenants', () => HttpResponse.json(tenants)),
+    http.get('*/api/admin/tenants', () => {
+      list.requests += 1;
+      return HttpResponse.json(tenants, { headers: { 'X-Total-Count': String(tenants.length) } });
+    }),
     http.get('*/api/admin/packs', () => HttpResponse.json(packs)),
   );
+  return list;
 }
 
 describe('create tenant form', () => {
@@ -42,9 +48,9 @@ describe('create tenant form', () => {
     expect(posts).toBe(0);
   });
 
-  it('sends the tenant with its owner, shows the provisioning steps and opens the tenant', async () => {
+  it('sends the tenant with its owner, shows the provisioning steps, refreshes the list and opens the tenant', async () => {
     session.save(tokenPair('1'));
-    listAndPacks();
+    const list = listAndPacks();
     const bodies: unknown[] = [];
     server.use(
       http.post('*/api/admin/tenants', async ({ request }) => {
@@ -55,6 +61,8 @@ describe('create tenant form', () => {
       http.get('*/api/admin/tenants/1001/channel', () => HttpResponse.json({ provider: 'sandbox', settings: {} })),
     );
     const { user, router } = renderApp('/tenants');
+    expect(await screen.findByText('tez-sales')).toBeInTheDocument();
+    expect(list.requests).toBe(1);
 
     await user.click(await screen.findByRole('button', { name: 'Создать компанию' }));
     const dialog = await screen.findByRole('dialog');
@@ -77,6 +85,8 @@ describe('create tenant form', () => {
         owner: { name: 'Айгерим', email: 'owner@alem.kz', password: 'owner-pass-1' },
       },
     ]);
+    // the new company is on the list behind the dialog
+    await waitFor(() => expect(list.requests).toBe(2));
 
     await user.click(within(dialog).getByRole('button', { name: 'Открыть компанию' }));
     expect(await screen.findByRole('heading', { name: 'Алем Дом' })).toBeInTheDocument();

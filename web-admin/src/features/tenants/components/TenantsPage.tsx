@@ -1,5 +1,5 @@
-import { Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Box, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ActionError } from '../../../components/ActionError';
@@ -7,20 +7,35 @@ import { formatDateTime } from '../../../lib/format';
 import { SessionExpiredError } from '@buildcrm/web-shared/lib/errors';
 import { usePhone } from '../../../lib/usePhone';
 import { usePackName } from '../../packs/api/packs';
-import { useTenants } from '../api/tenants';
+import { TENANTS_PAGE_SIZE, useTenantsPage } from '../api/tenants';
+import { useTenantsListParams } from '../hooks/useTenantsListParams';
 import { ChannelStateBadge } from './ChannelStateBadge';
 import { CreateTenantModal } from './CreateTenantModal';
+import { TenantsPager, TenantsSearch } from './TenantsListControls';
 import { TenantStatusBadge } from './TenantStatusBadge';
 
+/**
+ * The companies, newest first, a page at a time (an operator may run thousands): a search by code, name or the
+ * owner's e-mail, previous/next, both kept in the URL. The page on screen stays, dimmed, while the next one loads.
+ */
 export function TenantsPage() {
   const { t, i18n } = useTranslation();
-  const tenants = useTenants();
+  const { q, page, setQuery, setPage, replacePage } = useTenantsListParams();
+  const tenants = useTenantsPage({ q, page });
   const [creating, setCreating] = useState(false);
   const phone = usePhone();
   const packName = usePackName();
 
+  const shown = tenants.data;
+  // a stale link or companies gone meanwhile: the last page that has any
+  const lastPage = shown === undefined ? 1 : Math.max(1, Math.ceil(shown.total / TENANTS_PAGE_SIZE));
+  const pastTheEnd = shown !== undefined && !tenants.isPlaceholderData && shown.items.length === 0 && page > lastPage;
+  useEffect(() => {
+    if (pastTheEnd) replacePage(lastPage);
+  }, [pastTheEnd, lastPage, replacePage]);
+
   let body;
-  if (tenants.isPending) {
+  if (tenants.isPending || pastTheEnd) {
     body = (
       <Group gap="sm">
         <Loader size="sm" />
@@ -33,12 +48,21 @@ export function TenantsPage() {
       tenants.error instanceof SessionExpiredError ? null : (
         <ActionError error={tenants.error} title={t('tenants.loadFailed')} />
       );
-  } else if (tenants.data.length === 0) {
+  } else if (tenants.data.items.length === 0 && q !== '') {
+    body = (
+      <Stack gap="xs" align="flex-start">
+        <Text fw={600}>{t('tenants.notFound')}</Text>
+        <Button variant="default" onClick={() => setQuery('')}>
+          {t('tenants.showAll')}
+        </Button>
+      </Stack>
+    );
+  } else if (tenants.data.items.length === 0) {
     body = <Text c="dimmed">{t('tenants.empty')}</Text>;
   } else if (phone) {
     body = (
       <Stack gap="sm" role="list" aria-label={t('tenants.title')}>
-        {tenants.data.map((tenant) => (
+        {tenants.data.items.map((tenant) => (
           <Card key={tenant.id} withBorder padding="sm" role="listitem" data-testid="tenant-card">
             <Stack gap={6}>
               <Anchor
@@ -103,7 +127,7 @@ export function TenantsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {tenants.data.map((tenant) => (
+            {tenants.data.items.map((tenant) => (
               <Table.Tr key={tenant.id}>
                 <Table.Td ff="monospace">
                   <Anchor component={Link} to={`/tenants/${tenant.id}`}>
@@ -134,6 +158,8 @@ export function TenantsPage() {
     );
   }
 
+  const from = shown === undefined ? 0 : shown.offset + 1;
+  const to = shown === undefined ? 0 : shown.offset + shown.items.length;
   return (
     <Stack>
       <Group justify="space-between">
@@ -142,7 +168,28 @@ export function TenantsPage() {
           {t('tenants.create.open')}
         </Button>
       </Group>
-      {body}
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <TenantsSearch value={q} onSearch={setQuery} phone={phone} style={{ flex: '1 1 240px', maxWidth: 480 }} />
+        {shown !== undefined && shown.items.length > 0 && (
+          <TenantsPager
+            from={from}
+            to={to}
+            total={shown.total}
+            hasPrevious={page > 1}
+            hasNext={page * TENANTS_PAGE_SIZE < shown.total}
+            onPrevious={() => setPage(page - 1)}
+            onNext={() => setPage(page + 1)}
+            phone={phone}
+          />
+        )}
+      </Group>
+      <Box
+        data-testid="tenants-list"
+        aria-busy={tenants.isPlaceholderData}
+        style={{ opacity: tenants.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
+      >
+        {body}
+      </Box>
       {creating && <CreateTenantModal opened onClose={() => setCreating(false)} />}
     </Stack>
   );
