@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +24,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -65,27 +66,41 @@ public class TenantAdminResource {
                     @org.eclipse.microprofile.openapi.annotations.headers.Header(
                             name = "X-Total-Count",
                             description = "companies matching q, before paging",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations
-                                                            .enums.SchemaType.INTEGER)),
+                            schema = @Schema(type = SchemaType.INTEGER)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations
-                                                            .enums.SchemaType.ARRAY,
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
                                             implementation = TenantResponse.class)))
     public Response list(
             @QueryParam("q") @Parameter(description = "search text") String q,
-            @QueryParam("limit") @Parameter(description = "page size, 1–200") Integer limit,
-            @QueryParam("offset") @Parameter(description = "rows to skip") @DefaultValue("0")
-                    int offset) {
-        TenantPage page = service.list(q, limit, offset);
+            @QueryParam("limit")
+                    @Parameter(
+                            description = "page size, 1–200",
+                            schema = @Schema(type = SchemaType.INTEGER))
+                    String limit,
+            @QueryParam("offset")
+                    @Parameter(
+                            description = "rows to skip, 0 or more",
+                            schema = @Schema(type = SchemaType.INTEGER))
+                    String offset) {
+        TenantPage page =
+                service.list(
+                        q,
+                        limit == null ? null : whole("limit", limit),
+                        offset == null ? 0 : whole("offset", offset));
         return Response.ok(page.items()).header("X-Total-Count", page.total()).build();
+    }
+
+    /** A paging parameter as a number; text that is not one is a 400 naming the field. */
+    private static int whole(String field, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidField(field, "a whole number");
+        }
     }
 
     @GET
