@@ -202,10 +202,11 @@ export function ChatView({ leadId }: { leadId: number }) {
     }
   }, [firstId]);
 
-  // pictures that load later grow the chat: stay at the end if that is where the reader is
+  // pictures that load later grow the chat, and what loads above it (the handoff summary, the header) shrinks the
+  // scroller: either way stay at the end if that is where the reader is
   useEffect(() => {
     const element = content.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
+    if (!element || !scroller.current || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
       if (atEnd.current && scroller.current) {
         scroller.current.scrollTop = scroller.current.scrollHeight;
@@ -213,6 +214,7 @@ export function ChatView({ leadId }: { leadId: number }) {
       }
     });
     observer.observe(element);
+    observer.observe(scroller.current);
     return () => observer.disconnect();
   }, [messages.isSuccess]);
 
