@@ -21,7 +21,8 @@ import type { NowItem } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/time';
 import { usePhone } from '../../../lib/usePhone';
 import { leadTitle } from '../../lead/components/LeadBadges';
-import { LEAD_PAGE_HEIGHT, LeadCard } from '../../lead/components/LeadCard';
+import { LazyLeadCard } from '../../lead/components/LazyLeadCard';
+import { LEAD_PAGE_HEIGHT } from '../../lead/components/leadPageHeight';
 import { kindIcon, urgencyColor } from '../../lead/components/NextActionLine';
 import { EmptyCompany } from '../../leads/components/EmptyCompany';
 import { useCompanyEmpty } from '../../leads/hooks/useCompanyEmpty';
@@ -255,7 +256,7 @@ export function NowPage() {
   const open = (id: number) => void navigate(`/now/${id}${query ? `?${query}` : ''}`);
   const close = () => void navigate(`/now${query ? `?${query}` : ''}`);
 
-  if (phone && openId !== null) return <LeadCard leadId={openId} onClose={close} initialTab="tasks" />;
+  if (phone && openId !== null) return <LazyLeadCard leadId={openId} onClose={close} initialTab="tasks" />;
 
   const queue = (
     <Stack gap="sm" data-testid="now-page">
@@ -302,7 +303,7 @@ export function NowPage() {
           data-testid="now-detail"
         >
           {/* the lead screen's own header has the close button; the panel is as tall as the window */}
-          <LeadCard leadId={openId} onClose={close} initialTab="tasks" height={LEAD_PANEL_HEIGHT} />
+          <LazyLeadCard leadId={openId} onClose={close} initialTab="tasks" height={LEAD_PANEL_HEIGHT} />
         </Paper>
       )}
     </Group>
