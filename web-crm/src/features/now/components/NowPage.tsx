@@ -7,7 +7,6 @@ import {
   Loader,
   Menu,
   Paper,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
@@ -17,6 +16,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { SegmentedRadios } from '@buildcrm/web-shared/components/SegmentedRadios';
 import type { NowItem } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/time';
 import { usePhone } from '../../../lib/usePhone';
@@ -263,8 +263,10 @@ export function NowPage() {
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Title order={3}>{t('now.title')}</Title>
         {canManage && (
-          <SegmentedControl
+          <SegmentedRadios<NowScope>
             data-testid="now-scope"
+            aria-label={t('now.scope.label')}
+            size="sm"
             value={scope}
             onChange={(value) => {
               const next = new URLSearchParams(search);
@@ -276,7 +278,7 @@ export function NowPage() {
               { value: 'me', label: t('now.scope.me') },
               { value: 'team', label: t('now.scope.team') },
             ]}
-            styles={{ label: { minHeight: TARGET, display: 'flex', alignItems: 'center', paddingInline: 16 } }}
+            optionStyle={{ minHeight: TARGET, display: 'flex', alignItems: 'center', paddingInline: 16 }}
           />
         )}
       </Group>
