@@ -14,7 +14,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -117,13 +117,64 @@ function LiveStatus() {
   );
 }
 
+/**
+ * «Ещё» on a phone: the screens without a tab, the language and sign-out. Memoised, like the toasts' host: closed,
+ * it need not render again each time the layout does.
+ */
+const MoreSheet = memo(function MoreSheet({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { me, canManage } = useCurrentUser();
+  const location = useLocation();
+  const logout = useLogout();
+  const at = (path: string) => location.pathname.startsWith(path);
+  const links = [
+    ...(canManage
+      ? [
+          { to: '/analytics', label: t('nav.analytics') },
+          { to: '/settings', label: t('nav.settings') },
+        ]
+      : []),
+    { to: '/profile', label: t('nav.profile') },
+  ];
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="bottom"
+      size="auto"
+      title={me ? `${me.name} · ${me.tenant.name}` : t('nav.more')}
+      data-testid="more-sheet"
+    >
+      <Stack gap={4} pb="md">
+        {links.map((link) => (
+          <NavLink
+            key={link.to}
+            component={RouterNavLink}
+            to={link.to}
+            label={link.label}
+            active={at(link.to)}
+            onClick={onClose}
+            mih={48}
+          />
+        ))}
+        <Group justify="space-between" px="sm" mih={48}>
+          <Text size="sm">{t('language.label')}</Text>
+          <LanguageSwitch />
+        </Group>
+        <Button variant="default" h={48} loading={logout.isPending} onClick={() => logout.mutate()}>
+          {t('auth.logout')}
+        </Button>
+      </Stack>
+    </Drawer>
+  );
+});
+
 export function AppLayout() {
   const { t } = useTranslation();
   const [more, { open: openMore, close: closeMore }] = useDisclosure(false);
   const { me, canManage } = useCurrentUser();
   const location = useLocation();
   const phone = usePhone();
-  const logout = useLogout();
 
   const managerLinks = canManage
     ? [
@@ -222,35 +273,7 @@ export function AppLayout() {
           </Group>
         </AppShell.Footer>
       )}
-      <Drawer
-        opened={more}
-        onClose={closeMore}
-        position="bottom"
-        size="auto"
-        title={me ? `${me.name} · ${me.tenant.name}` : t('nav.more')}
-        data-testid="more-sheet"
-      >
-        <Stack gap={4} pb="md">
-          {[...managerLinks, { to: '/profile', label: t('nav.profile') }].map((link) => (
-            <NavLink
-              key={link.to}
-              component={RouterNavLink}
-              to={link.to}
-              label={link.label}
-              active={at(link.to)}
-              onClick={closeMore}
-              mih={48}
-            />
-          ))}
-          <Group justify="space-between" px="sm" mih={48}>
-            <Text size="sm">{t('language.label')}</Text>
-            <LanguageSwitch />
-          </Group>
-          <Button variant="default" h={48} loading={logout.isPending} onClick={() => logout.mutate()}>
-            {t('auth.logout')}
-          </Button>
-        </Stack>
-      </Drawer>
+      <MoreSheet opened={more} onClose={closeMore} />
     </AppShell>
   );
 }
