@@ -1,17 +1,15 @@
-import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isLanguage } from '../lib/i18n';
+import { type Language } from '../lib/i18n';
+import { SegmentedRadios } from './SegmentedRadios';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const current = (i18n.resolvedLanguage ?? i18n.language) as Language;
   return (
-    <SegmentedControl
-      size="xs"
+    <SegmentedRadios<Language>
       aria-label={t('language.label')}
-      value={i18n.resolvedLanguage ?? i18n.language}
-      onChange={(value) => {
-        if (isLanguage(value)) void i18n.changeLanguage(value);
-      }}
+      value={current}
+      onChange={(value) => void i18n.changeLanguage(value)}
       data={[
         { value: 'ru', label: t('language.ru') },
         { value: 'en', label: t('language.en') },

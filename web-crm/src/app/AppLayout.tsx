@@ -14,7 +14,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,9 @@ function useNowCount(): { count: number; urgent: boolean } {
   return { count: items.length, urgent: items.some((item) => item.action.urgency >= 80) };
 }
 
-function CountBadge({ count, urgent }: { count: number; urgent: boolean }) {
+/** The «Сейчас» count: it follows the queue by itself, so a refreshed queue re-renders the badge, not the layout. */
+function NowCountBadge() {
+  const { count, urgent } = useNowCount();
   if (count === 0) return null;
   return (
     <Badge size="sm" circle={count < 10} color={urgent ? 'red' : 'blue'} data-testid="now-count">
@@ -99,15 +101,80 @@ function BottomTab({
   );
 }
 
+/**
+ * Keeps the signed-in screens current over the live stream and shows its state. A component of its own, so the
+ * stream's status changes re-render the badge, not the whole layout.
+ */
+function LiveStatus() {
+  const { t } = useTranslation();
+  const live = useLiveUpdates(true);
+  return (
+    <Tooltip label={t(`live.status.${live}`)}>
+      <Badge size="xs" variant="dot" color={STATUS_COLOR[live]} data-testid="live-status" data-status={live}>
+        {t(`live.status.${live}`)}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/**
+ * «Ещё» on a phone: the screens without a tab, the language and sign-out. Memoised, like the toasts' host: closed,
+ * it need not render again each time the layout does.
+ */
+const MoreSheet = memo(function MoreSheet({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { me, canManage } = useCurrentUser();
+  const location = useLocation();
+  const logout = useLogout();
+  const at = (path: string) => location.pathname.startsWith(path);
+  const links = [
+    ...(canManage
+      ? [
+          { to: '/analytics', label: t('nav.analytics') },
+          { to: '/settings', label: t('nav.settings') },
+        ]
+      : []),
+    { to: '/profile', label: t('nav.profile') },
+  ];
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="bottom"
+      size="auto"
+      title={me ? `${me.name} · ${me.tenant.name}` : t('nav.more')}
+      data-testid="more-sheet"
+    >
+      <Stack gap={4} pb="md">
+        {links.map((link) => (
+          <NavLink
+            key={link.to}
+            component={RouterNavLink}
+            to={link.to}
+            label={link.label}
+            active={at(link.to)}
+            onClick={onClose}
+            mih={48}
+          />
+        ))}
+        <Group justify="space-between" px="sm" mih={48}>
+          <Text size="sm">{t('language.label')}</Text>
+          <LanguageSwitch />
+        </Group>
+        <Button variant="default" h={48} loading={logout.isPending} onClick={() => logout.mutate()}>
+          {t('auth.logout')}
+        </Button>
+      </Stack>
+    </Drawer>
+  );
+});
+
 export function AppLayout() {
   const { t } = useTranslation();
   const [more, { open: openMore, close: closeMore }] = useDisclosure(false);
   const { me, canManage } = useCurrentUser();
-  const live = useLiveUpdates(true);
   const location = useLocation();
   const phone = usePhone();
-  const now = useNowCount();
-  const logout = useLogout();
 
   const managerLinks = canManage
     ? [
@@ -116,7 +183,7 @@ export function AppLayout() {
       ]
     : [];
   const links: { to: string; label: string; badge?: ReactNode }[] = [
-    { to: '/now', label: t('nav.now'), badge: <CountBadge {...now} /> },
+    { to: '/now', label: t('nav.now'), badge: <NowCountBadge /> },
     { to: '/leads', label: t('nav.leads') },
     ...managerLinks,
     { to: '/profile', label: t('nav.profile') },
@@ -136,11 +203,7 @@ export function AppLayout() {
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
             <Text fw={700}>{t('app.name')}</Text>
-            <Tooltip label={t(`live.status.${live}`)}>
-              <Badge size="xs" variant="dot" color={STATUS_COLOR[live]} data-testid="live-status" data-status={live}>
-                {t(`live.status.${live}`)}
-              </Badge>
-            </Tooltip>
+            <LiveStatus />
           </Group>
           <Group gap="xs" wrap="nowrap">
             {notificationsSupported() && Notification.permission === 'default' && (
@@ -192,7 +255,7 @@ export function AppLayout() {
       {phone && (
         <AppShell.Footer style={{ paddingBottom: 'env(safe-area-inset-bottom)' }}>
           <Group h="100%" gap={0} wrap="nowrap" component="nav" aria-label={t('nav.menu')} data-testid="bottom-nav">
-            <BottomTab to="/now" icon="⚡" label={t('nav.now')} active={at('/now')} badge={<CountBadge {...now} />} />
+            <BottomTab to="/now" icon="⚡" label={t('nav.now')} active={at('/now')} badge={<NowCountBadge />} />
             <BottomTab to="/leads" icon="📋" label={t('nav.leads')} active={at('/leads') && !searching} />
             <BottomTab
               to="/leads?view=list"
@@ -210,35 +273,7 @@ export function AppLayout() {
           </Group>
         </AppShell.Footer>
       )}
-      <Drawer
-        opened={more}
-        onClose={closeMore}
-        position="bottom"
-        size="auto"
-        title={me ? `${me.name} · ${me.tenant.name}` : t('nav.more')}
-        data-testid="more-sheet"
-      >
-        <Stack gap={4} pb="md">
-          {[...managerLinks, { to: '/profile', label: t('nav.profile') }].map((link) => (
-            <NavLink
-              key={link.to}
-              component={RouterNavLink}
-              to={link.to}
-              label={link.label}
-              active={at(link.to)}
-              onClick={closeMore}
-              mih={48}
-            />
-          ))}
-          <Group justify="space-between" px="sm" mih={48}>
-            <Text size="sm">{t('language.label')}</Text>
-            <LanguageSwitch />
-          </Group>
-          <Button variant="default" h={48} loading={logout.isPending} onClick={() => logout.mutate()}>
-            {t('auth.logout')}
-          </Button>
-        </Stack>
-      </Drawer>
+      <MoreSheet opened={more} onClose={closeMore} />
     </AppShell>
   );
 }

@@ -16,16 +16,49 @@ import { RequireSession } from '@buildcrm/web-shared/app/RequireSession';
  * `lazy` before rendering anything, so `/crm/` without a session would fetch the layout chunk only to redirect
  * to the login page. Here `RequireSession` redirects first and nothing else is fetched.
  */
-const AppLayout = page(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
-const LeadsPage = page(() => import('../features/leads/components/LeadsPage').then((m) => ({ default: m.LeadsPage })));
-const NowPage = page(() => import('../features/now/components/NowPage').then((m) => ({ default: m.NowPage })));
-const HomePage = page(() => import('../features/me/components/HomePage').then((m) => ({ default: m.HomePage })));
-const AnalyticsPage = page(() =>
-  import('../features/analytics/components/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })),
-);
-const SettingsPage = page(() =>
-  import('../features/settings/components/SettingsPage').then((m) => ({ default: m.SettingsPage })),
-);
+const screens = {
+  layout: () => import('./AppLayout').then((m) => ({ default: m.AppLayout })),
+  leads: () => import('../features/leads/components/LeadsPage').then((m) => ({ default: m.LeadsPage })),
+  now: () => import('../features/now/components/NowPage').then((m) => ({ default: m.NowPage })),
+  home: () => import('../features/me/components/HomePage').then((m) => ({ default: m.HomePage })),
+  analytics: () => import('../features/analytics/components/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })),
+  settings: () => import('../features/settings/components/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+};
+const AppLayout = page(screens.layout);
+const LeadsPage = page(screens.leads);
+const NowPage = page(screens.now);
+const HomePage = page(screens.home);
+const AnalyticsPage = page(screens.analytics);
+const SettingsPage = page(screens.settings);
+
+/** The signed-in screen a path (relative to the basename) shows; null for the login page and unknown paths. */
+export function screenOf(path: string): Exclude<keyof typeof screens, 'layout'> | null {
+  if (path === '/' || path === '') return isPhoneNow() ? 'now' : 'leads';
+  const first = path.split('/')[1];
+  switch (first) {
+    case 'now':
+    case 'leads':
+    case 'analytics':
+    case 'settings':
+      return first;
+    case 'profile':
+      return 'home';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Starts fetching the chunks of the signed-in screen at `path` (the layout and the page) before React asks for
+ * them: on a signed-in start they load while the session is restored, instead of one after the other once it is.
+ * Nothing is rendered or evaluated twice: `React.lazy` gets the same modules from the browser's module map.
+ */
+export function preloadScreen(path: string): void {
+  const screen = screenOf(path);
+  if (screen === null) return;
+  void screens.layout().catch(() => undefined);
+  void screens[screen]().catch(() => undefined);
+}
 
 /** Paths are relative to the router's basename (`/crm/`). */
 export const routes: RouteObject[] = [

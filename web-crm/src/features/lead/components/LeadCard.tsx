@@ -19,18 +19,12 @@ import { LeadHistory } from './LeadHistory';
 import { LeadTasks } from './LeadTasks';
 import { NextActionLine } from './NextActionLine';
 import { leadTasksQueryOptions } from '../api/tasks';
+import { LEAD_PAGE_HEIGHT } from './leadPageHeight';
 
 type Tab = 'chat' | 'tasks' | 'data' | 'history';
 
 /** Tap targets on the lead screen: 44 px (Apple HIG, WCAG 2.5.5). */
 const TARGET = 44;
-
-/**
- * The lead screen's height when it is a page of its own (the phone): the viewport under the app's header and above
- * its bottom navigation, so the page itself never scrolls — the chat does.
- */
-export const LEAD_PAGE_HEIGHT =
-  'calc(100dvh - var(--app-shell-header-offset, 0rem) - var(--app-shell-footer-offset, 0rem) - 2 * var(--app-shell-padding, 0rem) - env(safe-area-inset-bottom, 0px))';
 
 function useAssigneeOptions(lead: Lead) {
   const { me, canManage } = useCurrentUser();

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { meQueryOptions } from '../../me/api/getMe';
+import { managesCompany, meQueryOptions } from '../../me/api/getMe';
 import { firstLeadQueryOptions } from '../api/leads';
 
 export interface CompanyEmpty {
@@ -16,8 +16,7 @@ export interface CompanyEmpty {
  */
 export function useCompanyEmpty(): CompanyEmpty {
   const me = useQuery(meQueryOptions());
-  const role = me.data?.role.toLowerCase();
-  const canManage = role === 'owner' || role === 'rop';
+  const canManage = managesCompany(me.data);
   const first = useQuery({ ...firstLeadQueryOptions(), enabled: canManage });
   if (me.isPending) return { pending: true, empty: false };
   if (!canManage) return { pending: false, empty: false };

@@ -14,6 +14,12 @@ export interface Me {
   };
 }
 
+/** Owners and heads of sales manage stages, users and see analytics; the server enforces the same. */
+export function managesCompany(me: Me | undefined): boolean {
+  const role = me?.role.toLowerCase();
+  return role === 'owner' || role === 'rop';
+}
+
 export function getMe(signal?: AbortSignal): Promise<Me> {
   return api.request<Me>('/api/crm/me', { signal });
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { meQueryOptions, type Me } from '../api/getMe';
+import { managesCompany, meQueryOptions, type Me } from '../api/getMe';
 
 export interface CurrentUser {
   me: Me | undefined;
@@ -10,10 +10,9 @@ export interface CurrentUser {
 
 export function useCurrentUser(): CurrentUser {
   const { data } = useQuery(meQueryOptions());
-  const role = data?.role.toLowerCase();
   return {
     me: data,
     timeZone: data?.tenant.timezone ?? 'Asia/Almaty',
-    canManage: role === 'owner' || role === 'rop',
+    canManage: managesCompany(data),
   };
 }

@@ -7,7 +7,6 @@ import {
   Loader,
   Menu,
   Paper,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
@@ -17,11 +16,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
+import { SegmentedRadios } from '@buildcrm/web-shared/components/SegmentedRadios';
 import type { NowItem } from '../../../lib/api/types';
 import { formatDateTime } from '../../../lib/time';
 import { usePhone } from '../../../lib/usePhone';
 import { leadTitle } from '../../lead/components/LeadBadges';
-import { LEAD_PAGE_HEIGHT, LeadCard } from '../../lead/components/LeadCard';
+import { LazyLeadCard } from '../../lead/components/LazyLeadCard';
+import { LEAD_PAGE_HEIGHT } from '../../lead/components/leadPageHeight';
 import { kindIcon, urgencyColor } from '../../lead/components/NextActionLine';
 import { EmptyCompany } from '../../leads/components/EmptyCompany';
 import { useCompanyEmpty } from '../../leads/hooks/useCompanyEmpty';
@@ -255,15 +256,17 @@ export function NowPage() {
   const open = (id: number) => void navigate(`/now/${id}${query ? `?${query}` : ''}`);
   const close = () => void navigate(`/now${query ? `?${query}` : ''}`);
 
-  if (phone && openId !== null) return <LeadCard leadId={openId} onClose={close} initialTab="tasks" />;
+  if (phone && openId !== null) return <LazyLeadCard leadId={openId} onClose={close} initialTab="tasks" />;
 
   const queue = (
     <Stack gap="sm" data-testid="now-page">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Title order={3}>{t('now.title')}</Title>
         {canManage && (
-          <SegmentedControl
+          <SegmentedRadios<NowScope>
             data-testid="now-scope"
+            aria-label={t('now.scope.label')}
+            size="sm"
             value={scope}
             onChange={(value) => {
               const next = new URLSearchParams(search);
@@ -275,7 +278,7 @@ export function NowPage() {
               { value: 'me', label: t('now.scope.me') },
               { value: 'team', label: t('now.scope.team') },
             ]}
-            styles={{ label: { minHeight: TARGET, display: 'flex', alignItems: 'center', paddingInline: 16 } }}
+            optionStyle={{ minHeight: TARGET, display: 'flex', alignItems: 'center', paddingInline: 16 }}
           />
         )}
       </Group>
@@ -302,7 +305,7 @@ export function NowPage() {
           data-testid="now-detail"
         >
           {/* the lead screen's own header has the close button; the panel is as tall as the window */}
-          <LeadCard leadId={openId} onClose={close} initialTab="tasks" height={LEAD_PANEL_HEIGHT} />
+          <LazyLeadCard leadId={openId} onClose={close} initialTab="tasks" height={LEAD_PANEL_HEIGHT} />
         </Paper>
       )}
     </Group>
