@@ -46,7 +46,7 @@ async function expectOpenAtNewest(page: Page, card: Locator) {
 /**
  * Issue 15, the lead screen as a chat screen: a lead with a long conversation opens at the newest message with the
  * header and the composer in view (a page of its own on the phone, a side panel on a desktop); taking over does not
- * move the chat; on a desktop the screen works from the keyboard alone. Issue 16: after the take-over the handoff summary
+ * move the page or throw the chat back; on a desktop the screen works from the keyboard alone. Issue 16: after the take-over the handoff summary
  * is pinned above the chat.
  */
 test('the lead screen opens at the newest message, keeps its place after a take-over and works from the keyboard', async ({
@@ -117,7 +117,12 @@ test('the lead screen opens at the newest message, keeps its place after a take-
   }
   await expect(card.getByTestId('handoff-bar').getByRole('button', { name: 'Вернуть ИИ' })).toBeVisible();
   await expect(card.getByTestId('handled-by')).toContainText('Ведёт');
-  expect(await scrollState(page)).toEqual(before);
+  // the page does not move and the chat is not thrown back; the summary pinned above it after the take-over shrinks
+  // the chat, and a reader at the newest message stays there, so the chat's offset may only grow
+  const after = await scrollState(page);
+  expect(after.window).toBe(before.window);
+  expect(after.pageScrolls).toBe(before.pageScrolls);
+  expect(after.chat).toBeGreaterThanOrEqual(before.chat);
   await expectOpenAtNewest(page, card);
 
   // issue 16: the handoff summary is pinned above the chat — one line on the phone (a tap opens it), open on a desktop
