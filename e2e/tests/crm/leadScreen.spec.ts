@@ -46,8 +46,8 @@ async function expectOpenAtNewest(page: Page, card: Locator) {
 /**
  * Issue 15, the lead screen as a chat screen: a lead with a long conversation opens at the newest message with the
  * header and the composer in view (a page of its own on the phone, a side panel on a desktop); taking over does not
- * move the page or throw the chat back; on a desktop the screen works from the keyboard alone. Issue 16: after the take-over the handoff summary
- * is pinned above the chat.
+ * move the page or throw the chat back; on a desktop the screen works from the keyboard alone. Issue 16: after the
+ * take-over the handoff summary is pinned above the chat.
  */
 test('the lead screen opens at the newest message, keeps its place after a take-over and works from the keyboard', async ({
   page,
