@@ -108,6 +108,52 @@ class AdminConsoleIT {
     }
 
     @Test
+    void theTenantsListIsSearchedAndPagedOverHttpAndRefusesBadPagingWithA400() {
+        long older =
+                api.createTenant(operator, "pager-a", "ru", "owner@pager-a.kz", "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+        long newer =
+                api.createTenant(operator, "pager-b", "ru", "owner@pager-b.kz", "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+
+        Api.Reply first = api.get("/api/admin/tenants?q=PAGER-&limit=1", operator);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("X-Total-Count")).contains("2");
+        assertThat(first.array()).hasSize(1);
+        assertThat(first.array().getJsonObject(0).getJsonNumber("id").longValue()).isEqualTo(newer);
+        Api.Reply second = api.get("/api/admin/tenants?q=pager-&limit=1&offset=1", operator);
+        assertThat(second.array().getJsonObject(0).getJsonNumber("id").longValue())
+                .isEqualTo(older);
+        // without limit: every match, as the list always answered
+        assertThat(api.get("/api/admin/tenants?q=pager-", operator).array()).hasSize(2);
+
+        for (String query :
+                new String[] {
+                    "limit=abc",
+                    "limit=0",
+                    "limit=201",
+                    "offset=-1",
+                    "offset=99999999999",
+                    "limit=1.5"
+                }) {
+            Api.Reply bad = api.get("/api/admin/tenants?" + query, operator);
+            assertThat(bad.status()).as(query).isEqualTo(400);
+            assertThat(bad.contentType()).as(query).startsWith("application/problem+json");
+            assertThat(bad.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                    .as(query)
+                    .isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+        Api.Reply nul = api.get("/api/admin/tenants?q=pa%00ger&limit=5", operator);
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.contentType()).startsWith("application/problem+json");
+        // a business user never reaches the list
+        String owner = api.userLogin("pager-a", "owner@pager-a.kz", "owner-pass-1");
+        assertThat(api.get("/api/admin/tenants?limit=5", owner).status()).isEqualTo(403);
+    }
+
+    @Test
     void theAuditTrailListsOperatorActionsNewestFirstInPages() {
         long id =
                 api.createTenant(operator, "audit-co", "ru", "owner@audit.kz", "owner-pass-1")
