@@ -156,14 +156,32 @@ test('a push reaches the service worker, shows a notification and opens the lead
     kind: 'CLIENT_WAITING',
     leadId,
   };
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId, data: JSON.stringify(payload) });
+  const id = await registrationId;
+  const deliver = () => cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: id, data: JSON.stringify(payload) });
+  await deliver();
 
   const shown = async () =>
     page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return (await registration!.getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data }));
     });
-  await expect.poll(async () => (await shown()).length, { timeout: 15_000 }).toBe(1);
+  // DevTools' delivery is the harness here, not the product: in stop 25's CI one delivery on a loaded machine never
+  // reached the worker. A push service redelivers; so does the test, a few times. The same tag makes a repeat
+  // replace the notification, so exactly one must be shown.
+  let deliveries = 1;
+  await expect
+    .poll(
+      async () => {
+        const count = (await shown()).length;
+        if (count === 0 && deliveries < 4) {
+          deliveries += 1;
+          await deliver();
+        }
+        return count;
+      },
+      { timeout: 30_000, intervals: [2_000, 4_000, 6_000] },
+    )
+    .toBe(1);
   const [notification] = await shown();
   expect(notification).toMatchObject({
     title: payload.title,
