@@ -74,7 +74,7 @@ public class FollowUps {
         Instant due = FollowUpPlanner.dueAt(setup.policy(), setup.zone(), at, 0, at, lead.id());
         long id = insert(work, lead.id(), armedMessageId, at, 0, due);
         if (id > 0) {
-            JobQueue.enqueue(em, TASK, tenant.id() + ":" + id, due);
+            JobQueue.enqueue(em, TASK, tenant.id(), tenant.id() + ":" + id, due);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("step", 1);
             details.put("dueAt", due.toString());
@@ -236,6 +236,7 @@ public class FollowUps {
             JobQueue.enqueue(
                     em,
                     TASK,
+                    tenant.id(),
                     tenant.id() + ":" + row.id() + ":" + postpone.at().getEpochSecond(),
                     postpone.at());
         } else if (decision instanceof Decision.Cancel cancel) {
@@ -284,7 +285,7 @@ public class FollowUps {
         }
         long id = insert(work, lead.id(), row.armedMessageId(), row.armedAt(), nextStep, due);
         if (id > 0) {
-            JobQueue.enqueue(em, TASK, tenant.id() + ":" + id, due);
+            JobQueue.enqueue(em, TASK, tenant.id(), tenant.id() + ":" + id, due);
         }
     }
 

@@ -32,7 +32,7 @@ public class InboxRetry {
                                             .setParameter(1, limits.maxAttempts())
                                             .getResultList();
                             for (Object id : ids) {
-                                JobQueue.enqueue(
+                                JobQueue.enqueuePlatform(
                                         em,
                                         InboxService.PROCESS_TASK,
                                         id.toString(),

@@ -40,7 +40,11 @@ public class InboxService {
                                 Long id = insert(em, tenantId, provider, event);
                                 if (id != null) {
                                     JobQueue.enqueue(
-                                            em, PROCESS_TASK, Long.toString(id), clock.instant());
+                                            em,
+                                            PROCESS_TASK,
+                                            tenantId,
+                                            Long.toString(id),
+                                            clock.instant());
                                     stored++;
                                 }
                             }

@@ -55,7 +55,7 @@ public class MessagePathSweeper implements RecurringJob {
                                             .setParameter(1, limits.maxAttempts())
                                             .getResultList();
                             for (Object id : stale) {
-                                JobQueue.enqueue(
+                                JobQueue.enqueuePlatform(
                                         em,
                                         InboxService.PROCESS_TASK,
                                         id.toString(),

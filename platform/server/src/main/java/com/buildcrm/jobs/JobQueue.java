@@ -1,6 +1,7 @@
 package com.buildcrm.jobs;
 
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,21 +13,85 @@ import java.time.ZoneOffset;
  *
  * <p>Due jobs run highest {@link JobType#priority() priority} first, so a client's message and the
  * answers to it never wait behind a burst of follow-ups (a morning after quiet hours, or 100,000
- * silent leads).
+ * silent leads). An interactive job is stored in its company's band ({@link FairShare}), so one
+ * company's flood does not hold up another's new lead (ADR 042).
+ *
+ * <p>A job due now also sends {@code NOTIFY buildcrm_jobs}, delivered when the transaction commits:
+ * every instance's {@link JobWakeups} then looks for due jobs at once instead of at its next poll.
  */
 public final class JobQueue {
 
+    /** The PostgreSQL channel that wakes the job runners. */
+    static final String CHANNEL = "buildcrm_jobs";
+
+    /** A job due within this is "due now": it wakes the runners and counts towards fairness. */
+    static final Duration DUE_NOW = Duration.ofSeconds(1);
+
+    /** A job due within this takes its company's current standing; a later one its type's. */
+    static final Duration SOON = Duration.ofMinutes(1);
+
+    private static final FairShare FAIR = new FairShare();
+
+    private static final String INSERT =
+            "INSERT INTO platform.scheduled_tasks (task_name, task_instance, task_data, execution_time,"
+                    + " picked, version, priority) VALUES (?1, ?2, NULL, ?3, false, 1, ?4)"
+                    + " ON CONFLICT (task_name, task_instance) DO NOTHING";
+
     private JobQueue() {}
 
-    public static void enqueue(EntityManager em, JobType type, String instance, Instant at) {
-        em.createNativeQuery(
-                        "INSERT INTO platform.scheduled_tasks (task_name, task_instance, task_data, execution_time,"
-                                + " picked, version, priority) VALUES (?1, ?2, NULL, ?3, false, 1, ?4)"
-                                + " ON CONFLICT (task_name, task_instance) DO NOTHING")
-                .setParameter(1, type.name())
-                .setParameter(2, instance)
-                .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .setParameter(4, type.priority())
-                .executeUpdate();
+    /** A job of one company: its priority is lowered while the company floods the queue. */
+    public static void enqueue(
+            EntityManager em, JobType type, long tenantId, String instance, Instant at) {
+        boolean dueNow = dueNow(at);
+        int priority;
+        if (dueNow) {
+            priority = FAIR.priority(type.priority(), tenantId, System.nanoTime());
+        } else if (!at.isAfter(Instant.now().plus(SOON))) {
+            // a paced message of the flood (the greeting chain's next one) yields as well
+            priority = FAIR.peek(type.priority(), tenantId, System.nanoTime());
+        } else {
+            priority = FairShare.stored(type.priority(), 0);
+        }
+        insert(em, type, instance, at, priority, dueNow);
+    }
+
+    /** A job of no company in particular (a sweep's): in the top band. */
+    public static void enqueuePlatform(
+            EntityManager em, JobType type, String instance, Instant at) {
+        insert(em, type, instance, at, FairShare.stored(type.priority(), 0), dueNow(at));
+    }
+
+    private static boolean dueNow(Instant at) {
+        return !at.isAfter(Instant.now().plus(DUE_NOW));
+    }
+
+    private static void insert(
+            EntityManager em,
+            JobType type,
+            String instance,
+            Instant at,
+            int priority,
+            boolean wake) {
+        if (wake) {
+            // one round trip; the notification goes out only if the row was new, at commit
+            em.createNativeQuery(
+                            "WITH added AS ("
+                                    + INSERT
+                                    + " RETURNING 1) SELECT pg_notify('"
+                                    + CHANNEL
+                                    + "', '') FROM added")
+                    .setParameter(1, type.name())
+                    .setParameter(2, instance)
+                    .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                    .setParameter(4, priority)
+                    .getResultList();
+        } else {
+            em.createNativeQuery(INSERT)
+                    .setParameter(1, type.name())
+                    .setParameter(2, instance)
+                    .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                    .setParameter(4, priority)
+                    .executeUpdate();
+        }
     }
 }

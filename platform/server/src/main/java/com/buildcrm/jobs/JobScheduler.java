@@ -31,7 +31,7 @@ public class JobScheduler {
 
     @Resource ManagedThreadFactory threadFactory;
 
-    private Scheduler scheduler;
+    private volatile Scheduler scheduler;
 
     public synchronized void start(List<Task<?>> tasks, int threads) {
         if (scheduler != null) {
@@ -61,6 +61,14 @@ public class JobScheduler {
                         .build();
         scheduler.start();
         LOG.info(() -> "Job scheduler started with " + threads + " threads");
+    }
+
+    /** Looks for due jobs now rather than at the next poll (a job was enqueued somewhere). */
+    public void wake() {
+        Scheduler s = scheduler;
+        if (s != null) {
+            s.triggerCheckForDueExecutions();
+        }
     }
 
     static List<RecurringTask<?>> recurring(List<Task<?>> tasks) {

@@ -3,7 +3,6 @@ package com.buildcrm.live;
 import com.buildcrm.identity.SessionChange;
 import com.buildcrm.identity.SessionSignals;
 import com.buildcrm.tenancy.Storage;
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postgresql.PGConnection;
@@ -60,7 +58,7 @@ public class LiveListener {
                     Thread.sleep(250);
                     continue;
                 }
-                try (Connection c = open()) {
+                try (Connection c = storage.openListenerConnection("buildcrm-live")) {
                     connection = c;
                     try (Statement st = c.createStatement()) {
                         st.execute("LISTEN " + LivePublisher.CHANNEL);
@@ -110,30 +108,6 @@ public class LiveListener {
                 connection = null;
             }
         }
-    }
-
-    /**
-     * A connection of its own, with the credentials the server's pool uses, straight to PostgreSQL
-     * ({@code BUILDCRM_DB_DIRECT_URL} when set: a transaction-pooling PgBouncer would hand the
-     * session to others and the subscription would be lost).
-     */
-    private Connection open() throws SQLException {
-        HikariDataSource pool = storage.dataSource().unwrap(HikariDataSource.class);
-        Properties props = new Properties();
-        props.setProperty("user", pool.getUsername());
-        if (pool.getPassword() != null) {
-            props.setProperty("password", pool.getPassword());
-        }
-        props.setProperty("ApplicationName", "buildcrm-live");
-        props.setProperty("tcpKeepAlive", "true");
-        // the driver directly: DriverManager does not see the application's class loader in Payara
-        String url = storage.directJdbcUrl();
-        Connection c = new org.postgresql.Driver().connect(url, props);
-        if (c == null) {
-            throw new SQLException("not a PostgreSQL URL: " + url);
-        }
-        c.setAutoCommit(true);
-        return c;
     }
 
     @PreDestroy

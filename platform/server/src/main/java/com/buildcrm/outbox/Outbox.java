@@ -73,7 +73,7 @@ public final class Outbox {
                         .setParameter(7, OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
                         .getResultList();
         long id = ((Number) ids.get(0)).longValue();
-        JobQueue.enqueue(em, SEND_TASK, id + ":0", due);
+        JobQueue.enqueue(em, SEND_TASK, tenantId, id + ":0", due);
         return id;
     }
 }

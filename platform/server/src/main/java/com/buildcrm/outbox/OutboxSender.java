@@ -201,7 +201,7 @@ public class OutboxSender {
                                 @SuppressWarnings("unchecked")
                                 List<Object> held =
                                         em.createNativeQuery(
-                                                        "SELECT me.id FROM platform.outbox me WHERE me.id = ?1"
+                                                        "SELECT me.tenant_id FROM platform.outbox me WHERE me.id = ?1"
                                                                 + " AND me.status = 'PENDING'"
                                                                 + " AND me.next_attempt_at <= now() + interval '1 second'"
                                                                 + " AND "
@@ -213,6 +213,7 @@ public class OutboxSender {
                                     JobQueue.enqueue(
                                             em,
                                             Outbox.SEND_TASK,
+                                            ((Number) held.get(0)).longValue(),
                                             id + ":w" + again.toEpochMilli(),
                                             again);
                                 }
@@ -233,7 +234,11 @@ public class OutboxSender {
                                     .setParameter(3, why)
                                     .executeUpdate();
                             JobQueue.enqueue(
-                                    em, Outbox.SEND_TASK, row.id() + ":p" + at.toEpochMilli(), at);
+                                    em,
+                                    Outbox.SEND_TASK,
+                                    row.tenantId(),
+                                    row.id() + ":p" + at.toEpochMilli(),
+                                    at);
                         });
     }
 
@@ -291,6 +296,7 @@ public class OutboxSender {
                         JobQueue.enqueue(
                                 em,
                                 Outbox.SEND_TASK,
+                                row.tenantId(),
                                 row.id() + ":" + row.attempts(),
                                 finalRetryAt);
                     }

@@ -29,7 +29,7 @@ public final class OutboxSweep {
                                         + " ORDER BY o.id LIMIT 500")
                         .getResultList();
         for (Object[] row : due) {
-            JobQueue.enqueue(em, Outbox.SEND_TASK, row[0] + ":s" + row[1], Instant.now());
+            JobQueue.enqueuePlatform(em, Outbox.SEND_TASK, row[0] + ":s" + row[1], Instant.now());
         }
         em.createNativeQuery(
                         "UPDATE platform.outbox SET status = 'UNKNOWN', last_error = 'interrupted while sending'"

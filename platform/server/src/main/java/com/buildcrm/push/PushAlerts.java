@@ -170,7 +170,7 @@ public class PushAlerts {
                                     .setParameter(5, urgency)
                                     .setParameter(6, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                                     .getSingleResult();
-            JobQueue.enqueue(em, TASK, work.tenantId() + ":" + id.longValue(), at);
+            JobQueue.enqueue(em, TASK, work.tenantId(), work.tenantId() + ":" + id.longValue(), at);
         }
     }
 

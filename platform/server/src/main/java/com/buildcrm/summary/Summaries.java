@@ -155,6 +155,7 @@ public class Summaries {
             JobQueue.enqueue(
                     work.em(),
                     TEXT_TASK,
+                    work.tenantId(),
                     work.tenantId() + ":" + m.leadId() + ":" + versions.get(0),
                     m.at().toInstant());
         }

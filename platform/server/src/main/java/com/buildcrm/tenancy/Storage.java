@@ -4,8 +4,12 @@ import com.buildcrm.config.ScaleOutSettings;
 import com.buildcrm.config.ServerSettings;
 import com.buildcrm.db.Database;
 import com.buildcrm.provisioner.PlatformMigrations;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -83,6 +87,31 @@ public class Storage {
     /** The JDBC URL straight to PostgreSQL, for a connection of one's own ({@code LISTEN}). */
     public String directJdbcUrl() {
         return database.directJdbcUrl();
+    }
+
+    /**
+     * A connection of its own, outside the pool, with the pool's credentials, straight to
+     * PostgreSQL ({@link #directJdbcUrl()}: a transaction-pooling PgBouncer would hand the session
+     * to others and a {@code LISTEN} would be lost), in autocommit. For a listener thread: a pooled
+     * connection is shared after close and unwraps to a proxy. The caller closes it.
+     */
+    public Connection openListenerConnection(String applicationName) throws SQLException {
+        HikariDataSource pool = dataSource().unwrap(HikariDataSource.class);
+        Properties props = new Properties();
+        props.setProperty("user", pool.getUsername());
+        if (pool.getPassword() != null) {
+            props.setProperty("password", pool.getPassword());
+        }
+        props.setProperty("ApplicationName", applicationName);
+        props.setProperty("tcpKeepAlive", "true");
+        // the driver directly: DriverManager does not see the application's class loader in Payara
+        String url = directJdbcUrl();
+        Connection c = new org.postgresql.Driver().connect(url, props);
+        if (c == null) {
+            throw new SQLException("not a PostgreSQL URL: " + url);
+        }
+        c.setAutoCommit(true);
+        return c;
     }
 
     @PreDestroy

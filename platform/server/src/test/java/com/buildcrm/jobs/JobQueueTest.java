@@ -20,6 +20,10 @@ class JobQueueTest {
         assertThat(send).isGreaterThan(turn);
         assertThat(turn).isGreaterThan(followUp);
         assertThat(JobType.DEFAULT_PRIORITY).isBetween(followUp, turn);
+        // a company that floods the queue yields (FairShare), but its answers stay ahead of
+        // every follow-up
+        assertThat(FairShare.stored(turn, FairShare.MAX_STEPS))
+                .isGreaterThan(FairShare.stored(followUp, 0));
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class AiTurns {
     /** Enqueue in the caller's transaction (the message and its turn commit together). */
     public static void schedule(
             EntityManager em, long tenantId, long leadId, long messageId, Instant due) {
-        JobQueue.enqueue(em, TASK, tenantId + ":" + leadId + ":" + messageId, due);
+        JobQueue.enqueue(em, TASK, tenantId, tenantId + ":" + leadId + ":" + messageId, due);
     }
 
     /** The parts of a job instance id: tenant, lead, message. */

@@ -110,7 +110,7 @@ public class VoiceNotes {
      * message and its job commit together), for a lead whose AI turn will not run (ADR 037).
      */
     public static void schedule(EntityManager em, long tenantId, long messageId, Instant due) {
-        JobQueue.enqueue(em, TASK, tenantId + ":" + messageId, due);
+        JobQueue.enqueue(em, TASK, tenantId, tenantId + ":" + messageId, due);
     }
 
     /**
