@@ -169,8 +169,9 @@ public final class WebhookIngestBench {
                 Statement st = c.createStatement();
                 ResultSet rs =
                         st.executeQuery(
-                                "SELECT table_schema FROM information_schema.tables WHERE table_name = 'messages'"
-                                        + " AND table_schema <> 'platform'")) {
+                                // the bench's company, not the demo company the server seeds
+                                "SELECT schema_name FROM platform.tenants WHERE id = "
+                                        + tenantId)) {
             rs.next();
             tenantSchema = rs.getString(1);
         }

@@ -27,7 +27,6 @@ public class JobRegistry {
     static final int THREADS = 4;
 
     @Inject JobScheduler scheduler;
-    @Inject JobWakeups wakeups;
     @Inject @Any Instance<Job> jobs;
     @Inject @Any Instance<RecurringJob> recurringJobs;
 
@@ -40,7 +39,6 @@ public class JobRegistry {
                                 + String.join(
                                         ", ", tasks.stream().map(Task::getName).sorted().toList()));
         scheduler.start(tasks, THREADS);
-        wakeups.start();
     }
 
     /**

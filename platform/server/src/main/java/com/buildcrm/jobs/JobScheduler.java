@@ -60,6 +60,7 @@ public class JobScheduler {
                         .shutdownMaxWait(ServerSettings.drainTimeout(ConfigProvider.getConfig()))
                         .build();
         scheduler.start();
+        JobQueue.wakeWith(this::wake);
         LOG.info(() -> "Job scheduler started with " + threads + " threads");
     }
 
@@ -92,6 +93,7 @@ public class JobScheduler {
     @PreDestroy
     synchronized void stop() {
         if (scheduler != null) {
+            JobQueue.wakeWith(null);
             scheduler.stop();
             scheduler = null;
         }

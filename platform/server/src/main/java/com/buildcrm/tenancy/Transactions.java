@@ -2,6 +2,10 @@ package com.buildcrm.tenancy;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -67,20 +71,44 @@ public final class Transactions {
         }
     }
 
+    /** Per thread, the after-commit actions of each unit of work open on it, innermost first. */
+    private static final ThreadLocal<Deque<Set<Runnable>>> AFTER_COMMIT =
+            ThreadLocal.withInitial(ArrayDeque::new);
+
+    /**
+     * Runs {@code action} once the innermost unit of work open on this thread has committed, and
+     * never if it rolls back; at once when none is open. The same action registered twice in one
+     * unit of work runs once.
+     */
+    public static void afterCommit(Runnable action) {
+        Set<Runnable> actions = AFTER_COMMIT.get().peek();
+        if (actions == null) {
+            action.run();
+        } else {
+            actions.add(action);
+        }
+    }
+
     private static <T> T run(EntityManager em, Function<EntityManager, T> work) {
         EntityTransaction tx = em.getTransaction();
+        Deque<Set<Runnable>> open = AFTER_COMMIT.get();
+        Set<Runnable> actions = new LinkedHashSet<>();
+        open.push(actions);
+        T result;
         try {
             tx.begin();
-            T result = work.apply(em);
+            result = work.apply(em);
             tx.commit();
-            return result;
         } catch (RuntimeException e) {
             if (tx.isActive()) {
                 tx.rollback();
             }
             throw e;
         } finally {
+            open.pop();
             em.close();
         }
+        actions.forEach(Runnable::run);
+        return result;
     }
 }
