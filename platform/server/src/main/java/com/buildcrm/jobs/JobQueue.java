@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Enqueues a db-scheduler job inside the caller's transaction, so the data change and its job
@@ -27,8 +25,6 @@ import java.util.logging.Logger;
  */
 public final class JobQueue {
 
-    private static final Logger LOG = Logger.getLogger(JobQueue.class.getName());
-
     /** A job due within this is "due now": it wakes the runner and counts towards fairness. */
     static final Duration DUE_NOW = Duration.ofSeconds(1);
 
@@ -45,12 +41,7 @@ public final class JobQueue {
             () -> {
                 Runnable w = wake;
                 if (w != null) {
-                    try {
-                        w.run();
-                    } catch (RuntimeException e) {
-                        // the poll finds the job anyway
-                        LOG.log(Level.FINE, "Could not wake the job runner", e);
-                    }
+                    w.run();
                 }
             };
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Units of work: one transaction, one persistence context, at most one tenant. Services run their
@@ -15,6 +17,8 @@ import java.util.function.Function;
  * the tenant entry is reached through {@link TenantData} and {@link TenantTransactions}.
  */
 public final class Transactions {
+
+    private static final Logger LOG = Logger.getLogger(Transactions.class.getName());
 
     private final EntityManagers managers;
 
@@ -78,7 +82,7 @@ public final class Transactions {
     /**
      * Runs {@code action} once the innermost unit of work open on this thread has committed, and
      * never if it rolls back; at once when none is open. The same action registered twice in one
-     * unit of work runs once.
+     * unit of work runs once; an action that throws is logged, the commit stands.
      */
     public static void afterCommit(Runnable action) {
         Set<Runnable> actions = AFTER_COMMIT.get().peek();
@@ -108,7 +112,14 @@ public final class Transactions {
             open.pop();
             em.close();
         }
-        actions.forEach(Runnable::run);
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // the unit of work has committed: its caller must not see a failure
+                LOG.log(Level.WARNING, "An after-commit action failed", e);
+            }
+        }
         return result;
     }
 }

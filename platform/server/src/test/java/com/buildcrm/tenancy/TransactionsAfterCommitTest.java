@@ -3,38 +3,14 @@ package com.buildcrm.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.buildcrm.provisioner.PlatformMigrations;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@link Transactions#afterCommit}: what the job queue's wake-up relies on, on real PostgreSQL. */
 class TransactionsAfterCommitTest {
 
-    private static EmbeddedPostgres pg;
-    private static EntityManagers managers;
-    private static Transactions tx;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pg = EmbeddedPostgres.builder().start();
-        PlatformMigrations.migrate(pg.getPostgresDatabase());
-        managers = new EntityManagers(pg.getPostgresDatabase());
-        tx = new Transactions(managers);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (managers != null) {
-            managers.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    private final Transactions tx = DbTier.get().storage().transactions();
 
     @Test
     void runsOnceAfterTheCommitNeverBefore() {
@@ -77,6 +53,23 @@ class TransactionsAfterCommitTest {
                     Transactions.afterCommit(() -> seen.add("outer"));
                 });
         assertThat(seen).containsExactly("inner", "inner committed", "outer");
+    }
+
+    @Test
+    void aFailingActionDoesNotTurnACommittedUnitOfWorkIntoAFailure() {
+        List<String> seen = new ArrayList<>();
+        String result =
+                tx.inPlatform(
+                        em -> {
+                            Transactions.afterCommit(
+                                    () -> {
+                                        throw new IllegalStateException("action failed");
+                                    });
+                            Transactions.afterCommit(() -> seen.add("next action"));
+                            return "committed";
+                        });
+        assertThat(result).isEqualTo("committed");
+        assertThat(seen).containsExactly("next action");
     }
 
     @Test
