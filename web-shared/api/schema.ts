@@ -932,6 +932,7 @@ export interface components {
         ColumnResponse: {
             stage?: components["schemas"]["StageCard"];
             count?: number;
+            countCapped?: boolean;
             leads?: components["schemas"]["LeadResponse"][];
             nextCursor?: string;
         };
@@ -1044,6 +1045,7 @@ export interface components {
             items?: components["schemas"]["LeadResponse"][];
             nextCursor?: string;
             total?: number;
+            totalCapped?: boolean;
         };
         LeadPatch: {
             name?: string;

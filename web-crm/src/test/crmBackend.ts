@@ -361,7 +361,7 @@ export const crmHandlers = [
       columns: crm.stages.map((stage) => {
         const inStage = leads.filter((lead) => lead.stage.id === stage.id);
         const first = page(inStage, url);
-        return { stage, count: inStage.length, leads: first.items, nextCursor: first.nextCursor };
+        return { stage, count: inStage.length, countCapped: false, leads: first.items, nextCursor: first.nextCursor };
       }),
     });
   }),

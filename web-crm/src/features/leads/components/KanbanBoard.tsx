@@ -24,6 +24,7 @@ import { boardQueryOptions } from '../api/leads';
 import type { LeadFilters } from '../api/filters';
 import { useColumnLeads } from '../hooks/useColumnLeads';
 import { useMoveSheet } from '../hooks/useMoveSheet';
+import { columnCount } from '../lib/columnCount';
 import { LeadTile } from './LeadTile';
 import { MoveLeadButton } from './MoveLeadButton';
 
@@ -84,7 +85,7 @@ function Column({
   leadHref: (id: number) => string;
   onMove: (lead: Lead) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: `stage-${column.stage.id}`, data: { stageId: column.stage.id } });
   const { leads, hasMore, isFetching, fetchNextPage, sentinel } = useColumnLeads(column, filters);
 
@@ -113,7 +114,7 @@ function Column({
           {column.stage.name}
         </Text>
         <Badge variant="light" color="gray" data-testid="column-count">
-          {column.count}
+          {columnCount(column, i18n.language)}
         </Badge>
       </Group>
       <Stack gap="xs" style={{ overflowY: 'auto', flex: 1, minHeight: 80 }}>

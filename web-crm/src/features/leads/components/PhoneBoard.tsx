@@ -8,6 +8,7 @@ import type { LeadFilters } from '../api/filters';
 import { boardQueryOptions } from '../api/leads';
 import { useColumnLeads } from '../hooks/useColumnLeads';
 import { useMoveSheet } from '../hooks/useMoveSheet';
+import { columnCount } from '../lib/columnCount';
 import { LeadTile } from './LeadTile';
 import { MoveLeadButton } from './MoveLeadButton';
 
@@ -74,7 +75,7 @@ export function PhoneBoard({
   /** remembers the chosen stage (in the URL) */
   onChoose: (stageId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const board = useQuery(boardQueryOptions(filters));
   const moveSheet = useMoveSheet();
   const tabs = useRef<HTMLDivElement>(null);
@@ -112,7 +113,10 @@ export function PhoneBoard({
               value={String(column.stage.id)}
               mih={44}
               style={{ flex: '0 0 auto' }}
-              aria-label={t('stagePicker.stageCount', { stage: column.stage.name, count: column.count })}
+              aria-label={t('stagePicker.stageCount', {
+                stage: column.stage.name,
+                count: columnCount(column, i18n.language),
+              })}
               data-testid="stage-tab"
               data-stage-id={column.stage.id}
               rightSection={
@@ -122,7 +126,7 @@ export function PhoneBoard({
                   color="gray"
                   data-testid="stage-tab-count"
                 >
-                  {column.count}
+                  {columnCount(column, i18n.language)}
                 </Badge>
               }
             >

@@ -29,11 +29,14 @@ export function moveInBoard(columns: BoardColumn[], lead: Lead, toStageId: numbe
     const removed = without.length !== column.leads.length;
     if (column.stage.id === toStageId) {
       const moved: Lead = { ...lead, stage: { id: target.stage.id, name: target.stage.name, role: target.stage.role } };
-      return { ...column, leads: [...without, moved].sort(byScore), count: column.count + (removed ? 0 : 1) };
+      // a capped count (ADR 043) stays «1 000+» either way
+      const count = column.countCapped || removed ? column.count : column.count + 1;
+      return { ...column, leads: [...without, moved].sort(byScore), count };
     }
     // a lead loaded by a further page of its column is not in `leads`, but the column's count still drops
     const wasHere = removed || lead.stage.id === column.stage.id;
-    return wasHere ? { ...column, leads: without, count: Math.max(0, column.count - 1) } : column;
+    if (!wasHere) return column;
+    return { ...column, leads: without, count: column.countCapped ? column.count : Math.max(0, column.count - 1) };
   });
 }
 

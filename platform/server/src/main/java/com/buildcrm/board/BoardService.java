@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * The Kanban board: every stage in position order with the number of visible leads matching the
- * filters and the first page of them (score, then last activity). One transaction, so counts and
- * pages agree; a constant number of queries however many stages (ADR 036).
+ * filters (up to {@link LeadService#COUNT_CAP}, ADR 043) and the first page of them (score, then
+ * last activity). One transaction, so counts and pages agree; a constant number of queries however
+ * many stages (ADR 036).
  */
 @ApplicationScoped
 public class BoardService {
@@ -31,12 +32,13 @@ public class BoardService {
         return data.tx(
                 em -> {
                     LeadFilter filter = leads.filter(em, params);
-                    Map<Long, Long> counts = leads.countByStage(em, filter);
                     List<Stage> stages =
                             em.createQuery(
                                             "SELECT s FROM Stage s ORDER BY s.position, s.id",
                                             Stage.class)
                                     .getResultList();
+                    Map<Long, Long> counts =
+                            leads.countByStage(em, filter, stages.stream().map(Stage::id).toList());
                     Map<Long, LeadPage> pages =
                             leads.firstPagesByStage(
                                     em,
@@ -49,7 +51,8 @@ public class BoardService {
                     List<ColumnResponse> columns = new ArrayList<>();
                     for (Stage s : stages) {
                         LeadPage page =
-                                pages.getOrDefault(s.id(), new LeadPage(List.of(), null, 0));
+                                pages.getOrDefault(s.id(), LeadPage.uncounted(List.of(), null));
+                        long count = counts.getOrDefault(s.id(), 0L);
                         columns.add(
                                 new ColumnResponse(
                                         new StageCard(
@@ -58,7 +61,8 @@ public class BoardService {
                                                 s.role(),
                                                 s.position(),
                                                 s.color()),
-                                        counts.getOrDefault(s.id(), 0L),
+                                        Math.min(count, LeadService.COUNT_CAP),
+                                        count > LeadService.COUNT_CAP,
                                         page.items(),
                                         page.nextCursor()));
                     }

@@ -40,6 +40,13 @@ public class LeadService {
     public static final int MAX_PAGE = 200;
 
     /**
+     * Counts stop here: a total or a stage's count above it is reported as the cap with a "capped"
+     * flag, so counting never reads more than {@code COUNT_CAP + 1} index entries per column,
+     * however large the company (ADR 043).
+     */
+    public static final int COUNT_CAP = 1000;
+
+    /**
      * What the search box matches on a lead, written exactly as the trigram index {@code
      * leads_search_trgm_idx} (tenant migration V14) writes it, so {@code ILIKE '%q%'} is an index
      * scan (ADR 036). Every message's text is matched too, through {@code messages_text_trgm_idx}.
@@ -60,7 +67,12 @@ public class LeadService {
                 em -> {
                     LeadFilter filter = filter(em, params);
                     LeadPage page = page(em, filter, order, after, size);
-                    return new LeadPage(page.items(), page.nextCursor(), count(em, filter));
+                    long total = count(em, filter);
+                    return new LeadPage(
+                            page.items(),
+                            page.nextCursor(),
+                            Math.min(total, COUNT_CAP),
+                            total > COUNT_CAP);
                 });
     }
 
@@ -170,7 +182,7 @@ public class LeadService {
         List<PageKey> keys =
                 (more ? rows.subList(0, size) : rows).stream().map(PageKey::of).toList();
         List<Long> ids = keys.stream().map(PageKey::id).toList();
-        return new LeadPage(responses(em, ids), more ? cursor(sort, keys) : null, -1);
+        return LeadPage.uncounted(responses(em, ids), more ? cursor(sort, keys) : null);
     }
 
     /**
@@ -223,13 +235,12 @@ public class LeadService {
             List<PageKey> shown = more ? keys.subList(0, size) : keys;
             pages.put(
                     stage,
-                    new LeadPage(
+                    LeadPage.uncounted(
                             shown.stream()
                                     .map(k -> responses.get(k.id()))
                                     .filter(Objects::nonNull)
                                     .toList(),
-                            more ? cursor(LeadSort.SCORE, shown) : null,
-                            -1));
+                            more ? cursor(LeadSort.SCORE, shown) : null));
         }
         return pages;
     }
@@ -276,26 +287,52 @@ public class LeadService {
         return leads.stream().map(lookup::toResponse).toList();
     }
 
-    /** How many visible leads match. */
+    /**
+     * How many visible leads match, counted up to {@code COUNT_CAP + 1}: a result above {@link
+     * #COUNT_CAP} means "more than the cap".
+     */
     public long count(EntityManager em, LeadFilter filter) {
         Sql sql = where(em, filter);
-        var query = em.createNativeQuery("SELECT count(*) FROM leads" + sql.where());
+        var query =
+                em.createNativeQuery(
+                        "SELECT count(*) FROM (SELECT 1 FROM leads"
+                                + sql.where()
+                                + " LIMIT "
+                                + (COUNT_CAP + 1)
+                                + ") c");
         sql.bind(query);
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    /** How many visible leads match, per stage id (stages without any are absent). */
-    public Map<Long, Long> countByStage(EntityManager em, LeadFilter filter) {
+    /**
+     * How many visible leads match in each of the given stages, each counted up to {@code COUNT_CAP
+     * + 1} (a value above {@link #COUNT_CAP} means "more than the cap"); stages without any are
+     * absent. One statement: per stage an index range of at most the cap plus one.
+     */
+    public Map<Long, Long> countByStage(EntityManager em, LeadFilter filter, List<Long> stageIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (stageIds.isEmpty()) {
+            return counts;
+        }
         Sql sql = where(em, filter);
+        sql.and("stage_id = s.id");
+        StringBuilder in = new StringBuilder();
+        for (Long id : stageIds) {
+            in.append(in.isEmpty() ? "" : ", ").append(sql.param(id));
+        }
         var query =
                 em.createNativeQuery(
-                        "SELECT stage_id, count(*) FROM leads"
+                        "SELECT s.id, c.n FROM stages s CROSS JOIN LATERAL (SELECT count(*) AS n"
+                                + " FROM (SELECT 1 FROM leads"
                                 + sql.where()
-                                + " GROUP BY stage_id");
+                                + " LIMIT "
+                                + (COUNT_CAP + 1)
+                                + ") x) c WHERE s.id IN ("
+                                + in
+                                + ") AND c.n > 0");
         sql.bind(query);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        Map<Long, Long> counts = new HashMap<>();
         rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
         return counts;
     }

@@ -77,7 +77,15 @@ public final class LeadViews {
 
     /**
      * A page of leads; {@code nextCursor} is null on the last page; {@code total} counts all leads
-     * matching the filters (every page).
+     * matching the filters (every page) up to {@link LeadService#COUNT_CAP}: when more match,
+     * {@code total} is the cap and {@code totalCapped} is true (the CRM shows «1 000+»; ADR 043).
      */
-    public record LeadPage(List<LeadResponse> items, String nextCursor, long total) {}
+    public record LeadPage(
+            List<LeadResponse> items, String nextCursor, long total, boolean totalCapped) {
+
+        /** A page whose total is not counted (-1). */
+        public static LeadPage uncounted(List<LeadResponse> items, String nextCursor) {
+            return new LeadPage(items, nextCursor, -1, false);
+        }
+    }
 }

@@ -171,8 +171,12 @@ class LeadQueriesDbTest {
     }
 
     private static LeadService service(long userId, String role) {
+        return service(acme, userId, role);
+    }
+
+    private static LeadService service(TenantRef tenant, long userId, String role) {
         LeadService service = new LeadService();
-        service.data = DB.data(acme, userId, role);
+        service.data = DB.data(tenant, userId, role);
         service.nextActions = NextActions.at(Clock.systemUTC());
         return service;
     }
@@ -380,7 +384,9 @@ class LeadQueriesDbTest {
         // as the board calls it: inside the request's tenant transaction
         Map<Long, Long> all =
                 service.data.tx(
-                        em -> service.countByStage(em, service.filter(em, params(Map.of()))));
+                        em ->
+                                service.countByStage(
+                                        em, service.filter(em, params(Map.of())), stages()));
         assertThat(all).containsEntry(newStage, 2L).containsEntry(progressStage, 1L);
         assertThat(all.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
         Map<Long, Long> hot =
@@ -388,8 +394,69 @@ class LeadQueriesDbTest {
                         em ->
                                 service.countByStage(
                                         em,
-                                        service.filter(em, params(Map.of("temperature", "HOT")))));
+                                        service.filter(em, params(Map.of("temperature", "HOT"))),
+                                        stages()));
         assertThat(hot).containsOnly(Map.entry(newStage, 1L), Map.entry(wonStage, 1L));
+    }
+
+    /** Every stage id of the company. */
+    private static List<Long> stages() {
+        return DB.column(acme, "SELECT id FROM stages ORDER BY id").stream()
+                .map(id -> ((Number) id).longValue())
+                .toList();
+    }
+
+    @Test
+    void countsStopAtTheCapAndSaySo() {
+        TenantRef many = DB.newTenant("leads-many", "Asia/Almaty");
+        long manyNew = DB.stage(many, "NEW");
+        long manyWon = DB.stage(many, "WON");
+        int over = LeadService.COUNT_CAP + 200;
+        DB.sql(
+                many,
+                "INSERT INTO leads (phone, name, stage_id, created_at) SELECT '+7702' || lpad(i::text,"
+                        + " 7, '0'), 'Lead ' || i, "
+                        + manyNew
+                        + ", now() FROM generate_series(1, "
+                        + over
+                        + ") i");
+        DB.sql(
+                many,
+                "INSERT INTO leads (phone, name, stage_id, created_at) SELECT '+7703' || lpad(i::text,"
+                        + " 7, '0'), 'Won ' || i, "
+                        + manyWon
+                        + ", now() FROM generate_series(1, 3) i");
+        LeadService service = service(many, owner, "owner");
+        Map<Long, Long> counts =
+                service.data.tx(
+                        em ->
+                                service.countByStage(
+                                        em,
+                                        service.filter(em, params(Map.of())),
+                                        List.of(manyNew, manyWon)));
+        // counting stops one past the cap: "more than the cap", not the exact 1,200
+        assertThat(counts)
+                .containsOnly(
+                        Map.entry(manyNew, (long) LeadService.COUNT_CAP + 1),
+                        Map.entry(manyWon, 3L));
+        LeadPage all = service.list(params(Map.of()), "score", null, 10);
+        assertThat(all.total()).isEqualTo(LeadService.COUNT_CAP);
+        assertThat(all.totalCapped()).isTrue();
+        LeadPage won =
+                service.list(params(Map.of("stage", Long.toString(manyWon))), "score", null, 10);
+        assertThat(won.total()).isEqualTo(3);
+        assertThat(won.totalCapped()).isFalse();
+        // exactly the cap is still exact
+        DB.sql(
+                many,
+                "DELETE FROM leads WHERE stage_id = "
+                        + manyNew
+                        + " AND id IN (SELECT id FROM leads WHERE stage_id = "
+                        + manyNew
+                        + " ORDER BY id LIMIT 203)");
+        LeadPage exact = service.list(params(Map.of()), "score", null, 10);
+        assertThat(exact.total()).isEqualTo(LeadService.COUNT_CAP);
+        assertThat(exact.totalCapped()).isFalse();
     }
 
     @Test
