@@ -438,10 +438,24 @@ public final class CoreExtractors {
      * @return key → value ({@code String} for all three keys); only keys that were found
      */
     public static Map<String, Object> extract(ExtractionRequest request) {
+        return extract(request, true);
+    }
+
+    /**
+     * The core values found in the request's text, optionally without taking a bare answer.
+     *
+     * @param request the client's message, what is known, the field asked last
+     * @param bareAnswers {@code true} to take a short answer to the asked field as written (a bare
+     *     name, a village, «в 10»); {@code false} reads the message in the context of the asked
+     *     field but takes only what it names plainly (a known city, an introduced name, a time said
+     *     in words) — the way a client's question is read, which is never the answer itself
+     * @return key → value ({@code String} for all three keys); only keys that were found
+     */
+    public static Map<String, Object> extract(ExtractionRequest request, boolean bareAnswers) {
         Map<String, Object> out = new LinkedHashMap<>();
         String text = request.text();
         String expected = request.expectedField();
-        Optional<String> name = name(text, NAME.equals(expected));
+        Optional<String> name = name(text, bareAnswers && NAME.equals(expected));
         name.ifPresent(n -> out.put(NAME, n));
         // "это Нурсултан" names the client, not the city; "сегодня, Марат, в 15:00" is a time
         String rest =
@@ -454,13 +468,14 @@ public final class CoreExtractors {
                                                                 + "(?!\\p{L})\\s*,?\\s*",
                                                         " "))
                         .orElse(text == null ? "" : text);
-        city(rest, CITY.equals(expected)).ifPresent(c -> out.put(CITY, c));
+        city(rest, bareAnswers && CITY.equals(expected)).ifPresent(c -> out.put(CITY, c));
         boolean timeWanted =
                 CALL_TIME.equals(expected)
                         || NAME.equals(expected)
                         || Intents.detect(text).contains(Intents.Intent.CALL_WANTED);
         if (timeWanted) {
-            callTime(rest, CALL_TIME.equals(expected)).ifPresent(t -> out.put(CALL_TIME, t));
+            callTime(rest, bareAnswers && CALL_TIME.equals(expected))
+                    .ifPresent(t -> out.put(CALL_TIME, t));
         }
         return out;
     }

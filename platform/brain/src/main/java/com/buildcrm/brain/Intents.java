@@ -206,6 +206,20 @@ public final class Intents {
         return found;
     }
 
+    /** Words said around a «спасибо» that add nothing to it. */
+    private static final Pattern THANKS_FILLERS =
+            p("\\b(?:большое|огромное|вам|пожалуйста|заранее|so|much|very|a\\s+lot)\\b");
+
+    /** {@code true} when {@code text} only thanks us («Спасибо большое!»): it answers nothing. */
+    static boolean onlyThanks(String text) {
+        String n = TextNormalizer.normalize(text);
+        if (!THANKS.matcher(n).find()) {
+            return false;
+        }
+        String rest = THANKS_FILLERS.matcher(THANKS.matcher(n).replaceAll(" ")).replaceAll(" ");
+        return rest.replaceAll("[\\s,.\\-]+", "").isEmpty();
+    }
+
     /** {@code true} when {@code text} greets us (possibly along with other content). */
     static boolean greets(String text) {
         return GREETING_ANY.matcher(TextNormalizer.normalize(text)).find();

@@ -5,6 +5,7 @@ import com.buildcrm.plugin.api.Advice;
 import com.buildcrm.plugin.api.AdviceRequest;
 import com.buildcrm.plugin.api.Extraction;
 import com.buildcrm.plugin.api.ExtractionRequest;
+import com.buildcrm.plugin.api.FieldType;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.plugin.api.Locales;
 import com.buildcrm.plugin.api.QualificationField;
@@ -440,35 +441,57 @@ public final class RuleBrain implements Brain {
             return repeated ? alternative : sentence;
         }
 
+        /**
+         * The values this turn's messages give. Every message is read on its own (core extractors,
+         * then the pack's, whose values win), then all of them together for a value said across
+         * messages. Other fields take the latest message's value (a later message corrects an
+         * earlier one); the field the bot asked for takes the message that answers it (see {@link
+         * #askedValue}), so the same answer is taken however the client's messages fall into turns
+         * — and never a question sent along with it.
+         */
         private Map<String, Object> extract() {
-            Map<String, Object> raw = new LinkedHashMap<>();
             Map<String, Object> known = in.state().fields();
             String asked = mem.askedField();
-            List<String> texts = new ArrayList<>(in.burst());
-            if (texts.size() > 1) {
-                texts.add(String.join("\n", in.burst()));
+            QualificationField askedField = asked == null ? null : byKey.get(asked);
+            List<String> burst = in.burst();
+            List<String> texts = new ArrayList<>(burst);
+            if (burst.size() > 1) {
+                texts.add(String.join("\n", burst));
             }
+            Map<String, Object> raw = new LinkedHashMap<>();
+            AskedValue answer = null;
+            boolean anyQuestion = false;
             for (int i = 0; i < texts.size(); i++) {
-                boolean joined = i == texts.size() - 1 && texts.size() > 1;
-                ExtractionRequest req =
-                        new ExtractionRequest(texts.get(i), known, asked, in.packSettings());
-                Map<String, Object> found = new LinkedHashMap<>(CoreExtractors.extract(req));
-                var packFound = packExtract(in.pack(), req);
-                found.putAll(packFound.values());
-                unclear.addAll(packFound.unclear());
-                for (Map.Entry<String, Object> e : found.entrySet()) {
-                    if (!joined || !raw.containsKey(e.getKey())) {
-                        raw.put(e.getKey(), e.getValue());
+                boolean joined = i == burst.size();
+                String text = texts.get(i);
+                boolean question = joined ? anyQuestion : Questions.isQuestion(text);
+                anyQuestion |= question;
+                Map<String, Object> found = read(text, known, asked);
+                Object value = asked == null ? null : found.remove(asked);
+                if (joined) {
+                    found.forEach(raw::putIfAbsent);
+                } else {
+                    raw.putAll(found);
+                }
+                if (value != null && askedField != null) {
+                    AskedValue candidate = askedValue(askedField, text, question, value);
+                    if (candidate != null && joined) {
+                        candidate = new AskedValue(candidate.value(), candidate.rank() + 4);
+                    }
+                    if (candidate != null && (answer == null || candidate.rank() < answer.rank())) {
+                        answer = candidate; // the earliest of the best answers
                     }
                 }
             }
-            if (asked != null
-                    && !raw.containsKey(asked)
-                    && !unclear.contains(asked)
-                    && byKey.containsKey(asked)) {
-                Object bare = bareAnswer(byKey.get(asked), in.burst().get(in.burst().size() - 1));
-                if (bare != null) {
-                    raw.put(asked, bare);
+            if (answer != null) {
+                raw.put(asked, answer.value());
+            } else if (askedField != null && !unclear.contains(asked)) {
+                for (String message : burst) {
+                    Object bare = bareAnswer(askedField, message);
+                    if (bare != null && fits(askedField, bare)) {
+                        raw.put(asked, bare);
+                        break;
+                    }
                 }
             }
             Map<String, Object> out = new LinkedHashMap<>();
@@ -489,9 +512,79 @@ public final class RuleBrain implements Brain {
             return out;
         }
 
+        /** The core values, then the pack's (which win), in {@code text}; notes what is unclear. */
+        private Map<String, Object> read(String text, Map<String, Object> known, String asked) {
+            ExtractionRequest req = new ExtractionRequest(text, known, asked, in.packSettings());
+            Map<String, Object> found = new LinkedHashMap<>(CoreExtractors.extract(req));
+            Extraction pack = packExtract(in.pack(), req);
+            found.putAll(pack.values());
+            unclear.addAll(pack.unclear());
+            return found;
+        }
+
+        /**
+         * What {@code text} names plainly: read in the context of the asked field, but without
+         * taking a bare answer to it (the core's «Алматы» counts, a short phrase taken as written
+         * does not; the pack reads the text as if nothing were asked).
+         */
+        private Map<String, Object> readPlainly(
+                String text, Map<String, Object> known, String asked) {
+            Map<String, String> settings = in.packSettings();
+            Map<String, Object> found =
+                    new LinkedHashMap<>(
+                            CoreExtractors.extract(
+                                    new ExtractionRequest(text, known, asked, settings), false));
+            found.putAll(
+                    packExtract(in.pack(), new ExtractionRequest(text, known, null, settings))
+                            .values());
+            return found;
+        }
+
+        /** A value for the asked field and how well its message answers it (lower is better). */
+        private record AskedValue(Object value, int rank) {}
+
+        /**
+         * How well {@code text} answers the asked {@code field}, given the {@code value} read from
+         * it: 0 — it names the value plainly; 1 — a bare answer («Узынагаш», «12»); 2 — a question
+         * that names it plainly («а в Алматы замер бесплатный?»); 3 — a question with a bare yes/no
+         * or number. A question is never a bare answer to a text field: «Есть ли рассрочка?» is
+         * answered as a question, not stored as the city. The joined messages rank after every
+         * single one.
+         *
+         * @return the value to store and its rank, or {@code null} when it does not answer
+         */
+        private AskedValue askedValue(
+                QualificationField field, String text, boolean question, Object value) {
+            Object plain = readPlainly(text, in.state().fields(), field.key()).get(field.key());
+            Object taken = value;
+            int rank;
+            if (!question) {
+                rank = plain == null ? 1 : 0;
+            } else if (plain != null) {
+                taken = field.type() == FieldType.TEXT ? plain : value;
+                rank = 2;
+            } else if (field.type() != FieldType.TEXT) {
+                rank = 3;
+            } else {
+                return null;
+            }
+            return fits(field, taken) ? new AskedValue(taken, rank) : null;
+        }
+
+        private static boolean fits(QualificationField field, Object value) {
+            try {
+                ActionValidator.coerce(field, value);
+                return true;
+            } catch (InvalidActionException e) {
+                return false;
+            }
+        }
+
         /**
          * A bare answer to the asked field that neither the core nor the pack understood: "да" for
-         * a yes/no field, "12" or "10,5 м" for a number, a short phrase for a pack's text field.
+         * a yes/no field, "12" or "10,5 м" for a number, a short phrase for a pack's text field. A
+         * question is not a text answer («есть ли рассрочка» is no colour) and says no plain «есть»
+         * to a yes/no field.
          */
         private static Object bareAnswer(QualificationField f, String message) {
             String n = TextNormalizer.normalize(message);
@@ -499,6 +592,7 @@ public final class RuleBrain implements Brain {
                 return null;
             }
             Set<Intent> found = Intents.detect(message);
+            boolean question = Questions.isQuestion(message);
             switch (f.type()) {
                 case BOOLEAN:
                     if (found.contains(Intent.DECLINE)) {
@@ -506,6 +600,9 @@ public final class RuleBrain implements Brain {
                     }
                     if (found.contains(Intent.AGREE)) {
                         return Boolean.TRUE;
+                    }
+                    if (question && n.contains(" ")) {
+                        return null;
                     }
                     return n.split("[ ,.]")[0];
                 case NUMBER:
@@ -522,8 +619,9 @@ public final class RuleBrain implements Brain {
                             found.isEmpty() || Set.of(Intent.THANKS).containsAll(found);
                     if (core
                             || !onlyPoliteness
+                            || question
+                            || Intents.onlyThanks(text)
                             || text.length() > 200
-                            || text.contains("?")
                             || text.matches("^\\[.*]$")
                             || !text.matches("(?s).*\\p{L}{2,}.*")) {
                         return null;

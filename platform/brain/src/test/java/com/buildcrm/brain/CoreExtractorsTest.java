@@ -77,6 +77,34 @@ class CoreExtractorsTest {
     }
 
     @Test
+    void withoutBareAnswersOnlyWhatIsNamedPlainlyIsTaken() {
+        Map<String, Object> question =
+                CoreExtractors.extract(
+                        new ExtractionRequest("Есть ли рассрочка?", Map.of(), "city", Map.of()),
+                        false);
+        assertNull(question.get("city"));
+        assertEquals("Есть ли рассрочка", extract("Есть ли рассрочка?", "city").get("city"));
+        Map<String, Object> plain =
+                CoreExtractors.extract(
+                        new ExtractionRequest(
+                                "а в Алматы замер бесплатный?", Map.of(), "city", Map.of()),
+                        false);
+        assertEquals("Алматы", plain.get("city"));
+        Map<String, Object> time =
+                CoreExtractors.extract(
+                        new ExtractionRequest(
+                                "можно завтра в 10?", Map.of(), "preferred_call_time", Map.of()),
+                        false);
+        assertEquals("завтра в 10", time.get("preferred_call_time"));
+        assertNull(
+                CoreExtractors.extract(
+                                new ExtractionRequest(
+                                        "Девушка, а рассрочка есть?", Map.of(), "name", Map.of()),
+                                false)
+                        .get("name"));
+    }
+
+    @Test
     void citiesThatAreAlsoWordsNeedContext() {
         assertNull(extract("2 есик и 5 терезе", null).get("city"));
         assertNull(extract("дом для больших семей", null).get("city"));

@@ -81,5 +81,12 @@ class KnowledgeBaseTest {
         assertTrue(Questions.isQuestion("доставка есть?"));
         assertFalse(Questions.isQuestion("что-то дорого"));
         assertFalse(Questions.isQuestion("Мы из Алматы"));
+        assertTrue(Questions.isQuestion("кстати, какие сроки"));
+        assertTrue(Questions.isQuestion("а сроки какие"));
+        assertTrue(Questions.isQuestion("есть ли рассрочка"));
+        assertFalse(Questions.isQuestion("Алматы"));
+        assertFalse(Questions.isQuestion("с. Узынагаш"));
+        assertFalse(Questions.isQuestion("как получится, не горит"));
+        assertFalse(Questions.isQuestion("когда удобно"));
     }
 }
