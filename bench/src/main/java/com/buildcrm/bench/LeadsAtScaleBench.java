@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,6 +69,8 @@ public final class LeadsAtScaleBench {
     private final Path jar;
     private final int leads;
     private final int seconds;
+    private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1g"));
+    private final List<String> only = new ArrayList<>();
     private BenchServer server;
     private String token;
 
@@ -81,16 +85,25 @@ public final class LeadsAtScaleBench {
         int leads = 100_000;
         int seconds = 15;
         boolean keep = false;
+        List<String> jvm = new ArrayList<>();
+        List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--leads" -> leads = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--keep" -> keep = true;
+                // an extra server JVM option, e.g. a JFR recording; repeatable
+                case "--jvm" -> jvm.add(args[++i]);
+                // only these paths (comma-separated names: board,list,…); ping always runs
+                case "--paths" -> only.addAll(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new LeadsAtScaleBench(jar, leads, seconds).run(keep);
+        LeadsAtScaleBench bench = new LeadsAtScaleBench(jar, leads, seconds);
+        bench.jvmArgs.addAll(jvm);
+        bench.only.addAll(only);
+        bench.run(keep);
     }
 
     private void run(boolean keep) throws Exception {
@@ -100,7 +113,7 @@ public final class LeadsAtScaleBench {
                 seconds,
                 Runtime.getRuntime().availableProcessors(),
                 StartupBench.loadAverage());
-        server = BenchServer.start(jar, "buildcrm-leads-", "-Xmx1g");
+        server = BenchServer.start(jar, "buildcrm-leads-", jvmArgs.toArray(String[]::new));
         try {
             String schema = setUp();
             long t0 = System.nanoTime();
@@ -114,6 +127,14 @@ public final class LeadsAtScaleBench {
             paths.put("search phone", "/api/crm/leads?limit=50&q=" + enc("707 12"));
             paths.put("search text", "/api/crm/leads?limit=50&q=" + enc("гарантия"));
             paths.put("search none", "/api/crm/leads?limit=50&q=" + enc("Вольфрам"));
+            if (!only.isEmpty()) {
+                paths.keySet()
+                        .removeIf(
+                                name ->
+                                        !name.equals("ping")
+                                                && !only.contains(name.replace(' ', '_'))
+                                                && !only.contains(name));
+            }
             for (Map.Entry<String, String> p : paths.entrySet()) {
                 // warm-up: the JIT, the caches, the plans
                 ClosedLoop.measure(server, token, p.getValue(), 2, Math.max(3, seconds / 3), false);
