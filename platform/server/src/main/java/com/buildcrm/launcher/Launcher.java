@@ -41,6 +41,11 @@ public final class Launcher {
 
     static final int DEFAULT_PORT = 8080;
 
+    /** The JSON-P system property naming the provider class, and the one Payara bundles. */
+    static final String JSON_PROVIDER_PROPERTY = "jakarta.json.provider";
+
+    static final String JSON_PROVIDER = "org.eclipse.parsson.JsonProviderImpl";
+
     /** Payara Micro options that print something or build a jar rather than run a server. */
     private static final Set<String> NOT_A_SERVER =
             Set.of("--help", "--version", "--outputuberjar", "--outputlauncher");
@@ -66,6 +71,7 @@ public final class Launcher {
             argv.add(Integer.toString(port));
         }
         System.setProperty("buildcrm.port", Integer.toString(port));
+        nameJsonProvider();
         try {
             DatabaseUrl.fromEnvironment(System.getenv(), System.getProperty("buildcrm.db.url"));
             if (option(argv, "--logproperties").isEmpty()) {
@@ -93,6 +99,18 @@ public final class Launcher {
             fail(failure);
         } else if (!Boolean.parseBoolean(System.getProperty(STARTED_PROPERTY))) {
             fail("the application was not deployed (the log above says why)");
+        }
+    }
+
+    /**
+     * Names JSON-P's provider (unless the operator did). Without the name, every {@code
+     * Json.create*} call — Payara's JWT check runs several on each signed-in request — looks the
+     * provider up with a {@code ServiceLoader} scan of the class path; with it, the class is loaded
+     * once. Measured: signed-in requests 15–40 % faster (ADR 043).
+     */
+    static void nameJsonProvider() {
+        if (System.getProperty(JSON_PROVIDER_PROPERTY) == null) {
+            System.setProperty(JSON_PROVIDER_PROPERTY, JSON_PROVIDER);
         }
     }
 

@@ -10,6 +10,30 @@ import org.junit.jupiter.api.Test;
 class LauncherTest {
 
     @Test
+    void theNamedJsonProviderIsTheOneTheServiceLoaderWouldFindAndAnOperatorsChoiceStands() {
+        String before = System.getProperty(Launcher.JSON_PROVIDER_PROPERTY);
+        try {
+            System.clearProperty(Launcher.JSON_PROVIDER_PROPERTY);
+            // found by the class-path scan the name replaces: the same class
+            assertThat(jakarta.json.spi.JsonProvider.provider().getClass().getName())
+                    .isEqualTo(Launcher.JSON_PROVIDER);
+            Launcher.nameJsonProvider();
+            assertThat(System.getProperty(Launcher.JSON_PROVIDER_PROPERTY))
+                    .isEqualTo(Launcher.JSON_PROVIDER);
+            System.setProperty(Launcher.JSON_PROVIDER_PROPERTY, "com.example.TheirProvider");
+            Launcher.nameJsonProvider();
+            assertThat(System.getProperty(Launcher.JSON_PROVIDER_PROPERTY))
+                    .isEqualTo("com.example.TheirProvider");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Launcher.JSON_PROVIDER_PROPERTY);
+            } else {
+                System.setProperty(Launcher.JSON_PROVIDER_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void thePortComesFromTheArgumentThenBuildcrmPortThenPort() {
         Map<String, String> both = Map.of("BUILDCRM_PORT", "9090", "PORT", "7070");
         assertThat(Launcher.port(List.of("--port", "8181"), both, null)).isEqualTo(8181);
