@@ -49,7 +49,10 @@ final class BenchServer {
     private final Path log;
     private final int port;
     private final String base;
+    private Path jarPath;
+    private String[] jvmArgs;
     private Process process;
+    private double readySeconds;
     private int pgPort;
     private String pgUrl;
 
@@ -80,6 +83,8 @@ final class BenchServer {
     }
 
     private void launch(Path jarPath, String... jvmArgs) throws Exception {
+        this.jarPath = jarPath;
+        this.jvmArgs = jvmArgs;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmArgs));
@@ -126,9 +131,19 @@ final class BenchServer {
         }
         pgPort = Integer.parseInt(m.group(1));
         pgUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
+        readySeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
                 "server ready in %.1f s on port %d, embedded PostgreSQL on %s, data in %s%n",
-                (System.nanoTime() - t0) / 1e9, port, pgPort, dir);
+                readySeconds, port, pgPort, dir);
+    }
+
+    /**
+     * Stops the server and starts it again on the same port and data dir with the same JVM options,
+     * waiting for {@code /health/ready} = 200 (the server log starts afresh).
+     */
+    void restart() throws Exception {
+        stop();
+        launch(jarPath, jvmArgs);
     }
 
     /**
@@ -165,6 +180,16 @@ final class BenchServer {
     /** Deletes the temporary directory (data dir, Payara root, server log). */
     void deleteDir() {
         StartupBench.deleteTree(dir);
+    }
+
+    /** Seconds from the last process start to {@code /health/ready} = 200. */
+    double readySeconds() {
+        return readySeconds;
+    }
+
+    /** The server JVM's process id. */
+    long pid() {
+        return process.pid();
     }
 
     Path dir() {

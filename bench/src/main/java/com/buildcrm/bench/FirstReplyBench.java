@@ -87,7 +87,7 @@ public final class FirstReplyBench {
 
     private void run() throws Exception {
         System.out.println("load average at start: " + StartupBench.loadAverage());
-        HttpServer gateway = gateway();
+        HttpServer gateway = gateway(firstAtGateway, gatewayCalls);
         String gatewayUrl = "http://127.0.0.1:" + gateway.getAddress().getPort() + "/api/v1/";
         BenchServer server =
                 BenchServer.start(
@@ -127,8 +127,13 @@ public final class FirstReplyBench {
         }
     }
 
-    /** A fake ChatFlow instance API: records the first call per recipient, answers success. */
-    private HttpServer gateway() throws Exception {
+    /**
+     * A fake ChatFlow instance API on 127.0.0.1 (base URL {@code http://127.0.0.1:<port>/api/v1/}):
+     * records the nanoTime of the first call per recipient number in {@code firstAtGateway}, counts
+     * every call, answers success.
+     */
+    static HttpServer gateway(Map<String, Long> firstAtGateway, AtomicInteger gatewayCalls)
+            throws Exception {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         s.setExecutor(Executors.newFixedThreadPool(8));
         AtomicInteger ids = new AtomicInteger();
@@ -186,7 +191,15 @@ public final class FirstReplyBench {
                                 + slug
                                 + ".kz\",\"password\":\"owner-pass-1\"}}",
                         201);
-        String id = BenchServer.field(created, "id");
+        return connect(server, op, BenchServer.field(created, "id"), gatewayUrl);
+    }
+
+    /**
+     * Turns on the rule brain with no reply pause for tenant {@code id} and points its ChatFlow
+     * channel at the gateway; the channel's webhook path (with {@code ?secret=}).
+     */
+    static String connect(BenchServer server, String op, String id, String gatewayUrl)
+            throws Exception {
         server.send(
                 "PUT",
                 "/api/admin/tenants/" + id + "/ai",
@@ -307,7 +320,7 @@ public final class FirstReplyBench {
     }
 
     /** One new lead's text webhook; the nanoTime of its 200, or -1. */
-    private static long post(BenchServer server, String hook, String phone, AtomicInteger bad) {
+    static long post(BenchServer server, String hook, String phone, AtomicInteger bad) {
         String body =
                 "{\"messageType\":\"text\",\"message\":\"Здравствуйте, сколько стоит дом?\","
                         + "\"metadata\":{\"sender\":\"Клиент "

@@ -2,6 +2,7 @@ package com.buildcrm.bench;
 
 import com.buildcrm.provisioner.NewOwner;
 import com.buildcrm.provisioner.NewTenant;
+import com.buildcrm.provisioner.ProvisionResult;
 import com.buildcrm.provisioner.TenantProvisioner;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -95,8 +96,40 @@ public final class TenantListBench {
         }
     }
 
-    /** Companies {@code list-N} through the real provisioner, 4 at a time, then their leads. */
+    /** Companies {@code list-N} through the real provisioner, then five leads each. */
     private static void provision(BenchServer server, int tenants) throws Exception {
+        createCompanies(server, "list-", tenants);
+        try (Connection c = server.db();
+                Statement st = c.createStatement()) {
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rs =
+                    st.executeQuery(
+                            "SELECT schema_name FROM platform.tenants WHERE slug LIKE 'list-%'")) {
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+            for (String schema : schemas) {
+                st.addBatch(
+                        "INSERT INTO "
+                                + schema
+                                + ".leads (phone, stage_id, created_at)"
+                                + " SELECT '+7707000000' || g, (SELECT min(id) FROM "
+                                + schema
+                                + ".stages), now() - (g / 4) * interval '1 day'"
+                                + " FROM generate_series(1, 5) g");
+            }
+            st.executeBatch();
+        }
+    }
+
+    /**
+     * Companies {@code <slugPrefix>0 … <slugPrefix>(count − 1)} (default pack, owner {@code
+     * owner@<slug>.kz}) through the real provisioner into the server's database, 4 at a time; their
+     * tenant ids in slug order.
+     */
+    static List<Long> createCompanies(BenchServer server, String slugPrefix, int count)
+            throws Exception {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.pgUrl());
         config.setUsername("postgres");
@@ -107,9 +140,9 @@ public final class TenantListBench {
             TenantProvisioner provisioner = new TenantProvisioner(ds);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
-                List<Future<?>> done = new ArrayList<>();
-                for (int i = 0; i < tenants; i++) {
-                    String slug = "list-" + i;
+                List<Future<ProvisionResult>> done = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    String slug = slugPrefix + i;
                     done.add(
                             pool.submit(
                                     () ->
@@ -125,33 +158,13 @@ public final class TenantListBench {
                                                                     "owner@" + slug + ".kz",
                                                                     "owner-pass-1")))));
                 }
-                for (Future<?> f : done) {
-                    f.get();
+                List<Long> ids = new ArrayList<>();
+                for (Future<ProvisionResult> f : done) {
+                    ids.add(f.get().tenantId());
                 }
+                return ids;
             } finally {
                 pool.shutdownNow();
-            }
-            try (Connection c = ds.getConnection();
-                    Statement st = c.createStatement()) {
-                List<String> schemas = new ArrayList<>();
-                try (ResultSet rs =
-                        st.executeQuery(
-                                "SELECT schema_name FROM platform.tenants WHERE slug LIKE 'list-%'")) {
-                    while (rs.next()) {
-                        schemas.add(rs.getString(1));
-                    }
-                }
-                for (String schema : schemas) {
-                    st.addBatch(
-                            "INSERT INTO "
-                                    + schema
-                                    + ".leads (phone, stage_id, created_at)"
-                                    + " SELECT '+7707000000' || g, (SELECT min(id) FROM "
-                                    + schema
-                                    + ".stages), now() - (g / 4) * interval '1 day'"
-                                    + " FROM generate_series(1, 5) g");
-                }
-                st.executeBatch();
             }
         }
     }

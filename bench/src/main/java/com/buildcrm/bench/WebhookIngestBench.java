@@ -565,7 +565,7 @@ public final class WebhookIngestBench {
                 "postgres");
     }
 
-    private static String runQuiet(String... command) throws Exception {
+    static String runQuiet(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
