@@ -1,6 +1,5 @@
 package com.buildcrm.lead;
 
-import com.buildcrm.tenancy.EntityManagers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,18 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantTableDiscriminator;
-import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 
 /** A lead: one client phone number of one tenant, with its place in the funnel. */
 @Entity
 @Table(name = "leads")
-@Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(
-        type = TenantTableDiscriminatorType.SCHEMA,
-        contextProperty = EntityManagers.TENANT_SCHEMA_PROPERTY)
 public class Lead {
 
     @Id

@@ -1,7 +1,6 @@
 package com.buildcrm.message;
 
 import com.buildcrm.channel.DeliveryStatus;
-import com.buildcrm.tenancy.EntityManagers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,18 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantTableDiscriminator;
-import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 
 /** One message of a lead's WhatsApp conversation, in either direction. */
 @Entity
 @Table(name = "messages")
-@Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(
-        type = TenantTableDiscriminatorType.SCHEMA,
-        contextProperty = EntityManagers.TENANT_SCHEMA_PROPERTY)
 public class Message {
 
     @Id

@@ -1,23 +1,14 @@
 package com.buildcrm.pipeline;
 
-import com.buildcrm.tenancy.EntityManagers;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantTableDiscriminator;
-import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 
 /** A funnel stage of one tenant; system stages carry a role the pipeline rules know. */
 @Entity
 @Table(name = "stages")
-@Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(
-        type = TenantTableDiscriminatorType.SCHEMA,
-        contextProperty = EntityManagers.TENANT_SCHEMA_PROPERTY)
 public class Stage {
 
     @Id

@@ -8,14 +8,14 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The one EclipseLink persistence unit, shared by all tenants (schema-per-tenant through {@code
- * TABLE_PER_TENANT} + {@code SCHEMA} discriminator) with no shared cache across tenants. The only
- * place where an entity manager is created and a schema is chosen.
+ * The one EclipseLink persistence unit, shared by all tenants, with no shared cache. The tenant
+ * entities name no schema: a tenant unit of work reaches its schema through the {@code SET LOCAL
+ * search_path} that {@link Transactions} runs as its first statement — the same guarantee the
+ * native queries always had (ADR 043; before, EclipseLink's {@code TABLE_PER_TENANT} copied the
+ * descriptors and re-parsed every JPQL string in each transaction). The only place where an entity
+ * manager is created.
  */
 public final class EntityManagers implements AutoCloseable {
-
-    /** The EclipseLink context property carrying the tenant schema (see the tenant entities). */
-    public static final String TENANT_SCHEMA_PROPERTY = "buildcrm.tenant-schema";
 
     private final EntityManagerFactory emf;
 
@@ -31,8 +31,12 @@ public final class EntityManagers implements AutoCloseable {
         return emf.createEntityManager();
     }
 
+    /** An entity manager for {@code tenant}'s unit of work; its transaction picks the schema. */
     EntityManager forTenant(TenantRef tenant) {
-        return emf.createEntityManager(Map.of(TENANT_SCHEMA_PROPERTY, tenant.schema()));
+        if (tenant == null) {
+            throw new TenantNotBoundException();
+        }
+        return emf.createEntityManager();
     }
 
     @Override

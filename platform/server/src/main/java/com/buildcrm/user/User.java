@@ -1,6 +1,5 @@
 package com.buildcrm.user;
 
-import com.buildcrm.tenancy.EntityManagers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,18 +7,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantTableDiscriminator;
-import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 
 /** A business user of one tenant (owner, ROP or manager). */
 @Entity
 @Table(name = "users")
-@Multitenant(MultitenantType.TABLE_PER_TENANT)
-@TenantTableDiscriminator(
-        type = TenantTableDiscriminatorType.SCHEMA,
-        contextProperty = EntityManagers.TENANT_SCHEMA_PROPERTY)
 public class User {
 
     @Id
