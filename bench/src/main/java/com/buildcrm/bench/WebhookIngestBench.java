@@ -513,7 +513,7 @@ public final class WebhookIngestBench {
                         + pgbenchSeconds
                         + " s per level, "
                         + scripts.resolve("insert.sql"));
-        runQuiet(
+        runPg(
                 "psql",
                 "-h",
                 "127.0.0.1",
@@ -527,7 +527,7 @@ public final class WebhookIngestBench {
                 "postgres");
         for (int c : clients) {
             String out =
-                    runQuiet(
+                    runPg(
                             "pgbench",
                             "-h",
                             "127.0.0.1",
@@ -551,7 +551,7 @@ public final class WebhookIngestBench {
                     "PGBENCH embedded clients=%d tps=%s latency_avg_ms=%s%n",
                     c, tps.find() ? tps.group(1) : "?", lat.find() ? lat.group(1) : "?");
         }
-        runQuiet(
+        runPg(
                 "psql",
                 "-h",
                 "127.0.0.1",
@@ -563,6 +563,25 @@ public final class WebhookIngestBench {
                 "-f",
                 scripts.resolve("teardown.sql").toString(),
                 "postgres");
+    }
+
+    /**
+     * {@link #runQuiet} for {@code psql}/{@code pgbench} against the server's embedded PostgreSQL:
+     * its password (issue 12) in {@code PGPASSWORD}, and no terminal to prompt on — without them
+     * {@code psql} waited for a password for ever.
+     */
+    private String runPg(String... command) throws Exception {
+        ProcessBuilder pb =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("PGPASSWORD", server.pgPassword());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
     }
 
     static String runQuiet(String... command) throws Exception {
