@@ -21,17 +21,16 @@ describe('a column count', () => {
 
   it('stays capped when a lead moves out of or into a capped column, and moves by one otherwise', () => {
     const columns = [column(1, 'Новый', 1000, true), column(2, 'В работе', 3, false)];
-    const lead = columns[0].leads[0];
+    const lead = columns[0]?.leads[0];
+    if (!lead) throw new Error('the first column holds the lead');
     const out = moveInBoard(columns, lead, 2);
     expect(out.map((c) => [c.count, c.countCapped])).toEqual([
       [1000, true],
       [4, false],
     ]);
-    const back = moveInBoard(
-      out,
-      out[1].leads.find((l) => l.id === 7)!,
-      1,
-    );
+    const moved = out[1]?.leads.find((l) => l.id === 7);
+    if (!moved) throw new Error('the lead moved to the second column');
+    const back = moveInBoard(out, moved, 1);
     expect(back.map((c) => [c.count, c.countCapped])).toEqual([
       [1000, true],
       [3, false],
