@@ -135,7 +135,15 @@ public final class FirstReplyBench {
     static HttpServer gateway(Map<String, Long> firstAtGateway, AtomicInteger gatewayCalls)
             throws Exception {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        s.setExecutor(Executors.newFixedThreadPool(8));
+        // daemon threads: exec:java waits for the others, so they would keep the bench alive
+        s.setExecutor(
+                Executors.newFixedThreadPool(
+                        8,
+                        r -> {
+                            Thread t = new Thread(r, "fake-chatflow");
+                            t.setDaemon(true);
+                            return t;
+                        }));
         AtomicInteger ids = new AtomicInteger();
         s.createContext(
                 "/api/v1/",

@@ -70,6 +70,7 @@ public final class MemoryAtScaleBench {
     private String jar = "platform/server/target/buildcrm.jar";
     private int tenants = 1000;
     private int clients = 4;
+    private boolean keep;
     private final List<String> jvmArgs = new ArrayList<>();
 
     /** Gateway arrival of the first call per recipient number. */
@@ -91,6 +92,7 @@ public final class MemoryAtScaleBench {
                 case "--tenants" -> b.tenants = Integer.parseInt(args[++i]);
                 case "--clients" -> b.clients = Integer.parseInt(args[++i]);
                 case "--jvm" -> b.jvmArgs.add(args[++i]);
+                case "--keep" -> b.keep = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -143,14 +145,18 @@ public final class MemoryAtScaleBench {
             System.out.println("server log after the restart: " + server.logSummary());
         } finally {
             server.stop();
-            server.deleteDir();
+            if (keep) {
+                System.out.println("kept " + server.dir());
+            } else {
+                server.deleteDir();
+            }
             gateway.stop(0);
         }
         System.out.println();
         System.out.println(
                 "| phase | tenants | RSS MB | RSS after full GC MB | peak RSS MB | heap after GC MB"
                         + " | heap committed MB | metaspace MB | EclipseLink descriptors"
-                        + " | EclipseLink objects (MB) | embedded PG PSS MB | leads answered"
+                        + " | EclipseLink objects (KB) | embedded PG PSS MB | leads answered"
                         + " | to ready s |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         rows.forEach(System.out::println);
@@ -263,14 +269,32 @@ public final class MemoryAtScaleBench {
 
     // ---------------------------------------------------------------- measurements
 
-    /** Measures the server now, prints the details and adds a row to the table. */
-    private void measure(BenchServer server, String phase, String traffic, double toReady)
+    /**
+     * Measures the server now, prints the details and adds a row to the table; a failure is printed
+     * and becomes the row, and the bench goes on.
+     */
+    private void measure(BenchServer server, String phase, String traffic, double toReady) {
+        try {
+            measureOrFail(server, phase, traffic, toReady);
+        } catch (Exception e) {
+            e.printStackTrace(System.out);
+            rows.add(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | measuring failed: %s | | | | | | | | | | %s | %s |",
+                            phase,
+                            e,
+                            traffic,
+                            seconds(toReady)));
+        }
+    }
+
+    private void measureOrFail(BenchServer server, String phase, String traffic, double toReady)
             throws Exception {
         long pid = server.pid();
         Map<String, Long> before = procStatus(pid);
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        WebhookIngestBench.runQuiet(jcmd, Long.toString(pid), "GC.run");
-        String heapInfo = WebhookIngestBench.runQuiet(jcmd, Long.toString(pid), "GC.heap_info");
+        jcmd(pid, "GC.run");
+        String heapInfo = jcmd(pid, "GC.heap_info");
         Map<String, Long> after = procStatus(pid);
         long heapUsedKb = 0;
         long heapCommittedKb = 0;
@@ -285,10 +309,7 @@ public final class MemoryAtScaleBench {
                 heapUsedKb += Long.parseLong(space.group(3));
             }
         }
-        Histogram h =
-                Histogram.parse(
-                        WebhookIngestBench.runQuiet(
-                                jcmd, Long.toString(pid), "GC.class_histogram"));
+        Histogram h = Histogram.parse(jcmd(pid, "GC.class_histogram"));
         String row =
                 String.format(
                         Locale.ROOT,
@@ -304,16 +325,38 @@ public final class MemoryAtScaleBench {
                         h.instances(DESCRIPTORS + "RelationalDescriptor")
                                 + h.instances(DESCRIPTORS + "ClassDescriptor"),
                         h.instances("org.eclipse.persistence."),
-                        h.bytes("org.eclipse.persistence.") >> 20,
+                        h.bytes("org.eclipse.persistence.") >> 10,
                         mb(pgPssKb(server)),
                         traffic,
-                        Double.isNaN(toReady) ? "" : String.format(Locale.ROOT, "%.1f", toReady));
+                        seconds(toReady));
         rows.add(row);
         System.out.println(row);
         System.out.printf(
                 "  live objects %d MB; EclipseLink by bytes (instances/size): %s%n",
                 h.totalBytes >> 20, h.top("org.eclipse.persistence.", 8));
         System.out.printf("  whole heap by bytes: %s%n", h.top("", 8));
+    }
+
+    /**
+     * {@code jcmd <pid> <command>}'s output; up to three attempts, since attaching to a JVM that is
+     * busy (a loaded machine, a server just started) may time out.
+     */
+    private static String jcmd(long pid, String command) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return WebhookIngestBench.runQuiet(jcmd, Long.toString(pid), command);
+            } catch (IllegalStateException failed) {
+                if (attempt == 3) {
+                    throw failed;
+                }
+                System.out.println("retrying: " + failed.getMessage().strip());
+            }
+        }
+    }
+
+    private static String seconds(double s) {
+        return Double.isNaN(s) ? "" : String.format(Locale.ROOT, "%.1f", s);
     }
 
     private static long mb(Long kb) {
@@ -375,11 +418,7 @@ public final class MemoryAtScaleBench {
 
     /** The server JVM's collector and maximum heap, from {@code jcmd VM.flags}. */
     private static String jvmFlags(BenchServer server) throws Exception {
-        String flags =
-                WebhookIngestBench.runQuiet(
-                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(server.pid()),
-                        "VM.flags");
+        String flags = jcmd(server.pid(), "VM.flags");
         Matcher max = Pattern.compile("-XX:MaxHeapSize=(\\d+)").matcher(flags);
         Matcher gc = Pattern.compile("-XX:\\+Use(\\w+GC)\\b").matcher(flags);
         return (gc.find() ? gc.group(1) : "?")
