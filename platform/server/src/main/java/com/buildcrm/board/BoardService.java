@@ -52,7 +52,8 @@ public class BoardService {
                     for (Stage s : stages) {
                         LeadPage page =
                                 pages.getOrDefault(s.id(), LeadPage.uncounted(List.of(), null));
-                        long count = counts.getOrDefault(s.id(), 0L);
+                        LeadService.Capped count =
+                                LeadService.Capped.of(counts.getOrDefault(s.id(), 0L));
                         columns.add(
                                 new ColumnResponse(
                                         new StageCard(
@@ -61,8 +62,8 @@ public class BoardService {
                                                 s.role(),
                                                 s.position(),
                                                 s.color()),
-                                        Math.min(count, LeadService.COUNT_CAP),
-                                        count > LeadService.COUNT_CAP,
+                                        count.value(),
+                                        count.capped(),
                                         page.items(),
                                         page.nextCursor()));
                     }

@@ -47,6 +47,20 @@ public class LeadService {
     public static final int COUNT_CAP = 1000;
 
     /**
+     * A count as the API answers it: at most {@link #COUNT_CAP}, and whether counting stopped
+     * there.
+     */
+    public record Capped(long value, boolean capped) {
+
+        /**
+         * From a count taken up to {@code COUNT_CAP + 1} ({@link #count}, {@link #countByStage}).
+         */
+        public static Capped of(long counted) {
+            return new Capped(Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
+        }
+    }
+
+    /**
      * What the search box matches on a lead, written exactly as the trigram index {@code
      * leads_search_trgm_idx} (tenant migration V14) writes it, so {@code ILIKE '%q%'} is an index
      * scan (ADR 036). Every message's text is matched too, through {@code messages_text_trgm_idx}.
@@ -67,12 +81,9 @@ public class LeadService {
                 em -> {
                     LeadFilter filter = filter(em, params);
                     LeadPage page = page(em, filter, order, after, size);
-                    long total = count(em, filter);
+                    Capped total = Capped.of(count(em, filter));
                     return new LeadPage(
-                            page.items(),
-                            page.nextCursor(),
-                            Math.min(total, COUNT_CAP),
-                            total > COUNT_CAP);
+                            page.items(), page.nextCursor(), total.value(), total.capped());
                 });
     }
 

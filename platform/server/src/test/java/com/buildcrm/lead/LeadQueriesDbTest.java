@@ -381,22 +381,18 @@ class LeadQueriesDbTest {
     @Test
     void countsPerStageMatchTheFilter() {
         LeadService service = service(owner, "owner");
-        // as the board calls it: inside the request's tenant transaction
-        Map<Long, Long> all =
-                service.data.tx(
-                        em ->
-                                service.countByStage(
-                                        em, service.filter(em, params(Map.of())), stages()));
+        Map<Long, Long> all = countsByStage(service, Map.of(), stages());
         assertThat(all).containsEntry(newStage, 2L).containsEntry(progressStage, 1L);
         assertThat(all.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
-        Map<Long, Long> hot =
-                service.data.tx(
-                        em ->
-                                service.countByStage(
-                                        em,
-                                        service.filter(em, params(Map.of("temperature", "HOT"))),
-                                        stages()));
+        Map<Long, Long> hot = countsByStage(service, Map.of("temperature", "HOT"), stages());
         assertThat(hot).containsOnly(Map.entry(newStage, 1L), Map.entry(wonStage, 1L));
+    }
+
+    /** The per-stage counts as the board takes them: inside the request's tenant transaction. */
+    private static Map<Long, Long> countsByStage(
+            LeadService service, Map<String, String> filter, List<Long> stageIds) {
+        return service.data.tx(
+                em -> service.countByStage(em, service.filter(em, params(filter)), stageIds));
     }
 
     /** Every stage id of the company. */
@@ -427,18 +423,16 @@ class LeadQueriesDbTest {
                         + manyWon
                         + ", now() FROM generate_series(1, 3) i");
         LeadService service = service(many, owner, "owner");
-        Map<Long, Long> counts =
-                service.data.tx(
-                        em ->
-                                service.countByStage(
-                                        em,
-                                        service.filter(em, params(Map.of())),
-                                        List.of(manyNew, manyWon)));
+        Map<Long, Long> counts = countsByStage(service, Map.of(), List.of(manyNew, manyWon));
         // counting stops one past the cap: "more than the cap", not the exact 1,200
         assertThat(counts)
                 .containsOnly(
                         Map.entry(manyNew, (long) LeadService.COUNT_CAP + 1),
                         Map.entry(manyWon, 3L));
+        assertThat(LeadService.Capped.of(counts.get(manyNew)))
+                .isEqualTo(new LeadService.Capped(LeadService.COUNT_CAP, true));
+        assertThat(LeadService.Capped.of(counts.get(manyWon)))
+                .isEqualTo(new LeadService.Capped(3, false));
         LeadPage all = service.list(params(Map.of()), "score", null, 10);
         assertThat(all.total()).isEqualTo(LeadService.COUNT_CAP);
         assertThat(all.totalCapped()).isTrue();
