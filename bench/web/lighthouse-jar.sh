@@ -6,6 +6,7 @@
 #   bench/web/lighthouse-jar.sh [--runs N] [--base http://127.0.0.1:8080]
 #
 #   --runs  Lighthouse runs per page (default 3); each run and the median are printed
+#   --pages which pages, space-separated (default "login now")
 #   --base  a server already running (its embedded default has the demo tenant); otherwise the script starts
 #           platform/server/target/buildcrm.jar on a free port with a fresh data directory and stops it at the end
 # Needs: java 17, node ≥ 20, `npm ci` in bench/web (done here if node_modules is missing), Debian chromium
@@ -16,11 +17,12 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-RUNS=3; BASE=
+RUNS=3; BASE=; PAGES="login now"
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift ;;
     --base) BASE="$2"; shift ;;
+    --pages) PAGES="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -81,7 +83,7 @@ done
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$HERE/results/jar-$STAMP"
 mkdir -p "$OUT"
-for target in login now; do
+for target in $PAGES; do
   reports=()
   for i in $(seq "$RUNS"); do
     report="$OUT/lighthouse-$target-$i.json"

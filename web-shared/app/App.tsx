@@ -1,8 +1,14 @@
 import { useState, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { BrowserRouter, useRoutes, type RouteObject } from 'react-router';
 import { createQueryClient } from '../lib/queryClient';
 
-/** The app in the browser: its routes under Vite's base URL, inside the app's providers. */
+/**
+ * The app in the browser: its routes under Vite's base URL, inside the app's providers.
+ *
+ * The router is react-router's declarative one (`BrowserRouter` + `useRoutes`), not the data router
+ * (`createBrowserRouter`): the apps use no loaders, actions or route `lazy`, and the data router's code is about a
+ * third of the login page's JS (ADR 044).
+ */
 export function App({
   routes,
   Providers,
@@ -15,10 +21,15 @@ export function App({
   queryClient?: ReturnType<typeof createQueryClient>;
 }) {
   const [queryClient] = useState(() => given ?? createQueryClient());
-  const [router] = useState(() => createBrowserRouter(routes, { basename: import.meta.env.BASE_URL }));
   return (
     <Providers queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <BrowserRouter basename={import.meta.env.BASE_URL}>
+        <Routes routes={routes} />
+      </BrowserRouter>
     </Providers>
   );
+}
+
+function Routes({ routes }: { routes: RouteObject[] }) {
+  return useRoutes(routes);
 }

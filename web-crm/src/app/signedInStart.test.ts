@@ -41,6 +41,35 @@ describe('a signed-in start', () => {
     expect(calls).toEqual(['refresh', 'me']);
   });
 
+  it("sends an owner's company check beside `me` when the restored token names the role", async () => {
+    window.localStorage.setItem('buildcrm.crm.session.restore', '1');
+    const claims = btoa(JSON.stringify({ sub: 'user:1000:1', groups: ['owner'] })).replace(/=+$/, '');
+    let leadsAsked = () => {};
+    const leadsSeen = new Promise<void>((resolve) => (leadsAsked = resolve));
+    const calls: string[] = [];
+    server.use(
+      http.post('*/api/auth/refresh', () => HttpResponse.json({ accessToken: `h.${claims}.s`, expiresIn: 900 })),
+      http.get('*/api/crm/leads', () => {
+        calls.push('leads');
+        leadsAsked();
+        return HttpResponse.json({ items: [], total: 0, totalCapped: false, nextCursor: null });
+      }),
+      // `me` answers only once the company check has gone out: a start that waited for `me` first never ends
+      http.get('*/api/crm/me', async () => {
+        await leadsSeen;
+        calls.push('me');
+        return HttpResponse.json(owner);
+      }),
+    );
+    const queryClient = createQueryClient({ retry: false });
+
+    startSignedIn(queryClient, '/now');
+
+    await waitFor(() => expect(queryClient.getQueryData(meQueryOptions().queryKey)).toEqual(owner));
+    await waitFor(() => expect(queryClient.getQueryData(firstLeadQueryOptions().queryKey)).toBeDefined());
+    expect(calls).toEqual(['leads', 'me']);
+  });
+
   it('leaves the company check out for a manager, who never sees the first steps', async () => {
     window.localStorage.setItem('buildcrm.crm.session.restore', '1');
     backend({ ...owner, role: 'manager' });

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useScreenSearchParams } from '@buildcrm/web-shared/app/useScreenSearchParams';
 
 /** `?page=` as the user may have typed it: anything but a positive whole number means the first page. */
 function pageOf(value: string | null): number {
@@ -12,7 +12,7 @@ function pageOf(value: string | null): number {
  * replaces its entry (each debounced pause of the typing would otherwise become a step of the back button).
  */
 export function useTenantsListParams() {
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useScreenSearchParams();
   const q = (search.get('q') ?? '').trim();
   const page = pageOf(search.get('page'));
 

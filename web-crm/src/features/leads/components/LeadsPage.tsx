@@ -1,7 +1,8 @@
 import { Drawer, Loader, Stack } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useScreenSearchParams } from '@buildcrm/web-shared/app/useScreenSearchParams';
+import { useNavigate, useParams } from 'react-router';
 import { usePhone } from '../../../lib/usePhone';
 import { LeadCard } from '../../lead/components/LeadCard';
 import { filtersFromSearch, filtersToSearch, type LeadFilters } from '../api/filters';
@@ -18,7 +19,7 @@ import { PhoneBoard } from './PhoneBoard';
  */
 export function LeadsPage() {
   const { t } = useTranslation();
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useScreenSearchParams();
   const { leadId } = useParams();
   const navigate = useNavigate();
   const phone = usePhone();

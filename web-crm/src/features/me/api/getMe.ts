@@ -15,7 +15,7 @@ export interface Me {
 }
 
 /** Owners and heads of sales manage stages, users and see analytics; the server enforces the same. */
-export function managesCompany(me: Me | undefined): boolean {
+export function managesCompany(me: Pick<Me, 'role'> | undefined): boolean {
   const role = me?.role.toLowerCase();
   return role === 'owner' || role === 'rop';
 }

@@ -14,7 +14,8 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useScreenSearchParams } from '@buildcrm/web-shared/app/useScreenSearchParams';
+import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '@buildcrm/web-shared/components/ErrorAlert';
 import { SegmentedRadios } from '@buildcrm/web-shared/components/SegmentedRadios';
 import type { NowItem } from '../../../lib/api/types';
@@ -249,7 +250,7 @@ export function NowPage() {
   const phone = usePhone();
   const navigate = useNavigate();
   const { leadId } = useParams();
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useScreenSearchParams();
   const scope: NowScope = canManage && search.get('scope') === 'team' ? 'team' : 'me';
   const query = search.toString();
   const openId = leadId !== undefined && /^\d+$/.test(leadId) ? Number(leadId) : null;
