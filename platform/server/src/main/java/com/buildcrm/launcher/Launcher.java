@@ -21,6 +21,7 @@ import java.util.Set;
  *   <li>refuses to start when that port is taken (Payara would log a BindException and run on
  *       without a listener for ever);
  *   <li>refuses a malformed {@code DATABASE_URL} with one line (see {@link DatabaseUrl});
+ *   <li>lets the heap shrink back when the operator did not size it ({@link HeapDefaults});
  *   <li>configures the console ({@link ConsoleLog}: quiet by default, {@code BUILDCRM_LOG_LEVEL},
  *       {@code BUILDCRM_LOG_FORMAT=json}) unless {@code --logproperties} is given;
  *   <li>makes SIGTERM end the process with status 0 (the application then replaces this with its
@@ -72,6 +73,7 @@ public final class Launcher {
         }
         System.setProperty("buildcrm.port", Integer.toString(port));
         nameJsonProvider();
+        HeapDefaults.apply();
         try {
             DatabaseUrl.fromEnvironment(System.getenv(), System.getProperty("buildcrm.db.url"));
             if (option(argv, "--logproperties").isEmpty()) {
