@@ -2,6 +2,7 @@ package com.buildcrm.launcher;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +26,17 @@ import java.util.Map;
  */
 final class HeapDefaults {
 
-    /** The options by which an operator sizes or tunes the heap. */
+    /** How the options by which an operator sizes or tunes the heap begin. */
     private static final List<String> OPERATOR_CHOICES =
             List.of(
                     "-Xmx",
-                    "-XX:MaxHeapSize",
-                    "-XX:MaxRAM",
-                    "-XX:MaxRAMPercentage",
-                    "-XX:MaxRAMFraction",
-                    "-XX:MinHeapFreeRatio",
-                    "-XX:MaxHeapFreeRatio",
-                    "-XX:G1PeriodicGCInterval");
+                    "-XX:MaxHeapSize=",
+                    "-XX:MaxRAM=",
+                    "-XX:MaxRAMPercentage=",
+                    "-XX:MaxRAMFraction=",
+                    "-XX:MinHeapFreeRatio=",
+                    "-XX:MaxHeapFreeRatio=",
+                    "-XX:G1PeriodicGCInterval=");
 
     /** In this order: the minimum must never exceed the maximum while they are set. */
     static final Map<String, String> VALUES = values();
@@ -72,7 +73,7 @@ final class HeapDefaults {
         if (jvmArguments.stream().anyMatch(HeapDefaults::operatorChoice)) {
             return List.of();
         }
-        List<String> set = new java.util.ArrayList<>();
+        List<String> set = new ArrayList<>();
         VALUES.forEach(
                 (name, value) -> {
                     try {
@@ -86,10 +87,6 @@ final class HeapDefaults {
     }
 
     private static boolean operatorChoice(String argument) {
-        return OPERATOR_CHOICES.stream()
-                .anyMatch(
-                        choice ->
-                                argument.startsWith(choice + "=")
-                                        || (choice.equals("-Xmx") && argument.startsWith("-Xmx")));
+        return OPERATOR_CHOICES.stream().anyMatch(argument::startsWith);
     }
 }
