@@ -21,6 +21,7 @@ import java.util.Map;
  *   <li>{@code GET /api/crm/leads} (first page, total),
  *   <li>{@code GET /api/crm/leads?q=} by a name fragment, by phone digits and by a word of the last
  *       message,
+ *   <li>{@code GET /api/crm/board?q=} by the same name fragment and word (a searched board),
  *   <li>{@code GET /api/ping} as the framework's own reference in the same run.
  * </ul>
  *
@@ -127,6 +128,8 @@ public final class LeadsAtScaleBench {
             paths.put("search phone", "/api/crm/leads?limit=50&q=" + enc("707 12"));
             paths.put("search text", "/api/crm/leads?limit=50&q=" + enc("гарантия"));
             paths.put("search none", "/api/crm/leads?limit=50&q=" + enc("Вольфрам"));
+            paths.put("board search name", "/api/crm/board?q=" + enc("Сейткали"));
+            paths.put("board search text", "/api/crm/board?q=" + enc("гарантия"));
             if (!only.isEmpty()) {
                 paths.keySet()
                         .removeIf(

@@ -37,17 +37,11 @@ public class BoardService {
                                             "SELECT s FROM Stage s ORDER BY s.position, s.id",
                                             Stage.class)
                                     .getResultList();
-                    Map<Long, Long> counts =
-                            leads.countByStage(em, filter, stages.stream().map(Stage::id).toList());
-                    Map<Long, LeadPage> pages =
-                            leads.firstPagesByStage(
-                                    em,
-                                    filter,
-                                    stages.stream()
-                                            .map(Stage::id)
-                                            .filter(id -> counts.getOrDefault(id, 0L) > 0)
-                                            .toList(),
-                                    size);
+                    LeadService.Columns found =
+                            leads.columns(
+                                    em, filter, stages.stream().map(Stage::id).toList(), size);
+                    Map<Long, Long> counts = found.counts();
+                    Map<Long, LeadPage> pages = found.pages();
                     List<ColumnResponse> columns = new ArrayList<>();
                     for (Stage s : stages) {
                         LeadPage page =

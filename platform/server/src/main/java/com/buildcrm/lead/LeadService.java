@@ -61,12 +61,13 @@ public class LeadService {
     }
 
     /**
-     * What the search box matches on a lead, written exactly as the trigram index {@code
-     * leads_search_trgm_idx} (tenant migration V14) writes it, so {@code ILIKE '%q%'} is an index
-     * scan (ADR 036). Every message's text is matched too, through {@code messages_text_trgm_idx}.
+     * What the search box matches on a lead, lowered, written exactly as the trigram index {@code
+     * leads_search_trgm_idx} (tenant migration V15) writes it, so {@code LIKE lower('%q%')} is an
+     * index scan (ADR 036, ADR 046). Every message's text is matched too, through {@code
+     * messages_text_trgm_idx} on {@code lower(text)}.
      */
-    static final String SEARCH_TEXT =
-            "(COALESCE(name, '') || ' ' || COALESCE(city, '') || ' ' ||"
+    static final String SEARCH_TEXT_LOWER =
+            "lower(COALESCE(name, '') || ' ' || COALESCE(city, '') || ' ' ||"
                     + " COALESCE(last_message_text, '') || ' ' || phone)";
 
     /**
@@ -80,7 +81,11 @@ public class LeadService {
         return data.tx(
                 em -> {
                     LeadFilter filter = filter(em, params);
-                    LeadPage page = page(em, filter, order, after, size);
+                    if (filter.q() != null) {
+                        // a search: the matches are found once, counted and ordered together
+                        return page(em, filter, order, after, size, true);
+                    }
+                    LeadPage page = page(em, filter, order, after, size, false);
                     Capped total = Capped.of(count(em, filter));
                     return new LeadPage(
                             page.items(), page.nextCursor(), total.value(), total.capped());
@@ -134,58 +139,50 @@ public class LeadService {
         }
     }
 
-    /** A page of visible leads (keyset paging); {@code total} is not counted here (-1). */
-    public LeadPage page(
-            EntityManager em, LeadFilter filter, LeadSort sort, LeadSort.Cursor after, int size) {
+    /**
+     * The last activity a page is ordered by (and {@code leads_stage_score_activity_idx} holds).
+     */
+    private static final String ACTIVITY = "COALESCE(last_message_at, created_at)";
+
+    /**
+     * A page of visible leads (keyset paging). Without {@code withTotal} the total is not counted
+     * here (-1): the page is a walk of an index in its order and stops after {@code size + 1}. With
+     * it (a search, ADR 046), one statement finds the matches once and gives both the page and how
+     * many matched in all ({@code count(*) OVER ()} before the cursor applies), instead of matching
+     * twice — once for the page, once for the count.
+     */
+    LeadPage page(
+            EntityManager em,
+            LeadFilter filter,
+            LeadSort sort,
+            LeadSort.Cursor after,
+            int size,
+            boolean withTotal) {
         Sql sql = where(em, filter);
-        String activity = "COALESCE(last_message_at, created_at)";
-        if (after != null) {
-            switch (sort) {
-                case SCORE ->
-                        sql.and(
-                                "(score, "
-                                        + activity
-                                        + ", id) < ("
-                                        + sql.param(after.score())
-                                        + ", CAST("
-                                        + sql.param(utc(after.time()))
-                                        + " AS timestamptz), "
-                                        + sql.param(after.id())
-                                        + ")");
-                case LAST_ACTIVITY ->
-                        sql.and(
-                                "("
-                                        + activity
-                                        + ", id) < (CAST("
-                                        + sql.param(utc(after.time()))
-                                        + " AS timestamptz), "
-                                        + sql.param(after.id())
-                                        + ")");
-                case CREATED_AT ->
-                        sql.and(
-                                "(created_at, id) < (CAST("
-                                        + sql.param(utc(after.time()))
-                                        + " AS timestamptz), "
-                                        + sql.param(after.id())
-                                        + ")");
-            }
-        }
+        String activity = withTotal ? "activity" : ACTIVITY;
+        String keyset = after == null ? null : keyset(sql, sort, after, activity);
         String orderBy =
                 switch (sort) {
                     case SCORE -> "score DESC, " + activity + " DESC, id DESC";
                     case LAST_ACTIVITY -> activity + " DESC, id DESC";
                     case CREATED_AT -> "created_at DESC, id DESC";
                 };
-        var query =
-                em.createNativeQuery(
-                        "SELECT "
-                                + PageKey.columns(activity)
-                                + " FROM leads"
-                                + sql.where()
-                                + " ORDER BY "
-                                + orderBy
-                                + " LIMIT "
-                                + (size + 1));
+        String select;
+        if (withTotal) {
+            select =
+                    "SELECT id, score, activity, created_at, total FROM (SELECT id, score, "
+                            + ACTIVITY
+                            + " AS activity, created_at, count(*) OVER () AS total FROM leads"
+                            + sql.where()
+                            + ") x"
+                            + (keyset == null ? "" : " WHERE " + keyset);
+        } else {
+            if (keyset != null) {
+                sql.and(keyset);
+            }
+            select = "SELECT " + PageKey.columns(ACTIVITY) + " FROM leads" + sql.where();
+        }
+        var query = em.createNativeQuery(select + " ORDER BY " + orderBy + " LIMIT " + (size + 1));
         sql.bind(query);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -193,7 +190,105 @@ public class LeadService {
         List<PageKey> keys =
                 (more ? rows.subList(0, size) : rows).stream().map(PageKey::of).toList();
         List<Long> ids = keys.stream().map(PageKey::id).toList();
-        return LeadPage.uncounted(responses(em, ids), more ? cursor(sort, keys) : null);
+        List<LeadResponse> items = responses(em, ids);
+        String next = more ? cursor(sort, keys) : null;
+        if (!withTotal) {
+            return LeadPage.uncounted(items, next);
+        }
+        // past the last match the page is empty and carries no total: count it then
+        Capped total =
+                Capped.of(
+                        rows.isEmpty()
+                                ? (after == null ? 0 : count(em, filter))
+                                : ((Number) rows.get(0)[4]).longValue());
+        return new LeadPage(items, next, total.value(), total.capped());
+    }
+
+    /** The keyset condition "after this cursor" in the given sort, on the given activity. */
+    private static String keyset(Sql sql, LeadSort sort, LeadSort.Cursor after, String activity) {
+        return switch (sort) {
+            case SCORE ->
+                    "(score, "
+                            + activity
+                            + ", id) < ("
+                            + sql.param(after.score())
+                            + ", CAST("
+                            + sql.param(utc(after.time()))
+                            + " AS timestamptz), "
+                            + sql.param(after.id())
+                            + ")";
+            case LAST_ACTIVITY ->
+                    "("
+                            + activity
+                            + ", id) < (CAST("
+                            + sql.param(utc(after.time()))
+                            + " AS timestamptz), "
+                            + sql.param(after.id())
+                            + ")";
+            case CREATED_AT ->
+                    "(created_at, id) < (CAST("
+                            + sql.param(utc(after.time()))
+                            + " AS timestamptz), "
+                            + sql.param(after.id())
+                            + ")";
+        };
+    }
+
+    /**
+     * A board's columns: per stage how many visible leads match (as {@link #countByStage} counts
+     * them) and the first page of them; stages without matches are absent from both maps.
+     */
+    public record Columns(Map<Long, Long> counts, Map<Long, LeadPage> pages) {}
+
+    /**
+     * The board's columns for these stages. Without a search: the capped counts, then the first
+     * pages of the stages that have leads, each an index walk per stage. With one (ADR 046): one
+     * statement finds the matches once and numbers and counts them per stage, because a search
+     * repeated per stage (and again per count) would redo the trigram work fourteen times.
+     */
+    public Columns columns(EntityManager em, LeadFilter filter, List<Long> stageIds, int size) {
+        if (filter.q() == null || stageIds.isEmpty()) {
+            Map<Long, Long> counts = countByStage(em, filter, stageIds);
+            return new Columns(
+                    counts,
+                    firstPagesByStage(
+                            em,
+                            filter,
+                            stageIds.stream()
+                                    .filter(id -> counts.getOrDefault(id, 0L) > 0)
+                                    .toList(),
+                            size));
+        }
+        Sql sql = where(em, filter);
+        StringBuilder in = new StringBuilder();
+        for (Long id : stageIds) {
+            in.append(in.isEmpty() ? "" : ", ").append(sql.param(id));
+        }
+        sql.and("stage_id IN (" + in + ")");
+        var query =
+                em.createNativeQuery(
+                        "SELECT stage_id, id, score, activity, created_at, n FROM (SELECT stage_id, "
+                                + PageKey.columns(ACTIVITY + " AS activity")
+                                + ", row_number() OVER (PARTITION BY stage_id ORDER BY score DESC, "
+                                + ACTIVITY
+                                + " DESC, id DESC) AS rn, count(*) OVER (PARTITION BY stage_id) AS n"
+                                + " FROM leads"
+                                + sql.where()
+                                + ") x WHERE rn <= "
+                                + (size + 1)
+                                + " ORDER BY stage_id, rn");
+        sql.bind(query);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<Long, Long> counts = new HashMap<>();
+        Map<Long, List<PageKey>> byStage = new HashMap<>();
+        for (Object[] r : rows) {
+            long stage = ((Number) r[0]).longValue();
+            counts.put(stage, ((Number) r[5]).longValue());
+            byStage.computeIfAbsent(stage, k -> new ArrayList<>())
+                    .add(PageKey.of(java.util.Arrays.copyOfRange(r, 1, 5)));
+        }
+        return new Columns(counts, pages(em, byStage, size));
     }
 
     /**
@@ -204,13 +299,12 @@ public class LeadService {
      */
     public Map<Long, LeadPage> firstPagesByStage(
             EntityManager em, LeadFilter filter, List<Long> stageIds, int size) {
-        Map<Long, LeadPage> pages = new HashMap<>();
         if (stageIds.isEmpty()) {
-            return pages;
+            return new HashMap<>();
         }
         Sql sql = where(em, filter);
         sql.and("stage_id = s.id");
-        String activity = "COALESCE(last_message_at, created_at)";
+        String activity = ACTIVITY;
         StringBuilder in = new StringBuilder();
         for (Long id : stageIds) {
             in.append(in.isEmpty() ? "" : ", ").append(sql.param(id));
@@ -236,23 +330,35 @@ public class LeadService {
             byStage.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
                     .add(PageKey.of(java.util.Arrays.copyOfRange(r, 1, r.length)));
         }
+        Map<Long, LeadPage> pages = pages(em, byStage, size);
+        stageIds.forEach(id -> pages.putIfAbsent(id, LeadPage.uncounted(List.of(), null)));
+        return pages;
+    }
+
+    /**
+     * Per stage, its first page from the keys read for it ({@code size + 1} at most, in order): one
+     * read of the leads for every column together.
+     */
+    private Map<Long, LeadPage> pages(
+            EntityManager em, Map<Long, List<PageKey>> byStage, int size) {
         List<Long> all = new ArrayList<>();
         byStage.values().forEach(keys -> keys.stream().limit(size).forEach(k -> all.add(k.id())));
         Map<Long, LeadResponse> responses = new HashMap<>();
         responses(em, all).forEach(r -> responses.put(r.id(), r));
-        for (Long stage : stageIds) {
-            List<PageKey> keys = byStage.getOrDefault(stage, List.of());
-            boolean more = keys.size() > size;
-            List<PageKey> shown = more ? keys.subList(0, size) : keys;
-            pages.put(
-                    stage,
-                    LeadPage.uncounted(
-                            shown.stream()
-                                    .map(k -> responses.get(k.id()))
-                                    .filter(Objects::nonNull)
-                                    .toList(),
-                            more ? cursor(LeadSort.SCORE, shown) : null));
-        }
+        Map<Long, LeadPage> pages = new HashMap<>();
+        byStage.forEach(
+                (stage, keys) -> {
+                    boolean more = keys.size() > size;
+                    List<PageKey> shown = more ? keys.subList(0, size) : keys;
+                    pages.put(
+                            stage,
+                            LeadPage.uncounted(
+                                    shown.stream()
+                                            .map(k -> responses.get(k.id()))
+                                            .filter(Objects::nonNull)
+                                            .toList(),
+                                    more ? cursor(LeadSort.SCORE, shown) : null));
+                });
         return pages;
     }
 
@@ -382,24 +488,30 @@ public class LeadService {
         }
         if (f.q() != null) {
             String like = "%" + f.q().replaceAll("([\\\\%_])", "\\\\$1") + "%";
-            // every branch is a trigram index scan; a UNION of ids, because an OR with a
-            // sub-select could not use the leads' index at all
+            // lower(...) LIKE lower(...) is what ILIKE does on UTF-8, at a third of the cost per
+            // row, on trigram indexes over the lowered text (V15). The messages' matches come in
+            // as an array of lead ids (computed once), so the OR is a BitmapOr of two index scans
+            // and every matching lead is read once (ADR 046).
             StringBuilder or =
-                    new StringBuilder("id IN (SELECT id FROM leads WHERE ")
-                            .append(SEARCH_TEXT)
-                            .append(" ILIKE ")
-                            .append(sql.param(like));
+                    new StringBuilder("(")
+                            .append(SEARCH_TEXT_LOWER)
+                            .append(" LIKE lower(")
+                            .append(sql.param(like))
+                            .append(')');
             String digits = f.q().replaceAll("[^0-9]", "");
             if (digits.length() >= 3 && !digits.equals(f.q())) {
                 // "+7 707 12" finds the phone +7707123…
                 or.append(" OR ")
-                        .append(SEARCH_TEXT)
+                        .append(SEARCH_TEXT_LOWER)
                         .append(" LIKE ")
                         .append(sql.param("%" + digits + "%"));
             }
-            or.append(" UNION SELECT lead_id FROM messages WHERE text ILIKE ")
-                    .append(sql.param(like));
-            sql.and(or.append(')').toString());
+            or.append(
+                            " OR id = ANY(ARRAY(SELECT DISTINCT lead_id FROM messages"
+                                    + " WHERE lower(text) LIKE lower(")
+                    .append(sql.param(like))
+                    .append("))))");
+            sql.and(or.toString());
         }
         return sql;
     }

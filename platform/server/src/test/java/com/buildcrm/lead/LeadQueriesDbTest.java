@@ -275,14 +275,71 @@ class LeadQueriesDbTest {
         String plan =
                 DB.plan(
                         acme,
-                        "SELECT id FROM leads WHERE id IN (SELECT id FROM leads WHERE "
-                                + LeadService.SEARCH_TEXT
-                                + " ILIKE '%дом 8%' OR "
-                                + LeadService.SEARCH_TEXT
-                                + " LIKE '%55512%' UNION SELECT lead_id FROM messages WHERE text"
-                                + " ILIKE '%дом 8%')");
+                        "SELECT id FROM leads WHERE "
+                                + LeadService.SEARCH_TEXT_LOWER
+                                + " LIKE lower('%Дом 8%') OR "
+                                + LeadService.SEARCH_TEXT_LOWER
+                                + " LIKE '%55512%' OR id = ANY(ARRAY(SELECT DISTINCT lead_id FROM"
+                                + " messages WHERE lower(text) LIKE lower('%Дом 8%')))");
         assertThat(plan).contains("leads_search_trgm_idx").contains("messages_text_trgm_idx");
         assertThat(plan).doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aSearchCountsEveryMatchOnEveryPage() {
+        LeadService service = service(owner, "owner");
+        long boris = DB.number(acme, "SELECT id FROM leads WHERE phone = '+77010000002'");
+        long dana = DB.number(acme, "SELECT id FROM leads WHERE phone = '+77010000004'");
+        // Dana matches only through an older message, Boris through two of them
+        DB.sql(
+                acme,
+                "INSERT INTO messages (lead_id, direction, author, kind, text, status) VALUES ("
+                        + dana
+                        + ", 'IN', 'CLIENT', 'text', 'Фундамент готов', 'RECEIVED'), ("
+                        + boris
+                        + ", 'IN', 'CLIENT', 'text', 'ФУНДАМЕНТ ленточный', 'RECEIVED'), ("
+                        + boris
+                        + ", 'IN', 'CLIENT', 'text', 'а фундамент?', 'RECEIVED')");
+        try {
+            // two leads match, each only through its messages, one of them twice
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            do {
+                LeadPage page = service.list(params(Map.of("q", "фундамент")), "score", cursor, 1);
+                assertThat(page.total()).isEqualTo(2);
+                assertThat(page.totalCapped()).isFalse();
+                page.items().forEach(l -> seen.add(l.phone()));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            assertThat(seen).containsExactly("+77010000004", "+77010000002");
+            // the phone digits: four leads, one per page, each page saying four
+            for (String sort : List.of("score", "lastActivity", "createdAt")) {
+                List<String> digits = new ArrayList<>();
+                cursor = null;
+                do {
+                    LeadPage page = service.list(params(Map.of("q", "0000")), sort, cursor, 1);
+                    assertThat(page.total()).as(sort).isEqualTo(4);
+                    page.items().forEach(l -> digits.add(l.phone()));
+                    cursor = page.nextCursor();
+                } while (cursor != null);
+                assertThat(digits).as(sort).hasSize(4).doesNotHaveDuplicates();
+            }
+            // a cursor past the last match: an empty page that still says how many matched
+            String pastTheEnd =
+                    new LeadSort.Cursor(LeadSort.SCORE, -1, java.time.Instant.EPOCH, 0).encode();
+            LeadPage empty = service.list(params(Map.of("q", "0000")), "score", pastTheEnd, 1);
+            assertThat(empty.items()).isEmpty();
+            assertThat(empty.total()).isEqualTo(4);
+            assertThat(empty.nextCursor()).isNull();
+            // a filter narrows what the search counts
+            LeadPage hot =
+                    service.list(
+                            params(Map.of("q", "0000", "temperature", "HOT")), "score", null, 1);
+            assertThat(hot.total()).isEqualTo(2);
+            assertThat(hot.items()).extracting(LeadResponse::phone).containsExactly("+77010000001");
+        } finally {
+            DB.sql(acme, "DELETE FROM messages WHERE lead_id IN (" + boris + ", " + dana + ")");
+        }
     }
 
     @Test
@@ -332,6 +389,59 @@ class LeadQueriesDbTest {
         } finally {
             DB.sql(acme, "UPDATE crm_settings SET managers_see_all = true");
         }
+    }
+
+    @Test
+    void aSearchedBoardIsTheSameColumnsReadInOneStatement() {
+        LeadService service = service(owner, "owner");
+        List<Long> stageIds = stages();
+        // the search's one statement against the per-stage walks, which take the same filter
+        for (Map<String, String> filter :
+                List.of(
+                        Map.of("q", "0000"),
+                        Map.of("q", "алматы"),
+                        Map.of("q", "0000", "temperature", "HOT"),
+                        Map.of("q", "Вольфрам"))) {
+            for (int size : List.of(1, 20)) {
+                LeadService.Columns searched =
+                        service.data.tx(
+                                em ->
+                                        service.columns(
+                                                em,
+                                                service.filter(em, params(filter)),
+                                                stageIds,
+                                                size));
+                Map<Long, Long> counts = countsByStage(service, filter, stageIds);
+                Map<Long, LeadPage> walked =
+                        service.data.tx(
+                                em ->
+                                        service.firstPagesByStage(
+                                                em,
+                                                service.filter(em, params(filter)),
+                                                List.copyOf(counts.keySet()),
+                                                size));
+                assertThat(searched.counts()).as(filter + " " + size).isEqualTo(counts);
+                assertThat(searched.pages()).as(filter + " " + size).isEqualTo(walked);
+            }
+        }
+        // and what that is, for one: one lead with 0000 in each stage that has leads
+        LeadService.Columns zeros =
+                service.data.tx(
+                        em ->
+                                service.columns(
+                                        em,
+                                        service.filter(em, params(Map.of("q", "0000"))),
+                                        stageIds,
+                                        1));
+        assertThat(zeros.counts())
+                .containsEntry(newStage, 1L)
+                .containsEntry(progressStage, 1L)
+                .containsEntry(wonStage, 1L)
+                .hasSize(4); // and LOST's Erlan
+        assertThat(zeros.pages().get(newStage).items())
+                .extracting(LeadResponse::phone)
+                .containsExactly("+77010000001");
+        assertThat(zeros.pages().get(newStage).nextCursor()).isNull();
     }
 
     @Test
@@ -436,6 +546,14 @@ class LeadQueriesDbTest {
         LeadPage all = service.list(params(Map.of()), "score", null, 10);
         assertThat(all.total()).isEqualTo(LeadService.COUNT_CAP);
         assertThat(all.totalCapped()).isTrue();
+        // a search counts its matches the same way
+        LeadPage found = service.list(params(Map.of("q", "lead")), "score", null, 10);
+        assertThat(found.items()).hasSize(10);
+        assertThat(found.total()).isEqualTo(LeadService.COUNT_CAP);
+        assertThat(found.totalCapped()).isTrue();
+        LeadPage wonFound = service.list(params(Map.of("q", "WON")), "score", null, 10);
+        assertThat(wonFound.total()).isEqualTo(3);
+        assertThat(wonFound.totalCapped()).isFalse();
         LeadPage won =
                 service.list(params(Map.of("stage", Long.toString(manyWon))), "score", null, 10);
         assertThat(won.total()).isEqualTo(3);
