@@ -226,7 +226,7 @@ public final class LeadsAtScaleBench {
                             + " ("
                             + cities
                             + ")[1 + (g / 7) % 8],"
-                            + " (SELECT id FROM s WHERE k = floor(power(((g * 7919) % 1000) / 1000.0, 2) * n)::int),"
+                            + " (SELECT id FROM s WHERE k = floor(power(((g::bigint * 7919) % 1000) / 1000.0, 2) * n)::int),"
                             + " (ARRAY['HOT','WARM','COLD'])[1 + g % 3], g % 101, '{}'::jsonb,"
                             + " ("
                             + texts
