@@ -275,13 +275,19 @@ class LeadQueriesDbTest {
         String plan =
                 DB.plan(
                         acme,
-                        "SELECT id FROM leads WHERE "
+                        "SELECT id FROM leads WHERE id = ANY(ARRAY(SELECT id FROM leads WHERE "
                                 + LeadService.SEARCH_TEXT_LOWER
                                 + " LIKE lower('%Дом 8%') OR "
                                 + LeadService.SEARCH_TEXT_LOWER
-                                + " LIKE '%55512%' OR id = ANY(ARRAY(SELECT DISTINCT lead_id FROM"
-                                + " messages WHERE lower(text) LIKE lower('%Дом 8%')))");
+                                + " LIKE '%55512%' UNION SELECT lead_id FROM messages WHERE"
+                                + " lower(text) LIKE lower('%Дом 8%')))");
         assertThat(plan).contains("leads_search_trgm_idx").contains("messages_text_trgm_idx");
+        // the leads are read by key from the matches' array, never through an OR with it (that
+        // recheck would search the whole array for every lead that matched only by a message)
+        assertThat(plan).contains("leads_pkey");
+        assertThat(plan.lines().filter(l -> l.contains("= ANY")))
+                .isNotEmpty()
+                .noneMatch(l -> l.contains(" OR "));
         assertThat(plan).doesNotContain("Seq Scan");
     }
 
