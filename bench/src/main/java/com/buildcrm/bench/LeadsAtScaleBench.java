@@ -22,6 +22,9 @@ import java.util.Map;
  *   <li>{@code GET /api/crm/leads?q=} by a name fragment, by phone digits and by a word of the last
  *       message,
  *   <li>{@code GET /api/crm/board?q=} by the same name fragment and word (a searched board),
+ *   <li>with {@code --older-messages}: two thirds of the leads get an older message their search
+ *       text does not hold, and the list is searched by a word only those hold and by one that both
+ *       hold (the case that made an {@code OR} with the messages' matches quadratic, ADR 046),
  *   <li>{@code GET /api/ping} as the framework's own reference in the same run.
  * </ul>
  *
@@ -74,6 +77,7 @@ public final class LeadsAtScaleBench {
     private final List<String> only = new ArrayList<>();
     private BenchServer server;
     private String token;
+    private boolean olderMessages;
 
     private LeadsAtScaleBench(Path jar, int leads, int seconds) {
         this.jar = jar;
@@ -86,6 +90,7 @@ public final class LeadsAtScaleBench {
         int leads = 100_000;
         int seconds = 15;
         boolean keep = false;
+        boolean older = false;
         List<String> jvm = new ArrayList<>();
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -94,6 +99,8 @@ public final class LeadsAtScaleBench {
                 case "--leads" -> leads = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--keep" -> keep = true;
+                // a history: older messages that the leads' search text does not hold (ADR 046)
+                case "--older-messages" -> older = true;
                 // an extra server JVM option, e.g. a JFR recording; repeatable
                 case "--jvm" -> jvm.add(args[++i]);
                 // only these paths (comma-separated names: board,list,…); ping always runs
@@ -104,6 +111,7 @@ public final class LeadsAtScaleBench {
         LeadsAtScaleBench bench = new LeadsAtScaleBench(jar, leads, seconds);
         bench.jvmArgs.addAll(jvm);
         bench.only.addAll(only);
+        bench.olderMessages = older;
         bench.run(keep);
     }
 
@@ -130,6 +138,12 @@ public final class LeadsAtScaleBench {
             paths.put("search none", "/api/crm/leads?limit=50&q=" + enc("Вольфрам"));
             paths.put("board search name", "/api/crm/board?q=" + enc("Сейткали"));
             paths.put("board search text", "/api/crm/board?q=" + enc("гарантия"));
+            if (olderMessages) {
+                // a word only older messages hold (a third of the leads), and one that the last
+                // message of an eighth holds too, in older messages of another third
+                paths.put("search older", "/api/crm/leads?limit=50&q=" + enc("кредит"));
+                paths.put("search mixed", "/api/crm/leads?limit=50&q=" + enc("доставк"));
+            }
             if (!only.isEmpty()) {
                 paths.keySet()
                         .removeIf(
@@ -241,6 +255,13 @@ public final class LeadsAtScaleBench {
                     "INSERT INTO messages (lead_id, direction, author, kind, text, status, created_at)"
                             + " SELECT id, 'IN', 'CLIENT', 'text', last_message_text, 'RECEIVED',"
                             + " last_message_at FROM leads");
+            if (olderMessages) {
+                st.execute(
+                        "INSERT INTO messages (lead_id, direction, author, kind, text, status, created_at)"
+                                + " SELECT id, 'IN', 'CLIENT', 'text', CASE WHEN id % 3 = 0"
+                                + " THEN 'Старый вопрос: а кредит дают?' ELSE 'А доставка сколько?' END,"
+                                + " 'RECEIVED', created_at FROM leads WHERE id % 3 <> 2");
+            }
             st.execute("ANALYZE leads");
             st.execute("ANALYZE messages");
         }
