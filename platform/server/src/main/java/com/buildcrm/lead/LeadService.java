@@ -206,31 +206,21 @@ public class LeadService {
 
     /** The keyset condition "after this cursor" in the given sort, on the given activity. */
     private static String keyset(Sql sql, LeadSort sort, LeadSort.Cursor after, String activity) {
+        String time = "CAST(" + sql.param(utc(after.time())) + " AS timestamptz)";
+        String id = sql.param(after.id());
         return switch (sort) {
             case SCORE ->
                     "(score, "
                             + activity
                             + ", id) < ("
                             + sql.param(after.score())
-                            + ", CAST("
-                            + sql.param(utc(after.time()))
-                            + " AS timestamptz), "
-                            + sql.param(after.id())
+                            + ", "
+                            + time
+                            + ", "
+                            + id
                             + ")";
-            case LAST_ACTIVITY ->
-                    "("
-                            + activity
-                            + ", id) < (CAST("
-                            + sql.param(utc(after.time()))
-                            + " AS timestamptz), "
-                            + sql.param(after.id())
-                            + ")";
-            case CREATED_AT ->
-                    "(created_at, id) < (CAST("
-                            + sql.param(utc(after.time()))
-                            + " AS timestamptz), "
-                            + sql.param(after.id())
-                            + ")";
+            case LAST_ACTIVITY -> "(" + activity + ", id) < (" + time + ", " + id + ")";
+            case CREATED_AT -> "(created_at, id) < (" + time + ", " + id + ")";
         };
     }
 
