@@ -126,7 +126,12 @@ test('a move into the won stage asks first; «Отмена» leaves the lead whe
 test('a manager opens the card, takes over, writes to the client and returns the lead to the AI', async ({ page, request }) => {
   const tenant = await createTenant(request, 'handoff');
   await clientWrites(request, tenant, '+77015550003', 'Дина Handoff', 'Здравствуйте, хочу дом');
+  // the AI's first answer moves the lead out of «Новый»: wait for it, or on a phone the tile can leave the shown
+  // stage's tab between finding it and tapping it (seen once in CI)
+  const owner = await crmToken(request, tenant);
+  await expect.poll(async () => (await leadByPhone(request, owner, '+77015550003'))?.stage.name, { timeout: 30_000 }).toBe('В работе');
   await logIn(page, tenant);
+  await showStage(page, 'В работе');
 
   await tile(page, 'Дина Handoff').getByRole('link', { name: 'Дина Handoff' }).click();
   const card = page.getByTestId('lead-card');
