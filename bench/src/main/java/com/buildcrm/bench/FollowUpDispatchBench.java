@@ -104,6 +104,13 @@ public final class FollowUpDispatchBench implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the temporary data dir and the server log.")
     boolean keep;
 
+    @Option(
+            names = "--jvm",
+            description =
+                    "An option for the server's JVM, before -jar (repeatable), e.g."
+                            + " -XX:StartFlightRecording=filename=f.jfr,settings=profile.")
+    List<String> jvmArgs = new ArrayList<>();
+
     private BenchServer server;
     private long tenantId;
     private String schema;
@@ -121,7 +128,9 @@ public final class FollowUpDispatchBench implements Callable<Integer> {
         }
         String loadStart = StartupBench.loadAverage();
         System.out.println("load average at start: " + loadStart);
-        server = BenchServer.start(Path.of(jar), "buildcrm-followups-");
+        server =
+                BenchServer.start(
+                        Path.of(jar), "buildcrm-followups-", jvmArgs.toArray(String[]::new));
         Thread sampler = loadSampler();
         try {
             setUp();
