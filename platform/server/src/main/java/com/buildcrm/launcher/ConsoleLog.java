@@ -130,8 +130,8 @@ public final class ConsoleLog {
             // known false alarms (see the class comment)
             p.append("javax.enterprise.system.security.ssl.level=SEVERE\n");
             p.append("jakarta.enterprise.web.util.level=SEVERE\n");
-            // Payara's data grid, unused (--nocluster): "ports occupied" when instances share a
-            // host
+            // Payara's data grid, off in our jar (--nohazelcast); should a jar be run with it
+            // on, its "ports occupied" when instances share a host is no error of ours
             p.append("com.hazelcast.level=SEVERE\n");
         }
         return p.toString();
