@@ -5,6 +5,7 @@ import com.buildcrm.pack.PackHost;
 import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -120,6 +121,12 @@ public class FollowUpStore {
             return ZoneId.of(id == null || id.isBlank() ? "Asia/Almaty" : id);
         } catch (RuntimeException e) {
             return ZoneId.of("Asia/Almaty");
+        }
+    }
+
+    static JsonArray parseArray(String json) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
+            return reader.readArray();
         }
     }
 

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * A follow-up past WhatsApp's customer-service window (ADR 035): within the window (or on a channel
  * without one) it is the step's text; past it, the step's registered template filled in; with no
- * usable template the step is skipped with its reason in the lead's history.
+ * usable template the step is skipped with its reason in the lead's history. The caller reads the
+ * company and the lead's last inbound message once for a whole batch ({@link FollowUps}).
  */
 @ApplicationScoped
 public class FollowUpTemplates {
@@ -42,9 +43,16 @@ public class FollowUpTemplates {
      * (in the caller's transaction).
      */
     OutgoingMessage compose(
-            TenantWork work, Lead lead, long followupId, int step, String text, Instant now) {
-        Templates.Company company = templates.company(work);
-        if (!templates.window(work, company.provider(), lead.id(), now).closed()) {
+            TenantWork work,
+            Templates.Company company,
+            Instant lastInbound,
+            Lead lead,
+            long followupId,
+            int step,
+            String text,
+            Instant now) {
+        if (!TemplateRules.window(templates.windowLength(company.provider()), lastInbound, now)
+                .closed()) {
             return OutgoingMessage.text(text);
         }
         Optional<WhatsAppTemplate> template = TemplateRules.forFollowUp(templates.load(work), step);

@@ -1,5 +1,6 @@
 package com.buildcrm.followup;
 
+import com.buildcrm.brain.AiMemory;
 import com.buildcrm.db.Timestamps;
 import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.jobs.JobType;
@@ -7,25 +8,27 @@ import com.buildcrm.lead.ActorKind;
 import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
+import com.buildcrm.live.LivePublisher;
 import com.buildcrm.message.Message;
 import com.buildcrm.message.MessageAuthor;
 import com.buildcrm.outbox.OutgoingMessage;
 import com.buildcrm.outbox.OutgoingMessages;
 import com.buildcrm.phone.PhoneNumbers;
+import com.buildcrm.template.Templates;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,15 +48,25 @@ public class FollowUps {
     /** Sends one due follow-up; the instance is {@code tenantId:followupId[:suffix]}. */
     public static final JobType TASK = new JobType("followup", 10);
 
+    /**
+     * How many more due follow-ups of its company a job sends in its transaction besides its own
+     * (ADR 048): one commit, one read of the facts and one scheduler round trip for the lot.
+     */
+    static final int BATCH = 50;
+
+    /** How soon a job whose lead another transaction holds looks again. */
+    static final Duration BUSY_RETRY = Duration.ofSeconds(2);
+
     /** After the last step the lead gets this long (at least) to answer before it is flagged. */
     static final Duration MIN_FINAL_WAIT = Duration.ofMinutes(30);
 
     @Inject TenantTransactions tenants;
     @Inject FollowUpStore store;
     @Inject Clock clock;
-    @Inject Event<LiveEvent> live;
+    @Inject LivePublisher live;
     @Inject OutgoingMessages outgoing;
     @Inject FollowUpTemplates windowed;
+    @Inject Templates templates;
 
     /**
      * Arms the sequence after a bot message (in the caller's transaction): anything pending of an
@@ -134,18 +147,25 @@ public class FollowUps {
         tenants.in(
                 tenant,
                 work -> {
-                    step(work, followupId, published);
+                    dispatch(work, followupId, published);
                     return null;
                 });
-        published.forEach(live::fire);
+        live.publish(published);
     }
 
     /** One follow-up as a step reads it: a typed projection of {@link #COLUMNS}. */
     record Row(
-            long id, long leadId, long armedMessageId, Instant armedAt, int step, String status) {
+            long id,
+            long leadId,
+            long armedMessageId,
+            Instant armedAt,
+            int step,
+            String status,
+            Instant dueAt) {
 
         /** The select list {@link #of} reads, in its order. */
-        static final String COLUMNS = "id, lead_id, armed_message_id, armed_at, step, status";
+        static final String COLUMNS =
+                "id, lead_id, armed_message_id, armed_at, step, status, due_at";
 
         static Row of(Object[] r) {
             return new Row(
@@ -154,26 +174,194 @@ public class FollowUps {
                     ((Number) r[2]).longValue(),
                     Timestamps.toInstant(r[3]),
                     ((Number) r[4]).intValue(),
-                    (String) r[5]);
+                    (String) r[5],
+                    Timestamps.toInstant(r[6]));
+        }
+
+        boolean pending() {
+            return status.equals("PENDING");
         }
     }
 
-    private void step(TenantWork work, long followupId, List<LiveEvent> published) {
+    /**
+     * The job's own follow-up, and up to {@link #BATCH} more of the company's due ones, in one
+     * transaction (ADR 048). Every row is decided under its lead's lock, taken with {@code SKIP
+     * LOCKED} so that concurrent jobs (threads, instances) share the due rows instead of queueing
+     * on them, and re-read after the lock; the rows this transaction handled lose their own
+     * not-yet-picked jobs with it. A job whose lead is busy looks again shortly.
+     */
+    private void dispatch(TenantWork work, long followupId, List<LiveEvent> published) {
+        Instant now = clock.instant();
+        List<Long> locked = new ArrayList<>();
+        Row own = row(work, followupId);
+        if (own != null && own.pending()) {
+            if (lockLead(work, own.leadId())) {
+                locked.add(own.id());
+            } else {
+                JobQueue.enqueue(
+                        work.em(),
+                        TASK,
+                        work.tenantId(),
+                        work.tenantId() + ":" + own.id() + ":b" + now.toEpochMilli(),
+                        now.plus(BUSY_RETRY));
+            }
+        }
+        locked.addAll(lockDue(work, followupId, now));
+        if (locked.isEmpty()) {
+            return;
+        }
+        // re-read under the leads' locks (a writer of a lead's follow-ups holds its lead's lock);
+        // one step per lead, as a lead has one pending step at a time
+        Map<Long, Row> byLead = new LinkedHashMap<>();
+        for (Row r : rows(work, locked)) {
+            if (r.pending() && (r.id() == followupId || !r.dueAt().isAfter(now))) {
+                byLead.merge(r.leadId(), r, (a, b) -> b.id() == followupId ? b : a);
+            }
+        }
+        List<Row> rows = List.copyOf(byLead.values());
+        if (rows.isEmpty()) {
+            return;
+        }
+        Batch batch = batch(work, rows);
+        EntityManager em = work.em();
+        for (Row row : rows) {
+            Lead lead = em.find(Lead.class, row.leadId());
+            if (lead != null) {
+                step(work, batch, lead, row, now, published);
+            }
+            // each query flushes the persistence context first, checking every entity in it:
+            // kept to one lead's, a batch costs n steps rather than n² checks
+            em.flush();
+            em.clear();
+        }
+        String[] handled =
+                rows.stream()
+                        .filter(r -> r.id() != followupId)
+                        .map(r -> work.tenantId() + ":" + r.id())
+                        .toArray(String[]::new);
+        if (handled.length > 0) {
+            work.em()
+                    .createNativeQuery(
+                            "DELETE FROM platform.scheduled_tasks WHERE task_name = ?1"
+                                    + " AND task_instance = ANY(CAST(?2 AS text[])) AND NOT picked")
+                    .setParameter(1, TASK.name())
+                    .setParameter(2, handled)
+                    .executeUpdate();
+        }
+    }
+
+    /** Locks the lead unless another transaction holds it. */
+    private static boolean lockLead(TenantWork work, long leadId) {
+        return !work.sql("SELECT id FROM leads WHERE id = ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, leadId)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Up to {@link #BATCH} other due follow-ups whose leads this transaction could lock. */
+    private static List<Long> lockDue(TenantWork work, long followupId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids =
+                work.sql(
+                                "SELECT f.id FROM followups f JOIN leads l ON l.id = f.lead_id"
+                                        + " WHERE f.status = 'PENDING' AND f.due_at <= ?1 AND f.id <> ?2"
+                                        + " ORDER BY f.due_at LIMIT ?3 FOR UPDATE OF l SKIP LOCKED")
+                        .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        .setParameter(2, followupId)
+                        .setParameter(3, BATCH)
+                        .getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** What the steps of a batch read once: the company and its leads' facts. */
+    private record Batch(
+            FollowUpStore.Setup setup,
+            Templates.Company company,
+            Map<Long, String> stageRoles,
+            Map<Long, MessageFacts> messages,
+            Map<Long, Map<String, Object>> fields,
+            Map<Long, AiMemory> memory,
+            Map<List<Long>, Integer> sentInSilence) {}
+
+    /** A lead's messages as a decision reads them. */
+    private record MessageFacts(
+            long lastInboundId, Instant lastInboundAt, Instant lastOutboundAt, Set<String> sent) {
+
+        static final MessageFacts NONE = new MessageFacts(0, null, null, Set.of());
+    }
+
+    private Batch batch(TenantWork work, List<Row> rows) {
+        EntityManager em = work.em();
+        List<Long> leadIds = rows.stream().map(Row::leadId).distinct().toList();
+        Map<Long, String> roles = new HashMap<>();
+        for (Object[] r :
+                em.createQuery("SELECT s.id, s.role FROM Stage s", Object[].class)
+                        .getResultList()) {
+            roles.put(((Number) r[0]).longValue(), (String) r[1]);
+        }
+        Long[] ids = leadIds.toArray(Long[]::new);
+        Map<Long, MessageFacts> messages = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> m =
+                work.sql(
+                                "SELECT lead_id, max(id) FILTER (WHERE direction = 'IN'),"
+                                        + " max(created_at) FILTER (WHERE direction = 'IN'),"
+                                        + " max(created_at) FILTER (WHERE direction = 'OUT'),"
+                                        + " json_agg(DISTINCT text) FILTER (WHERE direction = 'OUT' AND text IS NOT NULL)::text"
+                                        + " FROM messages WHERE lead_id = ANY(CAST(?1 AS bigint[])) GROUP BY lead_id")
+                        .setParameter(1, ids)
+                        .getResultList();
+        for (Object[] r : m) {
+            Set<String> sent = new HashSet<>();
+            if (r[4] != null) {
+                FollowUpStore.parseArray((String) r[4])
+                        .forEach(v -> sent.add(((JsonString) v).getString()));
+            }
+            messages.put(
+                    ((Number) r[0]).longValue(),
+                    new MessageFacts(
+                            r[1] == null ? 0 : ((Number) r[1]).longValue(),
+                            r[2] == null ? null : Timestamps.toInstant(r[2]),
+                            r[3] == null ? null : Timestamps.toInstant(r[3]),
+                            sent));
+        }
+        Map<List<Long>, Integer> sentInSilence = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts =
+                work.sql(
+                                "SELECT lead_id, armed_message_id, count(*) FROM followups"
+                                        + " WHERE lead_id = ANY(CAST(?1 AS bigint[])) AND status = 'SENT'"
+                                        + " GROUP BY lead_id, armed_message_id")
+                        .setParameter(1, ids)
+                        .getResultList();
+        for (Object[] r : counts) {
+            sentInSilence.put(
+                    List.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue()),
+                    ((Number) r[2]).intValue());
+        }
+        return new Batch(
+                store.load(work),
+                templates.company(work),
+                roles,
+                messages,
+                LeadJson.fields(work, leadIds),
+                LeadJson.memory(work, leadIds),
+                sentInSilence);
+    }
+
+    private void step(
+            TenantWork work,
+            Batch batch,
+            Lead lead,
+            Row row,
+            Instant now,
+            List<LiveEvent> published) {
         EntityManager em = work.em();
         TenantRef tenant = work.tenant();
-        Row row = row(work, followupId);
-        if (row == null || !row.status().equals("PENDING")) {
-            return;
-        }
-        Lead lead = em.find(Lead.class, row.leadId(), LockModeType.PESSIMISTIC_WRITE);
-        row = row(work, followupId); // re-read under the lead's lock
-        if (lead == null || row == null || !row.status().equals("PENDING")) {
-            return;
-        }
-        FollowUpStore.Setup setup = store.load(work);
-        Instant now = clock.instant();
+        FollowUpStore.Setup setup = batch.setup();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        LeadFacts facts = facts(work, lead, row, setup);
+        MessageFacts messages = batch.messages().getOrDefault(lead.id(), MessageFacts.NONE);
+        LeadFacts facts = facts(batch, messages, lead, row);
         Decision decision =
                 FollowUpPlanner.decide(setup.policy(), facts, row.step(), now, setup.zone());
         if (decision instanceof Decision.Send send) {
@@ -183,7 +371,15 @@ public class FollowUps {
                 return;
             }
             OutgoingMessage what =
-                    windowed.compose(work, lead, row.id(), row.step(), send.text(), now);
+                    windowed.compose(
+                            work,
+                            batch.company(),
+                            messages.lastInboundAt(),
+                            lead,
+                            row.id(),
+                            row.step(),
+                            send.text(),
+                            now);
             if (what == null) {
                 // past WhatsApp's window without a usable template: recorded, never retried
                 next(work, lead, row, setup, now);
@@ -289,56 +485,34 @@ public class FollowUps {
         }
     }
 
-    private LeadFacts facts(TenantWork work, Lead lead, Row row, FollowUpStore.Setup setup) {
-        EntityManager em = work.em();
-        List<String> roles =
-                em.createQuery("SELECT s.role FROM Stage s WHERE s.id = :id", String.class)
-                        .setParameter("id", lead.stageId())
-                        .getResultList();
-        boolean replied =
-                !em.createQuery(
-                                "SELECT m.id FROM Message m WHERE m.leadId = :l AND m.direction = 'IN' AND m.id > :armed")
-                        .setParameter("l", lead.id())
-                        .setParameter("armed", row.armedMessageId())
-                        .setMaxResults(1)
-                        .getResultList()
-                        .isEmpty();
-        Set<String> sent =
-                new HashSet<>(
-                        em.createQuery(
-                                        "SELECT m.text FROM Message m WHERE m.leadId = :l AND m.direction = 'OUT'"
-                                                + " AND m.text IS NOT NULL",
-                                        String.class)
-                                .setParameter("l", lead.id())
-                                .getResultList());
-        Number sentInSilence =
-                (Number)
-                        em.createNativeQuery(
-                                        "SELECT count(*) FROM followups WHERE lead_id = ?1 AND armed_message_id = ?2 AND status = 'SENT'")
-                                .setParameter(1, lead.id())
-                                .setParameter(2, row.armedMessageId())
-                                .getSingleResult();
-        List<OffsetDateTime> lastOut =
-                em.createQuery(
-                                "SELECT MAX(m.createdAt) FROM Message m WHERE m.leadId = :l AND m.direction = 'OUT'",
-                                OffsetDateTime.class)
-                        .setParameter("l", lead.id())
-                        .getResultList();
-        Map<String, Object> fields = LeadJson.fields(work, lead.id());
-        Object name = fields.get("name");
+    private static LeadFacts facts(Batch batch, MessageFacts messages, Lead lead, Row row) {
+        Object name = batch.fields().getOrDefault(lead.id(), Map.of()).get("name");
+        AiMemory memory = batch.memory().get(lead.id());
         return new LeadFacts(
                 lead.id(),
                 lead.ledByHuman() && !lead.needsHuman(),
                 lead.needsHuman(),
-                setup.aiEnabled(),
+                batch.setup().aiEnabled(),
                 lead.aiEnabled(),
-                roles.isEmpty() ? null : roles.get(0),
-                LeadJson.memory(work, lead.id()).notInterested(),
-                replied,
+                batch.stageRoles().get(lead.stageId()),
+                memory != null && memory.notInterested(),
+                messages.lastInboundId() > row.armedMessageId(),
                 name == null ? null : name.toString(),
-                sent,
-                sentInSilence.intValue(),
-                lastOut.isEmpty() || lastOut.get(0) == null ? null : lastOut.get(0).toInstant());
+                messages.sent(),
+                batch.sentInSilence().getOrDefault(List.of(lead.id(), row.armedMessageId()), 0),
+                messages.lastOutboundAt());
+    }
+
+    private static List<Row> rows(TenantWork work, List<Long> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                work.sql(
+                                "SELECT "
+                                        + Row.COLUMNS
+                                        + " FROM followups WHERE id = ANY(CAST(?1 AS bigint[])) ORDER BY due_at, id")
+                        .setParameter(1, ids.toArray(Long[]::new))
+                        .getResultList();
+        return rows.stream().map(Row::of).toList();
     }
 
     private static Row row(TenantWork work, long id) {

@@ -54,7 +54,28 @@ public final class LeadJson {
     }
 
     public static AiMemory memory(TenantWork work, long leadId) {
-        JsonObject o = readObject(work, "ai_state", leadId);
+        return memory(readObject(work, "ai_state", leadId));
+    }
+
+    /** The AI's memory of several leads at once (for a batch of follow-ups). */
+    public static Map<Long, AiMemory> memory(TenantWork work, List<Long> leadIds) {
+        Map<Long, AiMemory> result = new LinkedHashMap<>();
+        if (leadIds.isEmpty()) {
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                work.sql(
+                                "SELECT id, ai_state::text FROM leads WHERE id = ANY(CAST(?1 AS bigint[]))")
+                        .setParameter(1, leadIds.toArray(Long[]::new))
+                        .getResultList();
+        for (Object[] row : rows) {
+            result.put(((Number) row[0]).longValue(), memory(parse(String.valueOf(row[1]))));
+        }
+        return result;
+    }
+
+    private static AiMemory memory(JsonObject o) {
         TreeSet<String> advice = new TreeSet<>();
         if (o.containsKey("adviceGiven")) {
             o.getJsonArray("adviceGiven").forEach(v -> advice.add(((JsonString) v).getString()));

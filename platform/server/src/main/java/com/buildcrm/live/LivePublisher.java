@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,25 +38,51 @@ public class LivePublisher {
     @Inject Clock clock;
 
     void on(@Observes LiveEvent event) {
-        LiveMessage message =
-                new LiveMessage(
-                        clock.millis() + "-" + NODE + "-" + sequence.incrementAndGet(),
-                        event.tenantId(),
-                        event.type(),
-                        event.leadId(),
-                        event.messageId(),
-                        clock.instant());
+        publish(List.of(event));
+    }
+
+    /**
+     * Publishes several events in one transaction (a batch of follow-ups or sends): PostgreSQL
+     * serialises the commits of notifying transactions, so one commit for the lot instead of one
+     * each (ADR 048). Listeners receive them in this order.
+     */
+    public void publish(List<LiveEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         try (Connection c = storage.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            ps.setString(1, CHANNEL);
-            ps.setString(2, message.toPayload());
-            ps.execute();
-            if (!c.getAutoCommit()) {
-                c.commit();
+            boolean auto = c.getAutoCommit();
+            if (events.size() > 1 && auto) {
+                c.setAutoCommit(false);
+            }
+            try {
+                for (LiveEvent event : events) {
+                    ps.setString(1, CHANNEL);
+                    ps.setString(2, message(event).toPayload());
+                    ps.execute();
+                }
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            } finally {
+                if (auto && !c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException | RuntimeException e) {
             // the change itself is committed; a screen that misses this refetches on resync
-            LOG.log(Level.WARNING, "Could not publish live event " + event, e);
+            LOG.log(Level.WARNING, "Could not publish live events " + events, e);
         }
+    }
+
+    private LiveMessage message(LiveEvent event) {
+        return new LiveMessage(
+                clock.millis() + "-" + NODE + "-" + sequence.incrementAndGet(),
+                event.tenantId(),
+                event.type(),
+                event.leadId(),
+                event.messageId(),
+                clock.instant());
     }
 }

@@ -4,17 +4,18 @@ import com.buildcrm.channel.OutboundPart;
 import com.buildcrm.channel.SendResult;
 import com.buildcrm.channel.StorableText;
 import com.buildcrm.channel.TenantChannels;
+import com.buildcrm.channel.WhatsAppGateway;
 import com.buildcrm.config.ServerSettings;
 import com.buildcrm.db.Timestamps;
 import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.live.LiveEvent;
+import com.buildcrm.live.LivePublisher;
 import com.buildcrm.media.SignedUrls;
 import com.buildcrm.message.Message;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -38,6 +40,22 @@ public class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
 
+    /** How many more due rows of its company a send job claims besides its own (ADR 048). */
+    static final int BATCH = 16;
+
+    /**
+     * A batch claims nothing more after this long from its first send; what is left goes back to
+     * the queue (a slow provider must not hold a company's other chats).
+     */
+    static final Duration BATCH_DEADLINE = Duration.ofSeconds(10);
+
+    /**
+     * How long a reservation keeps other batches off a row: past the deadline and the longest send,
+     * so that only a batch whose instance died lets it lapse (then the sweeper re-enqueues the
+     * row).
+     */
+    static final Duration RESERVATION = Duration.ofMinutes(3);
+
     /** A clear, temporary failure is retried for this long before the message is marked FAILED. */
     static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
 
@@ -50,7 +68,7 @@ public class OutboxSender {
     @Inject SignedUrls signedUrls;
     @Inject ServerSettings settings;
     @Inject Clock clock;
-    @Inject Event<LiveEvent> live;
+    @Inject LivePublisher live;
 
     private volatile ChannelBreaker breaker;
 
@@ -62,7 +80,8 @@ public class OutboxSender {
             String recipient,
             OutboundPayload payload,
             int attempts,
-            Instant createdAt) {
+            Instant createdAt,
+            List<Long> reserved) {
 
         /** The columns {@link #of} reads, in its order. */
         static final String COLUMNS =
@@ -77,49 +96,99 @@ public class OutboxSender {
                     (String) r[4],
                     OutboundPayload.fromJson((String) r[5]),
                     ((Number) r[6]).intValue(),
-                    Timestamps.toInstant(r[7]));
+                    Timestamps.toInstant(r[7]),
+                    List.of());
+        }
+
+        Claimed reserving(List<Long> ids) {
+            return new Claimed(
+                    id, tenantId, leadId, messageId, recipient, payload, attempts, createdAt, ids);
         }
     }
 
+    /**
+     * Sends the row, then up to {@link #BATCH} more of its company's due rows that its claim
+     * reserved (ADR 048), one after another on this job's thread. A reserved row stays PENDING (it
+     * still holds its chat back) and has no job of its own; it is claimed for sending right before
+     * its send, exactly as a row's own job claims it, and each outcome commits on its own. What the
+     * batch cannot send before {@link #BATCH_DEADLINE} goes back to the queue.
+     */
     public void send(long outboxId) {
         Optional<Claimed> claimed = claim(outboxId);
         if (claimed.isEmpty()) {
             return; // already sent, failed, or not due: nothing to do (idempotent)
         }
-        Claimed row = claimed.get();
-        Optional<TenantRef> tenant = tenants.forJob(row.tenantId());
-        if (tenant.isPresent()) {
-            // the provider call happens between transactions: name the tenant for its log lines
-            tenants.namedInLogs(tenant.get(), () -> deliver(row));
-        } else {
-            deliver(row);
+        Claimed own = claimed.get();
+        Run run = new Run(tenants.forJob(own.tenantId()), new ArrayList<>());
+        run.deliver(own);
+        Instant deadline = clock.instant().plus(BATCH_DEADLINE);
+        for (long reservedId : own.reserved()) {
+            boolean late = clock.instant().isAfter(deadline);
+            claimReserved(reservedId, own.id(), late).ifPresent(run::deliver);
         }
+        // the screens hear of the batch's outcomes in one notification transaction
+        live.publish(run.events());
     }
 
-    private void deliver(Claimed row) {
-        ChannelBreaker b = breaker();
-        if (b.state(row.tenantId()) == ChannelBreaker.State.OPEN) {
-            postpone(row, b.retryAt(row.tenantId()), "channel circuit open");
-            return;
+    /** One job's sends: its company's channel, looked up once, and the events to publish. */
+    private final class Run {
+        private final Optional<TenantRef> tenant;
+        private final List<LiveEvent> events;
+        private Optional<TenantChannels.Connected> channel;
+        private WhatsAppGateway gateway;
+
+        Run(Optional<TenantRef> tenant, List<LiveEvent> events) {
+            this.tenant = tenant;
+            this.events = events;
         }
-        Optional<TenantChannels.Connected> channel = channels.forTenant(row.tenantId());
-        if (channel.isEmpty()) {
-            finish(row, SendResult.rejected("no WhatsApp channel is configured", false));
-            return;
+
+        List<LiveEvent> events() {
+            return events;
         }
-        SendResult result;
-        try {
-            result = part(row).sendThrough(channels.gateway(channel.get()), row.recipient());
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "send of outbox " + row.id() + " failed: " + e);
-            result = SendResult.rejected(e.getClass().getSimpleName(), true);
+
+        void deliver(Claimed row) {
+            if (tenant.isPresent()) {
+                // the provider call happens between transactions: name the tenant for its log
+                // lines
+                tenants.namedInLogs(tenant.get(), () -> send(row));
+            } else {
+                send(row);
+            }
         }
-        if (result instanceof SendResult.Rejected r && r.retryable()) {
-            b.failure(row.tenantId());
-        } else if (result instanceof SendResult.Accepted) {
-            b.success(row.tenantId());
+
+        private void send(Claimed row) {
+            ChannelBreaker b = breaker();
+            if (b.state(row.tenantId()) == ChannelBreaker.State.OPEN) {
+                postpone(row, b.retryAt(row.tenantId()), "channel circuit open");
+                return;
+            }
+            if (channel == null) {
+                channel = channels.forTenant(row.tenantId());
+            }
+            if (channel.isEmpty()) {
+                finish(
+                        row,
+                        SendResult.rejected("no WhatsApp channel is configured", false),
+                        events);
+                return;
+            }
+            SendResult result;
+            try {
+                if (gateway == null) {
+                    gateway = channels.gateway(channel.get());
+                }
+                result = part(row).sendThrough(gateway, row.recipient());
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "send of outbox " + row.id() + " failed: " + e);
+                result = SendResult.rejected(e.getClass().getSimpleName(), true);
+            }
+            if (result instanceof SendResult.Rejected r && r.retryable()) {
+                b.failure(row.tenantId());
+            } else if (result instanceof SendResult.Accepted) {
+                b.success(row.tenantId());
+            }
+            finish(row, result, events);
         }
-        finish(row, result);
     }
 
     private OutboundPart part(Claimed row) {
@@ -152,9 +221,10 @@ public class OutboxSender {
     /**
      * An earlier row of the same chat that goes out first: one due now (its job is about to run,
      * maybe on another instance), or one being sent by a live job (db-scheduler's heartbeat is
-     * fresh). A send claimed by a dead instance stops holding the chat back within {@link
-     * #LIVE_SEND} (it becomes UNKNOWN later, never resent); an earlier row waiting out a retry
-     * backoff does not hold it back either.
+     * fresh; a row claimed in another row's batch lives by that row's job). A send claimed by a
+     * dead instance stops holding the chat back within {@link #LIVE_SEND} (it becomes UNKNOWN
+     * later, never resent); an earlier row waiting out a retry backoff does not hold it back
+     * either.
      */
     static final String EARLIER_IN_CHAT =
             "EXISTS (SELECT 1 FROM platform.outbox b WHERE b.tenant_id = me.tenant_id"
@@ -165,7 +235,7 @@ public class OutboxSender {
                     + "   AND st.last_heartbeat > now() - interval '"
                     + LIVE_SEND.toSeconds()
                     + " seconds'"
-                    + "   AND split_part(st.task_instance, ':', 1) = b.id::text))))";
+                    + "   AND split_part(st.task_instance, ':', 1) = COALESCE(b.claimed_with, b.id)::text))))";
 
     /** How soon a send held back by an earlier one of its chat looks again. */
     static final Duration IN_ORDER_RECHECK = Duration.ofMillis(300);
@@ -188,7 +258,7 @@ public class OutboxSender {
                                                             // sending" counts from the claim,
                                                             // not from when the row was due (it may
                                                             // have queued for minutes)
-                                                            + " next_attempt_at = now()"
+                                                            + " next_attempt_at = now(), claimed_with = NULL, reserved_until = NULL"
                                                             + " WHERE me.id = ?1 AND me.status = 'PENDING'"
                                                             + " AND me.next_attempt_at <= now() + interval '1 second'"
                                                             + " AND NOT "
@@ -209,17 +279,96 @@ public class OutboxSender {
                                                 .setParameter(1, id)
                                                 .getResultList();
                                 if (!held.isEmpty()) {
-                                    Instant again = clock.instant().plus(IN_ORDER_RECHECK);
-                                    JobQueue.enqueue(
-                                            em,
-                                            Outbox.SEND_TASK,
-                                            ((Number) held.get(0)).longValue(),
-                                            id + ":w" + again.toEpochMilli(),
-                                            again);
+                                    recheck(em, ((Number) held.get(0)).longValue(), id, "w");
+                                }
+                                return Optional.<Claimed>empty();
+                            }
+                            Claimed own = Claimed.of(rows.get(0));
+                            return Optional.of(own.reserving(reserve(em, own)));
+                        });
+    }
+
+    /**
+     * Reserves up to {@link #BATCH} more due rows of the same company for this job, in due order
+     * (not one reserved by a live batch), and takes their own not-yet-picked jobs off the queue.
+     */
+    private static List<Long> reserve(EntityManager em, Claimed own) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows =
+                em.createNativeQuery(
+                                "UPDATE platform.outbox me SET claimed_with = ?2,"
+                                        + " reserved_until = now() + CAST(?4 AS interval)"
+                                        + " WHERE me.id IN (SELECT o.id FROM platform.outbox o WHERE o.tenant_id = ?1"
+                                        + "   AND o.status = 'PENDING' AND o.next_attempt_at <= now() + interval '1 second'"
+                                        + "   AND o.id <> ?2 AND (o.reserved_until IS NULL OR o.reserved_until < now())"
+                                        + "   ORDER BY o.next_attempt_at, o.id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
+                                        + " RETURNING me.id")
+                        .setParameter(1, own.tenantId())
+                        .setParameter(2, own.id())
+                        .setParameter(3, BATCH)
+                        .setParameter(4, RESERVATION.toSeconds() + " seconds")
+                        .getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(r -> ((Number) r).longValue()).sorted().toList();
+        em.createNativeQuery(
+                        "DELETE FROM platform.scheduled_tasks WHERE task_name = ?1"
+                                + " AND task_instance = ANY(CAST(?2 AS text[])) AND NOT picked")
+                .setParameter(1, Outbox.SEND_TASK.name())
+                .setParameter(2, ids.stream().map(id -> id + ":0").toArray(String[]::new))
+                .executeUpdate();
+        return ids;
+    }
+
+    /**
+     * Claims a row this batch reserved for its send, as its own job would ({@link
+     * #EARLIER_IN_CHAT}). A row it cannot claim, or one past the batch's deadline ({@code
+     * giveBack}), goes back to the queue with a job of its own.
+     */
+    private Optional<Claimed> claimReserved(long id, long batch, boolean giveBack) {
+        return storage.transactions()
+                .inPlatform(
+                        em -> {
+                            if (!giveBack) {
+                                @SuppressWarnings("unchecked")
+                                List<Object[]> rows =
+                                        em.createNativeQuery(
+                                                        "UPDATE platform.outbox me SET status = 'SENDING', attempts = attempts + 1,"
+                                                                + " next_attempt_at = now(), reserved_until = NULL"
+                                                                + " WHERE me.id = ?1 AND me.status = 'PENDING' AND me.claimed_with = ?2"
+                                                                + " AND me.reserved_until >= now() AND NOT "
+                                                                + EARLIER_IN_CHAT
+                                                                + " RETURNING "
+                                                                + Claimed.COLUMNS)
+                                                .setParameter(1, id)
+                                                .setParameter(2, batch)
+                                                .getResultList();
+                                if (!rows.isEmpty()) {
+                                    return Optional.of(Claimed.of(rows.get(0)));
                                 }
                             }
-                            return rows.stream().findFirst().map(Claimed::of);
+                            @SuppressWarnings("unchecked")
+                            List<Object> released =
+                                    em.createNativeQuery(
+                                                    "UPDATE platform.outbox SET claimed_with = NULL, reserved_until = NULL"
+                                                            + " WHERE id = ?1 AND claimed_with = ?2 AND status = 'PENDING'"
+                                                            + " RETURNING tenant_id")
+                                            .setParameter(1, id)
+                                            .setParameter(2, batch)
+                                            .getResultList();
+                            if (!released.isEmpty()) {
+                                recheck(em, ((Number) released.get(0)).longValue(), id, "r");
+                            }
+                            return Optional.<Claimed>empty();
                         });
+    }
+
+    /** A job for the row shortly ({@link #IN_ORDER_RECHECK}). */
+    private void recheck(EntityManager em, long tenantId, long id, String why) {
+        Instant again = clock.instant().plus(IN_ORDER_RECHECK);
+        JobQueue.enqueue(
+                em, Outbox.SEND_TASK, tenantId, id + ":" + why + again.toEpochMilli(), again);
     }
 
     private void postpone(Claimed row, Instant at, String why) {
@@ -242,7 +391,7 @@ public class OutboxSender {
                         });
     }
 
-    private void finish(Claimed row, SendResult result) {
+    private void finish(Claimed row, SendResult result, List<LiveEvent> events) {
         Instant now = clock.instant();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         TenantRef tenant = tenants.forJob(row.tenantId()).orElse(null);
@@ -314,7 +463,7 @@ public class OutboxSender {
         if (finalStatus != OutboxStatus.SENT) {
             channels.recordError(row.tenantId(), finalStatus + ": " + finalError);
         }
-        live.fire(new LiveEvent(row.tenantId(), "message.status", row.leadId(), row.messageId()));
+        events.add(new LiveEvent(row.tenantId(), "message.status", row.leadId(), row.messageId()));
     }
 
     static Duration backoff(int attempts) {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The outbox's in-order rule on real PostgreSQL ({@link OutboxSender#EARLIER_IN_CHAT}): a chat's
  * message waits while an earlier one of the same chat is due or being sent by a live job, and only
- * then. Without it, two instances sent a greeting's album before its first text whenever the job of
- * the text started a pace late (ScaleOutIT).
+ * then; a row sent in another row's batch lives by that row's job. Without it, two instances sent a
+ * greeting's album before its first text whenever the job of the text started a pace late
+ * (ScaleOutIT).
  */
 class OutboxOrderDbTest {
 
@@ -43,8 +44,16 @@ class OutboxOrderDbTest {
                 outbox(t, 51, "+7705", "SENT", "now() - interval '1 minute'"),
                 outbox(t, 52, "+7705", "UNKNOWN", "now() - interval '1 minute'"),
                 outbox(t, 53, "+7705", "PENDING", "now()"),
+                // the earlier being sent in the batch of a row whose job is live: the later waits
+                outbox(t, 61, "+7706", "SENDING", "now() - interval '5 seconds'"),
+                outbox(t, 62, "+7706", "PENDING", "now()"),
+                // the earlier being sent in the batch of a row whose job died: no wait
+                outbox(t, 71, "+7707", "SENDING", "now() - interval '2 minutes'"),
+                outbox(t, 72, "+7707", "PENDING", "now()"),
                 job(t, 21, "now() - interval '3 seconds'"),
-                job(t, 31, "now() - interval '1 minute'"));
+                job(t, 31, "now() - interval '1 minute'"),
+                claimedWith(t, 61, 21),
+                claimedWith(t, 71, 31));
         // another tenant's due row for the same number holds nobody of this tenant back
         DB.sql(
                 other,
@@ -67,6 +76,18 @@ class OutboxOrderDbTest {
                 + "', 1, "
                 + nextAttemptAt
                 + ")";
+    }
+
+    /** The row was claimed in the batch of another row's job (ADR 048). */
+    private static String claimedWith(long tenant, long messageId, long batchMessageId) {
+        return "UPDATE outbox SET claimed_with = (SELECT id FROM outbox WHERE tenant_id = "
+                + tenant
+                + " AND message_id = "
+                + batchMessageId
+                + ") WHERE tenant_id = "
+                + tenant
+                + " AND message_id = "
+                + messageId;
     }
 
     /** The picked send job of a row, with its instance's last heartbeat. */
@@ -94,6 +115,6 @@ class OutboxOrderDbTest {
                         .stream()
                         .map(v -> ((Number) v).longValue())
                         .toList();
-        assertThat(held).containsExactly(12L, 22L);
+        assertThat(held).containsExactly(12L, 22L, 62L);
     }
 }
