@@ -169,6 +169,7 @@ public class OutboxSender {
                 finish(
                         row,
                         SendResult.rejected("no WhatsApp channel is configured", false),
+                        tenant,
                         events);
                 return;
             }
@@ -187,7 +188,7 @@ public class OutboxSender {
             } else if (result instanceof SendResult.Accepted) {
                 b.success(row.tenantId());
             }
-            finish(row, result, events);
+            finish(row, result, tenant, events);
         }
     }
 
@@ -391,10 +392,12 @@ public class OutboxSender {
                         });
     }
 
-    private void finish(Claimed row, SendResult result, List<LiveEvent> events) {
+    /** Records the outcome; {@code tenant} is the row's, looked up once for the batch. */
+    private void finish(
+            Claimed row, SendResult result, Optional<TenantRef> company, List<LiveEvent> events) {
         Instant now = clock.instant();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        TenantRef tenant = tenants.forJob(row.tenantId()).orElse(null);
+        TenantRef tenant = company.orElse(null);
         if (tenant == null) {
             return;
         }

@@ -148,6 +148,10 @@ class CitusReadyTest {
                     "information_schema",
                     "pg_catalog",
                     "excluded",
+                    // FOR UPDATE [OF t] SKIP LOCKED / NOWAIT
+                    "of",
+                    "skip",
+                    "nowait",
                     "set",
                     "the",
                     "a",
