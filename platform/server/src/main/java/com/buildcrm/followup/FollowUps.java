@@ -38,9 +38,10 @@ import java.util.Set;
 /**
  * Follow-ups on the durable scheduler (DESIGN §6): armed when the bot has written and waits for the
  * client, one {@code followups} row per step (unique per lead, silence and step), one job per row.
- * The job re-reads everything in the sending transaction and asks {@link FollowUpPlanner}; sending,
- * marking the step and scheduling the next one commit together with the outbox row, so each step is
- * sent at most once whatever the number of instances or crashes.
+ * A job sends its own step and up to {@link #BATCH} more of its company's due ones (ADR 048); each
+ * is re-read under its lead's lock in the sending transaction and decided by {@link
+ * FollowUpPlanner}; sending, marking the step and scheduling the next one commit together with the
+ * outbox row, so each step is sent at most once whatever the number of instances or crashes.
  */
 @ApplicationScoped
 public class FollowUps {
