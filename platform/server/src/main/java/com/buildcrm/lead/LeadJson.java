@@ -35,17 +35,7 @@ public final class LeadJson {
     /** Qualification values of several leads at once (for lists). */
     public static Map<Long, Map<String, Object>> fields(TenantWork work, List<Long> leadIds) {
         Map<Long, Map<String, Object>> result = new LinkedHashMap<>();
-        if (leadIds.isEmpty()) {
-            return result;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                work.sql("SELECT id, fields::text FROM leads WHERE id = ANY(CAST(?1 AS bigint[]))")
-                        .setParameter(1, leadIds.toArray(Long[]::new))
-                        .getResultList();
-        for (Object[] row : rows) {
-            result.put(((Number) row[0]).longValue(), toMap(parse(String.valueOf(row[1]))));
-        }
+        readObjects(work, "fields", leadIds).forEach((id, o) -> result.put(id, toMap(o)));
         return result;
     }
 
@@ -60,18 +50,7 @@ public final class LeadJson {
     /** The AI's memory of several leads at once (for a batch of follow-ups). */
     public static Map<Long, AiMemory> memory(TenantWork work, List<Long> leadIds) {
         Map<Long, AiMemory> result = new LinkedHashMap<>();
-        if (leadIds.isEmpty()) {
-            return result;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                work.sql(
-                                "SELECT id, ai_state::text FROM leads WHERE id = ANY(CAST(?1 AS bigint[]))")
-                        .setParameter(1, leadIds.toArray(Long[]::new))
-                        .getResultList();
-        for (Object[] row : rows) {
-            result.put(((Number) row[0]).longValue(), memory(parse(String.valueOf(row[1]))));
-        }
+        readObjects(work, "ai_state", leadIds).forEach((id, o) -> result.put(id, memory(o)));
         return result;
     }
 
@@ -278,6 +257,27 @@ public final class LeadJson {
             case ARRAY -> v.asJsonArray().stream().map(LeadJson::plain).toList();
             case OBJECT -> toMap(v.asJsonObject());
         };
+    }
+
+    /** One jsonb column of several leads, by lead id (one statement). */
+    private static Map<Long, JsonObject> readObjects(
+            TenantWork work, String column, List<Long> leadIds) {
+        Map<Long, JsonObject> result = new LinkedHashMap<>();
+        if (leadIds.isEmpty()) {
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                work.sql(
+                                "SELECT id, "
+                                        + column
+                                        + "::text FROM leads WHERE id = ANY(CAST(?1 AS bigint[]))")
+                        .setParameter(1, leadIds.toArray(Long[]::new))
+                        .getResultList();
+        for (Object[] row : rows) {
+            result.put(((Number) row[0]).longValue(), parse(String.valueOf(row[1])));
+        }
+        return result;
     }
 
     private static JsonObject readObject(TenantWork work, String column, long leadId) {
