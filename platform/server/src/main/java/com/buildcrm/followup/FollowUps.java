@@ -75,7 +75,6 @@ public class FollowUps {
      */
     public void arm(TenantWork work, Lead lead, long armedMessageId, Instant at) {
         EntityManager em = work.em();
-        TenantRef tenant = work.tenant();
         FollowUpStore.Setup setup = store.load(work);
         if (setup.policy().steps().isEmpty()) {
             return;
@@ -86,9 +85,8 @@ public class FollowUps {
                 .setParameter(1, lead.id())
                 .executeUpdate();
         Instant due = FollowUpPlanner.dueAt(setup.policy(), setup.zone(), at, 0, at, lead.id());
-        long id = insert(work, lead.id(), armedMessageId, at, 0, due);
-        if (id > 0) {
-            JobQueue.enqueue(em, TASK, tenant.id(), tenant.id() + ":" + id, due);
+        if (!insertAll(work, List.of(new NewStep(lead.id(), armedMessageId, at, 0, due)))
+                .isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("step", 1);
             details.put("dueAt", due.toString());
@@ -225,16 +223,18 @@ public class FollowUps {
         }
         Batch batch = batch(work, rows);
         EntityManager em = work.em();
+        Writes writes = new Writes();
         for (Row row : rows) {
             Lead lead = em.find(Lead.class, row.leadId());
             if (lead != null) {
-                step(work, batch, lead, row, now, published);
+                step(work, batch, lead, row, now, writes, published);
             }
             // each query flushes the persistence context first, checking every entity in it:
             // kept to one lead's, a batch costs n steps rather than n² checks
             em.flush();
             em.clear();
         }
+        writes.apply(work);
         String[] handled =
                 rows.stream()
                         .filter(r -> r.id() != followupId)
@@ -356,6 +356,7 @@ public class FollowUps {
             Lead lead,
             Row row,
             Instant now,
+            Writes writes,
             List<LiveEvent> published) {
         EntityManager em = work.em();
         TenantRef tenant = work.tenant();
@@ -368,7 +369,7 @@ public class FollowUps {
         if (decision instanceof Decision.Send send) {
             String recipient = PhoneNumbers.toJid(lead.phone()).orElse(null);
             if (recipient == null) {
-                mark(work, row.id(), "CANCELLED", null, null, "no recipient");
+                writes.mark(row.id(), "CANCELLED", null, null, "no recipient");
                 return;
             }
             OutgoingMessage what =
@@ -383,11 +384,11 @@ public class FollowUps {
                             now);
             if (what == null) {
                 // past WhatsApp's window without a usable template: recorded, never retried
-                next(work, lead, row, setup, now);
+                writes.next(lead, row, setup, now);
                 return;
             }
-            Message message =
-                    outgoing.send(
+            OutgoingMessages.Stored stored =
+                    outgoing.store(
                             em,
                             tenant.id(),
                             lead.id(),
@@ -396,16 +397,17 @@ public class FollowUps {
                             null,
                             what,
                             now);
+            writes.sends.add(stored);
+            Message message = stored.message();
             lead.weWrote(what.text(), at);
-            mark(work, row.id(), "SENT", what.text(), message.id(), null);
+            writes.mark(row.id(), "SENT", what.text(), message.id(), null);
             Map<String, Object> sentDetails = new LinkedHashMap<>();
             sentDetails.put("step", row.step() + 1);
             sentDetails.put("text", what.text());
             if (what.template() != null) {
                 sentDetails.put("template", what.template().name());
             }
-            LeadJson.event(
-                    work,
+            writes.event(
                     lead.id(),
                     "followup.sent",
                     ActorKind.SYSTEM,
@@ -420,10 +422,10 @@ public class FollowUps {
                     sentDetails,
                     at);
             published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
-            next(work, lead, row, setup, now);
+            writes.next(lead, row, setup, now);
         } else if (decision instanceof Decision.SkipDuplicate) {
-            mark(work, row.id(), "SKIPPED", null, null, "duplicate text");
-            next(work, lead, row, setup, now);
+            writes.mark(row.id(), "SKIPPED", null, null, "duplicate text");
+            writes.next(lead, row, setup, now);
         } else if (decision instanceof Decision.Postpone postpone) {
             em.createNativeQuery(
                             "UPDATE followups SET due_at = ?2, updated_at = now() WHERE id = ?1")
@@ -437,9 +439,8 @@ public class FollowUps {
                     tenant.id() + ":" + row.id() + ":" + postpone.at().getEpochSecond(),
                     postpone.at());
         } else if (decision instanceof Decision.Cancel cancel) {
-            mark(work, row.id(), "CANCELLED", null, null, cancel.reason().name());
-            LeadJson.event(
-                    work,
+            writes.mark(row.id(), "CANCELLED", null, null, cancel.reason().name());
+            writes.event(
                     lead.id(),
                     "followup.cancelled",
                     ActorKind.SYSTEM,
@@ -448,10 +449,9 @@ public class FollowUps {
                     Map.of("reason", cancel.reason().name()),
                     at);
         } else if (decision instanceof Decision.Finish) {
-            mark(work, row.id(), "FINISHED", null, null, null);
+            writes.mark(row.id(), "FINISHED", null, null, null);
             lead.noAnswer(at);
-            LeadJson.event(
-                    work,
+            writes.event(
                     lead.id(),
                     "followup.finished",
                     ActorKind.SYSTEM,
@@ -463,10 +463,8 @@ public class FollowUps {
         }
     }
 
-    /** Schedules the step after {@code row}: the next text, or the final check after the last. */
-    private void next(TenantWork work, Lead lead, Row row, FollowUpStore.Setup setup, Instant now) {
-        EntityManager em = work.em();
-        TenantRef tenant = work.tenant();
+    /** The step after {@code row}: the next text, or the final check after the last. */
+    private static NewStep next(Lead lead, Row row, FollowUpStore.Setup setup, Instant now) {
         int nextStep = row.step() + 1;
         List<FollowUpPolicy.Step> steps = setup.policy().steps();
         Instant due;
@@ -480,9 +478,69 @@ public class FollowUps {
             Duration wait = Duration.ofMinutes(Math.max(1, last - before));
             due = now.plus(wait.compareTo(MIN_FINAL_WAIT) < 0 ? MIN_FINAL_WAIT : wait);
         }
-        long id = insert(work, lead.id(), row.armedMessageId(), row.armedAt(), nextStep, due);
-        if (id > 0) {
-            JobQueue.enqueue(em, TASK, tenant.id(), tenant.id() + ":" + id, due);
+        return new NewStep(lead.id(), row.armedMessageId(), row.armedAt(), nextStep, due);
+    }
+
+    /** A follow-up step to schedule. */
+    private record NewStep(
+            long leadId, long armedMessageId, Instant armedAt, int step, Instant due) {}
+
+    /**
+     * What a batch's steps write, applied once for the lot (ADR 049): the rows' outcomes, the lead
+     * events, the next steps with their jobs and the sends' outbox rows, each one statement
+     * whatever the batch's size. The messages and the leads are written as each step goes (they are
+     * entities, and a send needs its message's id).
+     */
+    private static final class Writes {
+        final List<Long> ids = new ArrayList<>();
+        final List<String> statuses = new ArrayList<>();
+        final List<String> texts = new ArrayList<>();
+        final List<Long> messageIds = new ArrayList<>();
+        final List<String> reasons = new ArrayList<>();
+        final List<LeadJson.NewEvent> events = new ArrayList<>();
+        final List<NewStep> steps = new ArrayList<>();
+        final List<OutgoingMessages.Stored> sends = new ArrayList<>();
+
+        void mark(long id, String status, String text, Long messageId, String reason) {
+            ids.add(id);
+            statuses.add(status);
+            texts.add(text);
+            messageIds.add(messageId);
+            reasons.add(reason);
+        }
+
+        void event(
+                long leadId,
+                String type,
+                ActorKind actor,
+                Long actorId,
+                String reason,
+                Map<String, Object> details,
+                OffsetDateTime at) {
+            events.add(new LeadJson.NewEvent(leadId, type, actor, actorId, reason, details, at));
+        }
+
+        void next(Lead lead, Row row, FollowUpStore.Setup setup, Instant now) {
+            steps.add(FollowUps.next(lead, row, setup, now));
+        }
+
+        void apply(TenantWork work) {
+            if (!ids.isEmpty()) {
+                work.sql(
+                                "UPDATE followups f SET status = v.s, text = v.t, message_id = v.m, reason = v.r,"
+                                        + " updated_at = now() FROM unnest(CAST(?1 AS bigint[]), CAST(?2 AS text[]),"
+                                        + " CAST(?3 AS text[]), CAST(?4 AS bigint[]), CAST(?5 AS text[]))"
+                                        + " AS v(id, s, t, m, r) WHERE f.id = v.id")
+                        .setParameter(1, ids.toArray(Long[]::new))
+                        .setParameter(2, statuses.toArray(String[]::new))
+                        .setParameter(3, texts.toArray(String[]::new))
+                        .setParameter(4, messageIds.toArray(Long[]::new))
+                        .setParameter(5, reasons.toArray(String[]::new))
+                        .executeUpdate();
+            }
+            LeadJson.events(work, events);
+            insertAll(work, steps);
+            OutgoingMessages.enqueueAll(work.em(), work.tenantId(), sends);
         }
     }
 
@@ -529,40 +587,55 @@ public class FollowUps {
         return Row.of(rows.get(0));
     }
 
-    private static long insert(
-            TenantWork work,
-            long leadId,
-            long armedMessageId,
-            Instant armedAt,
-            int step,
-            Instant due) {
-        EntityManager em = work.em();
+    /**
+     * Inserts the steps that are not there yet (one statement) and enqueues their jobs (one more).
+     *
+     * @return the ids of the inserted ones
+     */
+    private static List<Long> insertAll(TenantWork work, List<NewStep> steps) {
+        if (steps.isEmpty()) {
+            return List.of();
+        }
+        int n = steps.size();
+        Long[] leads = new Long[n];
+        Long[] armed = new Long[n];
+        String[] armedAt = new String[n];
+        Integer[] numbers = new Integer[n];
+        String[] dues = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewStep step = steps.get(i);
+            leads[i] = step.leadId();
+            armed[i] = step.armedMessageId();
+            armedAt[i] = step.armedAt().toString();
+            numbers[i] = step.step();
+            dues[i] = step.due().toString();
+        }
         @SuppressWarnings("unchecked")
-        List<Object> ids =
-                em.createNativeQuery(
+        List<Object[]> inserted =
+                work.sql(
                                 "INSERT INTO followups (lead_id, armed_message_id, armed_at, step, due_at)"
-                                        + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (lead_id, armed_message_id, step) DO NOTHING"
-                                        + " RETURNING id")
-                        .setParameter(1, leadId)
-                        .setParameter(2, armedMessageId)
-                        .setParameter(3, OffsetDateTime.ofInstant(armedAt, ZoneOffset.UTC))
-                        .setParameter(4, step)
-                        .setParameter(5, OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
+                                        + " SELECT v.l, v.a, CAST(v.aa AS timestamptz), v.s, CAST(v.d AS timestamptz)"
+                                        + " FROM unnest(CAST(?1 AS bigint[]), CAST(?2 AS bigint[]), CAST(?3 AS text[]),"
+                                        + " CAST(?4 AS int[]), CAST(?5 AS text[])) WITH ORDINALITY AS v(l, a, aa, s, d, n)"
+                                        + " ORDER BY v.n"
+                                        + " ON CONFLICT (lead_id, armed_message_id, step) DO NOTHING RETURNING id, due_at")
+                        .setParameter(1, leads)
+                        .setParameter(2, armed)
+                        .setParameter(3, armedAt)
+                        .setParameter(4, numbers)
+                        .setParameter(5, dues)
                         .getResultList();
-        return ids.isEmpty() ? -1 : ((Number) ids.get(0)).longValue();
-    }
-
-    private static void mark(
-            TenantWork work, long id, String status, String text, Long messageId, String reason) {
-        EntityManager em = work.em();
-        em.createNativeQuery(
-                        "UPDATE followups SET status = ?2, text = ?3, message_id = CAST(?4 AS bigint), reason = ?5,"
-                                + " updated_at = now() WHERE id = ?1")
-                .setParameter(1, id)
-                .setParameter(2, status)
-                .setParameter(3, text)
-                .setParameter(4, messageId)
-                .setParameter(5, reason)
-                .executeUpdate();
+        long tenantId = work.tenantId();
+        List<Long> ids = new ArrayList<>(inserted.size());
+        List<String> jobs = new ArrayList<>(inserted.size());
+        List<Instant> ats = new ArrayList<>(inserted.size());
+        for (Object[] r : inserted) {
+            long id = ((Number) r[0]).longValue();
+            ids.add(id);
+            jobs.add(tenantId + ":" + id);
+            ats.add(Timestamps.toInstant(r[1]));
+        }
+        JobQueue.enqueueAll(work.em(), TASK, tenantId, jobs, ats);
+        return ids;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Enqueues a db-scheduler job inside the caller's transaction, so the data change and its job
@@ -50,6 +51,13 @@ public final class JobQueue {
                     + " picked, version, priority) VALUES (?1, ?2, NULL, ?3, false, 1, ?4)"
                     + " ON CONFLICT (task_name, task_instance) DO NOTHING";
 
+    /** {@link #INSERT} for many jobs of one type in one statement. */
+    private static final String INSERT_ALL =
+            "INSERT INTO platform.scheduled_tasks (task_name, task_instance, task_data, execution_time,"
+                    + " picked, version, priority) SELECT ?1, v.i, NULL, CAST(v.t AS timestamptz), false, 1, v.p"
+                    + " FROM unnest(CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS int[])) AS v(i, t, p)"
+                    + " ON CONFLICT (task_name, task_instance) DO NOTHING";
+
     private JobQueue() {}
 
     /** Set by the scheduler when it starts (and cleared when it stops). */
@@ -60,17 +68,62 @@ public final class JobQueue {
     /** A job of one company: its priority is lowered while the company floods the queue. */
     public static void enqueue(
             EntityManager em, JobType type, long tenantId, String instance, Instant at) {
-        boolean dueNow = dueNow(at);
-        int priority;
-        if (dueNow) {
-            priority = FAIR.priority(type.priority(), tenantId, System.nanoTime());
-        } else if (!at.isAfter(Instant.now().plus(SOON))) {
-            // a paced message of the flood (the greeting chain's next one) yields as well
-            priority = FAIR.peek(type.priority(), tenantId, System.nanoTime());
-        } else {
-            priority = FairShare.stored(type.priority(), 0);
+        insert(em, type, instance, at, priority(type, tenantId, at), dueNow(at));
+    }
+
+    /** The stored priority of a company's job due {@code at}. */
+    private static int priority(JobType type, long tenantId, Instant at) {
+        if (dueNow(at)) {
+            return FAIR.priority(type.priority(), tenantId, System.nanoTime());
         }
-        insert(em, type, instance, at, priority, dueNow);
+        if (!at.isAfter(Instant.now().plus(SOON))) {
+            // a paced message of the flood (the greeting chain's next one) yields as well
+            return FAIR.peek(type.priority(), tenantId, System.nanoTime());
+        }
+        return FairShare.stored(type.priority(), 0);
+    }
+
+    /**
+     * Jobs of one company in one statement (a batch's): each as {@link #enqueue} would store it.
+     *
+     * @param instances the jobs' instance ids
+     * @param ats when each is due, in the order of {@code instances}
+     */
+    public static void enqueueAll(
+            EntityManager em,
+            JobType type,
+            long tenantId,
+            List<String> instances,
+            List<Instant> ats) {
+        if (instances.size() != ats.size()) {
+            throw new IllegalArgumentException("one due time per instance");
+        }
+        if (instances.isEmpty()) {
+            return;
+        }
+        if (instances.size() == 1) {
+            enqueue(em, type, tenantId, instances.get(0), ats.get(0));
+            return;
+        }
+        String[] times = new String[ats.size()];
+        Integer[] priorities = new Integer[ats.size()];
+        boolean anyDueNow = false;
+        for (int i = 0; i < ats.size(); i++) {
+            Instant at = ats.get(i);
+            times[i] = at.toString();
+            priorities[i] = priority(type, tenantId, at);
+            anyDueNow |= dueNow(at);
+        }
+        int added =
+                em.createNativeQuery(INSERT_ALL)
+                        .setParameter(1, type.name())
+                        .setParameter(2, instances.toArray(String[]::new))
+                        .setParameter(3, times)
+                        .setParameter(4, priorities)
+                        .executeUpdate();
+        if (added > 0 && anyDueNow) {
+            Transactions.afterCommit(WAKE_AFTER_COMMIT);
+        }
     }
 
     /** A job of no company in particular (a sweep's): in the top band. */

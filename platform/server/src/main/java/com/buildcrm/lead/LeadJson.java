@@ -112,16 +112,55 @@ public final class LeadJson {
             String reason,
             Map<String, Object> details,
             OffsetDateTime at) {
+        events(work, List.of(new NewEvent(leadId, type, actor, actorId, reason, details, at)));
+    }
+
+    /** An event to append to a lead's history ({@link #events}). */
+    public record NewEvent(
+            long leadId,
+            String type,
+            ActorKind actor,
+            Long actorId,
+            String reason,
+            Map<String, Object> details,
+            OffsetDateTime at) {}
+
+    /** Appends events to their leads' histories in one statement (a batch's). */
+    public static void events(TenantWork work, List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        int n = events.size();
+        Long[] leads = new Long[n];
+        String[] types = new String[n];
+        String[] actors = new String[n];
+        Long[] actorIds = new Long[n];
+        String[] reasons = new String[n];
+        String[] details = new String[n];
+        String[] ats = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent e = events.get(i);
+            leads[i] = e.leadId();
+            types[i] = e.type();
+            actors[i] = e.actor().name();
+            actorIds[i] = e.actorId();
+            reasons[i] = e.reason();
+            details[i] = toJson(e.details()).toString();
+            ats[i] = e.at().toString();
+        }
         work.sql(
                         "INSERT INTO lead_events (lead_id, type, actor, actor_id, reason, details, created_at)"
-                                + " VALUES (?1, ?2, ?3, CAST(?4 AS bigint), ?5, CAST(?6 AS jsonb), ?7)")
-                .setParameter(1, leadId)
-                .setParameter(2, type)
-                .setParameter(3, actor.name())
-                .setParameter(4, actorId)
-                .setParameter(5, reason)
-                .setParameter(6, toJson(details).toString())
-                .setParameter(7, at)
+                                + " SELECT v.l, v.t, v.a, v.ai, v.r, CAST(v.d AS jsonb), CAST(v.c AS timestamptz)"
+                                + " FROM unnest(CAST(?1 AS bigint[]), CAST(?2 AS text[]), CAST(?3 AS text[]),"
+                                + " CAST(?4 AS bigint[]), CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]))"
+                                + " WITH ORDINALITY AS v(l, t, a, ai, r, d, c, n) ORDER BY v.n")
+                .setParameter(1, leads)
+                .setParameter(2, types)
+                .setParameter(3, actors)
+                .setParameter(4, actorIds)
+                .setParameter(5, reasons)
+                .setParameter(6, details)
+                .setParameter(7, ats)
                 .executeUpdate();
     }
 

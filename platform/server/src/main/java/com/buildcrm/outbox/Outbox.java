@@ -8,9 +8,10 @@ import com.buildcrm.tenancy.TenantWork;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Puts outbound messages into the durable outbox inside the caller's transaction (the message row
@@ -26,6 +27,11 @@ public final class Outbox {
 
     private Outbox() {}
 
+    /** One message to put into the outbox: its lead, stored message, chat and what to send. */
+    public record Item(
+            long leadId, long messageId, String recipient, OutboundPayload payload, Instant now) {}
+
+    /** Puts one message into the outbox; returns the outbox row's id. */
     public static long enqueue(
             EntityManager em,
             long tenantId,
@@ -35,45 +41,114 @@ public final class Outbox {
             OutboundPayload payload,
             Instant now,
             Duration pace) {
+        return enqueueAll(
+                        em,
+                        tenantId,
+                        List.of(new Item(leadId, messageId, recipient, payload, now)),
+                        pace)
+                .get(0);
+    }
+
+    /**
+     * Puts messages into the outbox with a constant number of statements, however many (a batch's,
+     * ADR 049): the chats' pacing locks in one, their last sends in one, the rows in one and their
+     * jobs in one. Two messages to one chat are paced as if enqueued one after the other.
+     *
+     * @return the outbox rows' ids, in the order of {@code items}
+     */
+    public static List<Long> enqueueAll(
+            EntityManager em, long tenantId, List<Item> items, Duration pace) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
         // the outbox row belongs to the tenant of the caller's unit of work, never to a loose id
         TenantWork work = TenantWork.of(em);
         TenantPlatformTables tenantRows = work.platform();
         if (work.tenantId() != tenantId) {
             throw new IllegalArgumentException("tenant " + tenantId + " is not the bound tenant");
         }
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
-                .setParameter(1, ((long) tenantId << 32) ^ recipient.hashCode() ^ 0x5EEDL)
+        // one lock per chat, taken in key order so that two batches never wait on each other
+        Long[] keys =
+                items.stream()
+                        .map(i -> ((long) tenantId << 32) ^ i.recipient().hashCode() ^ 0x5EEDL)
+                        .distinct()
+                        .sorted()
+                        .toArray(Long[]::new);
+        em.createNativeQuery(
+                        "SELECT count(pg_advisory_xact_lock(k))"
+                                + " FROM unnest(CAST(?1 AS bigint[])) AS v(k)")
+                .setParameter(1, keys)
                 .getSingleResult();
+        String[] chats = items.stream().map(Item::recipient).distinct().toArray(String[]::new);
+        Map<String, Instant> last = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object> last =
+        List<Object[]> rows =
                 tenantRows
                         .query(
-                                "SELECT GREATEST(MAX(next_attempt_at) FILTER (WHERE status IN ('PENDING', 'SENDING')),"
-                                        + " MAX(sent_at)) FROM platform.outbox WHERE tenant_id = ?1 AND recipient = ?2")
-                        .setParameter(2, recipient)
+                                "SELECT recipient, GREATEST(MAX(next_attempt_at) FILTER (WHERE status IN ('PENDING', 'SENDING')),"
+                                        + " MAX(sent_at)) FROM platform.outbox WHERE tenant_id = ?1"
+                                        + " AND recipient = ANY(CAST(?2 AS text[])) GROUP BY recipient")
+                        .setParameter(2, chats)
                         .getResultList();
-        Instant due = now;
-        if (!last.isEmpty() && last.get(0) != null) {
-            Instant previous = Timestamps.toInstant(last.get(0));
-            if (previous.plus(pace).isAfter(due)) {
-                due = previous.plus(pace);
+        for (Object[] r : rows) {
+            if (r[1] != null) {
+                last.put((String) r[0], Timestamps.toInstant(r[1]));
             }
         }
+        int n = items.size();
+        Long[] leads = new Long[n];
+        Long[] messages = new Long[n];
+        String[] recipients = new String[n];
+        String[] kinds = new String[n];
+        String[] payloads = new String[n];
+        String[] dues = new String[n];
+        List<Instant> dueAt = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Item item = items.get(i);
+            Instant due = item.now();
+            Instant previous = last.get(item.recipient());
+            if (previous != null && previous.plus(pace).isAfter(due)) {
+                due = previous.plus(pace);
+            }
+            last.put(item.recipient(), due);
+            dueAt.add(due);
+            leads[i] = item.leadId();
+            messages[i] = item.messageId();
+            recipients[i] = item.recipient();
+            kinds[i] = item.payload().type().stored();
+            payloads[i] = item.payload().toJson();
+            dues[i] = due.toString();
+        }
         @SuppressWarnings("unchecked")
-        List<Object> ids =
+        List<Object[]> inserted =
                 tenantRows
                         .query(
                                 "INSERT INTO platform.outbox (tenant_id, lead_id, message_id, recipient, kind, payload,"
-                                        + " next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb), ?7) RETURNING id")
-                        .setParameter(2, leadId)
-                        .setParameter(3, messageId)
-                        .setParameter(4, recipient)
-                        .setParameter(5, payload.type().stored())
-                        .setParameter(6, payload.toJson())
-                        .setParameter(7, OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
+                                        + " next_attempt_at) SELECT ?1, v.l, v.m, v.r, v.k, CAST(v.p AS jsonb),"
+                                        + " CAST(v.t AS timestamptz) FROM unnest(CAST(?2 AS bigint[]), CAST(?3 AS bigint[]),"
+                                        + " CAST(?4 AS text[]), CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]))"
+                                        + " WITH ORDINALITY AS v(l, m, r, k, p, t, n) ORDER BY v.n RETURNING id, message_id")
+                        .setParameter(2, leads)
+                        .setParameter(3, messages)
+                        .setParameter(4, recipients)
+                        .setParameter(5, kinds)
+                        .setParameter(6, payloads)
+                        .setParameter(7, dues)
                         .getResultList();
-        long id = ((Number) ids.get(0)).longValue();
-        JobQueue.enqueue(em, SEND_TASK, tenantId, id + ":0", due);
-        return id;
+        Map<Long, Long> byMessage = new HashMap<>();
+        for (Object[] r : inserted) {
+            if (byMessage.put(((Number) r[1]).longValue(), ((Number) r[0]).longValue()) != null) {
+                throw new IllegalArgumentException("a message goes into the outbox once: " + r[1]);
+            }
+        }
+        List<Long> ids = new ArrayList<>(n);
+        List<String> jobs = new ArrayList<>(n);
+        for (Item item : items) {
+            long id = byMessage.get(item.messageId());
+            ids.add(id);
+            jobs.add(id + ":0");
+        }
+        JobQueue.enqueueAll(em, SEND_TASK, tenantId, jobs, dueAt);
+        return ids;
     }
 }

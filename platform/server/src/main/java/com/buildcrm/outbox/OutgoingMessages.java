@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The one way a message leaves us (ADR 014): stores the outbound {@link Message} in the lead's
@@ -42,6 +43,28 @@ public class OutgoingMessages {
             Long authorId,
             OutgoingMessage what,
             Instant at) {
+        Stored stored = store(em, tenantId, leadId, recipient, author, authorId, what, at);
+        Outbox.enqueue(
+                em, tenantId, leadId, stored.message().id(), recipient, what.payload(), at, PACE);
+        return stored.message();
+    }
+
+    /** A message stored in its conversation, and its send, not enqueued yet. */
+    public record Stored(Message message, Outbox.Item send) {}
+
+    /**
+     * Stores the message only; the caller puts the sends of several into the outbox at once with
+     * {@link #enqueueAll}, in the same transaction.
+     */
+    public Stored store(
+            EntityManager em,
+            long tenantId,
+            long leadId,
+            String recipient,
+            MessageAuthor author,
+            Long authorId,
+            OutgoingMessage what,
+            Instant at) {
         Message message =
                 Message.outbound(
                         leadId,
@@ -60,7 +83,12 @@ public class OutgoingMessages {
         }
         em.persist(message);
         em.flush();
-        Outbox.enqueue(em, tenantId, leadId, message.id(), recipient, what.payload(), at, PACE);
-        return message;
+        return new Stored(
+                message, new Outbox.Item(leadId, message.id(), recipient, what.payload(), at));
+    }
+
+    /** Enqueues the sends of messages {@link #store stored} in this transaction. */
+    public static void enqueueAll(EntityManager em, long tenantId, List<Stored> stored) {
+        Outbox.enqueueAll(em, tenantId, stored.stream().map(Stored::send).toList(), PACE);
     }
 }

@@ -105,6 +105,11 @@ public final class DbTier {
         return new TenantRef(r.tenantId(), r.slug(), r.schemaName());
     }
 
+    /** Runs {@code work} in a committed unit of work of the tenant, as a job does. */
+    public <T> T inTenant(TenantRef tenant, java.util.function.Function<TenantWork, T> work) {
+        return storage.transactions().inTenant(tenant, work);
+    }
+
     /** The tenant's data as a request of this user with this role sees it. */
     public TenantData data(TenantRef tenant, long userId, String role) {
         TenantContext context = new TenantContext();
