@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -120,11 +121,24 @@ public class OutboxSender {
         }
         Claimed own = claimed.get();
         Run run = new Run(tenants.forJob(own.tenantId()), new ArrayList<>());
-        run.deliver(own);
         Instant deadline = clock.instant().plus(BATCH_DEADLINE);
-        for (long reservedId : own.reserved()) {
-            boolean late = clock.instant().isAfter(deadline);
-            claimReserved(reservedId, own.id(), late).ifPresent(run::deliver);
+        List<Long> reserved = own.reserved();
+        Claimed current = own;
+        int next = 0;
+        while (current != null || next < reserved.size()) {
+            if (next >= reserved.size()) {
+                run.deliver(current, null);
+                break;
+            }
+            long nextId = reserved.get(next++);
+            // the next reserved row is claimed in the transaction that records this one's
+            // outcome (ADR 049): one commit per send instead of two
+            Function<EntityManager, Optional<Claimed>> claimNext =
+                    em -> claimReserved(em, nextId, own.id(), clock.instant().isAfter(deadline));
+            current =
+                    current == null
+                            ? storage.transactions().inPlatform(claimNext).orElse(null)
+                            : run.deliver(current, claimNext).orElse(null);
         }
         // the screens hear of the batch's outcomes in one notification transaction
         live.publish(run.events());
@@ -146,32 +160,39 @@ public class OutboxSender {
             return events;
         }
 
-        void deliver(Claimed row) {
+        /**
+         * Sends the row and records its outcome; {@code then} (if any) runs in the transaction that
+         * records it, or in one of its own when there is nothing to record, and its result is
+         * returned.
+         */
+        Optional<Claimed> deliver(Claimed row, Function<EntityManager, Optional<Claimed>> then) {
             if (tenant.isPresent()) {
                 // the provider call happens between transactions: name the tenant for its log
                 // lines
-                tenants.namedInLogs(tenant.get(), () -> send(row));
-            } else {
-                send(row);
+                List<Optional<Claimed>> out = new ArrayList<>(1);
+                tenants.namedInLogs(tenant.get(), () -> out.add(send(row, then)));
+                return out.get(0);
             }
+            return send(row, then);
         }
 
-        private void send(Claimed row) {
+        private Optional<Claimed> send(
+                Claimed row, Function<EntityManager, Optional<Claimed>> then) {
             ChannelBreaker b = breaker();
             if (b.state(row.tenantId()) == ChannelBreaker.State.OPEN) {
                 postpone(row, b.retryAt(row.tenantId()), "channel circuit open");
-                return;
+                return then == null ? Optional.empty() : storage.transactions().inPlatform(then);
             }
             if (channel == null) {
                 channel = channels.forTenant(row.tenantId());
             }
             if (channel.isEmpty()) {
-                finish(
+                return finish(
                         row,
                         SendResult.rejected("no WhatsApp channel is configured", false),
                         tenant,
-                        events);
-                return;
+                        events,
+                        then);
             }
             SendResult result;
             try {
@@ -188,7 +209,7 @@ public class OutboxSender {
             } else if (result instanceof SendResult.Accepted) {
                 b.success(row.tenantId());
             }
-            finish(row, result, tenant, events);
+            return finish(row, result, tenant, events, then);
         }
     }
 
@@ -324,45 +345,42 @@ public class OutboxSender {
 
     /**
      * Claims a row this batch reserved for its send, as its own job would ({@link
-     * #EARLIER_IN_CHAT}). A row it cannot claim, or one past the batch's deadline ({@code
-     * giveBack}), goes back to the queue with a job of its own.
+     * #EARLIER_IN_CHAT}), in the caller's transaction. A row it cannot claim, or one past the
+     * batch's deadline ({@code giveBack}), goes back to the queue with a job of its own.
      */
-    private Optional<Claimed> claimReserved(long id, long batch, boolean giveBack) {
-        return storage.transactions()
-                .inPlatform(
-                        em -> {
-                            if (!giveBack) {
-                                @SuppressWarnings("unchecked")
-                                List<Object[]> rows =
-                                        em.createNativeQuery(
-                                                        "UPDATE platform.outbox me SET status = 'SENDING', attempts = attempts + 1,"
-                                                                + " next_attempt_at = now(), reserved_until = NULL"
-                                                                + " WHERE me.id = ?1 AND me.status = 'PENDING' AND me.claimed_with = ?2"
-                                                                + " AND me.reserved_until >= now() AND NOT "
-                                                                + EARLIER_IN_CHAT
-                                                                + " RETURNING "
-                                                                + Claimed.COLUMNS)
-                                                .setParameter(1, id)
-                                                .setParameter(2, batch)
-                                                .getResultList();
-                                if (!rows.isEmpty()) {
-                                    return Optional.of(Claimed.of(rows.get(0)));
-                                }
-                            }
-                            @SuppressWarnings("unchecked")
-                            List<Object> released =
-                                    em.createNativeQuery(
-                                                    "UPDATE platform.outbox SET claimed_with = NULL, reserved_until = NULL"
-                                                            + " WHERE id = ?1 AND claimed_with = ?2 AND status = 'PENDING'"
-                                                            + " RETURNING tenant_id")
-                                            .setParameter(1, id)
-                                            .setParameter(2, batch)
-                                            .getResultList();
-                            if (!released.isEmpty()) {
-                                recheck(em, ((Number) released.get(0)).longValue(), id, "r");
-                            }
-                            return Optional.<Claimed>empty();
-                        });
+    private Optional<Claimed> claimReserved(
+            EntityManager em, long id, long batch, boolean giveBack) {
+        if (!giveBack) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows =
+                    em.createNativeQuery(
+                                    "UPDATE platform.outbox me SET status = 'SENDING', attempts = attempts + 1,"
+                                            + " next_attempt_at = now(), reserved_until = NULL"
+                                            + " WHERE me.id = ?1 AND me.status = 'PENDING' AND me.claimed_with = ?2"
+                                            + " AND me.reserved_until >= now() AND NOT "
+                                            + EARLIER_IN_CHAT
+                                            + " RETURNING "
+                                            + Claimed.COLUMNS)
+                            .setParameter(1, id)
+                            .setParameter(2, batch)
+                            .getResultList();
+            if (!rows.isEmpty()) {
+                return Optional.of(Claimed.of(rows.get(0)));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> released =
+                em.createNativeQuery(
+                                "UPDATE platform.outbox SET claimed_with = NULL, reserved_until = NULL"
+                                        + " WHERE id = ?1 AND claimed_with = ?2 AND status = 'PENDING'"
+                                        + " RETURNING tenant_id")
+                        .setParameter(1, id)
+                        .setParameter(2, batch)
+                        .getResultList();
+        if (!released.isEmpty()) {
+            recheck(em, ((Number) released.get(0)).longValue(), id, "r");
+        }
+        return Optional.<Claimed>empty();
     }
 
     /** A job for the row shortly ({@link #IN_ORDER_RECHECK}). */
@@ -392,14 +410,21 @@ public class OutboxSender {
                         });
     }
 
-    /** Records the outcome; {@code tenant} is the row's, looked up once for the batch. */
-    private void finish(
-            Claimed row, SendResult result, Optional<TenantRef> company, List<LiveEvent> events) {
+    /**
+     * Records the outcome; {@code tenant} is the row's, looked up once for the batch. {@code then}
+     * (if any) runs in the same transaction, and its result is returned.
+     */
+    private Optional<Claimed> finish(
+            Claimed row,
+            SendResult result,
+            Optional<TenantRef> company,
+            List<LiveEvent> events,
+            Function<EntityManager, Optional<Claimed>> then) {
         Instant now = clock.instant();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         TenantRef tenant = company.orElse(null);
         if (tenant == null) {
-            return;
+            return then == null ? Optional.empty() : storage.transactions().inPlatform(then);
         }
         OutboxStatus status;
         String error = null;
@@ -425,48 +450,54 @@ public class OutboxSender {
         String finalError = error;
         String finalProviderId = providerId;
         Instant finalRetryAt = retryAt;
-        tenants.in(
-                tenant,
-                work -> {
-                    EntityManager em = work.em();
-                    em.createNativeQuery(
-                                    "UPDATE platform.outbox SET status = ?2, last_error = ?3, provider_message_id = ?4,"
-                                            + " sent_at = CASE WHEN ?2 = 'SENT' THEN now() ELSE sent_at END,"
-                                            + " next_attempt_at = COALESCE(CAST(?5 AS timestamptz), next_attempt_at) WHERE id = ?1")
-                            .setParameter(1, row.id())
-                            .setParameter(2, finalStatus.name())
-                            .setParameter(3, finalError)
-                            .setParameter(4, finalProviderId)
-                            .setParameter(
-                                    5,
-                                    finalRetryAt == null
-                                            ? null
-                                            : OffsetDateTime.ofInstant(
-                                                    finalRetryAt, ZoneOffset.UTC))
-                            .executeUpdate();
-                    if (finalRetryAt != null) {
-                        JobQueue.enqueue(
-                                em,
-                                Outbox.SEND_TASK,
-                                row.tenantId(),
-                                row.id() + ":" + row.attempts(),
-                                finalRetryAt);
-                    }
-                    Message message = em.find(Message.class, row.messageId());
-                    if (message != null) {
-                        switch (finalStatus) {
-                            case SENT -> message.sent(finalProviderId, at);
-                            case FAILED -> message.failed(finalError);
-                            case UNKNOWN -> message.unknown(finalError);
-                            case PENDING, SENDING -> message.retrying(finalError);
-                        }
-                    }
-                    return null;
-                });
+        Optional<Claimed> next =
+                tenants.in(
+                        tenant,
+                        work -> {
+                            EntityManager em = work.em();
+                            em.createNativeQuery(
+                                            "UPDATE platform.outbox SET status = ?2, last_error = ?3, provider_message_id = ?4,"
+                                                    + " sent_at = CASE WHEN ?2 = 'SENT' THEN now() ELSE sent_at END,"
+                                                    + " next_attempt_at = COALESCE(CAST(?5 AS timestamptz), next_attempt_at) WHERE id = ?1")
+                                    .setParameter(1, row.id())
+                                    .setParameter(2, finalStatus.name())
+                                    .setParameter(3, finalError)
+                                    .setParameter(4, finalProviderId)
+                                    .setParameter(
+                                            5,
+                                            finalRetryAt == null
+                                                    ? null
+                                                    : OffsetDateTime.ofInstant(
+                                                            finalRetryAt, ZoneOffset.UTC))
+                                    .executeUpdate();
+                            if (finalRetryAt != null) {
+                                JobQueue.enqueue(
+                                        em,
+                                        Outbox.SEND_TASK,
+                                        row.tenantId(),
+                                        row.id() + ":" + row.attempts(),
+                                        finalRetryAt);
+                            }
+                            Message message = em.find(Message.class, row.messageId());
+                            if (message != null) {
+                                switch (finalStatus) {
+                                    case SENT -> message.sent(finalProviderId, at);
+                                    case FAILED -> message.failed(finalError);
+                                    case UNKNOWN -> message.unknown(finalError);
+                                    case PENDING, SENDING -> message.retrying(finalError);
+                                }
+                            }
+                            if (then == null) {
+                                return Optional.<Claimed>empty();
+                            }
+                            em.flush();
+                            return then.apply(em);
+                        });
         if (finalStatus != OutboxStatus.SENT) {
             channels.recordError(row.tenantId(), finalStatus + ": " + finalError);
         }
         events.add(new LiveEvent(row.tenantId(), "message.status", row.leadId(), row.messageId()));
+        return next;
     }
 
     static Duration backoff(int attempts) {
