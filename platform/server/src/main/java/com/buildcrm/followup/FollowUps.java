@@ -9,7 +9,6 @@ import com.buildcrm.lead.Lead;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.live.LivePublisher;
-import com.buildcrm.message.Message;
 import com.buildcrm.message.MessageAuthor;
 import com.buildcrm.outbox.OutgoingMessage;
 import com.buildcrm.outbox.OutgoingMessages;
@@ -222,19 +221,25 @@ public class FollowUps {
             return;
         }
         Batch batch = batch(work, rows);
-        EntityManager em = work.em();
+        Map<Long, Lead> leads = new HashMap<>();
+        for (Lead lead :
+                work.em()
+                        .createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class)
+                        .setParameter("ids", rows.stream().map(Row::leadId).toList())
+                        .getResultList()) {
+            leads.put(lead.id(), lead);
+        }
+        // the steps decide and change the leads without a query (each query would flush the
+        // persistence context first, checking all the batch's leads: n² checks); their writes go
+        // at the end, a statement per kind of row
         Writes writes = new Writes();
         for (Row row : rows) {
-            Lead lead = em.find(Lead.class, row.leadId());
+            Lead lead = leads.get(row.leadId());
             if (lead != null) {
                 step(work, batch, lead, row, now, writes, published);
             }
-            // each query flushes the persistence context first, checking every entity in it:
-            // kept to one lead's, a batch costs n steps rather than n² checks
-            em.flush();
-            em.clear();
         }
-        writes.apply(work);
+        writes.apply(work, outgoing, published);
         String[] handled =
                 rows.stream()
                         .filter(r -> r.id() != followupId)
@@ -387,20 +392,12 @@ public class FollowUps {
                 writes.next(lead, row, setup, now);
                 return;
             }
-            OutgoingMessages.Stored stored =
-                    outgoing.store(
-                            em,
-                            tenant.id(),
-                            lead.id(),
-                            recipient,
-                            MessageAuthor.AI,
-                            null,
-                            what,
-                            now);
-            writes.sends.add(stored);
-            Message message = stored.message();
+            writes.send(
+                    row.id(),
+                    new OutgoingMessages.Draft(
+                            lead.id(), recipient, MessageAuthor.AI, null, what, now),
+                    what.text());
             lead.weWrote(what.text(), at);
-            writes.mark(row.id(), "SENT", what.text(), message.id(), null);
             Map<String, Object> sentDetails = new LinkedHashMap<>();
             sentDetails.put("step", row.step() + 1);
             sentDetails.put("text", what.text());
@@ -421,7 +418,6 @@ public class FollowUps {
                                     + "»: прошло больше 24 часов с последнего сообщения клиента",
                     sentDetails,
                     at);
-            published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
             writes.next(lead, row, setup, now);
         } else if (decision instanceof Decision.SkipDuplicate) {
             writes.mark(row.id(), "SKIPPED", null, null, "duplicate text");
@@ -499,7 +495,10 @@ public class FollowUps {
         final List<String> reasons = new ArrayList<>();
         final List<LeadJson.NewEvent> events = new ArrayList<>();
         final List<NewStep> steps = new ArrayList<>();
-        final List<OutgoingMessages.Stored> sends = new ArrayList<>();
+        final List<OutgoingMessages.Draft> sends = new ArrayList<>();
+
+        /** For each of {@link #sends}, the index of its row's mark (which takes its message id). */
+        final List<Integer> sendMarks = new ArrayList<>();
 
         void mark(long id, String status, String text, Long messageId, String reason) {
             ids.add(id);
@@ -507,6 +506,12 @@ public class FollowUps {
             texts.add(text);
             messageIds.add(messageId);
             reasons.add(reason);
+        }
+
+        void send(long id, OutgoingMessages.Draft draft, String text) {
+            sendMarks.add(ids.size());
+            mark(id, "SENT", text, null, null);
+            sends.add(draft);
         }
 
         void event(
@@ -524,7 +529,17 @@ public class FollowUps {
             steps.add(FollowUps.next(lead, row, setup, now));
         }
 
-        void apply(TenantWork work) {
+        void apply(TenantWork work, OutgoingMessages outgoing, List<LiveEvent> published) {
+            List<Long> messages = outgoing.sendAll(work.em(), work.tenantId(), sends);
+            for (int i = 0; i < messages.size(); i++) {
+                messageIds.set(sendMarks.get(i), messages.get(i));
+                published.add(
+                        new LiveEvent(
+                                work.tenantId(),
+                                "message.created",
+                                sends.get(i).leadId(),
+                                messages.get(i)));
+            }
             if (!ids.isEmpty()) {
                 work.sql(
                                 "UPDATE followups f SET status = v.s, text = v.t, message_id = v.m, reason = v.r,"
@@ -540,7 +555,6 @@ public class FollowUps {
             }
             LeadJson.events(work, events);
             insertAll(work, steps);
-            OutgoingMessages.enqueueAll(work.em(), work.tenantId(), sends);
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,24 +44,53 @@ public class OutgoingMessages {
             Long authorId,
             OutgoingMessage what,
             Instant at) {
-        Stored stored = store(em, tenantId, leadId, recipient, author, authorId, what, at);
-        Outbox.enqueue(
-                em, tenantId, leadId, stored.message().id(), recipient, what.payload(), at, PACE);
-        return stored.message();
+        Message message = message(tenantId, leadId, author, authorId, what, at);
+        em.persist(message);
+        em.flush();
+        Outbox.enqueue(em, tenantId, leadId, message.id(), recipient, what.payload(), at, PACE);
+        return message;
     }
 
-    /** A message stored in its conversation, and its send, not enqueued yet. */
-    public record Stored(Message message, Outbox.Item send) {}
-
-    /**
-     * Stores the message only; the caller puts the sends of several into the outbox at once with
-     * {@link #enqueueAll}, in the same transaction.
-     */
-    public Stored store(
-            EntityManager em,
-            long tenantId,
+    /** A message to store and send ({@link #sendAll}). */
+    public record Draft(
             long leadId,
             String recipient,
+            MessageAuthor author,
+            Long authorId,
+            OutgoingMessage what,
+            Instant at) {}
+
+    /**
+     * Stores several messages and enqueues their sends, as {@link #send} does one by one, with a
+     * constant number of statements (a batch's, ADR 049): one insert of the messages, then {@link
+     * Outbox#enqueueAll}. Messages to one chat are paced in the order given.
+     *
+     * @return the stored messages' ids, in the order of {@code drafts}
+     */
+    public List<Long> sendAll(EntityManager em, long tenantId, List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        List<Message> messages = new ArrayList<>(drafts.size());
+        for (Draft d : drafts) {
+            messages.add(message(tenantId, d.leadId(), d.author(), d.authorId(), d.what(), d.at()));
+        }
+        List<Long> ids = Message.insertAll(em, messages);
+        List<Outbox.Item> items = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft d = drafts.get(i);
+            items.add(
+                    new Outbox.Item(
+                            d.leadId(), ids.get(i), d.recipient(), d.what().payload(), d.at()));
+        }
+        Outbox.enqueueAll(em, tenantId, items, PACE);
+        return ids;
+    }
+
+    /** The outbound message as it is stored: the text, or the media with what we know of it. */
+    private Message message(
+            long tenantId,
+            long leadId,
             MessageAuthor author,
             Long authorId,
             OutgoingMessage what,
@@ -81,14 +111,6 @@ public class OutgoingMessages {
                                             what.mediaId(), s.mimeType(), s.originalName()),
                             () -> message.attachMedia(what.mediaId(), null, null));
         }
-        em.persist(message);
-        em.flush();
-        return new Stored(
-                message, new Outbox.Item(leadId, message.id(), recipient, what.payload(), at));
-    }
-
-    /** Enqueues the sends of messages {@link #store stored} in this transaction. */
-    public static void enqueueAll(EntityManager em, long tenantId, List<Stored> stored) {
-        Outbox.enqueueAll(em, tenantId, stored.stream().map(Stored::send).toList(), PACE);
+        return message;
     }
 }

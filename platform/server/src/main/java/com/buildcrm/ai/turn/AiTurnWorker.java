@@ -342,20 +342,17 @@ public class AiTurnWorker {
             }
         }
         String lastText = null;
+        List<OutgoingMessages.Draft> drafts = new ArrayList<>(messages.size());
         for (OutgoingMessage message : messages) {
-            long id =
-                    outgoing.send(
-                                    em,
-                                    tenant.id(),
-                                    leadId,
-                                    snap.recipient(),
-                                    MessageAuthor.AI,
-                                    null,
-                                    message,
-                                    at)
-                            .id();
-            published.add(new LiveEvent(tenant.id(), "message.created", leadId, id));
+            drafts.add(
+                    new OutgoingMessages.Draft(
+                            leadId, snap.recipient(), MessageAuthor.AI, null, message, at));
             lastText = message.preview();
+        }
+        // a greeting chain and the replies are stored and go into the outbox together, paced one
+        // after another (ADR 049)
+        for (long id : outgoing.sendAll(em, tenant.id(), drafts)) {
+            published.add(new LiveEvent(tenant.id(), "message.created", leadId, id));
         }
         LeadState after = personWins(work, leadId, snap.state(), outcome.state());
         LeadJson.writeFields(work, leadId, after.fields());
