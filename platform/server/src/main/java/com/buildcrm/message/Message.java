@@ -216,6 +216,36 @@ public class Message {
         error = text.length() > 500 ? text.substring(0, 500) : text;
     }
 
+    /**
+     * Records what became of a send without loading the message (a send batch's, ADR 049): the same
+     * change as {@link #sent}, {@link #failed}, {@link #unknown} or {@link #retrying} on the entity
+     * ({@code MessageOutcomeDbTest} compares the two).
+     *
+     * @param status SENT, FAILED, UNKNOWN, or QUEUED for a send to retry
+     * @param providerId the provider's id of a SENT message
+     * @param error why, for any other status
+     */
+    public static void recordSend(
+            EntityManager em,
+            long id,
+            MessageStatus status,
+            String providerId,
+            String error,
+            OffsetDateTime at) {
+        boolean sent = status == MessageStatus.SENT;
+        em.createNativeQuery(
+                        "UPDATE messages SET status = ?2, error = ?3,"
+                                + " provider_message_id = CASE WHEN ?2 = 'SENT' THEN ?4 ELSE provider_message_id END,"
+                                + " sent_at = CASE WHEN ?2 = 'SENT' THEN CAST(?5 AS timestamptz) ELSE sent_at END"
+                                + " WHERE id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, status.name())
+                .setParameter(3, sent ? null : error)
+                .setParameter(4, sent ? providerId : null)
+                .setParameter(5, sent ? at.toString() : null)
+                .executeUpdate();
+    }
+
     public void sent(String providerId, OffsetDateTime at) {
         status = MessageStatus.SENT;
         providerMessageId = providerId;

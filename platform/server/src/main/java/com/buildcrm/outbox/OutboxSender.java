@@ -12,6 +12,7 @@ import com.buildcrm.live.LiveEvent;
 import com.buildcrm.live.LivePublisher;
 import com.buildcrm.media.SignedUrls;
 import com.buildcrm.message.Message;
+import com.buildcrm.message.MessageStatus;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
@@ -111,8 +112,9 @@ public class OutboxSender {
      * Sends the row, then up to {@link #BATCH} more of its company's due rows that its claim
      * reserved (ADR 048), one after another on this job's thread. A reserved row stays PENDING (it
      * still holds its chat back) and has no job of its own; it is claimed for sending right before
-     * its send, exactly as a row's own job claims it, and each outcome commits on its own. What the
-     * batch cannot send before {@link #BATCH_DEADLINE} goes back to the queue.
+     * its send, exactly as a row's own job claims it, in the transaction that records the previous
+     * row's outcome (ADR 049), and each outcome commits before the next send. What the batch cannot
+     * send before {@link #BATCH_DEADLINE} goes back to the queue.
      */
     public void send(long outboxId) {
         Optional<Claimed> claimed = claim(outboxId);
@@ -478,19 +480,22 @@ public class OutboxSender {
                                         row.id() + ":" + row.attempts(),
                                         finalRetryAt);
                             }
-                            Message message = em.find(Message.class, row.messageId());
-                            if (message != null) {
-                                switch (finalStatus) {
-                                    case SENT -> message.sent(finalProviderId, at);
-                                    case FAILED -> message.failed(finalError);
-                                    case UNKNOWN -> message.unknown(finalError);
-                                    case PENDING, SENDING -> message.retrying(finalError);
-                                }
-                            }
+                            // the message's status without loading it: one statement
+                            Message.recordSend(
+                                    em,
+                                    row.messageId(),
+                                    switch (finalStatus) {
+                                        case SENT -> MessageStatus.SENT;
+                                        case FAILED -> MessageStatus.FAILED;
+                                        case UNKNOWN -> MessageStatus.UNKNOWN;
+                                        case PENDING, SENDING -> MessageStatus.QUEUED;
+                                    },
+                                    finalProviderId,
+                                    finalError,
+                                    at);
                             if (then == null) {
                                 return Optional.<Claimed>empty();
                             }
-                            em.flush();
                             return then.apply(em);
                         });
         if (finalStatus != OutboxStatus.SENT) {
