@@ -85,9 +85,13 @@ public final class Outbox {
         List<Object[]> rows =
                 tenantRows
                         .query(
-                                "SELECT recipient, GREATEST(MAX(next_attempt_at) FILTER (WHERE status IN ('PENDING', 'SENDING')),"
-                                        + " MAX(sent_at)) FROM platform.outbox WHERE tenant_id = ?1"
-                                        + " AND recipient = ANY(CAST(?2 AS text[])) GROUP BY recipient")
+                                // one index lookup per chat (outbox_chat_idx): written as
+                                // "recipient = ANY(?2)", a plan made while the outbox's statistics
+                                // were stale read the company's whole outbox (RESULTS, stop 30)
+                                "SELECT v.r, (SELECT GREATEST(MAX(o.next_attempt_at) FILTER"
+                                        + " (WHERE o.status IN ('PENDING', 'SENDING')), MAX(o.sent_at))"
+                                        + " FROM platform.outbox o WHERE o.tenant_id = ?1 AND o.recipient = v.r)"
+                                        + " FROM unnest(CAST(?2 AS text[])) AS v(r)")
                         .setParameter(2, chats)
                         .getResultList();
         for (Object[] r : rows) {
