@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The real jar on the embedded default (rule brain, the AI's reply pause set to 0), ChatFlow
  * channels pointing at a fake gateway on 127.0.0.1 that answers as ChatFlow does. The reference in
  * the same run: {@code /api/ping} latency before the load. {@code --jvm <arg>} (repeatable) passes
- * an option to the server's JVM, e.g. {@code -XX:StartFlightRecording=filename=/tmp/fr.jfr}.
+ * an option to the server's JVM, e.g. {@code -XX:StartFlightRecording=filename=/tmp/fr.jfr}. {@code
+ * --gateway-latency-ms N} makes the fake gateway answer each call N ms after it arrives (a real
+ * provider's round trip; default 0).
  *
  * <pre>
  * ./mvnw -q -o -pl bench install -DskipTests
@@ -63,6 +65,12 @@ public final class FirstReplyBench {
     private final AtomicInteger gatewayCalls = new AtomicInteger();
     private int nextPhone;
 
+    /**
+     * How long the fake gateway takes to answer each call: a real provider is a round trip over the
+     * internet away (0: answer at once).
+     */
+    private int gatewayLatencyMs;
+
     public static void main(String[] args) throws Exception {
         FirstReplyBench b = new FirstReplyBench();
         for (int i = 0; i < args.length; i++) {
@@ -79,6 +87,7 @@ public final class FirstReplyBench {
                 case "--probes" -> b.probes = Integer.parseInt(args[++i]);
                 case "--warmup" -> b.warmup = Integer.parseInt(args[++i]);
                 case "--jvm" -> b.jvmArgs.add(args[++i]);
+                case "--gateway-latency-ms" -> b.gatewayLatencyMs = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -87,7 +96,8 @@ public final class FirstReplyBench {
 
     private void run() throws Exception {
         System.out.println("load average at start: " + StartupBench.loadAverage());
-        HttpServer gateway = gateway(firstAtGateway, gatewayCalls);
+        HttpServer gateway = gateway(firstAtGateway, gatewayCalls, gatewayLatencyMs);
+        System.out.println("fake gateway answers after " + gatewayLatencyMs + " ms");
         String gatewayUrl = "http://127.0.0.1:" + gateway.getAddress().getPort() + "/api/v1/";
         BenchServer server =
                 BenchServer.start(
@@ -132,13 +142,18 @@ public final class FirstReplyBench {
      * records the nanoTime of the first call per recipient number in {@code firstAtGateway}, counts
      * every call, answers success.
      */
-    static HttpServer gateway(Map<String, Long> firstAtGateway, AtomicInteger gatewayCalls)
+    static HttpServer gateway(
+            Map<String, Long> firstAtGateway, AtomicInteger gatewayCalls, int latencyMs)
             throws Exception {
+        // The JDK's HTTP server leaves Nagle's algorithm on unless told: its response (headers,
+        // then body) then waits for the client's delayed ACK, about 40 ms per call on Linux, and
+        // every send seemed to take that long (stop 31). A real provider's server does not.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         // daemon threads: exec:java waits for the others, so they would keep the bench alive
         s.setExecutor(
                 Executors.newFixedThreadPool(
-                        8,
+                        64,
                         r -> {
                             Thread t = new Thread(r, "fake-chatflow");
                             t.setDaemon(true);
@@ -149,6 +164,14 @@ public final class FirstReplyBench {
                 "/api/v1/",
                 exchange -> {
                     long at = System.nanoTime();
+                    if (latencyMs > 0) {
+                        // the provider's round trip; the arrival time above is what is measured
+                        try {
+                            Thread.sleep(latencyMs);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     String jid = param(exchange.getRequestURI(), "jid");
                     if (jid != null) {
                         firstAtGateway.putIfAbsent(jid.replace("@s.whatsapp.net", ""), at);

@@ -112,7 +112,7 @@ public final class MemoryAtScaleBench {
                 memTotal(),
                 jvmArgs.isEmpty() ? "none (the README's java -jar)" : String.join(" ", jvmArgs),
                 loadAtStart);
-        HttpServer gateway = FirstReplyBench.gateway(firstAtGateway, gatewayCalls);
+        HttpServer gateway = FirstReplyBench.gateway(firstAtGateway, gatewayCalls, 0);
         String gatewayUrl = "http://127.0.0.1:" + gateway.getAddress().getPort() + "/api/v1/";
         BenchServer server =
                 BenchServer.start(Path.of(jar), "buildcrm-memory-", jvmArgs.toArray(String[]::new));
