@@ -15,6 +15,14 @@ public interface WhatsAppGateway {
 
     ChannelCapabilities capabilities();
 
+    /**
+     * Whether a send is a network round trip to the provider (the default) rather than work in this
+     * process: the outbox then sends a batch's chats side by side (ADR 050).
+     */
+    default boolean remote() {
+        return true;
+    }
+
     SendResult sendText(String to, String text);
 
     /**

@@ -16,6 +16,9 @@ import com.buildcrm.message.MessageStatus;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,8 +29,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -52,6 +64,20 @@ public class OutboxSender {
     static final Duration BATCH_DEADLINE = Duration.ofSeconds(10);
 
     /**
+     * A batch sends its chats in up to this many lanes side by side (ADR 050): while a provider
+     * call waits on its round trip, the other lanes' calls are under way.
+     */
+    static final int LANES = 8;
+
+    /**
+     * This instance's threads for the lanes besides each job's own. A thread holds a database
+     * connection only inside its short transactions, never during a provider call. Each has at most
+     * one send under way, so a crash cuts off at most {@code JobRegistry.THREADS + CONCURRENCY}
+     * sends (they become UNKNOWN, never resent: ADR 006).
+     */
+    public static final int CONCURRENCY = 28;
+
+    /**
      * How long a reservation keeps other batches off a row: past the deadline and the longest send,
      * so that only a batch whose instance died lets it lapse (then the sweeper re-enqueues the
      * row).
@@ -72,7 +98,10 @@ public class OutboxSender {
     @Inject Clock clock;
     @Inject LivePublisher live;
 
+    @Resource ManagedThreadFactory threadFactory;
+
     private volatile ChannelBreaker breaker;
+    private ExecutorService pool;
 
     record Claimed(
             long id,
@@ -83,7 +112,7 @@ public class OutboxSender {
             OutboundPayload payload,
             int attempts,
             Instant createdAt,
-            List<Long> reserved) {
+            List<Reserved> reserved) {
 
         /** The columns {@link #of} reads, in its order. */
         static final String COLUMNS =
@@ -102,19 +131,23 @@ public class OutboxSender {
                     List.of());
         }
 
-        Claimed reserving(List<Long> ids) {
+        Claimed reserving(List<Reserved> ids) {
             return new Claimed(
                     id, tenantId, leadId, messageId, recipient, payload, attempts, createdAt, ids);
         }
     }
 
+    /** A row a batch reserved, and the chat it goes to. */
+    record Reserved(long id, String recipient) {}
+
     /**
      * Sends the row, then up to {@link #BATCH} more of its company's due rows that its claim
-     * reserved (ADR 048), one after another on this job's thread. A reserved row stays PENDING (it
-     * still holds its chat back) and has no job of its own; it is claimed for sending right before
-     * its send, exactly as a row's own job claims it, in the transaction that records the previous
-     * row's outcome (ADR 049), and each outcome commits before the next send. What the batch cannot
-     * send before {@link #BATCH_DEADLINE} goes back to the queue.
+     * reserved (ADR 048), in up to {@link #LANES} lanes side by side (ADR 050), each chat's rows
+     * one after another in one lane. A reserved row stays PENDING (it still holds its chat back)
+     * and has no job of its own; it is claimed for sending right before its send, exactly as a
+     * row's own job claims it, in the transaction that records the lane's previous outcome (ADR
+     * 049), and each outcome commits before the lane's next send. What the batch cannot send before
+     * {@link #BATCH_DEADLINE} goes back to the queue.
      */
     public void send(long outboxId) {
         Optional<Claimed> claimed = claim(outboxId);
@@ -122,28 +155,137 @@ public class OutboxSender {
             return; // already sent, failed, or not due: nothing to do (idempotent)
         }
         Claimed own = claimed.get();
-        Run run = new Run(tenants.forJob(own.tenantId()), new ArrayList<>());
+        Run run =
+                new Run(
+                        tenants.forJob(own.tenantId()),
+                        Collections.synchronizedList(new ArrayList<>()));
         Instant deadline = clock.instant().plus(BATCH_DEADLINE);
-        List<Long> reserved = own.reserved();
-        Claimed current = own;
+        // the batch's chats in up to LANES lanes side by side, each chat's rows in one lane in
+        // id order, the own row first in the first lane (ADR 050)
+        List<List<Long>> lanes = lanes(own, run.remote(own.tenantId()) ? LANES : 1);
+        List<Runnable> chains = new ArrayList<>();
+        for (int i = 0; i < lanes.size(); i++) {
+            Claimed first = i == 0 ? own : null;
+            List<Long> ids = lanes.get(i);
+            chains.add(() -> chain(run, first, ids, own.id(), deadline));
+        }
+        runAll(chains);
+        // the screens hear of the batch's outcomes in one notification transaction
+        live.publish(List.copyOf(run.events()));
+    }
+
+    /**
+     * The reserved rows of a batch dealt into at most {@code count} lanes: every row of a chat in
+     * the same lane, each lane in id order; the own row's chat in the first lane (whose first row,
+     * the own one, is already claimed and not listed).
+     */
+    static List<List<Long>> lanes(Claimed own, int count) {
+        Map<String, Integer> laneOf = new HashMap<>();
+        laneOf.put(own.recipient(), 0);
+        List<List<Long>> lanes = new ArrayList<>();
+        lanes.add(new ArrayList<>());
+        for (Reserved r : own.reserved()) {
+            int lane =
+                    laneOf.computeIfAbsent(
+                            r.recipient(),
+                            k -> {
+                                if (lanes.size() < count) {
+                                    lanes.add(new ArrayList<>());
+                                    return lanes.size() - 1;
+                                }
+                                return laneOf.size() % count;
+                            });
+            lanes.get(lane).add(r.id());
+        }
+        return lanes;
+    }
+
+    /**
+     * One lane's rows of a batch, one after another: {@code first} (already claimed, or none), then
+     * each of {@code ids}, claimed right before its send in the transaction that records the
+     * previous row's outcome (ADR 049).
+     */
+    private void chain(Run run, Claimed first, List<Long> ids, long batch, Instant deadline) {
+        Claimed current = first;
         int next = 0;
-        while (current != null || next < reserved.size()) {
-            if (next >= reserved.size()) {
+        while (current != null || next < ids.size()) {
+            if (next >= ids.size()) {
                 run.deliver(current, null);
                 break;
             }
-            long nextId = reserved.get(next++);
-            // the next reserved row is claimed in the transaction that records this one's
-            // outcome (ADR 049): one commit per send instead of two
+            long nextId = ids.get(next++);
             Function<EntityManager, Optional<Claimed>> claimNext =
-                    em -> claimReserved(em, nextId, own.id(), clock.instant().isAfter(deadline));
+                    em -> claimReserved(em, nextId, batch, clock.instant().isAfter(deadline));
             current =
                     current == null
                             ? storage.transactions().inPlatform(claimNext).orElse(null)
                             : run.deliver(current, claimNext).orElse(null);
         }
-        // the screens hear of the batch's outcomes in one notification transaction
-        live.publish(run.events());
+    }
+
+    /**
+     * Runs a batch's chats side by side (ADR 050): a provider call is a round trip away, and a
+     * chat's rows wait only for each other. The first chain runs on the job's own thread, the
+     * others on this instance's send threads ({@link #CONCURRENCY}); the job ends when all have. A
+     * failed chain fails the job after the others finish (its rows stay reserved or SENDING, as
+     * when a sequential batch failed).
+     */
+    private void runAll(List<Runnable> chains) {
+        if (chains.size() == 1) {
+            chains.get(0).run();
+            return;
+        }
+        List<Future<?>> others = new ArrayList<>();
+        for (Runnable chain : chains.subList(1, chains.size())) {
+            others.add(pool().submit(chain));
+        }
+        RuntimeException failed = null;
+        try {
+            chains.get(0).run();
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        for (Future<?> f : others) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = failed != null ? failed : new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (failed == null) {
+                    failed =
+                            e.getCause() instanceof RuntimeException r
+                                    ? r
+                                    : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            ThreadFactory factory =
+                    threadFactory != null
+                            ? threadFactory
+                            : r -> {
+                                Thread t = new Thread(r, "buildcrm-send");
+                                t.setDaemon(true);
+                                return t;
+                            };
+            pool = Executors.newFixedThreadPool(CONCURRENCY, factory);
+        }
+        return pool;
+    }
+
+    @PreDestroy
+    synchronized void stopPool() {
+        if (pool != null) {
+            pool.shutdown();
+            pool = null;
+        }
     }
 
     /** One job's sends: its company's channel, looked up once, and the events to publish. */
@@ -160,6 +302,37 @@ public class OutboxSender {
 
         List<LiveEvent> events() {
             return events;
+        }
+
+        /** The company's channel, looked up once for the batch's chains. */
+        synchronized Optional<TenantChannels.Connected> channel(long tenantId) {
+            if (channel == null) {
+                channel = channels.forTenant(tenantId);
+            }
+            return channel;
+        }
+
+        /**
+         * Whether the company's sends wait on a network round trip; an in-process gateway (the
+         * sandbox) only adds threads contending for the same cores, so its batch is one lane.
+         */
+        boolean remote(long tenantId) {
+            Optional<TenantChannels.Connected> connected = channel(tenantId);
+            if (tenant.isEmpty() || connected.isEmpty()) {
+                return false;
+            }
+            try {
+                return gateway(connected.get()).remote();
+            } catch (RuntimeException e) {
+                return false; // the send itself reports the broken channel, row by row
+            }
+        }
+
+        synchronized WhatsAppGateway gateway(TenantChannels.Connected connected) {
+            if (gateway == null) {
+                gateway = channels.gateway(connected);
+            }
+            return gateway;
         }
 
         /**
@@ -185,9 +358,7 @@ public class OutboxSender {
                 postpone(row, b.retryAt(row.tenantId()), "channel circuit open");
                 return then == null ? Optional.empty() : storage.transactions().inPlatform(then);
             }
-            if (channel == null) {
-                channel = channels.forTenant(row.tenantId());
-            }
+            Optional<TenantChannels.Connected> channel = channel(row.tenantId());
             if (channel.isEmpty()) {
                 return finish(
                         row,
@@ -198,10 +369,7 @@ public class OutboxSender {
             }
             SendResult result;
             try {
-                if (gateway == null) {
-                    gateway = channels.gateway(channel.get());
-                }
-                result = part(row).sendThrough(gateway, row.recipient());
+                result = part(row).sendThrough(gateway(channel.get()), row.recipient());
             } catch (RuntimeException e) {
                 LOG.warning(() -> "send of outbox " + row.id() + " failed: " + e);
                 result = SendResult.rejected(e.getClass().getSimpleName(), true);
@@ -316,9 +484,9 @@ public class OutboxSender {
      * Reserves up to {@link #BATCH} more due rows of the same company for this job, in due order
      * (not one reserved by a live batch), and takes their own not-yet-picked jobs off the queue.
      */
-    private static List<Long> reserve(EntityManager em, Claimed own) {
+    private static List<Reserved> reserve(EntityManager em, Claimed own) {
         @SuppressWarnings("unchecked")
-        List<Object> rows =
+        List<Object[]> rows =
                 em.createNativeQuery(
                                 "UPDATE platform.outbox me SET claimed_with = ?2,"
                                         + " reserved_until = now() + CAST(?4 AS interval)"
@@ -326,7 +494,7 @@ public class OutboxSender {
                                         + "   AND o.status = 'PENDING' AND o.next_attempt_at <= now() + interval '1 second'"
                                         + "   AND o.id <> ?2 AND (o.reserved_until IS NULL OR o.reserved_until < now())"
                                         + "   ORDER BY o.next_attempt_at, o.id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
-                                        + " RETURNING me.id")
+                                        + " RETURNING me.id, me.recipient")
                         .setParameter(1, own.tenantId())
                         .setParameter(2, own.id())
                         .setParameter(3, BATCH)
@@ -335,14 +503,18 @@ public class OutboxSender {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = rows.stream().map(r -> ((Number) r).longValue()).sorted().toList();
+        List<Reserved> reserved =
+                rows.stream()
+                        .map(r -> new Reserved(((Number) r[0]).longValue(), (String) r[1]))
+                        .sorted(Comparator.comparingLong(Reserved::id))
+                        .toList();
         em.createNativeQuery(
                         "DELETE FROM platform.scheduled_tasks WHERE task_name = ?1"
                                 + " AND task_instance = ANY(CAST(?2 AS text[])) AND NOT picked")
                 .setParameter(1, Outbox.SEND_TASK.name())
-                .setParameter(2, ids.stream().map(id -> id + ":0").toArray(String[]::new))
+                .setParameter(2, reserved.stream().map(r -> r.id() + ":0").toArray(String[]::new))
                 .executeUpdate();
-        return ids;
+        return reserved;
     }
 
     /**

@@ -31,8 +31,8 @@ class FairnessIT {
                 api.operatorLogin(ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
         try (FakeChatFlow floodGateway = new FakeChatFlow();
                 FakeChatFlow quietGateway = new FakeChatFlow()) {
-            String flood = company(api, operator, "fair-flood", floodGateway);
-            String quiet = company(api, operator, "fair-quiet", quietGateway);
+            String flood = RuleBrainCompany.create(api, operator, "fair-flood", floodGateway);
+            String quiet = RuleBrainCompany.create(api, operator, "fair-quiet", quietGateway);
 
             // the flood: 150 new leads write at once, from 16 clients
             ExecutorService clients = Executors.newFixedThreadPool(16);
@@ -69,24 +69,6 @@ class FairnessIT {
         }
     }
 
-    /** A company with the rule brain and no reply pause, on ChatFlow; its webhook path. */
-    private static String company(Api api, String operator, String slug, FakeChatFlow gateway) {
-        long id =
-                api.createTenant(operator, slug, "ru", "owner@" + slug + ".kz", "owner-pass-1")
-                        .getJsonNumber("id")
-                        .longValue();
-        Reply ai =
-                api.method(
-                        "PUT",
-                        "/api/admin/tenants/" + id + "/ai",
-                        operator,
-                        "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":0}");
-        assertThat(ai.status()).as(ai.toString()).isEqualTo(200);
-        Reply channel = api.setChatFlowChannel(operator, id, gateway.baseUrl(), "t-" + slug, "i");
-        assertThat(channel.status()).as(channel.toString()).isEqualTo(200);
-        return Api.webhookPath(channel.json());
-    }
-
     /** How many different clients the gateway has received a message for. */
     private static int answered(FakeChatFlow gateway) {
         Set<String> clients =
@@ -97,13 +79,6 @@ class FairnessIT {
     }
 
     private static String text(String phone) {
-        return "{\"messageType\":\"text\",\"message\":\"Здравствуйте, сколько стоит дом?\","
-                + "\"metadata\":{\"sender\":\"Клиент "
-                + phone.substring(phone.length() - 3)
-                + "\",\"timestamp\":1764686607,\"messageId\":\"FAIR"
-                + phone
-                + "\",\"remoteJid\":\""
-                + phone
-                + "@s.whatsapp.net\"},\"mediaData\":null}";
+        return RuleBrainCompany.firstText("FAIR", phone);
     }
 }

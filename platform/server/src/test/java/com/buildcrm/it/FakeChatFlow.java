@@ -7,10 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,16 +26,42 @@ final class FakeChatFlow implements AutoCloseable {
     /** One call as ChatFlow received it, and the message id it answered with. */
     record Call(String operation, Map<String, String> params, java.time.Instant at, String id) {}
 
+    /** One answered call's span at the fake: from its arrival to its answer (nanoTime). */
+    record Span(String jid, long start, long end) {}
+
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<Span> spans = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final ExecutorService threads;
 
     FakeChatFlow() throws IOException {
+        this(Duration.ZERO);
+    }
+
+    /**
+     * A fake that answers each call {@code latency} after it arrives (a provider a round trip
+     * away), answering calls side by side.
+     */
+    FakeChatFlow(Duration latency) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        threads = latency.isZero() ? null : Executors.newCachedThreadPool();
+        server.setExecutor(threads);
         server.createContext(
                 "/api/v1/",
                 exchange -> {
+                    long start = System.nanoTime();
+                    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    if (!latency.isZero()) {
+                        try {
+                            Thread.sleep(latency.toMillis()); // the provider's round trip
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     String operation =
                             exchange.getRequestURI().getPath().substring("/api/v1/".length());
                     Map<String, String> params = query(exchange.getRequestURI());
@@ -54,6 +83,12 @@ final class FakeChatFlow implements AutoCloseable {
                                         + id
                                         + "\"}}";
                     }
+                    spans.add(
+                            new Span(
+                                    query(exchange.getRequestURI()).getOrDefault("jid", ""),
+                                    start,
+                                    System.nanoTime()));
+                    inFlight.decrementAndGet();
                     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(status, bytes.length);
@@ -70,6 +105,16 @@ final class FakeChatFlow implements AutoCloseable {
 
     List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The answered calls' spans, in the order they were answered. */
+    List<Span> spans() {
+        return List.copyOf(spans);
+    }
+
+    /** The most calls that were under way at the fake at one moment. */
+    int maxInFlight() {
+        return maxInFlight.get();
     }
 
     void failNext(int n) {
@@ -97,5 +142,8 @@ final class FakeChatFlow implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (threads != null) {
+            threads.shutdownNow();
+        }
     }
 }

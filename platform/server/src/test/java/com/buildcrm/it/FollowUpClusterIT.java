@@ -3,6 +3,8 @@ package com.buildcrm.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.buildcrm.jobs.JobRegistry;
+import com.buildcrm.outbox.OutboxSender;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -147,7 +149,8 @@ class FollowUpClusterIT {
                 // Every due step reaches the provider exactly once, except a send the kill cut off
                 // between its claim and the provider's answer: that one is never resent (ChatFlow
                 // has no idempotency key; ADR 006) and stays SENDING, then UNKNOWN, visible to the
-                // manager. A killed instance can cut off at most one send per job thread (4).
+                // manager. A killed instance can cut off at most one send per job thread and per
+                // send-lane thread (ADR 050).
                 javax.sql.DataSource db = pg.getPostgresDatabase();
                 try {
                     await().atMost(Duration.ofMinutes(8))
@@ -205,8 +208,8 @@ class FollowUpClusterIT {
                     assertThat(cutOff(db, text)).as("cut off: " + text).containsAll(missing);
                 }
                 assertThat(cutOff(db, STEP_1).size() + cutOff(db, STEP_2).size())
-                        .as("sends cut off by the kill (one per job thread at most)")
-                        .isLessThanOrEqualTo(4);
+                        .as("sends cut off by the kill (one per job or send-lane thread at most)")
+                        .isLessThanOrEqualTo(JobRegistry.THREADS + OutboxSender.CONCURRENCY);
                 assertThat(perLead.size() + cutOffNotReached(chatflow, db)).isEqualTo(2 * LEADS);
 
                 // none during the quiet hours (a second of margin at each end for clocks and

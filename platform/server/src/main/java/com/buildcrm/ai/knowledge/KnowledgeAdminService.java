@@ -131,7 +131,19 @@ public class KnowledgeAdminService implements PreviewKnowledge {
      */
     public KnowledgeBase forTurn(
             TenantRef tenant, IndustryPack pack, String packId, String locale) {
-        Optional<Long> version = tenants.in(tenant, KnowledgeStore::version);
+        return forTurn(tenant, tenants.in(tenant, KnowledgeStore::version), pack, packId, locale);
+    }
+
+    /**
+     * The knowledge for a turn that has read the company's knowledge {@code version} in its own
+     * transaction (empty: the pack's defaults); the entries are read only when not cached.
+     */
+    public KnowledgeBase forTurn(
+            TenantRef tenant,
+            Optional<Long> version,
+            IndustryPack pack,
+            String packId,
+            String locale) {
         String key = version.map(v -> "v" + v).orElse("pack:" + packId + ":" + locale);
         return indexes.forTenant(
                 tenant.id(),

@@ -5,6 +5,7 @@ import com.buildcrm.ai.AiSettingsStore;
 import com.buildcrm.ai.TenantPack;
 import com.buildcrm.ai.greeting.GreetingChains;
 import com.buildcrm.ai.knowledge.KnowledgeAdminService;
+import com.buildcrm.ai.knowledge.KnowledgeStore;
 import com.buildcrm.ai.llm.AiBrains;
 import com.buildcrm.ai.llm.LlmConfig;
 import com.buildcrm.ai.voice.VoiceNotes;
@@ -97,7 +98,8 @@ public class AiTurnWorker {
             String recipient,
             List<VoiceNotes.Pending> voicePending,
             boolean unheardVoiceOnly,
-            boolean askToWrite) {}
+            boolean askToWrite,
+            Optional<Long> knowledgeVersion) {}
 
     public void run(String instance) {
         long[] ids = AiTurns.parse(instance);
@@ -113,7 +115,9 @@ public class AiTurnWorker {
     }
 
     private void turn(TenantRef tenant, long tenantId, long leadId, long messageId) {
-        TenantSetup setup = storage.transactions().inPlatform(em -> setup(em, tenantId));
+        // the company's setup and its greeting chain in one platform transaction (ADR 050)
+        Configured configured = storage.transactions().inPlatform(em -> configured(em, tenantId));
+        TenantSetup setup = configured.setup();
         if (!setup.ai().enabled()) {
             // no AI answers, but a voice note is still heard for the person (ADR 037)
             voiceNotes.transcribeMessage(tenant, messageId);
@@ -135,19 +139,9 @@ public class AiTurnWorker {
         if (snap == null) {
             return;
         }
-        IndustryPack pack = packs.packFor(setup.packId());
+        IndustryPack pack = configured.pack();
         // the chain is needed to greet, and its length bounds the brain's send_greeting_step
-        GreetingChains.Chain chain =
-                storage.transactions()
-                        .inPlatform(
-                                em ->
-                                        greetings.resolve(
-                                                em,
-                                                tenantId,
-                                                setup.packId(),
-                                                pack,
-                                                setup.locale(),
-                                                setup.packSettings()));
+        GreetingChains.Chain chain = configured.chain();
         // the chain greets (it goes out right before this turn's replies on the first turn)
         boolean greeted = snap.greeted() || !chain.steps().isEmpty();
         // on the first turn the brain sees the chain as our last messages (it goes out first), so
@@ -173,7 +167,12 @@ public class AiTurnWorker {
                         setup.packSettings(),
                         setup.locale(),
                         setup.ai().prompt(),
-                        knowledge.forTurn(tenant, pack, setup.packId(), setup.locale()),
+                        knowledge.forTurn(
+                                tenant,
+                                snap.knowledgeVersion(),
+                                pack,
+                                setup.packId(),
+                                setup.locale()),
                         greeted);
         AiBrains.Decision decision =
                 snap.unheardVoiceOnly()
@@ -206,10 +205,26 @@ public class AiTurnWorker {
         return new AiBrains.Decision(actions, AiBrains.RULES, null);
     }
 
-    private TenantSetup setup(EntityManager em, long tenantId) {
-        TenantPack pack = TenantPack.load(em, tenantId);
-        return new TenantSetup(
-                pack.packId(), pack.settings(), pack.locale(), aiSettings.load(em, tenantId));
+    /** The setup, the pack and (when the AI answers) the greeting chain, read together. */
+    record Configured(TenantSetup setup, IndustryPack pack, GreetingChains.Chain chain) {}
+
+    private Configured configured(EntityManager em, long tenantId) {
+        TenantPack tenantPack = TenantPack.load(em, tenantId);
+        TenantSetup setup =
+                new TenantSetup(
+                        tenantPack.packId(),
+                        tenantPack.settings(),
+                        tenantPack.locale(),
+                        aiSettings.load(em, tenantId));
+        if (!setup.ai().enabled()) {
+            return new Configured(setup, null, null);
+        }
+        IndustryPack pack = packs.packFor(setup.packId());
+        return new Configured(
+                setup,
+                pack,
+                greetings.resolve(
+                        em, tenantId, setup.packId(), pack, setup.locale(), setup.packSettings()));
     }
 
     private static Optional<LlmConfig> llmConfig(AiSettings ai) {
@@ -293,7 +308,10 @@ public class AiTurnWorker {
                 recipient,
                 voicePending,
                 unheardVoiceOnly,
-                unheardVoiceOnly && VoiceNotes.shouldAskToWrite(burst, lastOut));
+                unheardVoiceOnly && VoiceNotes.shouldAskToWrite(burst, lastOut),
+                // the company's knowledge version, read here rather than in a transaction of its
+                // own
+                KnowledgeStore.version(work));
     }
 
     private void apply(

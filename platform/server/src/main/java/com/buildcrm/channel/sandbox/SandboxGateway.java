@@ -33,6 +33,12 @@ final class SandboxGateway implements WhatsAppGateway {
         return CAPABILITIES;
     }
 
+    /** The sandbox keeps its sends in this process: nothing to wait for side by side. */
+    @Override
+    public boolean remote() {
+        return false;
+    }
+
     @Override
     public SendResult sendText(String to, String text) {
         if (text == null || text.isBlank()) {
