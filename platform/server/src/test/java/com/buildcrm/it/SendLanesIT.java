@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.buildcrm.jobs.JobRegistry;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,38 +39,57 @@ class SendLanesIT {
             ExecutorService clients = Executors.newFixedThreadPool(LEADS);
             List<Future<Integer>> acks = new ArrayList<>();
             for (int i = 0; i < LEADS; i++) {
-                String phone = "7708" + String.format("%07d", i);
+                String phone = phone(i);
                 acks.add(clients.submit(() -> api.post(hook, null, text(phone)).status()));
             }
             for (Future<Integer> ack : acks) {
                 assertThat(ack.get()).isEqualTo(200);
             }
             clients.shutdown();
-            // every lead's greeting chain has gone out (at least two messages each)
-            await().atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(
-                            () ->
-                                    byChat(gateway).values().stream()
-                                                    .filter(s -> s.size() >= 2)
-                                                    .count()
-                                            == LEADS);
+            // every message of every lead (greeting chain and answer) has reached the provider;
+            // the company is left with nothing to send once its fake provider is gone
+            String owner = api.userLogin("lanes", "owner@lanes.kz", "owner-pass-1");
+            List<Long> leads = new ArrayList<>();
+            for (int i = 0; i < LEADS; i++) {
+                leads.add(api.awaitLead(owner, phone(i)));
+            }
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> leads.stream().allMatch(lead -> allSent(api, owner, lead)));
 
             assertThat(gateway.maxInFlight())
                     .as("calls under way at the provider at one moment")
                     .isGreaterThan(JobRegistry.THREADS);
-            byChat(gateway)
-                    .forEach(
-                            (jid, spans) -> {
-                                for (int i = 1; i < spans.size(); i++) {
-                                    assertThat(spans.get(i).start())
-                                            .as(
-                                                    "chat %s: call %d starts after call %d was answered",
-                                                    jid, i, i - 1)
-                                            .isGreaterThanOrEqualTo(spans.get(i - 1).end());
-                                }
-                            });
+            Map<String, List<FakeChatFlow.Span>> chats = byChat(gateway);
+            assertThat(chats).hasSize(LEADS);
+            chats.forEach(
+                    (jid, spans) -> {
+                        assertThat(spans)
+                                .as("chat %s: greeting chain and answer", jid)
+                                .hasSizeGreaterThan(1);
+                        for (int i = 1; i < spans.size(); i++) {
+                            assertThat(spans.get(i).start())
+                                    .as(
+                                            "chat %s: call %d starts after call %d was answered",
+                                            jid, i, i - 1)
+                                    .isGreaterThanOrEqualTo(spans.get(i - 1).end());
+                        }
+                    });
         }
+    }
+
+    /** The lead has outgoing messages and all of them are SENT. */
+    private static boolean allSent(Api api, String owner, long lead) {
+        List<JsonObject> out =
+                api.messages(owner, lead).stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(m -> m.getString("direction").equals("OUT"))
+                        .toList();
+        return !out.isEmpty() && out.stream().allMatch(m -> m.getString("status").equals("SENT"));
+    }
+
+    private static String phone(int i) {
+        return "7708" + String.format("%07d", i);
     }
 
     private static Map<String, List<FakeChatFlow.Span>> byChat(FakeChatFlow gateway) {
