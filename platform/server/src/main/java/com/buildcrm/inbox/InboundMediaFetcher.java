@@ -6,6 +6,7 @@ import com.buildcrm.channel.TenantChannels;
 import com.buildcrm.tenancy.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -40,25 +41,22 @@ public class InboundMediaFetcher {
     @Inject TenantChannels channels;
 
     /**
-     * Fetches the files this job is about to need: this row's and the sender's older pending rows'
-     * (the rows the processor applies with it), where the provider did not inline them.
+     * The rows whose files this job is about to need: this row and the sender's older pending rows
+     * (the rows the processor applies with it) where the provider did not inline them. Read in the
+     * caller's platform transaction (the one that reads the row itself).
+     */
+    List<InboxRow> awaitingMedia(EntityManager em, InboxRow first) {
+        return InboxRows.pendingUpTo(em, first, limits.maxAttempts(), false).stream()
+                .filter(r -> r.awaitsMedia() && r.message().makesMessage())
+                .toList();
+    }
+
+    /**
+     * Fetches the files of {@code needs} ({@link #awaitingMedia}, read for {@code first}).
      *
      * @throws MediaNotFetchedException when a download failed for now and is to be tried again
      */
-    void fetchMissing(InboxRow first) {
-        List<InboxRow> needs =
-                storage.transactions()
-                        .inPlatform(
-                                em ->
-                                        InboxRows.pendingUpTo(
-                                                        em, first, limits.maxAttempts(), false)
-                                                .stream()
-                                                .filter(
-                                                        r ->
-                                                                r.awaitsMedia()
-                                                                        && r.message()
-                                                                                .makesMessage())
-                                                .toList());
+    void fetchMissing(InboxRow first, List<InboxRow> needs) {
         if (needs.isEmpty()) {
             return;
         }

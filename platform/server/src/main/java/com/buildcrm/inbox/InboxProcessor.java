@@ -58,17 +58,29 @@ public class InboxProcessor {
     @Inject InboxLimits limits;
     @Inject InboundMediaFetcher mediaFetcher;
 
+    /** An unprocessed row and the rows whose files are still to be fetched before applying it. */
+    private record Start(InboxRow first, List<InboxRow> awaitingMedia) {}
+
     public void process(long inboxId) {
-        InboxRow first =
-                storage.transactions().inPlatform(em -> InboxRows.unprocessed(em, inboxId));
-        if (first == null) {
+        // the row, and the files it and the sender's older rows still need, in one transaction
+        Start start =
+                storage.transactions()
+                        .inPlatform(
+                                em -> {
+                                    InboxRow row = InboxRows.unprocessed(em, inboxId);
+                                    return row == null
+                                            ? null
+                                            : new Start(row, mediaFetcher.awaitingMedia(em, row));
+                                });
+        if (start == null) {
             return;
         }
+        InboxRow first = start.first();
         TenantRef tenant = tenants.forJob(first.tenantId()).orElse(null);
         if (tenant == null) {
             return;
         }
-        mediaFetcher.fetchMissing(first);
+        mediaFetcher.fetchMissing(first, start.awaitingMedia());
         List<LiveEvent> published = new ArrayList<>();
         tenants.in(
                 tenant,
