@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -236,14 +237,24 @@ public class OutboxSender {
             return;
         }
         List<Future<?>> others = new ArrayList<>();
+        List<Runnable> here = new ArrayList<>();
+        here.add(chains.get(0));
         for (Runnable chain : chains.subList(1, chains.size())) {
-            others.add(pool().submit(chain));
+            try {
+                others.add(pool().submit(chain));
+            } catch (RejectedExecutionException stopping) {
+                // the instance is stopping: the lane still runs, on this job's thread, so no
+                // claimed row is left without its send
+                here.add(chain);
+            }
         }
         RuntimeException failed = null;
-        try {
-            chains.get(0).run();
-        } catch (RuntimeException e) {
-            failed = e;
+        for (Runnable chain : here) {
+            try {
+                chain.run();
+            } catch (RuntimeException e) {
+                failed = failed != null ? failed : e;
+            }
         }
         for (Future<?> f : others) {
             try {
