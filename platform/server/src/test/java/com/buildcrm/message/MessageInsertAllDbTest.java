@@ -20,25 +20,11 @@ class MessageInsertAllDbTest {
     private static final OffsetDateTime AT =
             OffsetDateTime.of(2031, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
 
-    /** Every column but the id, as text, in a fixed order. */
-    private static final String ROW =
-            "concat_ws('|', lead_id, direction, author, author_id, kind, text, media_id, media_mime,"
-                    + " media_name, status, provider_message_id, error, sent_at, created_at, transcript,"
-                    + " transcription)";
-
     @Test
     void aBatchStoresWhatOnePersistedMessageStoresAndKeepsItsOrder() {
         TenantRef acme = DB.newTenant("insertall", "Asia/Almaty");
-        long stage = DB.stage(acme, "NEW");
-        DB.sql(
-                acme,
-                "INSERT INTO leads (phone, stage_id) VALUES ('+77010000001', "
-                        + stage
-                        + "), ('+77010000002', "
-                        + stage
-                        + ")");
-        long first = DB.number(acme, "SELECT id FROM leads WHERE phone = '+77010000001'");
-        long second = DB.number(acme, "SELECT id FROM leads WHERE phone = '+77010000002'");
+        long first = MessageRows.lead(DB, acme, "+77010000001");
+        long second = MessageRows.lead(DB, acme, "+77010000002");
 
         long persisted =
                 DB.inTenant(
@@ -82,7 +68,8 @@ class MessageInsertAllDbTest {
 
     private static String row(TenantRef tenant, long id) {
         return (String)
-                DB.column(tenant, "SELECT " + ROW + " FROM messages WHERE id = ?", id).get(0);
+                DB.column(tenant, "SELECT " + MessageRows.ROW + " FROM messages WHERE id = ?", id)
+                        .get(0);
     }
 
     private static String text(TenantRef tenant, long id) {

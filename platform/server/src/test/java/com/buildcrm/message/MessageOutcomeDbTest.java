@@ -20,18 +20,10 @@ class MessageOutcomeDbTest {
             OffsetDateTime.of(2031, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
     private static final OffsetDateTime SENT_AT = CREATED.plusSeconds(2);
 
-    /** Every column but the id, as text, in a fixed order. */
-    private static final String ROW =
-            "concat_ws('|', lead_id, direction, author, author_id, kind, text, media_id, media_mime,"
-                    + " media_name, status, coalesce(provider_message_id, '-'), coalesce(error, '-'),"
-                    + " coalesce(sent_at::text, '-'), created_at, transcript, transcription)";
-
     @Test
     void eachOutcomeChangesTheRowAsTheEntityDoes() {
         TenantRef acme = DB.newTenant("outcome", "Asia/Almaty");
-        long stage = DB.stage(acme, "NEW");
-        DB.sql(acme, "INSERT INTO leads (phone, stage_id) VALUES ('+77010000001', " + stage + ")");
-        long lead = DB.number(acme, "SELECT id FROM leads");
+        long lead = MessageRows.lead(DB, acme, "+77010000001");
 
         same(acme, lead, m -> m.sent("wamid.1", SENT_AT), MessageStatus.SENT, "wamid.1", null);
         same(
@@ -89,6 +81,7 @@ class MessageOutcomeDbTest {
 
     private static String row(TenantRef tenant, long id) {
         return (String)
-                DB.column(tenant, "SELECT " + ROW + " FROM messages WHERE id = ?", id).get(0);
+                DB.column(tenant, "SELECT " + MessageRows.ROW + " FROM messages WHERE id = ?", id)
+                        .get(0);
     }
 }
