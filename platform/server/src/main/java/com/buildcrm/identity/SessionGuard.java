@@ -1,6 +1,8 @@
 package com.buildcrm.identity;
 
+import com.buildcrm.tenancy.SignalledCache;
 import com.buildcrm.tenancy.Storage;
+import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.user.User;
@@ -8,10 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -35,12 +34,9 @@ public class SessionGuard {
 
     @Inject Storage storage;
     @Inject TenantTransactions tenants;
+    @Inject TenantDirectory directory;
 
-    private final AtomicLong epoch = new AtomicLong();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    /** An answer and the cache generation it was read in. */
-    private record Cached(Object value, long epoch, long readAt) {}
+    private final SignalledCache<String, Object> cache = new SignalledCache<>(TTL, MAX_ENTRIES);
 
     /** A business user as the database has them now. */
     private record UserState(boolean active, String role) {}
@@ -110,26 +106,17 @@ public class SessionGuard {
         return alive ? null : SESSION_ENDED;
     }
 
-    /** Forgets every answer (a change was signalled, or the signals may have been missed). */
+    /**
+     * Forgets every answer (a change was signalled, or the signals may have been missed), the
+     * companies' status included ({@link TenantDirectory}).
+     */
     public void invalidateAll() {
-        epoch.incrementAndGet();
-        cache.clear();
+        cache.invalidateAll();
+        directory.invalidateAll();
     }
 
     @SuppressWarnings("unchecked")
     private <T> T cached(String key, Supplier<T> load) {
-        long generation = epoch.get();
-        long now = System.nanoTime();
-        Cached hit = cache.get(key);
-        if (hit != null && hit.epoch() == generation && now - hit.readAt() < TTL.toNanos()) {
-            return (T) hit.value();
-        }
-        T value = load.get();
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
-        }
-        // read under an older generation (a change came in meanwhile): kept, but never served
-        cache.put(key, new Cached(value, generation, now));
-        return value;
+        return (T) cache.get(key, load::get);
     }
 }

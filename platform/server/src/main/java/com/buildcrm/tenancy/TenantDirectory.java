@@ -2,12 +2,25 @@ package com.buildcrm.tenancy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Looks tenants up in {@code platform} (by id from a token, by slug at login). */
+/**
+ * Looks tenants up in {@code platform} (by id from a token, by slug at login). A lookup by id is on
+ * every request and every job, so its answer is kept for {@link #TTL} and dropped whenever a
+ * session change is signalled (a suspension or a resumption among them: {@code
+ * identity.SessionGuard#invalidateAll}); a company not found is looked up again each time.
+ */
 @ApplicationScoped
 public class TenantDirectory {
+
+    /** How long a company's entry is kept when no change is signalled. */
+    static final Duration TTL = Duration.ofSeconds(5);
+
+    private static final int MAX_ENTRIES = 20_000;
+
+    private final SignalledCache<Long, Entry> entries = new SignalledCache<>(TTL, MAX_ENTRIES);
 
     /** A tenant with its status, as the edge needs it. */
     public record Entry(TenantRef ref, String status) {
@@ -19,7 +32,7 @@ public class TenantDirectory {
     @Inject Storage storage;
 
     public Optional<Entry> byId(long id) {
-        return find("id = ?1", id);
+        return entries.getPresent(id, () -> find("id = ?1", id));
     }
 
     /**
@@ -27,12 +40,17 @@ public class TenantDirectory {
      * Package-private: jobs reach it through {@link TenantTransactions#forJob}.
      */
     Optional<TenantRef> byIdAnyStatus(long id) {
-        return find("id = ?1", id).map(Entry::ref);
+        return byId(id).map(Entry::ref);
     }
 
     /** Whether a (provisioned) tenant with this id exists, whatever its status. */
     public boolean exists(long id) {
         return byIdAnyStatus(id).isPresent();
+    }
+
+    /** Forgets every kept entry (a company's status changed here or on another instance). */
+    public void invalidateAll() {
+        entries.invalidateAll();
     }
 
     public Optional<Entry> bySlug(String slug) {
