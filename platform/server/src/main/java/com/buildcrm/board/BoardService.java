@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The Kanban board: every stage in position order with the number of visible leads matching the
  * filters (up to {@link LeadService#COUNT_CAP}, ADR 043) and the first page of them (score, then
- * last activity). One transaction, so counts and pages agree; a constant number of queries however
- * many stages (ADR 036).
+ * last activity). One read-only transaction, so counts and pages agree; a constant number of
+ * queries however many stages (ADR 036).
  */
 @ApplicationScoped
 public class BoardService {
@@ -29,7 +29,7 @@ public class BoardService {
 
     public BoardResponse board(LeadFilterParams params, int limit) {
         int size = LeadService.pageSize(limit);
-        return data.tx(
+        return data.read(
                 em -> {
                     LeadFilter filter = leads.filter(em, params);
                     List<Stage> stages =

@@ -67,7 +67,7 @@ public class ConversationService {
     public MessagePage history(long leadId, Long beforeId, int limit) {
         int size = Math.max(1, Math.min(limit, 200));
         long tenantId = data.tenant().id();
-        return data.tx(
+        return data.read(
                 em -> {
                     leads.findVisible(em, leadId);
                     var query =

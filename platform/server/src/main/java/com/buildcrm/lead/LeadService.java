@@ -78,7 +78,7 @@ public class LeadService {
         LeadSort order = LeadSort.parse(sort);
         LeadSort.Cursor after = LeadSort.Cursor.decode(cursor, order);
         int size = pageSize(limit);
-        return data.tx(
+        return data.read(
                 em -> {
                     LeadFilter filter = filter(em, params);
                     if (filter.q() != null) {
@@ -537,7 +537,7 @@ public class LeadService {
     }
 
     public LeadResponse get(long id) {
-        return data.tx(em -> toResponse(em, findVisible(em, id)));
+        return data.read(em -> toResponse(em, findVisible(em, id)));
     }
 
     /** The API view of a lead, inside the caller's transaction. */

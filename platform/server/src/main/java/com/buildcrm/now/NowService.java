@@ -70,7 +70,7 @@ public class NowService {
             requireTeamRole();
         }
         long me = data.currentUserId();
-        return data.work(
+        return data.readWork(
                 work -> {
                     EntityManager em = work.em();
                     String sql = OPEN_LEADS;
@@ -105,7 +105,7 @@ public class NowService {
 
     /** Every active owner, ROP and manager with their queue size and overdue count. */
     public List<TeamMember> team() {
-        return data.work(
+        return data.readWork(
                 work -> {
                     @SuppressWarnings("unchecked")
                     List<Object[]> users =

@@ -2,6 +2,7 @@ package com.buildcrm.tenancy;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FlushModeType;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -28,7 +29,7 @@ public final class Transactions {
 
     /** Runs {@code work} on the shared {@code platform} schema only. */
     public <T> T inPlatform(Function<EntityManager, T> work) {
-        return run(managers.forPlatform(), work);
+        return run(managers.forPlatform(), false, work);
     }
 
     public void inPlatformDo(Consumer<EntityManager> work) {
@@ -48,6 +49,21 @@ public final class Transactions {
      * thread's log lines name the tenant until the unit of work ends.
      */
     <T> T inTenant(TenantRef tenant, Function<TenantWork, T> work) {
+        return inTenant(tenant, work, false);
+    }
+
+    /**
+     * Like {@link #inTenant}, for work that only reads (a board, a list, a lead's card): the
+     * database refuses any write ({@code SET TRANSACTION READ ONLY}), and the unit of work neither
+     * flushes before each query nor compares every entity it read with its copy at the end. It ends
+     * with a rollback, so a change made to an entity here is never written: use it for reading
+     * only. An after-commit action registered in it is a mistake and fails the work.
+     */
+    <T> T readInTenant(TenantRef tenant, Function<TenantWork, T> work) {
+        return inTenant(tenant, work, true);
+    }
+
+    private <T> T inTenant(TenantRef tenant, Function<TenantWork, T> work, boolean readOnly) {
         if (tenant == null) {
             throw new TenantNotBoundException();
         }
@@ -55,12 +71,14 @@ public final class Transactions {
         try {
             return run(
                     managers.forTenant(tenant),
+                    readOnly,
                     em -> {
                         // the schema name is validated by TenantRef (t_<digits>), never user input
                         em.createNativeQuery(
                                         "SET LOCAL search_path TO \""
                                                 + tenant.schema()
-                                                + "\", public")
+                                                + "\", public"
+                                                + (readOnly ? "; SET TRANSACTION READ ONLY" : ""))
                                 .executeUpdate();
                         TenantWork unit = new TenantWork(em, tenant);
                         TenantWork outer = unit.activate();
@@ -93,7 +111,7 @@ public final class Transactions {
         }
     }
 
-    private static <T> T run(EntityManager em, Function<EntityManager, T> work) {
+    private static <T> T run(EntityManager em, boolean readOnly, Function<EntityManager, T> work) {
         EntityTransaction tx = em.getTransaction();
         Deque<Set<Runnable>> open = AFTER_COMMIT.get();
         Set<Runnable> actions = new LinkedHashSet<>();
@@ -101,8 +119,19 @@ public final class Transactions {
         T result;
         try {
             tx.begin();
+            if (readOnly) {
+                em.setFlushMode(FlushModeType.COMMIT);
+            }
             result = work.apply(em);
-            tx.commit();
+            if (readOnly) {
+                tx.rollback();
+                if (!actions.isEmpty()) {
+                    throw new IllegalStateException(
+                            "A read-only unit of work registered an after-commit action");
+                }
+            } else {
+                tx.commit();
+            }
         } catch (RuntimeException e) {
             if (tx.isActive()) {
                 tx.rollback();
