@@ -77,8 +77,27 @@ class LiveClusterIT {
                             .hasSize(1);
                 }
                 sessionChangesReachTheOtherInstance(api, second, company);
+                aSuspensionReachesTheOtherInstance(api, second, company);
             }
         }
+    }
+
+    /**
+     * The operator suspends the company on the first instance: on the second, where the company's
+     * directory entry was just read and would be kept for 5 s, its token is refused at once (the
+     * entry is dropped by NOTIFY, not by expiry); resumed, it is let in again.
+     */
+    private static void aSuspensionReachesTheOtherInstance(
+            Api api, ServerProcess second, CrmFixture company) {
+        Api there = second.api();
+        assertThat(there.get("/api/crm/leads", company.owner).status()).isEqualTo(200);
+        String tenant = "/api/admin/tenants/" + company.tenantId;
+        assertThat(api.post(tenant + "/suspend", company.operator, "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> there.get("/api/crm/leads", company.owner).status() == 403);
+        assertThat(api.post(tenant + "/resume", company.operator, "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> there.get("/api/crm/leads", company.owner).status() == 200);
     }
 
     /**
