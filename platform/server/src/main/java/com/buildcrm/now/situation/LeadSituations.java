@@ -19,10 +19,9 @@ import java.util.Map;
  *
  * <ul>
  *   <li>newest client message: {@code messages} with {@code direction = 'IN'}; newest outbound:
- *       {@code direction = 'OUT'} that did not fail (a failed send answered nobody). Both come from
- *       one aggregate per lead over {@code messages_lead_created_idx (lead_id, created_at, id)}; an
- *       index on {@code (lead_id, direction, created_at)} would make it index-only (not added: the
- *       issue adds no migration for it).
+ *       {@code direction = 'OUT'} that did not fail (a failed send answered nobody). Each is one
+ *       backward step on {@code messages_lead_created_idx (lead_id, created_at, id)}, past the few
+ *       newest messages of the other direction (ADR 052).
  *   <li>last activity: the newest of the newest message, the newest lead event and the lead's
  *       creation.
  *   <li>follow-ups exhausted: {@code leads.no_reply}, which the follow-up timer sets when the
@@ -71,18 +70,30 @@ public final class LeadSituations {
                         + " EXISTS (SELECT 1 FROM lead_tasks c WHERE c.lead_id = l.id"
                         + " AND c.kind = 'CALL' AND c.done_at IS NOT NULL)";
 
+        /**
+         * Each aggregate is a {@code max} of its own that PostgreSQL answers with one backward step
+         * on an index (ADR 052): the newest message from {@code messages_lead_created_idx}, the
+         * newest client or delivered outbound message by walking it back past the few of the other
+         * direction, the newest event and the newest finished follow-up from {@code
+         * lead_events_lead_created_idx} and {@code lead_events_followup_finished_idx} (V17). One
+         * aggregate over all of a lead's messages and events, as before, read its whole history for
+         * every lead on a board.
+         */
         static final String FROM =
                 " FROM leads l JOIN stages s ON s.id = l.stage_id"
                         + " LEFT JOIN LATERAL (SELECT"
-                        + " max(created_at) FILTER (WHERE direction = 'IN') AS last_in,"
-                        + " max(created_at) FILTER (WHERE direction = 'OUT'"
-                        + " AND status <> 'FAILED') AS last_out,"
-                        + " max(created_at) AS last_any"
-                        + " FROM messages WHERE lead_id = l.id) m ON true"
-                        + " LEFT JOIN LATERAL (SELECT max(created_at) AS last_event,"
-                        + " max(created_at) FILTER (WHERE type = 'followup.finished')"
-                        + " AS finished_at"
-                        + " FROM lead_events WHERE lead_id = l.id) e ON true";
+                        + " (SELECT max(created_at) FROM messages WHERE lead_id = l.id"
+                        + " AND direction = 'IN') AS last_in,"
+                        + " (SELECT max(created_at) FROM messages WHERE lead_id = l.id"
+                        + " AND direction = 'OUT' AND status <> 'FAILED') AS last_out,"
+                        + " (SELECT max(created_at) FROM messages WHERE lead_id = l.id) AS last_any"
+                        + ") m ON true"
+                        + " LEFT JOIN LATERAL (SELECT"
+                        + " (SELECT max(created_at) FROM lead_events WHERE lead_id = l.id)"
+                        + " AS last_event,"
+                        + " (SELECT max(created_at) FROM lead_events WHERE lead_id = l.id"
+                        + " AND type = 'followup.finished') AS finished_at"
+                        + ") e ON true";
 
         static Row of(Object[] r) {
             return new Row(

@@ -346,6 +346,107 @@ class LeadSituationsDbTest {
     }
 
     @Test
+    void theNewestOfALongHistoryIsFoundWithoutReadingIt() {
+        long chatty =
+                lead(
+                        acme,
+                        "+77010000006",
+                        "IN_PROGRESS",
+                        "WARM",
+                        50,
+                        false,
+                        "AI",
+                        null,
+                        false,
+                        "2026-10-01T10:00:00Z",
+                        null);
+        // 300 messages, client and AI taking turns a minute apart, then the newest client message
+        // and, after it, two sends that failed: the newest delivered answer lies further back
+        DB.sql(
+                acme,
+                "INSERT INTO messages (lead_id, direction, author, kind, text, status, created_at)"
+                        + " SELECT "
+                        + chatty
+                        + ", CASE WHEN g % 2 = 0 THEN 'IN' ELSE 'OUT' END,"
+                        + " CASE WHEN g % 2 = 0 THEN 'CLIENT' ELSE 'AI' END, 'text', 'x',"
+                        + " CASE WHEN g % 2 = 0 THEN 'RECEIVED' ELSE 'SENT' END,"
+                        + " timestamptz '2026-10-01T10:00:00Z' + g * interval '1 minute'"
+                        + " FROM generate_series(1, 300) g");
+        message(acme, chatty, "IN", "CLIENT", "RECEIVED", "2026-10-01T16:00:00Z");
+        message(acme, chatty, "OUT", "AI", "FAILED", "2026-10-01T16:01:00Z");
+        message(acme, chatty, "OUT", "AI", "FAILED", "2026-10-01T16:02:00Z");
+        // 200 events, one follow-up run finished among them, the newest an hour after the messages
+        DB.sql(
+                acme,
+                "INSERT INTO lead_events (lead_id, type, actor, created_at) SELECT "
+                        + chatty
+                        + ", CASE WHEN g = 120 THEN 'followup.finished' ELSE 'field.updated' END,"
+                        + " 'AI', timestamptz '2026-10-01T10:00:00Z' + g * interval '1 minute'"
+                        + " + CASE WHEN g = 200 THEN interval '4 hours' ELSE interval '0' END"
+                        + " FROM generate_series(1, 200) g");
+
+        LeadSituation s = read(acme, List.of(chatty)).get(chatty);
+        assertThat(s.lastClientMessageAt()).isEqualTo(at("2026-10-01T16:00:00Z"));
+        assertThat(s.lastOutboundAt()).isEqualTo(at("2026-10-01T14:59:00Z"));
+        assertThat(s.lastActivityAt()).isEqualTo(at("2026-10-01T17:20:00Z"));
+
+        // each newest value is one backward step on an index: none of those five scans returns
+        // more than one row or skips more than the newer rows of the other kind (the newest
+        // delivered answer skips two failed sends and two client messages), however long the
+        // history (ADR 052)
+        String plan =
+                DB.plan(
+                        acme,
+                        "(ANALYZE, COSTS OFF, TIMING OFF) SELECT "
+                                + LeadSituations.Row.COLUMNS
+                                + LeadSituations.Row.FROM
+                                + " WHERE l.id = "
+                                + chatty);
+        List<List<String>> newest = backwardScans(plan);
+        assertThat(newest).hasSize(5);
+        assertThat(newest)
+                .allSatisfy(
+                        scan -> {
+                            assertThat(number(scan, "\\(actual rows=(\\d+)"))
+                                    .isLessThanOrEqualTo(1);
+                            assertThat(number(scan, "Rows Removed by Filter: (\\d+)"))
+                                    .isLessThanOrEqualTo(4);
+                        });
+        assertThat(plan).doesNotContain("Seq Scan");
+    }
+
+    /** Each backward index scan of the plan: its line and its detail lines. */
+    private static List<List<String>> backwardScans(String plan) {
+        List<List<String>> scans = new java.util.ArrayList<>();
+        List<String> current = null;
+        for (String line : plan.lines().toList()) {
+            if (line.contains("->")) {
+                current = null;
+            }
+            if (line.contains("Scan Backward")
+                    && (line.contains(" on messages") || line.contains(" on lead_events"))) {
+                current = new java.util.ArrayList<>();
+                scans.add(current);
+            }
+            if (current != null) {
+                current.add(line);
+            }
+        }
+        return scans;
+    }
+
+    /** The number a pattern finds in a scan's lines, or 0. */
+    private static long number(List<String> scan, String pattern) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
+        return scan.stream()
+                .map(p::matcher)
+                .filter(java.util.regex.Matcher::find)
+                .mapToLong(m -> Long.parseLong(m.group(1)))
+                .findFirst()
+                .orElse(0);
+    }
+
+    @Test
     void noLeadsNoQueries() {
         assertThat(read(acme, List.of())).isEmpty();
     }
