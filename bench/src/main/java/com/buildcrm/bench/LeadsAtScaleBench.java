@@ -25,6 +25,9 @@ import java.util.Map;
  *   <li>with {@code --older-messages}: two thirds of the leads get an older message their search
  *       text does not hold, and the list is searched by a word only those hold and by one that both
  *       hold (the case that made an {@code OR} with the messages' matches quadratic, ADR 046),
+ *   <li>with {@code --history N}: every lead also gets N older messages (the AI and the client
+ *       taking turns) and N/2 older lead events before its last message, as a conversation in
+ *       progress has: the board's and the list's next actions read the newest of each (ADR 052),
  *   <li>{@code GET /api/ping} as the framework's own reference in the same run.
  * </ul>
  *
@@ -86,6 +89,7 @@ public final class LeadsAtScaleBench {
     private String token;
     private boolean olderMessages;
     private boolean vacuumWait;
+    private int history;
 
     private LeadsAtScaleBench(Path jar, int leads, int seconds) {
         this.jar = jar;
@@ -100,6 +104,7 @@ public final class LeadsAtScaleBench {
         boolean keep = false;
         boolean older = false;
         boolean vacuumWait = true;
+        int history = 0;
         List<String> jvm = new ArrayList<>();
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -109,6 +114,7 @@ public final class LeadsAtScaleBench {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--keep" -> keep = true;
                 case "--no-vacuum-wait" -> vacuumWait = false;
+                case "--history" -> history = Integer.parseInt(args[++i]);
                 // a history: older messages that the leads' search text does not hold (ADR 046)
                 case "--older-messages" -> older = true;
                 // an extra server JVM option, e.g. a JFR recording; repeatable
@@ -123,6 +129,7 @@ public final class LeadsAtScaleBench {
         bench.only.addAll(only);
         bench.olderMessages = older;
         bench.vacuumWait = vacuumWait;
+        bench.history = history;
         bench.run(keep);
     }
 
@@ -276,6 +283,26 @@ public final class LeadsAtScaleBench {
                                 + " THEN 'Старый вопрос: а кредит дают?' ELSE 'А доставка сколько?' END,"
                                 + " 'RECEIVED', created_at FROM leads WHERE id % 3 <> 2");
             }
+            if (history > 0) {
+                // older turns, a minute apart, ending a minute before the lead's last message
+                st.execute(
+                        "INSERT INTO messages (lead_id, direction, author, kind, text, status, created_at)"
+                                + " SELECT id, CASE WHEN h % 2 = 0 THEN 'IN' ELSE 'OUT' END,"
+                                + " CASE WHEN h % 2 = 0 THEN 'CLIENT' ELSE 'AI' END, 'text', 'ок',"
+                                + " CASE WHEN h % 2 = 0 THEN 'RECEIVED' ELSE 'SENT' END,"
+                                + " last_message_at - h * interval '1 minute'"
+                                + " FROM leads, generate_series(1, "
+                                + history
+                                + ") h");
+                st.execute(
+                        "INSERT INTO lead_events (lead_id, type, actor, created_at)"
+                                + " SELECT id, 'field.updated', 'AI',"
+                                + " last_message_at - h * interval '2 minutes'"
+                                + " FROM leads, generate_series(1, "
+                                + Math.max(1, history / 2)
+                                + ") h");
+                st.execute("ANALYZE lead_events");
+            }
             st.execute("ANALYZE leads");
             st.execute("ANALYZE messages");
         }
@@ -296,10 +323,11 @@ public final class LeadsAtScaleBench {
                         st.executeQuery(
                                 "SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = '"
                                         + schema
-                                        + "' AND relname IN ('leads', 'messages')"
-                                        + " AND autovacuum_count > 0")) {
+                                        + "' AND relname IN ('leads', 'messages'"
+                                        + (history > 0 ? ", 'lead_events'" : "")
+                                        + ") AND autovacuum_count > 0")) {
                     rs.next();
-                    if (rs.getInt(1) == 2) {
+                    if (rs.getInt(1) == (history > 0 ? 3 : 2)) {
                         break;
                     }
                 }
@@ -311,7 +339,7 @@ public final class LeadsAtScaleBench {
             }
         }
         System.out.printf(
-                "autovacuum processed leads and messages %.0f s after seeding%n",
+                "autovacuum processed the seeded tables %.0f s after seeding%n",
                 (System.nanoTime() - t0) / 1e9);
     }
 
