@@ -11,6 +11,7 @@ import com.buildcrm.now.situation.NextActions;
 import com.buildcrm.pipeline.Stage;
 import com.buildcrm.settings.CrmSettings;
 import com.buildcrm.tenancy.TenantData;
+import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantWork;
 import com.buildcrm.user.User;
 import com.buildcrm.web.ApiProblem;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads leads of the caller's company. A manager sees only the leads assigned to them when the
@@ -35,6 +37,7 @@ public class LeadService {
 
     @Inject TenantData data;
     @Inject NextActions nextActions;
+    @Inject TenantDirectory directory;
 
     /** Largest page a client may ask for. */
     public static final int MAX_PAGE = 200;
@@ -105,17 +108,23 @@ public class LeadService {
         return LeadFilter.parse(params, data.currentUserId(), zone(em));
     }
 
-    /** The company's time zone (platform.tenants.timezone). */
+    /**
+     * The company's time zone: from its directory entry (set at provisioning, never changed); read
+     * from platform.tenants when no directory is wired (services built by hand in DB tests).
+     */
     public ZoneId zone(EntityManager em) {
-        Object tz =
-                em.createNativeQuery("SELECT timezone FROM platform.tenants WHERE id = ?1")
-                        .setParameter(1, data.tenant().id())
-                        .getSingleResult();
-        try {
-            return ZoneId.of(String.valueOf(tz));
-        } catch (java.time.DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
+        long tenant = data.tenant().id();
+        return Optional.ofNullable(directory)
+                .flatMap(d -> d.byId(tenant))
+                .map(TenantDirectory.Entry::zone)
+                .orElseGet(
+                        () ->
+                                TenantDirectory.zoneOf(
+                                        em.createNativeQuery(
+                                                        "SELECT timezone FROM platform.tenants"
+                                                                + " WHERE id = ?1")
+                                                .setParameter(1, tenant)
+                                                .getSingleResult()));
     }
 
     /**

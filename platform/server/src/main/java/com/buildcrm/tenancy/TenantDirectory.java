@@ -2,7 +2,10 @@ package com.buildcrm.tenancy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,10 +25,27 @@ public class TenantDirectory {
 
     private final SignalledCache<Long, Entry> entries = new SignalledCache<>(TTL, MAX_ENTRIES);
 
-    /** A tenant with its status, as the edge needs it. */
-    public record Entry(TenantRef ref, String status) {
+    /**
+     * A tenant with its status, as the edge needs it, and its time zone and language, which are set
+     * when it is provisioned and never change (kept with the entry, so a board does not read them).
+     */
+    public record Entry(TenantRef ref, String status, String timezone, String locale) {
         public boolean active() {
             return "ACTIVE".equals(status);
+        }
+
+        /** The company's time zone; UTC when the stored name is not a zone. */
+        public ZoneId zone() {
+            return zoneOf(timezone);
+        }
+    }
+
+    /** A stored time zone's name as a zone; UTC when it is not one. */
+    public static ZoneId zoneOf(Object name) {
+        try {
+            return ZoneId.of(String.valueOf(name));
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
         }
     }
 
@@ -58,18 +78,29 @@ public class TenantDirectory {
     }
 
     /** An active tenant's directory entry: a typed projection of {@link #COLUMNS}. */
-    private record EntryRow(long id, String slug, String schemaName, String status) {
+    private record EntryRow(
+            long id,
+            String slug,
+            String schemaName,
+            String status,
+            String timezone,
+            String locale) {
 
         /** The select list {@link #of} reads, in its order. */
-        static final String COLUMNS = "id, slug, schema_name, status";
+        static final String COLUMNS = "id, slug, schema_name, status, timezone, locale";
 
         static EntryRow of(Object[] r) {
             return new EntryRow(
-                    ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]);
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5]);
         }
 
         Entry entry() {
-            return new Entry(new TenantRef(id, slug, schemaName), status);
+            return new Entry(new TenantRef(id, slug, schemaName), status, timezone, locale);
         }
     }
 

@@ -82,6 +82,13 @@ public final class DbTier {
         return storage;
     }
 
+    /** A company directory on this database, as the server wires it. */
+    public TenantDirectory directory() {
+        TenantDirectory directory = new TenantDirectory();
+        directory.storage = storage;
+        return directory;
+    }
+
     public DataSource dataSource() {
         return storage.dataSource();
     }

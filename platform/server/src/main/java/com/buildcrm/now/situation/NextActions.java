@@ -4,20 +4,20 @@ import com.buildcrm.nextaction.LeadSituation;
 import com.buildcrm.nextaction.NextAction;
 import com.buildcrm.nextaction.NextActionPlanner;
 import com.buildcrm.nextaction.PlannerSettings;
+import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The next actions of many leads at one moment: their situations read in bulk ({@link
@@ -29,6 +29,7 @@ public class NextActions {
 
     @Inject Clock clock;
     @Inject HttpServletRequest request;
+    @Inject TenantDirectory directory;
 
     /** For CDI. */
     protected NextActions() {}
@@ -61,24 +62,34 @@ public class NextActions {
         return new Planned(situations, actions, now, settings);
     }
 
-    /** The tenant's planner settings, with the reader's language (see {@link ReaderLanguage}). */
+    /**
+     * The tenant's planner settings, with the reader's language (see {@link ReaderLanguage}). The
+     * zone and the company's language come from its directory entry (set at provisioning, never
+     * changed); from platform.tenants when no directory is wired (built by hand in DB tests).
+     */
     public PlannerSettings settings(TenantWork work) {
-        Object[] tenant =
-                (Object[])
-                        work.sql("SELECT timezone, locale FROM platform.tenants WHERE id = ?1")
-                                .setParameter(1, work.tenantId())
-                                .getSingleResult();
+        String[] tenant =
+                Optional.ofNullable(directory)
+                        .flatMap(d -> d.byId(work.tenantId()))
+                        .map(e -> new String[] {e.timezone(), e.locale()})
+                        .orElseGet(
+                                () -> {
+                                    Object[] row =
+                                            (Object[])
+                                                    work.sql(
+                                                                    "SELECT timezone, locale FROM"
+                                                                            + " platform.tenants"
+                                                                            + " WHERE id = ?1")
+                                                            .setParameter(1, work.tenantId())
+                                                            .getSingleResult();
+                                    return new String[] {(String) row[0], (String) row[1]};
+                                });
         Object days =
                 work.sql("SELECT stale_after_days FROM crm_settings").getResultList().stream()
                         .findFirst()
                         .orElse(3);
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(String.valueOf(tenant[0]));
-        } catch (DateTimeException e) {
-            zone = ZoneOffset.UTC;
-        }
-        Locale locale = ReaderLanguage.resolve(acceptLanguage(), (String) tenant[1]);
+        ZoneId zone = TenantDirectory.zoneOf(tenant[0]);
+        Locale locale = ReaderLanguage.resolve(acceptLanguage(), tenant[1]);
         return new PlannerSettings(((Number) days).intValue(), zone, locale);
     }
 

@@ -466,6 +466,29 @@ class LeadSituationsDbTest {
     }
 
     @Test
+    void theServerTakesTheZoneAndLanguageFromTheCompanysDirectoryEntry() {
+        DB.sql(acme, "UPDATE crm_settings SET stale_after_days = 7");
+        var directory = DB.directory();
+        assertThat(directory.byId(acme.id()).orElseThrow().zone())
+                .isEqualTo(ZoneId.of("Asia/Almaty"));
+        assertThat(directory.byId(other.id()).orElseThrow().zone())
+                .isEqualTo(ZoneId.of("Europe/Berlin"));
+        NextActions actions =
+                NextActions.at(Clock.fixed(at("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
+        actions.directory = directory;
+        PlannerSettings settings = DB.data(acme, 1, "owner").work(work -> actions.settings(work));
+        assertThat(settings.staleAfterDays()).isEqualTo(7);
+        assertThat(settings.zone()).isEqualTo(ZoneId.of("Asia/Almaty"));
+        assertThat(settings.locale()).isEqualTo(ReaderLanguage.RUSSIAN);
+        PlannerSettings theirs = DB.data(other, 1, "owner").work(work -> actions.settings(work));
+        assertThat(theirs.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        // a stored name that is no zone reads as UTC, as before
+        assertThat(com.buildcrm.tenancy.TenantDirectory.zoneOf("Mars/Olympus"))
+                .isEqualTo(ZoneOffset.UTC);
+        assertThat(com.buildcrm.tenancy.TenantDirectory.zoneOf(null)).isEqualTo(ZoneOffset.UTC);
+    }
+
+    @Test
     void theReadersLanguageIsRussianOrEnglish() {
         assertThat(ReaderLanguage.resolve(null, "ru")).isEqualTo(ReaderLanguage.RUSSIAN);
         assertThat(ReaderLanguage.resolve(null, "en")).isEqualTo(Locale.ENGLISH);
