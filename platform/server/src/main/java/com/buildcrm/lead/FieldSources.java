@@ -46,24 +46,6 @@ public final class FieldSources {
         return parse(String.valueOf(raw));
     }
 
-    /** The sources of several leads at once (for lists). */
-    public static Map<Long, Map<String, String>> of(TenantWork work, List<Long> leadIds) {
-        Map<Long, Map<String, String>> out = new LinkedHashMap<>();
-        if (leadIds.isEmpty()) {
-            return out;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                work.sql(
-                                "SELECT id, field_sources::text FROM leads WHERE id = ANY(CAST(?1 AS bigint[]))")
-                        .setParameter(1, leadIds.toArray(Long[]::new))
-                        .getResultList();
-        for (Object[] row : rows) {
-            out.put(((Number) row[0]).longValue(), parse(String.valueOf(row[1])));
-        }
-        return out;
-    }
-
     /** Records {@code source} for {@code keys}, replacing what was recorded. */
     public static void set(TenantWork work, long leadId, Collection<String> keys, Source source) {
         if (keys.isEmpty()) {
@@ -158,7 +140,8 @@ public final class FieldSources {
         return b.build().toString();
     }
 
-    private static Map<String, String> parse(String text) {
+    /** The sources in a {@code field_sources} value's text (key → source name). */
+    static Map<String, String> parse(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         try (var reader = Jsonp.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
