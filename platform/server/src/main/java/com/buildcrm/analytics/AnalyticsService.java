@@ -116,7 +116,7 @@ public class AnalyticsService {
     public FunnelResponse funnel(String from, String to) {
         return data.tx(
                 em -> {
-                    Range r = range(em, from, to);
+                    Range r = range(from, to);
                     @SuppressWarnings("unchecked")
                     List<Object[]> rows =
                             em.createNativeQuery(
@@ -154,7 +154,7 @@ public class AnalyticsService {
     public ResponseTimesResponse responseTimes(String from, String to) {
         return data.tx(
                 em -> {
-                    Range r = range(em, from, to);
+                    Range r = range(from, to);
                     Map<String, ResponseTime> byAuthor = new HashMap<>();
                     @SuppressWarnings("unchecked")
                     List<Object[]> rows =
@@ -287,7 +287,7 @@ public class AnalyticsService {
     public ManagersResponse managers(String from, String to) {
         return data.tx(
                 em -> {
-                    Range r = range(em, from, to);
+                    Range r = range(from, to);
                     Map<Long, Long> replies =
                             countsByUser(
                                     em,
@@ -424,8 +424,8 @@ public class AnalyticsService {
     /**
      * {@code from}/{@code to} as dates or date-times in the company's zone; default: last 30 days.
      */
-    private Range range(EntityManager em, String from, String to) {
-        ZoneId zone = leads.zone(em);
+    private Range range(String from, String to) {
+        ZoneId zone = leads.zone();
         List<FieldError> errors = new ArrayList<>();
         Instant end =
                 to == null || to.isBlank()

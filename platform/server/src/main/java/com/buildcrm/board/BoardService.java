@@ -31,7 +31,7 @@ public class BoardService {
         int size = LeadService.pageSize(limit);
         return data.read(
                 em -> {
-                    LeadFilter filter = leads.filter(em, params);
+                    LeadFilter filter = leads.filter(params);
                     List<Stage> stages =
                             em.createQuery(
                                             "SELECT s FROM Stage s ORDER BY s.position, s.id",

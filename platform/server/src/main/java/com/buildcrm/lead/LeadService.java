@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Reads leads of the caller's company. A manager sees only the leads assigned to them when the
@@ -83,7 +82,7 @@ public class LeadService {
         int size = pageSize(limit);
         return data.read(
                 em -> {
-                    LeadFilter filter = filter(em, params);
+                    LeadFilter filter = filter(params);
                     if (filter.q() != null) {
                         // a search: the matches are found once, counted and ordered together
                         return page(em, filter, order, after, size, true);
@@ -104,27 +103,13 @@ public class LeadService {
     }
 
     /** The query parameters validated for the caller (assignee=me, dates in the company's zone). */
-    public LeadFilter filter(EntityManager em, LeadFilterParams params) {
-        return LeadFilter.parse(params, data.currentUserId(), zone(em));
+    public LeadFilter filter(LeadFilterParams params) {
+        return LeadFilter.parse(params, data.currentUserId(), zone());
     }
 
-    /**
-     * The company's time zone: from its directory entry (set at provisioning, never changed); read
-     * from platform.tenants when no directory is wired (services built by hand in DB tests).
-     */
-    public ZoneId zone(EntityManager em) {
-        long tenant = data.tenant().id();
-        return Optional.ofNullable(directory)
-                .flatMap(d -> d.byId(tenant))
-                .map(TenantDirectory.Entry::zone)
-                .orElseGet(
-                        () ->
-                                TenantDirectory.zoneOf(
-                                        em.createNativeQuery(
-                                                        "SELECT timezone FROM platform.tenants"
-                                                                + " WHERE id = ?1")
-                                                .setParameter(1, tenant)
-                                                .getSingleResult()));
+    /** The company's time zone (its directory entry: set at provisioning, never changed). */
+    public ZoneId zone() {
+        return directory.of(data.tenant().id()).zone();
     }
 
     /**

@@ -5,6 +5,7 @@ import com.buildcrm.lead.LeadJson;
 import com.buildcrm.live.LiveEvent;
 import com.buildcrm.notify.LeadMilestone;
 import com.buildcrm.notify.Milestone;
+import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantWork;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -37,6 +37,7 @@ public class CallTasks {
 
     @Inject Clock clock;
     @Inject Event<LiveEvent> live;
+    @Inject TenantDirectory directory;
 
     /** The company's zone, language and working day. */
     record Setup(ZoneId zone, String locale, WorkingHours hours) {}
@@ -190,19 +191,9 @@ public class CallTasks {
         return rows.isEmpty() ? null : Tasks.TaskRow.of(rows.get(0));
     }
 
-    /** The company's zone (platform.tenants), language and working day (crm_settings). */
-    static Setup setup(TenantWork work) {
-        Object[] t =
-                (Object[])
-                        work.sql("SELECT timezone, locale FROM platform.tenants WHERE id = ?1")
-                                .setParameter(1, work.tenantId())
-                                .getSingleResult();
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(String.valueOf(t[0]));
-        } catch (DateTimeException e) {
-            zone = ZoneOffset.UTC;
-        }
+    /** The company's zone and language (its directory entry) and working day (crm_settings). */
+    Setup setup(TenantWork work) {
+        TenantDirectory.Entry company = directory.of(work.tenantId());
         @SuppressWarnings("unchecked")
         List<Object[]> hours =
                 work.sql(
@@ -216,6 +207,6 @@ public class CallTasks {
                             LocalTime.parse((String) hours.get(0)[0]),
                             LocalTime.parse((String) hours.get(0)[1]));
         }
-        return new Setup(zone, Objects.toString(t[1], "ru"), day);
+        return new Setup(company.zone(), Objects.toString(company.locale(), "ru"), day);
     }
 }

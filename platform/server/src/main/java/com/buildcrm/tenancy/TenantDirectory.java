@@ -56,6 +56,16 @@ public class TenantDirectory {
     }
 
     /**
+     * The entry of a company that a request or a job is working for: its time zone and language
+     * come from here, never from a read of their own. Such a company is always in the directory
+     * (suspended or not); its absence is a broken invariant, not a user's error.
+     */
+    public Entry of(long id) {
+        return byId(id).orElseThrow(
+                        () -> new IllegalStateException("company " + id + " is not provisioned"));
+    }
+
+    /**
      * The tenant whatever its status (workers finish what was accepted before a suspension).
      * Package-private: jobs reach it through {@link TenantTransactions#forJob}.
      */

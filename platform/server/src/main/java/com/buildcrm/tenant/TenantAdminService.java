@@ -10,6 +10,7 @@ import com.buildcrm.provisioner.NewTenant;
 import com.buildcrm.provisioner.ProvisionResult;
 import com.buildcrm.tenancy.CrossTenantReads;
 import com.buildcrm.tenancy.Storage;
+import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantSchemaUpgrades;
 import com.buildcrm.tenant.TenantRequests.ChannelSummary;
 import com.buildcrm.tenant.TenantRequests.CreateTenantRequest;
@@ -316,12 +317,7 @@ public class TenantAdminService {
 
     /** Midnight today in the tenant's time zone (UTC when the zone is unreadable). */
     private OffsetDateTime midnight(Tenant t) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(t.timezone() == null ? "UTC" : t.timezone());
-        } catch (java.time.DateTimeException e) {
-            zone = ZoneOffset.UTC;
-        }
+        ZoneId zone = TenantDirectory.zoneOf(t.timezone());
         return clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toOffsetDateTime();
     }
 

@@ -248,6 +248,7 @@ class AnalyticsQueriesDbTest {
         TenantData data = DB.data(acme, 1, "owner");
         LeadService leads = new LeadService();
         set(leads, "data", data);
+        set(leads, "directory", DB.directory());
         AnalyticsService service = new AnalyticsService();
         service.data = data;
         service.leads = leads;

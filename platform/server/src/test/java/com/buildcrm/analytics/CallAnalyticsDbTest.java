@@ -93,6 +93,9 @@ class CallAnalyticsDbTest {
             Field f = LeadService.class.getDeclaredField("data");
             f.setAccessible(true);
             f.set(leads, data);
+            Field d = LeadService.class.getDeclaredField("directory");
+            d.setAccessible(true);
+            d.set(leads, DB.directory());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

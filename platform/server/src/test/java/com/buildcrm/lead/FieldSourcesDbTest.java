@@ -153,7 +153,8 @@ class FieldSourcesDbTest {
     private LeadService leads() {
         LeadService service = new LeadService();
         service.data = data();
-        service.nextActions = NextActions.at(Clock.systemUTC());
+        service.directory = DB.directory();
+        service.nextActions = NextActions.at(Clock.systemUTC(), service.directory);
         return service;
     }
 

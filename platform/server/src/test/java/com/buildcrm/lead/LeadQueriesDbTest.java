@@ -177,7 +177,8 @@ class LeadQueriesDbTest {
     private static LeadService service(TenantRef tenant, long userId, String role) {
         LeadService service = new LeadService();
         service.data = DB.data(tenant, userId, role);
-        service.nextActions = NextActions.at(Clock.systemUTC());
+        service.directory = DB.directory();
+        service.nextActions = NextActions.at(Clock.systemUTC(), service.directory);
         return service;
     }
 
@@ -356,7 +357,7 @@ class LeadQueriesDbTest {
                         em ->
                                 service.firstPagesByStage(
                                         em,
-                                        service.filter(em, params(Map.of())),
+                                        service.filter(params(Map.of())),
                                         List.of(newStage, progressStage, wonStage),
                                         1));
         // NEW holds two leads: the higher score first, and a cursor to the second
@@ -384,7 +385,7 @@ class LeadQueriesDbTest {
                             em ->
                                     bolatView.firstPagesByStage(
                                             em,
-                                            bolatView.filter(em, params(Map.of())),
+                                            bolatView.filter(params(Map.of())),
                                             List.of(newStage, progressStage, wonStage),
                                             20));
             assertThat(his.get(newStage).items()).isEmpty();
@@ -414,7 +415,7 @@ class LeadQueriesDbTest {
                                 em ->
                                         service.columns(
                                                 em,
-                                                service.filter(em, params(filter)),
+                                                service.filter(params(filter)),
                                                 stageIds,
                                                 size));
                 Map<Long, Long> counts = countsByStage(service, filter, stageIds);
@@ -423,7 +424,7 @@ class LeadQueriesDbTest {
                                 em ->
                                         service.firstPagesByStage(
                                                 em,
-                                                service.filter(em, params(filter)),
+                                                service.filter(params(filter)),
                                                 List.copyOf(counts.keySet()),
                                                 size));
                 assertThat(searched.counts()).as(filter + " " + size).isEqualTo(counts);
@@ -436,7 +437,7 @@ class LeadQueriesDbTest {
                         em ->
                                 service.columns(
                                         em,
-                                        service.filter(em, params(Map.of("q", "0000"))),
+                                        service.filter(params(Map.of("q", "0000"))),
                                         stageIds,
                                         1));
         assertThat(zeros.counts())
@@ -508,7 +509,7 @@ class LeadQueriesDbTest {
     private static Map<Long, Long> countsByStage(
             LeadService service, Map<String, String> filter, List<Long> stageIds) {
         return service.data.tx(
-                em -> service.countByStage(em, service.filter(em, params(filter)), stageIds));
+                em -> service.countByStage(em, service.filter(params(filter)), stageIds));
     }
 
     /** Every stage id of the company. */

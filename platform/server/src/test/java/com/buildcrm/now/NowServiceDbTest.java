@@ -159,10 +159,11 @@ class NowServiceDbTest {
 
     private static NowService service(
             TenantRef tenant, long userId, String role, Published published) {
-        NextActions actions = NextActions.at(Clock.fixed(NOW, ZoneOffset.UTC));
+        NextActions actions = NextActions.at(Clock.fixed(NOW, ZoneOffset.UTC), DB.directory());
         LeadService leads = new LeadService();
         set(leads, "data", DB.data(tenant, userId, role));
         set(leads, "nextActions", actions);
+        set(leads, "directory", DB.directory());
         NowService service = new NowService();
         service.data = DB.data(tenant, userId, role);
         service.leads = leads;

@@ -82,10 +82,11 @@ class SummariesDbTest {
     }
 
     private static Summaries service(TenantRef tenant, long userId, String role) {
-        NextActions actions = NextActions.at(Clock.fixed(NOW, ZoneOffset.UTC));
+        NextActions actions = NextActions.at(Clock.fixed(NOW, ZoneOffset.UTC), DB.directory());
         LeadService leads = new LeadService();
         set(leads, "data", DB.data(tenant, userId, role));
         set(leads, "nextActions", actions);
+        set(leads, "directory", DB.directory());
         Summaries s =
                 new Summaries() {
                     @Override

@@ -112,6 +112,7 @@ class TaskQueriesDbTest {
         TenantData data = DB.data(acme, user, role);
         LeadService leads = new LeadService();
         set(leads, "data", data);
+        set(leads, "directory", DB.directory());
         Tasks tasks = new Tasks();
         tasks.data = data;
         tasks.leads = leads;
@@ -355,6 +356,7 @@ class TaskQueriesDbTest {
     void callRequestedMakesOneOpenAiCallTaskAndNewWordsMoveIt() {
         CallTasks calls = new CallTasks();
         calls.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        calls.directory = DB.directory();
         TenantData data = DB.data(acme, 1, "owner");
         OffsetDateTime at = OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC);
 

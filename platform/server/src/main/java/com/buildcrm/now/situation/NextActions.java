@@ -11,13 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The next actions of many leads at one moment: their situations read in bulk ({@link
@@ -35,9 +33,10 @@ public class NextActions {
     protected NextActions() {}
 
     /** Outside a container (DB tests): this clock, the company's locale. */
-    public static NextActions at(Clock clock) {
+    public static NextActions at(Clock clock, TenantDirectory directory) {
         NextActions actions = new NextActions();
         actions.clock = clock;
+        actions.directory = directory;
         return actions;
     }
 
@@ -65,32 +64,16 @@ public class NextActions {
     /**
      * The tenant's planner settings, with the reader's language (see {@link ReaderLanguage}). The
      * zone and the company's language come from its directory entry (set at provisioning, never
-     * changed); from platform.tenants when no directory is wired (built by hand in DB tests).
+     * changed).
      */
     public PlannerSettings settings(TenantWork work) {
-        String[] tenant =
-                Optional.ofNullable(directory)
-                        .flatMap(d -> d.byId(work.tenantId()))
-                        .map(e -> new String[] {e.timezone(), e.locale()})
-                        .orElseGet(
-                                () -> {
-                                    Object[] row =
-                                            (Object[])
-                                                    work.sql(
-                                                                    "SELECT timezone, locale FROM"
-                                                                            + " platform.tenants"
-                                                                            + " WHERE id = ?1")
-                                                            .setParameter(1, work.tenantId())
-                                                            .getSingleResult();
-                                    return new String[] {(String) row[0], (String) row[1]};
-                                });
+        TenantDirectory.Entry company = directory.of(work.tenantId());
         Object days =
                 work.sql("SELECT stale_after_days FROM crm_settings").getResultList().stream()
                         .findFirst()
                         .orElse(3);
-        ZoneId zone = TenantDirectory.zoneOf(tenant[0]);
-        Locale locale = ReaderLanguage.resolve(acceptLanguage(), tenant[1]);
-        return new PlannerSettings(((Number) days).intValue(), zone, locale);
+        Locale locale = ReaderLanguage.resolve(acceptLanguage(), company.locale());
+        return new PlannerSettings(((Number) days).intValue(), company.zone(), locale);
     }
 
     /** The request's Accept-Language, or null outside a request (a job, a DB test). */

@@ -1,12 +1,14 @@
 package com.buildcrm.now.situation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.buildcrm.nextaction.LeadSituation;
 import com.buildcrm.nextaction.OpenTask;
 import com.buildcrm.nextaction.PlannerSettings;
 import com.buildcrm.tenancy.DbTier;
 import com.buildcrm.tenancy.TenantData;
+import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -452,10 +454,13 @@ class LeadSituationsDbTest {
     }
 
     @Test
-    void plannerSettingsComeFromTheCompanyAndTheReader() {
+    void plannerSettingsComeFromTheCompanysDirectoryEntryAndTheReader() {
         DB.sql(acme, "UPDATE crm_settings SET stale_after_days = 7");
+        var directory = DB.directory();
+        assertThat(directory.of(acme.id()).zone()).isEqualTo(ZoneId.of("Asia/Almaty"));
+        assertThat(directory.of(other.id()).zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         NextActions actions =
-                NextActions.at(Clock.fixed(at("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
+                NextActions.at(Clock.fixed(at("2026-11-20T12:00:00Z"), ZoneOffset.UTC), directory);
         PlannerSettings settings = DB.data(acme, 1, "owner").work(work -> actions.settings(work));
         assertThat(settings.staleAfterDays()).isEqualTo(7);
         assertThat(settings.zone()).isEqualTo(ZoneId.of("Asia/Almaty"));
@@ -463,29 +468,11 @@ class LeadSituationsDbTest {
         PlannerSettings theirs = DB.data(other, 1, "owner").work(work -> actions.settings(work));
         assertThat(theirs.staleAfterDays()).isEqualTo(3);
         assertThat(theirs.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
-    }
-
-    @Test
-    void theServerTakesTheZoneAndLanguageFromTheCompanysDirectoryEntry() {
-        DB.sql(acme, "UPDATE crm_settings SET stale_after_days = 7");
-        var directory = DB.directory();
-        assertThat(directory.byId(acme.id()).orElseThrow().zone())
-                .isEqualTo(ZoneId.of("Asia/Almaty"));
-        assertThat(directory.byId(other.id()).orElseThrow().zone())
-                .isEqualTo(ZoneId.of("Europe/Berlin"));
-        NextActions actions =
-                NextActions.at(Clock.fixed(at("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
-        actions.directory = directory;
-        PlannerSettings settings = DB.data(acme, 1, "owner").work(work -> actions.settings(work));
-        assertThat(settings.staleAfterDays()).isEqualTo(7);
-        assertThat(settings.zone()).isEqualTo(ZoneId.of("Asia/Almaty"));
-        assertThat(settings.locale()).isEqualTo(ReaderLanguage.RUSSIAN);
-        PlannerSettings theirs = DB.data(other, 1, "owner").work(work -> actions.settings(work));
-        assertThat(theirs.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
-        // a stored name that is no zone reads as UTC, as before
-        assertThat(com.buildcrm.tenancy.TenantDirectory.zoneOf("Mars/Olympus"))
-                .isEqualTo(ZoneOffset.UTC);
-        assertThat(com.buildcrm.tenancy.TenantDirectory.zoneOf(null)).isEqualTo(ZoneOffset.UTC);
+        // a stored name that is no zone reads as UTC
+        assertThat(TenantDirectory.zoneOf("Mars/Olympus")).isEqualTo(ZoneOffset.UTC);
+        assertThat(TenantDirectory.zoneOf(null)).isEqualTo(ZoneOffset.UTC);
+        // a company that is not provisioned has no entry: a broken invariant, not a default
+        assertThatThrownBy(() -> directory.of(987_654L)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
