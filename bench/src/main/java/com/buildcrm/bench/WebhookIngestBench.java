@@ -58,6 +58,7 @@ public final class WebhookIngestBench {
     private String pgbenchScripts = "bench/pgbench";
     private boolean keep;
 
+    private final java.util.List<String> jvm = new java.util.ArrayList<>();
     private BenchServer server;
     private String webhookPath;
     private String ownerToken;
@@ -80,6 +81,8 @@ public final class WebhookIngestBench {
                 case "--pgbench-seconds" -> b.pgbenchSeconds = Integer.parseInt(args[++i]);
                 case "--pgbench-scripts" -> b.pgbenchScripts = args[++i];
                 case "--keep" -> b.keep = true;
+                // a JVM option for the server (e.g. -XX:StartFlightRecording=…), repeatable
+                case "--jvm" -> b.jvm.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -88,7 +91,7 @@ public final class WebhookIngestBench {
 
     private void run() throws Exception {
         System.out.println("load average at start: " + StartupBench.loadAverage());
-        server = BenchServer.start(Path.of(jar), "buildcrm-ingest-");
+        server = BenchServer.start(Path.of(jar), "buildcrm-ingest-", jvm.toArray(String[]::new));
         try {
             setUp();
             describeDatabase();

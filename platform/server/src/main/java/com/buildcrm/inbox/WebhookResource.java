@@ -26,8 +26,13 @@ import java.util.Optional;
  * store them in the inbox with their jobs in one transaction, and only then answer 200. No AI and
  * no sending here. Unknown channel → 404, bad secret → 401, both without detail; bodies that are
  * empty, not JSON or of an unknown shape are acknowledged and never cause a 5xx.
+ *
+ * <p>{@code @PermitAll} on the class, not on its methods: Payara's MicroProfile JWT filter for a
+ * method-level {@code @PermitAll} runs the authentication mechanism a second time on every request
+ * (ADR 053).
  */
 @Path("webhooks")
+@PermitAll
 public class WebhookResource {
 
     /** ChatFlow inlines media as base64: a voice note or photo can be large. */
@@ -38,7 +43,6 @@ public class WebhookResource {
 
     @POST
     @Path("chatflow/{channelKey}")
-    @PermitAll
     public Response chatflow(
             @PathParam("channelKey") String key,
             @Context UriInfo uri,
@@ -49,7 +53,6 @@ public class WebhookResource {
 
     @GET
     @Path("meta/{channelKey}")
-    @PermitAll
     public Response metaHandshake(@PathParam("channelKey") String key, @Context UriInfo uri) {
         Optional<TenantChannels.Connected> channel = channels.byWebhook("meta-cloud", key);
         if (channel.isEmpty()) {
@@ -63,7 +66,6 @@ public class WebhookResource {
 
     @POST
     @Path("meta/{channelKey}")
-    @PermitAll
     public Response meta(
             @PathParam("channelKey") String key,
             @Context UriInfo uri,

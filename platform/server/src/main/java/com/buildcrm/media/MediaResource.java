@@ -16,8 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * Tenant media at signed, expiring URLs: how the CRM plays a voice note and how ChatFlow downloads
  * what we send. No token — the signature is the permission; anything wrong answers 404.
+ *
+ * <p>{@code @PermitAll} on the class, not on its methods: Payara's MicroProfile JWT filter for a
+ * method-level {@code @PermitAll} runs the authentication mechanism a second time on every request
+ * (ADR 053).
  */
 @Path("media")
+@PermitAll
 public class MediaResource {
 
     @Inject MediaStore store;
@@ -25,7 +30,6 @@ public class MediaResource {
 
     @GET
     @Path("{tenantId}/{mediaId}")
-    @PermitAll
     @Operation(summary = "A stored media file, by a signed URL that expires")
     public Response get(
             @PathParam("tenantId") String tenantId,

@@ -17,6 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Serves the built web apps — the business CRM at {@code /crm/} and the operator console at {@code
  * /admin/} — from the WAR's classpath ({@code webapp/crm}, {@code webapp/admin}). Unknown paths
  * under an app fall back to its {@code index.html}, so client-side routes survive a reload.
+ *
+ * <p>{@code @PermitAll} on the class, not on its methods: Payara's MicroProfile JWT filter for a
+ * method-level {@code @PermitAll} runs the authentication mechanism a second time on every request
+ * (ADR 053).
  */
 @Path("")
 @PermitAll
@@ -37,7 +41,6 @@ public class WebAppResource {
                     Map.entry("txt", "text/plain; charset=utf-8"));
 
     @GET
-    @PermitAll
     @Operation(hidden = true)
     public Response root() {
         return Response.seeOther(URI.create("/crm/")).build();
@@ -45,7 +48,6 @@ public class WebAppResource {
 
     @GET
     @Path("crm")
-    @PermitAll
     @Operation(hidden = true)
     public Response crmRoot() {
         return Response.seeOther(URI.create("/crm/")).build();
@@ -53,7 +55,6 @@ public class WebAppResource {
 
     @GET
     @Path("admin")
-    @PermitAll
     @Operation(hidden = true)
     public Response adminRoot() {
         return Response.seeOther(URI.create("/admin/")).build();
@@ -61,7 +62,6 @@ public class WebAppResource {
 
     @GET
     @Path("crm/{path: .*}")
-    @PermitAll
     @Operation(hidden = true)
     public Response crm(
             @PathParam("path") String path, @HeaderParam("Accept-Encoding") String acceptEncoding) {
@@ -70,7 +70,6 @@ public class WebAppResource {
 
     @GET
     @Path("admin/{path: .*}")
-    @PermitAll
     @Operation(hidden = true)
     public Response admin(
             @PathParam("path") String path, @HeaderParam("Accept-Encoding") String acceptEncoding) {

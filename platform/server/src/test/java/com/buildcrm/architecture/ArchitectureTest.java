@@ -136,7 +136,12 @@ class ArchitectureTest {
                 .beAnnotatedWith(RolesAllowed.class)
                 .orShould()
                 .beAnnotatedWith(PermitAll.class)
-                .because("an endpoint without a role annotation is an open door")
+                .orShould()
+                .beDeclaredInClassesThat()
+                .areAnnotatedWith(PermitAll.class)
+                .because(
+                        "an endpoint without a role annotation is an open door (a public resource"
+                                + " says so once, on its class: ADR 053)")
                 .check(classes);
     }
 
