@@ -1,13 +1,14 @@
 package com.buildcrm.board;
 
 import com.buildcrm.lead.LeadViews.LeadResponse;
+import com.buildcrm.web.LargeAnswer;
 import java.util.List;
 
 /** The board as the CRM receives it. */
 public final class BoardViews {
     private BoardViews() {}
 
-    public record BoardResponse(List<ColumnResponse> columns) {}
+    public record BoardResponse(List<ColumnResponse> columns) implements LargeAnswer {}
 
     /**
      * One stage's column: {@code count} visible leads match the filters — at most {@link

@@ -1,6 +1,7 @@
 package com.buildcrm.lead;
 
 import com.buildcrm.nextaction.NextAction;
+import com.buildcrm.web.LargeAnswer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -81,7 +82,8 @@ public final class LeadViews {
      * {@code total} is the cap and {@code totalCapped} is true (the CRM shows «1 000+»; ADR 043).
      */
     public record LeadPage(
-            List<LeadResponse> items, String nextCursor, long total, boolean totalCapped) {
+            List<LeadResponse> items, String nextCursor, long total, boolean totalCapped)
+            implements LargeAnswer {
 
         /** A page whose total is not counted (-1). */
         public static LeadPage uncounted(List<LeadResponse> items, String nextCursor) {

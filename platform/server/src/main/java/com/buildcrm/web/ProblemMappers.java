@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.jersey.server.ParamException;
 
 /** Turns every failure into problem+json; no stack trace ever reaches a client. */
 public final class ProblemMappers {
@@ -107,6 +108,13 @@ public final class ProblemMappers {
             }
             if (e.getCause() instanceof JsonbException || e.getCause() instanceof JsonException) {
                 return malformed();
+            }
+            if (e instanceof ParamException p
+                    && !(e instanceof ParamException.PathParamException)) {
+                // a query, header, cookie or form value that does not convert (limit=abc): JAX-RS
+                // answers 404, but the resource exists and the caller sent a bad value
+                return ApiProblem.invalidField(p.getParameterName(), "is not a valid value")
+                        .toResponse();
             }
             if (e instanceof NotAuthorizedException || status == 401) {
                 return ApiProblem.unauthorized("A valid access token is required").toResponse();

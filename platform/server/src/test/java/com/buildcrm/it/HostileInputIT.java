@@ -63,6 +63,17 @@ class HostileInputIT {
     }
 
     @Test
+    void aQueryNumberThatIsNoNumberIsAProblemNamingTheParameter() {
+        // JAX-RS would answer 404 ("no such resource"), though the resource exists
+        assertField(api.get("/api/crm/leads?limit=abc", crm.owner), "limit");
+        assertField(api.get("/api/crm/board?limit=1e3", crm.owner), "limit");
+        assertField(api.get("/api/crm/leads/" + leadId + "/messages?limit=x", crm.owner), "limit");
+        // a path id that is no number is still a resource that does not exist
+        assertThat(api.get("/api/crm/leads/abc", crm.owner).status()).isEqualTo(404);
+        assertThat(api.get("/api/crm/leads?limit=20", crm.owner).status()).isEqualTo(200);
+    }
+
+    @Test
     void nulInAJsonBodyIsAProblemNamingTheField() {
         String lead = "/api/crm/leads/" + leadId;
         String tenant = "/api/admin/tenants/" + crm.tenantId;
