@@ -28,7 +28,8 @@ import java.util.Map;
  *   <li>with {@code --history N}: every lead also gets N older messages (the AI and the client
  *       taking turns) and N/2 older lead events before its last message, as a conversation in
  *       progress has: the board's and the list's next actions read the newest of each (ADR 052),
- *   <li>{@code GET /api/ping} as the framework's own reference in the same run.
+ *   <li>{@code GET /api/ping} as the framework's own reference in the same run, and {@code GET
+ *       /api/crm/me}, a signed-in request with no data work (the request stack's share).
  * </ul>
  *
  * Before measuring, the bench waits until PostgreSQL's autovacuum has processed the seeded {@code
@@ -90,6 +91,7 @@ public final class LeadsAtScaleBench {
     private boolean olderMessages;
     private boolean vacuumWait;
     private int history;
+    private int warmupSeconds;
 
     private LeadsAtScaleBench(Path jar, int leads, int seconds) {
         this.jar = jar;
@@ -105,6 +107,7 @@ public final class LeadsAtScaleBench {
         boolean older = false;
         boolean vacuumWait = true;
         int history = 0;
+        int warmupSeconds = 0;
         List<String> jvm = new ArrayList<>();
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -115,6 +118,9 @@ public final class LeadsAtScaleBench {
                 case "--keep" -> keep = true;
                 case "--no-vacuum-wait" -> vacuumWait = false;
                 case "--history" -> history = Integer.parseInt(args[++i]);
+                // seconds of warm-up per path (default a third of --seconds, at least 3): the JIT
+                // was still compiling in the measured window with the default (stop 34)
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
                 // a history: older messages that the leads' search text does not hold (ADR 046)
                 case "--older-messages" -> older = true;
                 // an extra server JVM option, e.g. a JFR recording; repeatable
@@ -130,6 +136,7 @@ public final class LeadsAtScaleBench {
         bench.olderMessages = older;
         bench.vacuumWait = vacuumWait;
         bench.history = history;
+        bench.warmupSeconds = warmupSeconds;
         bench.run(keep);
     }
 
@@ -177,7 +184,13 @@ public final class LeadsAtScaleBench {
             }
             for (Map.Entry<String, String> p : paths.entrySet()) {
                 // warm-up: the JIT, the caches, the plans
-                ClosedLoop.measure(server, token, p.getValue(), 2, Math.max(3, seconds / 3), false);
+                ClosedLoop.measure(
+                        server,
+                        token,
+                        p.getValue(),
+                        2,
+                        warmupSeconds > 0 ? warmupSeconds : Math.max(3, seconds / 3),
+                        false);
                 for (int clients : new int[] {1, 8}) {
                     ClosedLoop.Result r =
                             ClosedLoop.measure(server, token, p.getValue(), clients, seconds, true);
