@@ -62,6 +62,8 @@ public final class FirstReplyBench {
     /** Gateway arrival (nanoTime) of the first call per recipient number. */
     private final Map<String, Long> firstAtGateway = new ConcurrentHashMap<>();
 
+    private static final Map<String, Integer> CALLS_PER_RECIPIENT = new ConcurrentHashMap<>();
+
     private final AtomicInteger gatewayCalls = new AtomicInteger();
     private int nextPhone;
 
@@ -128,6 +130,17 @@ public final class FirstReplyBench {
             System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             rows.forEach(System.out::println);
             System.out.println("gateway calls in all: " + gatewayCalls.get());
+            // every lead's whole first answer (chain and reply), counted once the sends stop: a
+            // lead greeted twice or not answered shows here
+            int seen = -1;
+            while (seen != gatewayCalls.get()) {
+                seen = gatewayCalls.get();
+                Thread.sleep(5_000);
+            }
+            Map<Integer, Integer> perLead = new java.util.TreeMap<>();
+            CALLS_PER_RECIPIENT.values().forEach(n -> perLead.merge(n, 1, Integer::sum));
+            System.out.println(
+                    "messages per lead at the gateway once quiet (messages=leads): " + perLead);
             System.out.println("server log: " + server.logSummary());
         } finally {
             server.stop();
@@ -175,6 +188,7 @@ public final class FirstReplyBench {
                     String jid = param(exchange.getRequestURI(), "jid");
                     if (jid != null) {
                         firstAtGateway.putIfAbsent(jid.replace("@s.whatsapp.net", ""), at);
+                        CALLS_PER_RECIPIENT.merge(jid, 1, Integer::sum);
                     }
                     gatewayCalls.incrementAndGet();
                     byte[] body =

@@ -2,6 +2,7 @@ package com.buildcrm.inbox;
 
 import com.buildcrm.ai.AiSettingsStore;
 import com.buildcrm.ai.turn.AiTurns;
+import com.buildcrm.ai.turn.FirstContact;
 import com.buildcrm.ai.voice.VoiceNotes;
 import com.buildcrm.followup.Decision;
 import com.buildcrm.followup.FollowUps;
@@ -28,7 +29,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -57,6 +60,7 @@ public class InboxProcessor {
     @Inject Event<LeadMilestone> milestones;
     @Inject InboxLimits limits;
     @Inject InboundMediaFetcher mediaFetcher;
+    @Inject FirstContact firstContact;
 
     /** An unprocessed row and the rows whose files are still to be fetched before applying it. */
     private record Start(InboxRow first, List<InboxRow> awaitingMedia) {}
@@ -82,9 +86,12 @@ public class InboxProcessor {
         }
         mediaFetcher.fetchMissing(first, start.awaitingMedia());
         List<LiveEvent> published = new ArrayList<>();
+        Set<Long> toGreet = new LinkedHashSet<>();
         tenants.in(
                 tenant,
                 work -> {
+                    published.clear();
+                    toGreet.clear();
                     EntityManager em = work.em();
                     em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
                             .setParameter(1, ((long) tenant.id() << 32) ^ first.phone().hashCode())
@@ -93,7 +100,7 @@ public class InboxProcessor {
                     // conversation keeps its order
                     for (InboxRow row :
                             InboxRows.pendingUpTo(em, first, limits.maxAttempts(), true)) {
-                        String setAside = apply(em, tenant, row, published);
+                        String setAside = apply(em, tenant, row, published, toGreet);
                         if (setAside != null) {
                             setAside(em, row.id(), setAside);
                             continue;
@@ -103,6 +110,8 @@ public class InboxProcessor {
                     return null;
                 });
         published.forEach(live::fire);
+        // a new lead is greeted at once, before the debounce and its turn (ADR 054)
+        firstContact.greet(tenant, List.copyOf(toGreet));
     }
 
     /**
@@ -121,7 +130,11 @@ public class InboxProcessor {
      *     aside
      */
     private String apply(
-            EntityManager em, TenantRef tenant, InboxRow row, List<LiveEvent> published) {
+            EntityManager em,
+            TenantRef tenant,
+            InboxRow row,
+            List<LiveEvent> published,
+            Set<Long> toGreet) {
         if (row.event() instanceof InboxEvent.Receipt receipt) {
             applyReceipt(em, tenant, row, receipt, published);
             return null;
@@ -256,6 +269,9 @@ public class InboxProcessor {
                     lead.id(),
                     message.id(),
                     clock.instant().plusMillis(aiSettings.debounceMs(em, tenant.id())));
+            if (FirstContact.toGreet(lead)) {
+                toGreet.add(lead.id());
+            }
         } else if (message.isVoiceWithFile()) {
             // no AI turn will hear it: transcribed for the person who leads the lead (ADR 037)
             VoiceNotes.schedule(em, tenant.id(), message.id(), clock.instant());

@@ -260,6 +260,83 @@ class AiManagerIT {
     }
 
     @Test
+    void aNewLeadIsGreetedOnArrivalAndItsTurnAnswersAfterTheDebounceWithoutGreetingAgain() {
+        // a company whose AI waits a minute (the most it may) for the rest of a burst: the greeting
+        // must not wait for it
+        long slow =
+                api.createTenant(operator, "ai-slow", "ru", "owner@slow.kz", "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+        assertThat(
+                        api.method(
+                                        "PUT",
+                                        "/api/admin/tenants/" + slow + "/channel",
+                                        operator,
+                                        "{\"provider\":\"sandbox\",\"settings\":{}}")
+                                .status())
+                .isEqualTo(200);
+        Reply ai =
+                api.method(
+                        "PUT",
+                        "/api/admin/tenants/" + slow + "/ai",
+                        operator,
+                        "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":60000}");
+        assertThat(ai.status()).as(ai.toString()).isEqualTo(200);
+        Sandbox client =
+                new Sandbox(
+                                api,
+                                operator,
+                                slow,
+                                api.userLogin("ai-slow", "owner@slow.kz", "owner-pass-1"))
+                        .clientName("Айгуль")
+                        .timeouts(Duration.ofSeconds(40), Duration.ofSeconds(40));
+        String phone = "+77010000031";
+        client.write(phone, "Здравствуйте, мы из Астаны");
+
+        // the whole chain (text, album of three, link) while the turn is still up to a minute away
+        JsonArray chain = client.awaitOutbound(phone, 5);
+        assertThat(kinds(chain)).containsExactly("TEXT", "IMAGE", "IMAGE", "IMAGE", "TEXT");
+        JsonObject lead = client.lead(phone);
+        List<String> types = eventTypes(client.events(lead));
+        assertThat(types).containsOnlyOnce("greeting.sent");
+        // no turn ran: the city the client named is not taken yet, and nothing waits to wake them
+        assertThat(lead.getJsonObject("fields").containsKey("city")).isFalse();
+        assertThat(types).doesNotContain("followup.armed");
+        assertThat(lead.getJsonObject("lastMessage").getString("direction")).isEqualTo("OUT");
+
+        // the company stops waiting: the next message's turn answers the whole burst, once,
+        // without a second chain
+        assertThat(
+                        api.method(
+                                        "PUT",
+                                        "/api/admin/tenants/" + slow + "/ai",
+                                        operator,
+                                        "{\"debounceMs\":0}")
+                                .status())
+                .isEqualTo(200);
+        client.answer(phone, "Нужен дом 8 на 10");
+        JsonObject answered =
+                client.awaitLead(
+                        phone,
+                        l -> "Астана".equals(l.getJsonObject("fields").getString("city", "")));
+        assertThat(answered.getJsonObject("fields").getJsonNumber("length_m").intValue())
+                .isEqualTo(8);
+        JsonArray out = client.outbound(phone);
+        assertThat(out).hasSize(6);
+        assertThat(client.lastOut(phone).toLowerCase()).containsAnyOf("доставк", "казахстан");
+        List<String> after = eventTypes(client.events(answered));
+        assertThat(after).containsOnlyOnce("greeting.sent");
+        // the bot wrote and waits for the client: the first reminder is armed
+        assertThat(after).contains("followup.armed");
+    }
+
+    private static List<String> eventTypes(JsonArray events) {
+        return events.stream()
+                .map(e -> e.asJsonObject().getString("type"))
+                .collect(Collectors.toList());
+    }
+
+    @Test
     void threeQuickMessagesGetOneAnswer() {
         String phone = "+77010000003";
         sandbox.write(phone, "Здравствуйте");

@@ -1,8 +1,6 @@
 package com.buildcrm.ai.turn;
 
 import com.buildcrm.ai.AiSettings;
-import com.buildcrm.ai.AiSettingsStore;
-import com.buildcrm.ai.TenantPack;
 import com.buildcrm.ai.greeting.GreetingChains;
 import com.buildcrm.ai.knowledge.KnowledgeAdminService;
 import com.buildcrm.ai.knowledge.KnowledgeStore;
@@ -35,7 +33,6 @@ import com.buildcrm.notify.LeadMilestone;
 import com.buildcrm.notify.Milestone;
 import com.buildcrm.outbox.OutgoingMessage;
 import com.buildcrm.outbox.OutgoingMessages;
-import com.buildcrm.pack.PackHost;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.tenancy.Storage;
@@ -72,9 +69,6 @@ public class AiTurnWorker {
 
     @Inject Storage storage;
     @Inject TenantTransactions tenants;
-    @Inject AiSettingsStore aiSettings;
-    @Inject GreetingChains greetings;
-    @Inject PackHost packs;
     @Inject AiBrains brains;
     @Inject KnowledgeAdminService knowledge;
     @Inject Clock clock;
@@ -83,6 +77,7 @@ public class AiTurnWorker {
     @Inject Event<LiveEvent> live;
     @Inject Event<LeadMilestone> milestones;
     @Inject VoiceNotes voiceNotes;
+    @Inject FirstContact firstContact;
 
     /** What the tenant is configured with, read once per turn. */
     record TenantSetup(
@@ -99,7 +94,8 @@ public class AiTurnWorker {
             List<VoiceNotes.Pending> voicePending,
             boolean unheardVoiceOnly,
             boolean askToWrite,
-            Optional<Long> knowledgeVersion) {}
+            Optional<Long> knowledgeVersion,
+            boolean wroteSinceBurst) {}
 
     public void run(String instance) {
         long[] ids = AiTurns.parse(instance);
@@ -116,7 +112,8 @@ public class AiTurnWorker {
 
     private void turn(TenantRef tenant, long tenantId, long leadId, long messageId) {
         // the company's setup and its greeting chain in one platform transaction (ADR 050)
-        Configured configured = storage.transactions().inPlatform(em -> configured(em, tenantId));
+        FirstContact.Configured configured =
+                storage.transactions().inPlatform(em -> firstContact.configured(em, tenantId));
         TenantSetup setup = configured.setup();
         if (!setup.ai().enabled()) {
             // no AI answers, but a voice note is still heard for the person (ADR 037)
@@ -205,28 +202,6 @@ public class AiTurnWorker {
         return new AiBrains.Decision(actions, AiBrains.RULES, null);
     }
 
-    /** The setup, the pack and (when the AI answers) the greeting chain, read together. */
-    record Configured(TenantSetup setup, IndustryPack pack, GreetingChains.Chain chain) {}
-
-    private Configured configured(EntityManager em, long tenantId) {
-        TenantPack tenantPack = TenantPack.load(em, tenantId);
-        TenantSetup setup =
-                new TenantSetup(
-                        tenantPack.packId(),
-                        tenantPack.settings(),
-                        tenantPack.locale(),
-                        aiSettings.load(em, tenantId));
-        if (!setup.ai().enabled()) {
-            return new Configured(setup, null, null);
-        }
-        IndustryPack pack = packs.packFor(setup.packId());
-        return new Configured(
-                setup,
-                pack,
-                greetings.resolve(
-                        em, tenantId, setup.packId(), pack, setup.locale(), setup.packSettings()));
-    }
-
     private static Optional<LlmConfig> llmConfig(AiSettings ai) {
         if (!ai.usesLlm()) {
             return Optional.empty();
@@ -263,9 +238,12 @@ public class AiTurnWorker {
             return null; // answered already (a re-run after a crash)
         }
         long firstBurstId = burst.get(0).id();
+        // the conversation before the burst, and what we wrote since it began (the greeting sent on
+        // arrival, ADR 054): the brain sees it as our last messages, as a chain sent by this turn
         List<Message> earlier =
                 em.createQuery(
-                                "SELECT m FROM Message m WHERE m.leadId = :lead AND m.id < :first ORDER BY m.id DESC",
+                                "SELECT m FROM Message m WHERE m.leadId = :lead"
+                                        + " AND (m.id < :first OR m.direction = 'OUT') ORDER BY m.id DESC",
                                 Message.class)
                         .setParameter("lead", leadId)
                         .setParameter("first", firstBurstId)
@@ -276,6 +254,7 @@ public class AiTurnWorker {
             Message m = earlier.get(i);
             history.add(new HistoryLine("IN".equals(m.direction()), textOf(m)));
         }
+        boolean wroteSinceBurst = !earlier.isEmpty() && earlier.get(0).id() > firstBurstId;
         Map<String, Object> fields = LeadJson.fields(work, leadId);
         AiMemory memory = LeadJson.memory(work, leadId);
         LeadState state =
@@ -311,7 +290,8 @@ public class AiTurnWorker {
                 unheardVoiceOnly && VoiceNotes.shouldAskToWrite(burst, lastOut),
                 // the company's knowledge version, read here rather than in a transaction of its
                 // own
-                KnowledgeStore.version(work));
+                KnowledgeStore.version(work),
+                wroteSinceBurst);
     }
 
     private void apply(
@@ -341,17 +321,9 @@ public class AiTurnWorker {
         Instant at = clock.instant();
         List<OutgoingMessage> messages = new ArrayList<>();
         if (lead.greetedAt() == null) {
+            // not greeted on arrival (no chain then, or that greeting failed): greeted now
             chain.steps().forEach(step -> messages.addAll(step.messages()));
-            lead.greeted(now);
-            LeadJson.event(
-                    work,
-                    leadId,
-                    "greeting.sent",
-                    ActorKind.AI,
-                    null,
-                    "Отправлена приветственная цепочка",
-                    Map.of("steps", chain.steps().size(), "source", chain.source()),
-                    now);
+            FirstContact.chainSent(work, lead, chain, now);
         }
         outcome.replies().forEach(reply -> messages.add(OutgoingMessage.text(reply)));
         for (int index : outcome.greetingSteps()) {
@@ -412,8 +384,9 @@ public class AiTurnWorker {
         if (after.memory().notInterested()) {
             followUps.cancelPending(
                     work, leadId, Decision.Reason.NOT_INTERESTED, ActorKind.AI, null, now);
-        } else if (lastText != null && !outcome.handOff()) {
-            // the bot wrote and waits for the client: wake them up if they go silent
+        } else if ((lastText != null || snap.wroteSinceBurst()) && !outcome.handOff()) {
+            // the bot wrote (this turn, or its greeting on arrival) and waits for the client: wake
+            // them up if they go silent
             em.flush();
             Long lastOut =
                     em.createQuery(
