@@ -69,6 +69,19 @@ final class FairShare {
         return stored(base, steps(v == null ? 0 : decayed(v, nowNanos)));
     }
 
+    /**
+     * The priority of a job that yields when busy ({@link JobType#yieldsWhenBusy()}): {@code
+     * stored} while its company is in the top band, else the lowest band. A flooding company's
+     * bands fall as its volume grows, so its early jobs outrank its later ones; without this, the
+     * AI turns of its first leads would run before the inbox and the greetings of its later ones
+     * (ADR 054).
+     */
+    int yielding(int base, int stored, long tenantId, long nowNanos) {
+        Volume v = volumes.get(tenantId);
+        int steps = steps(v == null ? 0 : decayed(v, nowNanos));
+        return steps == 0 ? stored : stored(base, MAX_STEPS);
+    }
+
     /** The stored priority of a job of type priority {@code base} in band {@code steps}. */
     static int stored(int base, int steps) {
         if (base < INTERACTIVE) {

@@ -73,14 +73,19 @@ public final class JobQueue {
 
     /** The stored priority of a company's job due {@code at}. */
     private static int priority(JobType type, long tenantId, Instant at) {
+        long now = System.nanoTime();
+        int stored;
         if (dueNow(at)) {
-            return FAIR.priority(type.priority(), tenantId, System.nanoTime());
-        }
-        if (!at.isAfter(Instant.now().plus(SOON))) {
+            stored = FAIR.priority(type.priority(), tenantId, now);
+        } else if (!at.isAfter(Instant.now().plus(SOON))) {
             // a paced message of the flood (the greeting chain's next one) yields as well
-            return FAIR.peek(type.priority(), tenantId, System.nanoTime());
+            stored = FAIR.peek(type.priority(), tenantId, now);
+        } else {
+            stored = FairShare.stored(type.priority(), 0);
         }
-        return FairShare.stored(type.priority(), 0);
+        return type.yieldsWhenBusy()
+                ? FAIR.yielding(type.priority(), stored, tenantId, now)
+                : stored;
     }
 
     /**

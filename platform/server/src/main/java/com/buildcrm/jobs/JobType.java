@@ -9,11 +9,17 @@ import java.util.Objects;
  *
  * @param name the task name, unique among all jobs
  * @param priority due jobs run highest first (see {@link JobQueue}); from 0 to 100
+ * @param yieldsWhenBusy while its company floods the queue, the job waits in the lowest band, below
+ *     every company's first contact (an AI turn's answer after the greeting, ADR 054)
  */
-public record JobType(String name, int priority) {
+public record JobType(String name, int priority, boolean yieldsWhenBusy) {
 
     /** The priority of a job that does not care. */
     public static final int DEFAULT_PRIORITY = 50;
+
+    public JobType(String name, int priority) {
+        this(name, priority, false);
+    }
 
     public JobType {
         Objects.requireNonNull(name, "name");

@@ -46,6 +46,34 @@ class FairShareTest {
     }
 
     @Test
+    void aBusyCompanysTurnsWaitBelowItsLaterInboxAndGreetingsWhileAQuietCompanysKeepTheTopBand() {
+        FairShare fair = new FairShare();
+        // the first leads of a burst: their turns are enqueued while the company is still in a
+        // high band...
+        int earlyTurn = 0;
+        for (int i = 0; i < 60; i++) {
+            int inbox = fair.priority(INBOX, 1, 0);
+            earlyTurn = fair.yielding(TURN, fair.priority(TURN, 1, 0), 1, 0);
+            assertThat(inbox).isGreaterThan(earlyTurn);
+        }
+        // ...and still wait for the inbox and the greetings of its last leads, in the lowest band
+        for (int i = 0; i < 1000; i++) {
+            fair.priority(INBOX, 1, 0);
+        }
+        int lateInbox = fair.priority(INBOX, 1, 0);
+        int lateSend = fair.priority(SEND, 1, 0);
+        assertThat(lateInbox).isEqualTo(FairShare.stored(INBOX, FairShare.MAX_STEPS));
+        assertThat(earlyTurn).isLessThan(lateSend).isLessThan(lateInbox);
+        // without yielding, the early turn would have gone first
+        assertThat(FairShare.stored(TURN, 1)).isGreaterThan(lateInbox);
+        // a quiet company's turn keeps its band, above the busy company's first contacts
+        int quietTurn = fair.yielding(TURN, fair.priority(TURN, 2, 0), 2, 0);
+        assertThat(quietTurn).isEqualTo(FairShare.stored(TURN, 0)).isGreaterThan(lateInbox);
+        // and the busy company's turns stay ahead of any follow-up
+        assertThat(earlyTurn).isGreaterThan(fair.priority(FOLLOW_UP, 2, 0));
+    }
+
+    @Test
     void backgroundJobsNeitherCountNorMove() {
         FairShare fair = new FairShare();
         for (int i = 0; i < 1000; i++) {

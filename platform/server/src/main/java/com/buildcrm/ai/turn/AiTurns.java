@@ -13,7 +13,7 @@ import java.time.Instant;
 public final class AiTurns {
 
     /** Runs one AI turn; the instance is {@code tenantId:leadId:messageId}. */
-    public static final JobType TASK = new JobType("ai-turn", 70);
+    public static final JobType TASK = new JobType("ai-turn", 70, true);
 
     private AiTurns() {}
 
