@@ -76,15 +76,20 @@ public class AiSettingsStore {
                 r.debounceMs());
     }
 
-    /** The debounce only, cheaply (the inbox asks for every message). */
-    public int debounceMs(EntityManager em, long tenantId) {
+    /** What the inbox needs for every message: whether the AI answers, and after what pause. */
+    public record OnArrival(boolean enabled, int debounceMs) {}
+
+    /** {@link OnArrival}, cheaply (one row by key; the defaults when the company has none). */
+    public OnArrival onArrival(EntityManager em, long tenantId) {
         @SuppressWarnings("unchecked")
-        List<Object> rows =
+        List<Object[]> rows =
                 em.createNativeQuery(
-                                "SELECT debounce_ms FROM platform.tenant_ai WHERE tenant_id = ?1")
+                                "SELECT enabled, debounce_ms FROM platform.tenant_ai WHERE tenant_id = ?1")
                         .setParameter(1, tenantId)
                         .getResultList();
-        return rows.isEmpty() ? AiSettings.DEFAULT_DEBOUNCE_MS : ((Number) rows.get(0)).intValue();
+        return rows.isEmpty()
+                ? new OnArrival(AiSettings.defaults().enabled(), AiSettings.DEFAULT_DEBOUNCE_MS)
+                : new OnArrival((Boolean) rows.get(0)[0], ((Number) rows.get(0)[1]).intValue());
     }
 
     /**

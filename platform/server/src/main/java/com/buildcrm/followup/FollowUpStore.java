@@ -2,6 +2,7 @@ package com.buildcrm.followup;
 
 import com.buildcrm.json.Jsonp;
 import com.buildcrm.pack.PackHost;
+import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +59,8 @@ public class FollowUpStore {
     private Setup setup(TenantRow t) {
         FollowUpPolicy fallback =
                 FollowUpPolicy.defaults(packs.packFor(t.packId()).defaultFollowUps(t.locale()));
-        ZoneId zone = zone(t.timezone());
+        // the one reading of a stored zone (UTC when unreadable), as every other reader
+        ZoneId zone = TenantDirectory.zoneOf(t.timezone());
         if (t.policyJson() == null) {
             return new Setup(fallback, "pack", zone, t.aiEnabled());
         }
@@ -114,14 +116,6 @@ public class FollowUpStore {
             b.add("quietTo", q.get("to"));
         }
         return b.build();
-    }
-
-    static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id == null || id.isBlank() ? "Asia/Almaty" : id);
-        } catch (RuntimeException e) {
-            return ZoneId.of("Asia/Almaty");
-        }
     }
 
     static JsonArray parseArray(String json) {

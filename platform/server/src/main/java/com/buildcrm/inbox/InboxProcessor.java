@@ -262,14 +262,15 @@ public class InboxProcessor {
                 null,
                 now);
         if (lead.ledByAi() && lead.aiEnabled()) {
+            AiSettingsStore.OnArrival ai = aiSettings.onArrival(em, tenant.id());
             // one AI turn per burst: each message schedules one; only the newest one answers
             AiTurns.schedule(
                     em,
                     tenant.id(),
                     lead.id(),
                     message.id(),
-                    clock.instant().plusMillis(aiSettings.debounceMs(em, tenant.id())));
-            if (FirstContact.toGreet(lead)) {
+                    clock.instant().plusMillis(ai.debounceMs()));
+            if (ai.enabled() && FirstContact.toGreet(lead)) {
                 toGreet.add(lead.id());
             }
         } else if (message.isVoiceWithFile()) {

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Nothing lost, nothing doubled: the server is SIGKILLed in the middle of 1,000 webhooks sent by a
  * client that retries until acknowledged, with replies queued while the provider is down. After a
- * restart on the same data there are exactly 1,000 inbound messages and every queued reply reaches
- * the provider exactly once.
+ * restart on the same data there are exactly 1,000 inbound messages, and every queued reply reaches
+ * the provider exactly once — except one whose send the kill caught under way, which is UNKNOWN and
+ * reaches it at most once (ADR 006). (A CI run of stop 35 hit that case: one reply of 20 UNKNOWN
+ * after 2 attempts; the test used to wait for it until it failed.)
  */
 class CrashIT {
 
@@ -40,7 +42,7 @@ class CrashIT {
     private volatile String base;
 
     @Test
-    void aKilledServerLosesNoInboundMessageAndSendsEveryQueuedReplyExactlyOnce() throws Exception {
+    void aKilledServerLosesNoInboundMessageAndSendsNoQueuedReplyTwice() throws Exception {
         String template;
         try (InputStream in =
                 CrashIT.class.getResourceAsStream("/fixtures/chatflow/inbound-text.json")) {
@@ -133,23 +135,35 @@ class CrashIT {
                 assertThat(inbound.values()).allMatch(count -> count == 1);
 
                 chatflow.failNext(0);
-                // the replies are in backoff (capped at 2 minutes) when the provider returns
-                await().atMost(Duration.ofMinutes(5))
-                        .until(
-                                () ->
-                                        chatflow.calls().stream()
-                                                        .map(c -> c.params().get("msg"))
-                                                        .distinct()
-                                                        .count()
-                                                >= REPLIES);
-                await().atMost(Duration.ofMinutes(1))
-                        .until(() -> allRepliesSent(after, owner2, leadIds));
+                // every reply reaches a final state when the provider returns (its retries are in
+                // backoff, capped at 2 minutes): SENT, or UNKNOWN when the kill caught its send
+                // under way — never re-sent blindly (ADR 006)
+                Map<String, String> replies =
+                        await().atMost(Duration.ofMinutes(5))
+                                .until(
+                                        () -> replyStatuses(after, owner2, leadIds),
+                                        r ->
+                                                r.size() == REPLIES
+                                                        && r.values().stream()
+                                                                .allMatch(
+                                                                        st ->
+                                                                                st.equals("SENT")
+                                                                                        || st
+                                                                                                .equals(
+                                                                                                        "UNKNOWN")));
                 Map<String, Long> delivered = new HashMap<>();
                 chatflow.calls()
                         .forEach(c -> delivered.merge(c.params().get("msg"), 1L, Long::sum));
                 for (int i = 0; i < REPLIES; i++) {
-                    assertThat(delivered.get("reply-" + i)).as("reply-" + i).isEqualTo(1L);
+                    String reply = "reply-" + i;
+                    long times = delivered.getOrDefault(reply, 0L);
+                    if (replies.get(reply).equals("SENT")) {
+                        assertThat(times).as(reply + " (SENT)").isEqualTo(1L);
+                    } else {
+                        assertThat(times).as(reply + " (UNKNOWN)").isLessThanOrEqualTo(1L);
+                    }
                 }
+                assertThat(replies.values()).contains("SENT");
             } finally {
                 first.close();
                 if (second != null) {
@@ -221,7 +235,9 @@ class CrashIT {
         return texts;
     }
 
-    private static boolean allRepliesSent(Api api, String token, List<Long> leadIds) {
+    /** Each reply's text and its status, from the leads' conversations. */
+    private static Map<String, String> replyStatuses(Api api, String token, List<Long> leadIds) {
+        Map<String, String> statuses = new HashMap<>();
         for (long id : leadIds) {
             JsonArray messages =
                     api.get("/api/crm/leads/" + id + "/messages?limit=200", token)
@@ -230,11 +246,11 @@ class CrashIT {
             for (var v : messages) {
                 JsonObject m = v.asJsonObject();
                 if (m.getString("direction").equals("OUT")
-                        && !m.getString("status").equals("SENT")) {
-                    return false;
+                        && m.getString("text", "").startsWith("reply-")) {
+                    statuses.put(m.getString("text"), m.getString("status"));
                 }
             }
         }
-        return true;
+        return statuses;
     }
 }

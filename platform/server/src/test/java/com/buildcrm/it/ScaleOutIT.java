@@ -365,12 +365,19 @@ class ScaleOutIT {
                                 }
                                 return true;
                             });
-            await().atMost(Duration.ofMinutes(2))
+            // the burst has settled when nothing of it is left to run: no message waits to be
+            // sent, and no inbox, turn or send job is queued or held (the dead instance's return
+            // after the dead-execution check). A greeting goes out on arrival and a busy company's
+            // turns run after every greeting (ADR 054), so an empty outbox alone can come before
+            // the turns' answers are written and sent.
+            await().atMost(Duration.ofMinutes(3))
                     .until(
                             () ->
                                     scalar(
                                                     c,
-                                                    "SELECT count(*) FROM platform.outbox WHERE status = 'PENDING'")
+                                                    "SELECT (SELECT count(*) FROM platform.outbox WHERE status = 'PENDING')"
+                                                            + " + (SELECT count(*) FROM platform.scheduled_tasks WHERE task_name"
+                                                            + " IN ('process-inbox', 'ai-turn', 'send-outbox'))")
                                             == 0);
             System.out.printf(
                     "ScaleOutIT: the burst settled %d s after the kill%n",
