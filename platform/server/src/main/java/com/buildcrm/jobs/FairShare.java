@@ -65,8 +65,7 @@ final class FairShare {
 
     /** The priority a job of {@code tenantId} would get now, without counting it. */
     int peek(int base, long tenantId, long nowNanos) {
-        Volume v = volumes.get(tenantId);
-        return stored(base, steps(v == null ? 0 : decayed(v, nowNanos)));
+        return stored(base, stepsNow(tenantId, nowNanos));
     }
 
     /**
@@ -77,9 +76,13 @@ final class FairShare {
      * (ADR 054).
      */
     int yielding(int base, int stored, long tenantId, long nowNanos) {
+        return stepsNow(tenantId, nowNanos) == 0 ? stored : stored(base, MAX_STEPS);
+    }
+
+    /** The company's band now, without counting a job. */
+    private int stepsNow(long tenantId, long nowNanos) {
         Volume v = volumes.get(tenantId);
-        int steps = steps(v == null ? 0 : decayed(v, nowNanos));
-        return steps == 0 ? stored : stored(base, MAX_STEPS);
+        return steps(v == null ? 0 : decayed(v, nowNanos));
     }
 
     /** The stored priority of a job of type priority {@code base} in band {@code steps}. */

@@ -35,20 +35,9 @@ class AiManagerIT {
                 api.createTenant(operator, "ai-panels", "ru", "owner@ai.kz", "owner-pass-1")
                         .getJsonNumber("id")
                         .longValue();
-        Reply channel =
-                api.method(
-                        "PUT",
-                        "/api/admin/tenants/" + tenantId + "/channel",
-                        operator,
-                        "{\"provider\":\"sandbox\",\"settings\":{}}");
-        assertThat(channel.status()).as(channel.toString()).isEqualTo(200);
-        Reply ai =
-                api.method(
-                        "PUT",
-                        "/api/admin/tenants/" + tenantId + "/ai",
-                        operator,
-                        "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":2500}");
-        assertThat(ai.status()).as(ai.toString()).isEqualTo(200);
+        api.setSandboxChannel(operator, tenantId);
+        api.setAiSettings(
+                operator, tenantId, "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":2500}");
         owner = api.userLogin("ai-panels", "owner@ai.kz", "owner-pass-1");
         sandbox =
                 new Sandbox(api, operator, tenantId, owner)
@@ -267,21 +256,9 @@ class AiManagerIT {
                 api.createTenant(operator, "ai-slow", "ru", "owner@slow.kz", "owner-pass-1")
                         .getJsonNumber("id")
                         .longValue();
-        assertThat(
-                        api.method(
-                                        "PUT",
-                                        "/api/admin/tenants/" + slow + "/channel",
-                                        operator,
-                                        "{\"provider\":\"sandbox\",\"settings\":{}}")
-                                .status())
-                .isEqualTo(200);
-        Reply ai =
-                api.method(
-                        "PUT",
-                        "/api/admin/tenants/" + slow + "/ai",
-                        operator,
-                        "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":60000}");
-        assertThat(ai.status()).as(ai.toString()).isEqualTo(200);
+        api.setSandboxChannel(operator, slow);
+        api.setAiSettings(
+                operator, slow, "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":60000}");
         Sandbox client =
                 new Sandbox(
                                 api,
@@ -306,14 +283,7 @@ class AiManagerIT {
 
         // the company stops waiting: the next message's turn answers the whole burst, once,
         // without a second chain
-        assertThat(
-                        api.method(
-                                        "PUT",
-                                        "/api/admin/tenants/" + slow + "/ai",
-                                        operator,
-                                        "{\"debounceMs\":0}")
-                                .status())
-                .isEqualTo(200);
+        api.setAiSettings(operator, slow, "{\"debounceMs\":0}");
         client.answer(phone, "Нужен дом 8 на 10");
         JsonObject answered =
                 client.awaitLead(

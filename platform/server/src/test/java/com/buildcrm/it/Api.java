@@ -216,6 +216,27 @@ public final class Api {
         }
     }
 
+    /** Connects a tenant to the in-process sandbox channel; the request must succeed. */
+    public void setSandboxChannel(String operatorToken, long tenantId) {
+        Reply r =
+                method(
+                        "PUT",
+                        "/api/admin/tenants/" + tenantId + "/channel",
+                        operatorToken,
+                        "{\"provider\":\"sandbox\",\"settings\":{}}");
+        if (r.status() != 200) {
+            throw new AssertionError("sandbox channel failed: " + r);
+        }
+    }
+
+    /** Writes a tenant's AI settings ({@code json}, as the operator's console sends them). */
+    public void setAiSettings(String operatorToken, long tenantId, String json) {
+        Reply r = method("PUT", "/api/admin/tenants/" + tenantId + "/ai", operatorToken, json);
+        if (r.status() != 200) {
+            throw new AssertionError("AI settings failed: " + r);
+        }
+    }
+
     public JsonObject createUser(
             String token, String name, String email, String role, String password) {
         Reply r =

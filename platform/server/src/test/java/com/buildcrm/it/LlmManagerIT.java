@@ -44,14 +44,7 @@ class LlmManagerIT {
                 api.createTenant(operator, "ai-llm", "ru", "owner@llm.kz", "owner-pass-1")
                         .getJsonNumber("id")
                         .longValue();
-        assertThat(
-                        api.method(
-                                        "PUT",
-                                        "/api/admin/tenants/" + tenantId + "/channel",
-                                        operator,
-                                        "{\"provider\":\"sandbox\",\"settings\":{}}")
-                                .status())
-                .isEqualTo(200);
+        api.setSandboxChannel(operator, tenantId);
         Reply ai =
                 api.method(
                         "PUT",
