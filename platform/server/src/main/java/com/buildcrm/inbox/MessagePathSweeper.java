@@ -2,20 +2,25 @@ package com.buildcrm.inbox;
 
 import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.jobs.RecurringJob;
+import com.buildcrm.live.LivePublisher;
 import com.buildcrm.outbox.OutboxSweep;
 import com.buildcrm.tenancy.Storage;
+import com.buildcrm.tenancy.TenantRef;
+import com.buildcrm.tenancy.TenantTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every 5 s, in one platform transaction, re-enqueues what a crash or a lost job left behind on the
  * message path: stored inbound events whose processing job is gone (but not poisoned rows, see
- * {@link InboxLimits}), then the outbox's part ({@link OutboxSweep}: lost sends, and sends
- * interrupted mid-flight marked UNKNOWN). It lives with the inbox, where the path starts; the
- * outbox does not depend on the inbox.
+ * {@link InboxLimits}), then the outbox's part ({@link OutboxSweep}: lost sends). Sends interrupted
+ * mid-flight are then marked UNKNOWN, outbox row and CRM message together, in each company's own
+ * unit of work, and the company's screens are told. It lives with the inbox, where the path starts;
+ * the outbox does not depend on the inbox.
  */
 @ApplicationScoped
 public class MessagePathSweeper implements RecurringJob {
@@ -25,6 +30,8 @@ public class MessagePathSweeper implements RecurringJob {
 
     @Inject Storage storage;
     @Inject InboxLimits limits;
+    @Inject TenantTransactions tenants;
+    @Inject LivePublisher live;
 
     @Override
     public String name() {
@@ -38,30 +45,45 @@ public class MessagePathSweeper implements RecurringJob {
 
     @Override
     public void run() {
-        storage.transactions()
-                .inPlatformDo(
-                        em -> {
-                            @SuppressWarnings("unchecked")
-                            List<Object> stale =
-                                    em.createNativeQuery(
-                                                    "SELECT i.id FROM platform.inbox i WHERE i.processed_at IS NULL"
-                                                            + " AND i.received_at < now() - interval '30 seconds'"
-                                                            + " AND i.attempts < ?1"
-                                                            // only work whose job is gone, not a
-                                                            // backlog
-                                                            + " AND NOT EXISTS (SELECT 1 FROM platform.scheduled_tasks st"
-                                                            + "   WHERE st.task_name = 'process-inbox' AND st.task_instance = i.id::text)"
-                                                            + " ORDER BY i.id LIMIT 500")
-                                            .setParameter(1, limits.maxAttempts())
-                                            .getResultList();
-                            for (Object id : stale) {
-                                JobQueue.enqueuePlatform(
-                                        em,
-                                        InboxService.PROCESS_TASK,
-                                        id.toString(),
-                                        Instant.now());
-                            }
-                            OutboxSweep.sweep(em);
-                        });
+        List<Long> interrupted =
+                storage.transactions()
+                        .inPlatform(
+                                em -> {
+                                    @SuppressWarnings("unchecked")
+                                    List<Object> stale =
+                                            em.createNativeQuery(
+                                                            "SELECT i.id FROM platform.inbox i WHERE i.processed_at IS NULL"
+                                                                    + " AND i.received_at < now() - interval '30 seconds'"
+                                                                    + " AND i.attempts < ?1"
+                                                                    // only work whose job is gone,
+                                                                    // not a
+                                                                    // backlog
+                                                                    + " AND NOT EXISTS (SELECT 1 FROM platform.scheduled_tasks st"
+                                                                    + "   WHERE st.task_name = 'process-inbox' AND st.task_instance = i.id::text)"
+                                                                    + " ORDER BY i.id LIMIT 500")
+                                                    .setParameter(1, limits.maxAttempts())
+                                                    .getResultList();
+                                    for (Object id : stale) {
+                                        JobQueue.enqueuePlatform(
+                                                em,
+                                                InboxService.PROCESS_TASK,
+                                                id.toString(),
+                                                Instant.now());
+                                    }
+                                    return OutboxSweep.sweep(em);
+                                });
+        for (long tenantId : interrupted) {
+            Optional<TenantRef> company = tenants.forJob(tenantId);
+            if (company.isPresent()) {
+                live.publish(
+                        tenants.in(
+                                company.get(),
+                                work -> OutboxSweep.markInterrupted(work.em(), tenantId)));
+            } else {
+                storage.transactions()
+                        .inPlatformDo(
+                                em -> OutboxSweep.markInterruptedWithoutCompany(em, tenantId));
+            }
+        }
     }
 }

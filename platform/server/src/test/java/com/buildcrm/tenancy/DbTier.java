@@ -89,6 +89,14 @@ public final class DbTier {
         return directory;
     }
 
+    /** The sanctioned way into a tenant for jobs, as the server wires it. */
+    public TenantTransactions tenants() {
+        TenantTransactions tenants = new TenantTransactions();
+        tenants.storage = storage;
+        tenants.directory = directory();
+        return tenants;
+    }
+
     public DataSource dataSource() {
         return storage.dataSource();
     }
