@@ -7,6 +7,8 @@ import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
 import com.buildcrm.brain.Conversation;
 import com.buildcrm.brain.TurnOutcome;
+import com.buildcrm.identity.SessionChange;
+import com.buildcrm.identity.SessionSignals;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.plugin.api.FieldType;
@@ -38,6 +40,7 @@ public class AiAdminService {
     @Inject PackHost packs;
     @Inject AiBrains brains;
     @Inject PreviewKnowledge knowledge;
+    @Inject SessionSignals signals;
 
     /** The AI settings as the console shows them (the key masked). */
     public record AiView(
@@ -149,7 +152,16 @@ public class AiAdminService {
                                             "apiKeyChanged",
                                             newKey.isPresent() || clearKey));
                         });
+        setupChanged(tenantId);
         return ai(tenantId);
+    }
+
+    /**
+     * After a change of what a turn and a greeting read ({@code FirstContact.configured}) has
+     * committed: every instance drops its kept copy, this one before the answer returns.
+     */
+    private void setupChanged(long tenantId) {
+        signals.publish(SessionChange.setup(tenantId));
     }
 
     public PackView pack(long tenantId) {
@@ -210,6 +222,7 @@ public class AiAdminService {
                                     packId,
                                     Map.of("settings", String.join(",", clean.keySet())));
                         });
+        setupChanged(tenantId);
         return pack(tenantId);
     }
 
@@ -244,6 +257,7 @@ public class AiAdminService {
                                     "steps",
                                     Map.of("steps", steps.size()));
                         });
+        setupChanged(tenantId);
         return greeting(tenantId);
     }
 
@@ -257,6 +271,7 @@ public class AiAdminService {
                             AuditLog.record(
                                     em, actor, tenantId, "greeting.reset", "steps", Map.of());
                         });
+        setupChanged(tenantId);
         return greeting(tenantId);
     }
 

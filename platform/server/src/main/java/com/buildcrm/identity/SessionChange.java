@@ -5,7 +5,8 @@ import java.util.UUID;
 /**
  * Something that may end sessions or change what an open stream may see, sent to every instance: a
  * user changed (role, status, password), a session (refresh-token family) was revoked, a company
- * was suspended or resumed, or a company's visibility setting changed.
+ * was suspended or resumed, a company's visibility setting changed, or a company's AI setup (AI
+ * settings, industry pack, greeting chain) changed, which only drops kept answers.
  *
  * @param kind what changed
  * @param tenantId the company concerned (null for an operator or a session)
@@ -20,7 +21,8 @@ public record SessionChange(Kind kind, Long tenantId, Long id, UUID session) {
         OPERATOR,
         SESSION,
         TENANT,
-        SETTINGS
+        SETTINGS,
+        SETUP
     }
 
     public static SessionChange user(long tenantId, long userId) {
@@ -41,6 +43,10 @@ public record SessionChange(Kind kind, Long tenantId, Long id, UUID session) {
 
     public static SessionChange settings(long tenantId) {
         return new SessionChange(Kind.SETTINGS, tenantId, null, null);
+    }
+
+    public static SessionChange setup(long tenantId) {
+        return new SessionChange(Kind.SETUP, tenantId, null, null);
     }
 
     /** The NOTIFY payload: {@code KIND:tenant:id:session} (empty parts for null). */

@@ -1,5 +1,6 @@
 package com.buildcrm.identity;
 
+import com.buildcrm.tenancy.KeptAnswersDropped;
 import com.buildcrm.tenancy.SignalledCache;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
@@ -7,6 +8,7 @@ import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -35,6 +37,7 @@ public class SessionGuard {
     @Inject Storage storage;
     @Inject TenantTransactions tenants;
     @Inject TenantDirectory directory;
+    @Inject Event<KeptAnswersDropped> dropped;
 
     private final SignalledCache<String, Object> cache = new SignalledCache<>(TTL, MAX_ENTRIES);
 
@@ -108,11 +111,13 @@ public class SessionGuard {
 
     /**
      * Forgets every answer (a change was signalled, or the signals may have been missed), the
-     * companies' status included ({@link TenantDirectory}).
+     * companies' status included ({@link TenantDirectory}), and every other kept answer ({@link
+     * KeptAnswersDropped}: a company's AI setup, for one).
      */
     public void invalidateAll() {
         cache.invalidateAll();
         directory.invalidateAll();
+        dropped.fire(new KeptAnswersDropped());
     }
 
     @SuppressWarnings("unchecked")

@@ -300,6 +300,54 @@ class AiManagerIT {
         assertThat(after).contains("followup.armed");
     }
 
+    @Test
+    void theOperatorsChangesToTheAiSetupApplyToTheVeryNextLead() {
+        // the company's setup is kept per instance between turns (ADR 055); a change drops it
+        long kept =
+                api.createTenant(operator, "ai-kept", "ru", "owner@kept.kz", "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+        api.setSandboxChannel(operator, kept);
+        api.setAiSettings(
+                operator, kept, "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":0}");
+        Sandbox client =
+                new Sandbox(
+                                api,
+                                operator,
+                                kept,
+                                api.userLogin("ai-kept", "owner@kept.kz", "owner-pass-1"))
+                        .clientName("Дана")
+                        .timeouts(Duration.ofSeconds(40), Duration.ofSeconds(40));
+        client.write("+77010000041", "Здравствуйте");
+        assertThat(kinds(client.awaitOutbound("+77010000041", 6)))
+                .startsWith("TEXT", "IMAGE", "IMAGE", "IMAGE", "TEXT");
+
+        // a new greeting chain greets the next lead at once, not after the kept copy expires
+        String greeting = "Добрый день! Меня зовут Дана, я помогу подобрать дом.";
+        assertThat(
+                        api.method(
+                                        "PUT",
+                                        "/api/admin/tenants/" + kept + "/greeting",
+                                        operator,
+                                        "{\"steps\":[{\"kind\":\"text\",\"text\":\""
+                                                + greeting
+                                                + "\"}]}")
+                                .status())
+                .isEqualTo(200);
+        client.write("+77010000042", "Здравствуйте");
+        JsonArray second = client.awaitOutbound("+77010000042", 2);
+        assertThat(second.get(0).asJsonObject().getString("text")).isEqualTo(greeting);
+
+        // the AI switched off: the next lead gets nothing from it
+        api.setAi(operator, kept, false);
+        client.write("+77010000043", "Здравствуйте");
+        JsonObject silent = client.lead("+77010000043");
+        assertThat(silent.getJsonObject("lastMessage").getString("direction")).isEqualTo("IN");
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> client.outbound("+77010000043").isEmpty());
+    }
+
     private static List<String> eventTypes(JsonArray events) {
         return events.stream()
                 .map(e -> e.asJsonObject().getString("type"))

@@ -35,7 +35,6 @@ import com.buildcrm.outbox.OutgoingMessage;
 import com.buildcrm.outbox.OutgoingMessages;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.plugin.api.IndustryPack;
-import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.tenancy.TenantWork;
@@ -67,7 +66,6 @@ public class AiTurnWorker {
     private static final Logger LOG = Logger.getLogger(AiTurnWorker.class.getName());
     static final int HISTORY = 30;
 
-    @Inject Storage storage;
     @Inject TenantTransactions tenants;
     @Inject AiBrains brains;
     @Inject KnowledgeAdminService knowledge;
@@ -111,9 +109,8 @@ public class AiTurnWorker {
     }
 
     private void turn(TenantRef tenant, long tenantId, long leadId, long messageId) {
-        // the company's setup and its greeting chain in one platform transaction (ADR 050)
-        FirstContact.Configured configured =
-                storage.transactions().inPlatform(em -> firstContact.configured(em, tenantId));
+        // the company's setup and its greeting chain, kept per instance (ADR 055)
+        FirstContact.Configured configured = firstContact.configured(tenantId);
         TenantSetup setup = configured.setup();
         if (!setup.ai().enabled()) {
             // no AI answers, but a voice note is still heard for the person (ADR 037)

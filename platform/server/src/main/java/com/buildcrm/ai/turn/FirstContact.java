@@ -14,16 +14,20 @@ import com.buildcrm.outbox.OutgoingMessages;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.phone.PhoneNumbers;
 import com.buildcrm.plugin.api.IndustryPack;
+import com.buildcrm.tenancy.KeptAnswersDropped;
+import com.buildcrm.tenancy.SignalledCache;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantRef;
 import com.buildcrm.tenancy.TenantTransactions;
 import com.buildcrm.tenancy.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,6 +63,28 @@ public class FirstContact {
     /** The company's AI setup, its pack and (when the AI answers) its greeting chain, together. */
     record Configured(
             AiTurnWorker.TenantSetup setup, IndustryPack pack, GreetingChains.Chain chain) {}
+
+    /**
+     * How long a company's {@link Configured} is kept when no change is signalled (ADR 055): the
+     * operator's changes drop it at once on every instance ({@code SessionChange.setup}); this
+     * bounds it if a signal is lost.
+     */
+    static final Duration KEPT = Duration.ofSeconds(5);
+
+    private final SignalledCache<Long, Configured> kept = new SignalledCache<>(KEPT, 20_000);
+
+    /**
+     * The company's {@link Configured}, kept per instance for {@link #KEPT} (a greeting and every
+     * turn need it; reading it is a platform transaction of three queries).
+     */
+    Configured configured(long tenantId) {
+        return kept.get(
+                tenantId, () -> storage.transactions().inPlatform(em -> configured(em, tenantId)));
+    }
+
+    void dropKept(@Observes KeptAnswersDropped dropped) {
+        kept.invalidateAll();
+    }
 
     /** Reads {@link Configured} in the caller's platform transaction. */
     Configured configured(EntityManager platformEm, long tenantId) {
@@ -102,8 +128,7 @@ public class FirstContact {
             return;
         }
         try {
-            Configured configured =
-                    storage.transactions().inPlatform(em -> configured(em, tenant.id()));
+            Configured configured = configured(tenant.id());
             if (!configured.setup().ai().enabled() || configured.chain().steps().isEmpty()) {
                 return;
             }
