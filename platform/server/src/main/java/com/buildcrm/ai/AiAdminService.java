@@ -7,19 +7,19 @@ import com.buildcrm.audit.AuditLog;
 import com.buildcrm.audit.AuditLog.Actor;
 import com.buildcrm.brain.Conversation;
 import com.buildcrm.brain.TurnOutcome;
-import com.buildcrm.identity.SessionChange;
-import com.buildcrm.identity.SessionSignals;
 import com.buildcrm.lead.LeadJson;
 import com.buildcrm.pack.PackHost;
 import com.buildcrm.plugin.api.FieldType;
 import com.buildcrm.plugin.api.IndustryPack;
 import com.buildcrm.plugin.api.PackSetting;
 import com.buildcrm.secret.Masking;
+import com.buildcrm.tenancy.CompanySetupChanged;
 import com.buildcrm.tenancy.Storage;
 import com.buildcrm.tenancy.TenantDirectory;
 import com.buildcrm.web.ApiProblem;
 import com.buildcrm.web.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public class AiAdminService {
     @Inject PackHost packs;
     @Inject AiBrains brains;
     @Inject PreviewKnowledge knowledge;
-    @Inject SessionSignals signals;
+    @Inject Event<CompanySetupChanged> setupChanged;
 
     /** The AI settings as the console shows them (the key masked). */
     public record AiView(
@@ -161,7 +161,7 @@ public class AiAdminService {
      * committed: every instance drops its kept copy, this one before the answer returns.
      */
     private void setupChanged(long tenantId) {
-        signals.publish(SessionChange.setup(tenantId));
+        setupChanged.fire(new CompanySetupChanged(tenantId));
     }
 
     public PackView pack(long tenantId) {

@@ -4,8 +4,13 @@ import com.buildcrm.config.ServerSettings;
 import com.buildcrm.json.Jsonp;
 import com.buildcrm.secret.Masking;
 import com.buildcrm.secret.SecretBox;
+import com.buildcrm.tenancy.CompanySetupChanged;
+import com.buildcrm.tenancy.KeptAnswersDropped;
+import com.buildcrm.tenancy.SignalledCache;
 import com.buildcrm.tenancy.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,7 +18,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,18 +56,44 @@ public class TenantChannels {
     @Inject ServerSettings serverSettings;
 
     @Inject Channels channels;
+    @Inject Event<CompanySetupChanged> setupChanged;
+
+    /**
+     * How long a company's channel is kept when no change is signalled (ADR 055): every webhook
+     * looks its channel up by key and every send batch by company, each a platform transaction and
+     * a decryption; a change made here drops it on every instance at once ({@code
+     * CompanySetupChanged}), this bounds it if a signal is lost.
+     */
+    static final Duration KEPT = Duration.ofSeconds(5);
+
+    private final SignalledCache<Long, Connected> byTenant = new SignalledCache<>(KEPT, 20_000);
+    private final SignalledCache<String, Connected> byKey = new SignalledCache<>(KEPT, 20_000);
 
     /** The registry of provider adapters. */
     public Channels channels() {
         return channels;
     }
 
+    /** The channel a webhook's key routes to (kept for {@link #KEPT}; a key not found never is). */
     public Optional<Connected> byWebhook(String provider, String webhookKey) {
-        return find("webhook_key = ?1 AND provider = ?2", webhookKey, provider);
+        return byKey.getPresent(
+                provider + " " + webhookKey,
+                () -> find("webhook_key = ?1 AND provider = ?2", webhookKey, provider));
     }
 
+    /** The company's channel (kept for {@link #KEPT}). */
     public Optional<Connected> forTenant(long tenantId) {
+        return byTenant.getPresent(tenantId, () -> stored(tenantId));
+    }
+
+    /** The company's channel as stored now (for a change, which must start from it). */
+    private Optional<Connected> stored(long tenantId) {
         return find("tenant_id = ?1", tenantId, null);
+    }
+
+    void dropKept(@Observes KeptAnswersDropped dropped) {
+        byTenant.invalidateAll();
+        byKey.invalidateAll();
     }
 
     public WhatsAppGateway gateway(Connected channel) {
@@ -79,8 +112,7 @@ public class TenantChannels {
      */
     public Connected configure(long tenantId, String provider, Map<String, String> input) {
         ChannelProvider p = channels().provider(provider);
-        Optional<Connected> existing =
-                forTenant(tenantId).filter(c -> c.provider().equals(provider));
+        Optional<Connected> existing = stored(tenantId).filter(c -> c.provider().equals(provider));
         Map<String, String> plain = new LinkedHashMap<>();
         Map<String, String> secret = new LinkedHashMap<>();
         boolean endpointChanged = existing.isPresent() && endpointChanged(p, existing.get(), input);
@@ -136,7 +168,9 @@ public class TenantChannels {
                                         .setParameter(4, encrypted)
                                         .setParameter(5, key)
                                         .executeUpdate());
-        return new Connected(tenantId, provider, merged, key);
+        // every instance forgets the old channel (its key and secrets) now, not after KEPT
+        setupChanged.fire(new CompanySetupChanged(tenantId));
+        return new Connected(tenantId, provider, Collections.unmodifiableMap(merged), key);
     }
 
     /** The setting naming the provider's API endpoint, where its credentials are sent. */
@@ -175,9 +209,12 @@ public class TenantChannels {
         return p.settingFields().stream().anyMatch(f -> f.name().equals(name) && f.required());
     }
 
-    /** A new webhook secret (and routing key): the old webhook URL stops working at once. */
+    /**
+     * A new webhook secret (and routing key): the old webhook URL stops working at once, on every
+     * instance ({@link #configure} signals the change).
+     */
     public Connected rotateWebhookSecret(long tenantId) {
-        Connected current = forTenant(tenantId).orElseThrow();
+        Connected current = stored(tenantId).orElseThrow();
         Map<String, String> settings = new LinkedHashMap<>(current.settings());
         settings.put("webhookSecret", randomToken(32));
         storage.transactions()
@@ -308,7 +345,9 @@ public class TenantChannels {
             settings.putAll(
                     fromJson(secrets.decrypt(r.encryptedSecrets(), Long.toString(tenantId))));
         }
-        return new Connected(tenantId, r.provider(), settings, r.webhookKey());
+        // kept and shared between threads: read-only
+        return new Connected(
+                tenantId, r.provider(), Collections.unmodifiableMap(settings), r.webhookKey());
     }
 
     /** A channel's delivery health: a typed projection of {@link #COLUMNS}. */

@@ -1,5 +1,6 @@
 package com.buildcrm.identity;
 
+import com.buildcrm.tenancy.CompanySetupChanged;
 import com.buildcrm.tenant.TenantStatusChanged;
 import com.buildcrm.user.UserAccessChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +9,9 @@ import jakarta.inject.Inject;
 
 /**
  * Ends or re-checks sessions when someone else changed who may work: the owner changed a user's
- * access, the operator suspended or resumed a company. Those packages fire events; identity, which
- * reads users and tenants, listens (so they need not depend on it).
+ * access, the operator suspended or resumed a company; and drops kept copies when the operator
+ * changed a company's AI setup or channel. Those packages fire events; identity, which reads users
+ * and tenants, listens (so they need not depend on it).
  */
 @ApplicationScoped
 public class AccessChanges {
@@ -23,6 +25,11 @@ public class AccessChanges {
         } else {
             auth.userChanged(change.tenantId(), change.userId());
         }
+    }
+
+    void onSetup(@Observes CompanySetupChanged change) {
+        // every instance drops its kept copy of the company's AI setup and channel (ADR 055)
+        signals.publish(SessionChange.setup(change.tenantId()));
     }
 
     void onTenant(@Observes TenantStatusChanged change) {

@@ -189,6 +189,34 @@ class MessagingIT {
     }
 
     @Test
+    void aRotatedWebhookSecretStopsTheOldUrlAtOnceAndTheNewOneWorks() throws IOException {
+        long rotating =
+                api.createTenant(operator, "wa-rotate", "ru", "owner@rotate-wa.kz", "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+        api.setAi(operator, rotating, false);
+        Reply channel =
+                api.setChatFlowChannel(
+                        operator, rotating, chatflow.baseUrl(), "eyJ-rotate", "Uk9UQVRF");
+        assertThat(channel.status()).as(channel.toString()).isEqualTo(200);
+        String old = Api.webhookPath(channel.json());
+        String text = fixture("inbound-text.json");
+        // the channel is now known (and kept) under its old key
+        assertThat(api.post(old, null, text.replace("3F36C3C880D877783735", "ROT-1")).status())
+                .isEqualTo(200);
+
+        Reply rotated =
+                api.post("/api/admin/tenants/" + rotating + "/channel/rotate-secret", operator, "");
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        String fresh = Api.webhookPath(rotated.json());
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(api.post(old, null, text.replace("3F36C3C880D877783735", "ROT-2")).status())
+                .isEqualTo(404);
+        assertThat(api.post(fresh, null, text.replace("3F36C3C880D877783735", "ROT-3")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void phoneVariantsOfOnePersonEndInOneLead() {
         long sandboxTenant =
                 api.createTenant(operator, "wa-sandbox", "ru", "owner@sb.kz", "owner-pass-1")
