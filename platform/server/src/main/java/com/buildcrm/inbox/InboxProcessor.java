@@ -254,13 +254,16 @@ public class InboxProcessor {
             published.add(new LiveEvent(tenant.id(), "lead.created", lead.id(), null));
         }
         published.add(new LiveEvent(tenant.id(), "message.created", lead.id(), message.id()));
-        followUps.cancelPending(
-                TenantWork.of(em),
-                lead.id(),
-                Decision.Reason.CLIENT_REPLIED,
-                ActorKind.SYSTEM,
-                null,
-                now);
+        if (!created) {
+            // a lead made just now has no follow-up to cancel (one statement less per new lead)
+            followUps.cancelPending(
+                    TenantWork.of(em),
+                    lead.id(),
+                    Decision.Reason.CLIENT_REPLIED,
+                    ActorKind.SYSTEM,
+                    null,
+                    now);
+        }
         if (lead.ledByAi() && lead.aiEnabled()) {
             AiSettingsStore.OnArrival ai = aiSettings.onArrival(em, tenant.id());
             // one AI turn per burst: each message schedules one; only the newest one answers
