@@ -34,6 +34,16 @@ public class TenantTransactions {
     }
 
     /**
+     * Like {@link #in}, for work that only reads (an AI turn's snapshot of the lead): the database
+     * refuses any write, and the unit of work neither flushes before its queries nor compares what
+     * it read at the end, which is a rollback (ADR 051). A change made to an entity here is never
+     * written; return values, not entities.
+     */
+    public <T> T read(TenantRef tenant, Function<TenantWork, T> work) {
+        return storage.transactions().readInTenant(tenant, work);
+    }
+
+    /**
      * Runs a whole job for {@code tenant} with the tenant named in every log line the thread writes
      * meanwhile — also between its transactions (waiting for the LLM, calling the provider), where
      * {@link #in} alone would leave the lines unnamed. The previous label is restored afterwards.

@@ -55,10 +55,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Runs one AI turn for a lead (DESIGN §4.3): snapshot in one transaction, the brain outside any
- * transaction, then re-check and apply in a second one (fields, stage, score, events, handoff, the
- * replies into the outbox). The first turn of a lead also queues the greeting chain, exactly once.
- * Re-running a finished turn does nothing: the answered burst is recorded on the lead.
+ * Runs one AI turn for a lead (DESIGN §4.3): snapshot in one read-only transaction, the brain
+ * outside any transaction, then re-check and apply in a second one (fields, stage, score, events,
+ * handoff, the replies into the outbox). The first turn of a lead also queues the greeting chain,
+ * exactly once. Re-running a finished turn does nothing: the answered burst is recorded on the
+ * lead.
  */
 @ApplicationScoped
 public class AiTurnWorker {
@@ -117,8 +118,8 @@ public class AiTurnWorker {
             voiceNotes.transcribeMessage(tenant, messageId);
             return;
         }
-        Snapshot taken = tenants.in(tenant, work -> snapshot(work, leadId, messageId));
-        if (taken == null && tenants.in(tenant, work -> aiLeavesAlone(work, leadId))) {
+        Snapshot taken = tenants.read(tenant, work -> snapshot(work, leadId, messageId));
+        if (taken == null && tenants.read(tenant, work -> aiLeavesAlone(work, leadId))) {
             // a person took the lead (or closed it) before this turn: its voice note is still
             // transcribed for them; the AI does not answer (ADR 037)
             voiceNotes.transcribeMessage(tenant, messageId);
@@ -127,7 +128,7 @@ public class AiTurnWorker {
         if (taken != null && !taken.voicePending().isEmpty()) {
             // voice notes become the client's words before the brain sees the burst (ADR 033)
             voiceNotes.transcribe(tenant, taken.voicePending());
-            taken = tenants.in(tenant, work -> snapshot(work, leadId, messageId));
+            taken = tenants.read(tenant, work -> snapshot(work, leadId, messageId));
         }
         Snapshot snap = taken;
         if (snap == null) {
