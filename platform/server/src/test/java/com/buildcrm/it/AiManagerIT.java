@@ -252,21 +252,8 @@ class AiManagerIT {
     void aNewLeadIsGreetedOnArrivalAndItsTurnAnswersAfterTheDebounceWithoutGreetingAgain() {
         // a company whose AI waits a minute (the most it may) for the rest of a burst: the greeting
         // must not wait for it
-        long slow =
-                api.createTenant(operator, "ai-slow", "ru", "owner@slow.kz", "owner-pass-1")
-                        .getJsonNumber("id")
-                        .longValue();
-        api.setSandboxChannel(operator, slow);
-        api.setAiSettings(
-                operator, slow, "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":60000}");
-        Sandbox client =
-                new Sandbox(
-                                api,
-                                operator,
-                                slow,
-                                api.userLogin("ai-slow", "owner@slow.kz", "owner-pass-1"))
-                        .clientName("Айгуль")
-                        .timeouts(Duration.ofSeconds(40), Duration.ofSeconds(40));
+        long slow = ruleBrainCompany("ai-slow", "owner@slow.kz", 60000);
+        Sandbox client = sandboxOf(slow, "ai-slow", "owner@slow.kz", "Айгуль");
         String phone = "+77010000031";
         client.write(phone, "Здравствуйте, мы из Астаны");
 
@@ -303,21 +290,8 @@ class AiManagerIT {
     @Test
     void theOperatorsChangesToTheAiSetupApplyToTheVeryNextLead() {
         // the company's setup is kept per instance between turns (ADR 055); a change drops it
-        long kept =
-                api.createTenant(operator, "ai-kept", "ru", "owner@kept.kz", "owner-pass-1")
-                        .getJsonNumber("id")
-                        .longValue();
-        api.setSandboxChannel(operator, kept);
-        api.setAiSettings(
-                operator, kept, "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":0}");
-        Sandbox client =
-                new Sandbox(
-                                api,
-                                operator,
-                                kept,
-                                api.userLogin("ai-kept", "owner@kept.kz", "owner-pass-1"))
-                        .clientName("Дана")
-                        .timeouts(Duration.ofSeconds(40), Duration.ofSeconds(40));
+        long kept = ruleBrainCompany("ai-kept", "owner@kept.kz", 0);
+        Sandbox client = sandboxOf(kept, "ai-kept", "owner@kept.kz", "Дана");
         client.write("+77010000041", "Здравствуйте");
         assertThat(kinds(client.awaitOutbound("+77010000041", 6)))
                 .startsWith("TEXT", "IMAGE", "IMAGE", "IMAGE", "TEXT");
@@ -346,6 +320,27 @@ class AiManagerIT {
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> client.outbound("+77010000043").isEmpty());
+    }
+
+    /** A new company on the sandbox channel whose AI answers with the rule brain. */
+    private static long ruleBrainCompany(String slug, String ownerEmail, int debounceMs) {
+        long id =
+                api.createTenant(operator, slug, "ru", ownerEmail, "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+        api.setSandboxChannel(operator, id);
+        api.setAiSettings(
+                operator,
+                id,
+                "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":" + debounceMs + "}");
+        return id;
+    }
+
+    /** The sandbox chats of that company, its client writing as {@code clientName}. */
+    private static Sandbox sandboxOf(long id, String slug, String ownerEmail, String clientName) {
+        return new Sandbox(api, operator, id, api.userLogin(slug, ownerEmail, "owner-pass-1"))
+                .clientName(clientName)
+                .timeouts(Duration.ofSeconds(40), Duration.ofSeconds(40));
     }
 
     private static List<String> eventTypes(JsonArray events) {
