@@ -158,7 +158,10 @@ class SweeperDbTest {
                                         + " FROM messages ORDER BY id"))
                 .map(String::valueOf)
                 .containsExactly("4=UNKNOWN:interrupted while sending", "5=QUEUED:", "7=QUEUED:");
-        assertThat(published).containsExactly(new LiveEvent(acme.id(), "message.status", 1L, 4L));
+        // the sweep is the platform's: other tests' companies in this database may have some too
+        assertThat(published)
+                .filteredOn(e -> e.tenantId() == acme.id())
+                .containsExactly(new LiveEvent(acme.id(), "message.status", 1L, 4L));
     }
 
     private static List<String> jobs(String task) {
