@@ -29,9 +29,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -86,8 +86,7 @@ public class InboxProcessor {
         }
         mediaFetcher.fetchMissing(first, start.awaitingMedia());
         List<LiveEvent> published = new ArrayList<>();
-        // each lead to greet, with its newest message (whose turn answers the burst)
-        Map<Long, Long> toGreet = new LinkedHashMap<>();
+        Set<Long> toGreet = new LinkedHashSet<>();
         tenants.in(
                 tenant,
                 work -> {
@@ -112,7 +111,7 @@ public class InboxProcessor {
                 });
         published.forEach(live::fire);
         // a new lead is greeted at once, before the debounce and its turn (ADR 054)
-        firstContact.greet(tenant, toGreet);
+        firstContact.greet(tenant, List.copyOf(toGreet));
     }
 
     /**
@@ -135,7 +134,7 @@ public class InboxProcessor {
             TenantRef tenant,
             InboxRow row,
             List<LiveEvent> published,
-            Map<Long, Long> toGreet) {
+            Set<Long> toGreet) {
         if (row.event() instanceof InboxEvent.Receipt receipt) {
             applyReceipt(em, tenant, row, receipt, published);
             return null;
@@ -275,7 +274,7 @@ public class InboxProcessor {
                     message.id(),
                     clock.instant().plusMillis(ai.debounceMs()));
             if (ai.enabled() && FirstContact.toGreet(lead)) {
-                toGreet.put(lead.id(), message.id());
+                toGreet.add(lead.id());
             }
         } else if (message.isVoiceWithFile()) {
             // no AI turn will hear it: transcribed for the person who leads the lead (ADR 037)

@@ -4,8 +4,6 @@ import com.buildcrm.jobs.JobQueue;
 import com.buildcrm.jobs.JobType;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Schedules AI turns. Every client message schedules a turn {@code debounce} later, keyed by that
@@ -23,23 +21,6 @@ public final class AiTurns {
     public static void schedule(
             EntityManager em, long tenantId, long leadId, long messageId, Instant due) {
         JobQueue.enqueue(em, TASK, tenantId, tenantId + ":" + leadId + ":" + messageId, due);
-    }
-
-    /**
-     * Moves the turn keyed by {@code messageId}, while no instance has picked it, to {@code at} if
-     * it is due earlier (ADR 056): a greeted lead's answer cannot go out before its greeting chain
-     * has, so computing it sooner only takes the machine from other leads' first contacts.
-     */
-    public static void notBefore(
-            EntityManager em, long tenantId, long leadId, long messageId, Instant at) {
-        em.createNativeQuery(
-                        "UPDATE platform.scheduled_tasks SET execution_time = ?3, version = version + 1"
-                                + " WHERE task_name = ?1 AND task_instance = ?2 AND NOT picked"
-                                + " AND execution_time < ?3")
-                .setParameter(1, TASK.name())
-                .setParameter(2, tenantId + ":" + leadId + ":" + messageId)
-                .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .executeUpdate();
     }
 
     /** The parts of a job instance id: tenant, lead, message. */

@@ -122,11 +122,9 @@ public class FirstContact {
     /**
      * Greets the leads the inbox just stored a first message for, each in a transaction of its own
      * after the inbox's commit. Never throws: a lead not greeted here is greeted by its turn.
-     *
-     * @param leads each lead to greet, with its newest message (whose turn answers the burst)
      */
-    public void greet(TenantRef tenant, Map<Long, Long> leads) {
-        if (leads.isEmpty()) {
+    public void greet(TenantRef tenant, List<Long> leadIds) {
+        if (leadIds.isEmpty()) {
             return;
         }
         try {
@@ -134,17 +132,12 @@ public class FirstContact {
             if (!configured.setup().ai().enabled() || configured.chain().steps().isEmpty()) {
                 return;
             }
-            for (Map.Entry<Long, Long> lead : leads.entrySet()) {
+            for (long leadId : leadIds) {
                 List<LiveEvent> published = new ArrayList<>();
                 tenants.in(
                         tenant,
                         work -> {
-                            greet(
-                                    work,
-                                    lead.getKey(),
-                                    lead.getValue(),
-                                    configured.chain(),
-                                    published);
+                            greet(work, leadId, configured.chain(), published);
                             return null;
                         });
                 published.forEach(live::fire);
@@ -155,18 +148,14 @@ public class FirstContact {
                     e,
                     () ->
                             "greeting on arrival failed for leads "
-                                    + leads.keySet()
+                                    + leadIds
                                     + "; their turns greet");
         }
     }
 
     /** Greets one lead if it still wants greeting, in the caller's tenant transaction. */
     private void greet(
-            TenantWork work,
-            long leadId,
-            long newestMessageId,
-            GreetingChains.Chain chain,
-            List<LiveEvent> published) {
+            TenantWork work, long leadId, GreetingChains.Chain chain, List<LiveEvent> published) {
         EntityManager em = work.em();
         Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
         if (lead == null || !toGreet(lead)) {
@@ -196,14 +185,6 @@ public class FirstContact {
         if (lastText != null) {
             lead.weWrote(lastText, now);
         }
-        // the answer goes out after the chain's last message (paced): its turn need not run
-        // before that, while other new leads still wait for their first reply (ADR 056)
-        AiTurns.notBefore(
-                em,
-                work.tenant().id(),
-                leadId,
-                newestMessageId,
-                at.plus(OutgoingMessages.PACE.multipliedBy(Math.max(0, drafts.size() - 1))));
         published.add(new LiveEvent(work.tenant().id(), "lead.updated", leadId, null));
     }
 
