@@ -5,8 +5,9 @@ import java.util.UUID;
 /**
  * Something that may end sessions or change what an open stream may see, sent to every instance: a
  * user changed (role, status, password), a session (refresh-token family) was revoked, a company
- * was suspended or resumed, a company's visibility setting changed, or a company's AI setup (AI
- * settings, industry pack, greeting chain) changed, which only drops kept answers.
+ * was suspended or resumed, a company's visibility setting changed, or a company's setup (AI
+ * settings, industry pack, greeting chain, WhatsApp channel) changed, which only drops kept
+ * answers.
  *
  * @param kind what changed
  * @param tenantId the company concerned (null for an operator or a session)
