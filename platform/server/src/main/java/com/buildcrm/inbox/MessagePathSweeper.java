@@ -49,15 +49,13 @@ public class MessagePathSweeper implements RecurringJob {
                 storage.transactions()
                         .inPlatform(
                                 em -> {
+                                    // only work whose job is gone, not a backlog
                                     @SuppressWarnings("unchecked")
                                     List<Object> stale =
                                             em.createNativeQuery(
                                                             "SELECT i.id FROM platform.inbox i WHERE i.processed_at IS NULL"
                                                                     + " AND i.received_at < now() - interval '30 seconds'"
                                                                     + " AND i.attempts < ?1"
-                                                                    // only work whose job is gone,
-                                                                    // not a
-                                                                    // backlog
                                                                     + " AND NOT EXISTS (SELECT 1 FROM platform.scheduled_tasks st"
                                                                     + "   WHERE st.task_name = 'process-inbox' AND st.task_instance = i.id::text)"
                                                                     + " ORDER BY i.id LIMIT 500")
