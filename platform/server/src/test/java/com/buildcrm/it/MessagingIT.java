@@ -35,11 +35,7 @@ class MessagingIT {
         api = SharedServer.get().api();
         operator = api.operatorLogin(ServerProcess.OPERATOR_EMAIL, ServerProcess.OPERATOR_PASSWORD);
         chatflow = new FakeChatFlow();
-        tenantId =
-                api.createTenant(operator, "wa-chatflow", "ru", "owner@wa.kz", "owner-pass-1")
-                        .getJsonNumber("id")
-                        .longValue();
-        api.setAi(operator, tenantId, false); // this class tests the message path, not the AI
+        tenantId = companyWithoutAi("wa-chatflow", "owner@wa.kz");
         Reply channel =
                 api.setChatFlowChannel(
                         operator, tenantId, chatflow.baseUrl(), "eyJ-test-token", "SU5TVEFOQ0U=");
@@ -48,6 +44,16 @@ class MessagingIT {
         assertThat(channel.json().getJsonObject("settings").getString("token"))
                 .doesNotContain("eyJ-test-token");
         owner = api.userLogin("wa-chatflow", "owner@wa.kz", "owner-pass-1");
+    }
+
+    /** A new company whose AI is off: this class tests the message path, not the AI. */
+    private static long companyWithoutAi(String slug, String ownerEmail) {
+        long id =
+                api.createTenant(operator, slug, "ru", ownerEmail, "owner-pass-1")
+                        .getJsonNumber("id")
+                        .longValue();
+        api.setAi(operator, id, false);
+        return id;
     }
 
     @AfterAll
@@ -190,11 +196,7 @@ class MessagingIT {
 
     @Test
     void aRotatedWebhookSecretStopsTheOldUrlAtOnceAndTheNewOneWorks() throws IOException {
-        long rotating =
-                api.createTenant(operator, "wa-rotate", "ru", "owner@rotate-wa.kz", "owner-pass-1")
-                        .getJsonNumber("id")
-                        .longValue();
-        api.setAi(operator, rotating, false);
+        long rotating = companyWithoutAi("wa-rotate", "owner@rotate-wa.kz");
         Reply channel =
                 api.setChatFlowChannel(
                         operator, rotating, chatflow.baseUrl(), "eyJ-rotate", "Uk9UQVRF");
@@ -218,11 +220,7 @@ class MessagingIT {
 
     @Test
     void phoneVariantsOfOnePersonEndInOneLead() {
-        long sandboxTenant =
-                api.createTenant(operator, "wa-sandbox", "ru", "owner@sb.kz", "owner-pass-1")
-                        .getJsonNumber("id")
-                        .longValue();
-        api.setAi(operator, sandboxTenant, false);
+        long sandboxTenant = companyWithoutAi("wa-sandbox", "owner@sb.kz");
         Reply configured =
                 api.method(
                         "PUT",
