@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the same run: {@code /api/ping} latency before the load. {@code --jvm <arg>} (repeatable) passes
  * an option to the server's JVM, e.g. {@code -XX:StartFlightRecording=filename=/tmp/fr.jfr}. {@code
  * --gateway-latency-ms N} makes the fake gateway answer each call N ms after it arrives (a real
- * provider's round trip; default 0).
+ * provider's round trip; default 0). {@code --debounce-ms N} sets the AI's reply pause (default 0;
+ * one longer than the run measures the first contact without the answer).
  *
  * <pre>
  * ./mvnw -q -o -pl bench install -DskipTests
@@ -67,11 +68,24 @@ public final class FirstReplyBench {
     private final AtomicInteger gatewayCalls = new AtomicInteger();
     private int nextPhone;
 
+    /** The CPU each scenario took (set once the server runs). */
+    private CpuMeter cpu;
+
+    /** The CPU table's rows, one per scenario and window. */
+    private final List<String> cpuRows = new ArrayList<>();
+
     /**
      * How long the fake gateway takes to answer each call: a real provider is a round trip over the
      * internet away (0: answer at once).
      */
     private int gatewayLatencyMs;
+
+    /**
+     * The burst company's AI reply pause ({@code --debounce-ms}; default 0). A pause longer than
+     * the scenario (e.g. 120000) leaves the answers out of it: the figures are then the first
+     * contact's own (acknowledgement, inbox, greeting chain).
+     */
+    private static int debounceMs;
 
     public static void main(String[] args) throws Exception {
         FirstReplyBench b = new FirstReplyBench();
@@ -90,6 +104,7 @@ public final class FirstReplyBench {
                 case "--warmup" -> b.warmup = Integer.parseInt(args[++i]);
                 case "--jvm" -> b.jvmArgs.add(args[++i]);
                 case "--gateway-latency-ms" -> b.gatewayLatencyMs = Integer.parseInt(args[++i]);
+                case "--debounce-ms" -> debounceMs = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -104,6 +119,7 @@ public final class FirstReplyBench {
         BenchServer server =
                 BenchServer.start(
                         Path.of(jar), "buildcrm-first-reply-", jvmArgs.toArray(String[]::new));
+        cpu = new CpuMeter(server);
         try {
             String op = server.operatorLogin();
             String hookA = company(server, op, "burst", gatewayUrl);
@@ -129,6 +145,17 @@ public final class FirstReplyBench {
                             + " (s, from first post) | non-200 |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             rows.forEach(System.out::println);
+            System.out.println();
+            System.out.println(
+                    "Where the CPU went (/proc; \"first replies\": from the first post to the last"
+                            + " lead's first reply; \"all sent\": until "
+                            + QUIET.toSeconds()
+                            + " s without a gateway call, the quiet included; "
+                            + Runtime.getRuntime().availableProcessors()
+                            + " cores):");
+            System.out.println("| scenario | window | " + CpuMeter.Use.header("lead") + " |");
+            System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            cpuRows.forEach(System.out::println);
             System.out.println("gateway calls in all: " + gatewayCalls.get());
             // every lead's whole first answer (chain and reply), counted once the sends stop: a
             // lead greeted twice or not answered shows here
@@ -249,7 +276,7 @@ public final class FirstReplyBench {
                 "PUT",
                 "/api/admin/tenants/" + id + "/ai",
                 op,
-                "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":0}",
+                "{\"enabled\":true,\"brain\":\"rules\",\"debounceMs\":" + debounceMs + "}",
                 200);
         String channel =
                 server.send(
@@ -286,13 +313,43 @@ public final class FirstReplyBench {
                                 return null;
                             }));
         }
+        CpuMeter.Sample before = cpu.sample();
         long start = System.nanoTime();
         go.countDown();
         for (Future<?> f : done) {
             f.get();
         }
         pool.shutdown();
-        return row(label, phones, acked, start, bad.get());
+        String row = row(label, phones, acked, start, bad.get());
+        cpuRows(label, n, before);
+        return row;
+    }
+
+    /**
+     * With no gateway call for this long, a scenario's sends are over (the chain's pace is 1.5 s).
+     */
+    private static final Duration QUIET = Duration.ofSeconds(3);
+
+    /**
+     * The CPU rows of a scenario that began at {@code before} and whose first replies have all
+     * arrived: up to now, then until the gateway is quiet (its chains and answers sent too).
+     */
+    private void cpuRows(String label, int leads, CpuMeter.Sample before)
+            throws InterruptedException {
+        CpuMeter.Sample firstReplies = cpu.sample();
+        int seen = -1;
+        while (seen != gatewayCalls.get()) {
+            seen = gatewayCalls.get();
+            Thread.sleep(QUIET.toMillis());
+        }
+        CpuMeter.Sample quiet = cpu.sample();
+        cpuRows.add(
+                "| "
+                        + label
+                        + " | first replies | "
+                        + firstReplies.since(before).row(leads)
+                        + " |");
+        cpuRows.add("| " + label + " | all sent | " + quiet.since(before).row(leads) + " |");
     }
 
     /**
@@ -306,6 +363,7 @@ public final class FirstReplyBench {
         long[] floodAcked = new long[flood];
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<?>> done = new ArrayList<>();
+        CpuMeter.Sample before = cpu.sample();
         long start = System.nanoTime();
         for (int t = 0; t < 16; t++) {
             done.add(
@@ -353,6 +411,10 @@ public final class FirstReplyBench {
                         floodAcked,
                         start,
                         bad.get());
+        cpuRows(
+                "the flood of " + flood + " and the quiet company's " + probes,
+                flood + probes,
+                before);
         return probeRow + "\n" + floodRow;
     }
 
