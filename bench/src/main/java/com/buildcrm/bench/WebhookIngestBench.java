@@ -64,6 +64,7 @@ public final class WebhookIngestBench {
     private String ownerToken;
     private String tenantSchema;
     private int sent; // messages posted so far, across levels
+    private CpuMeter cpu;
 
     public static void main(String[] args) throws Exception {
         WebhookIngestBench b = new WebhookIngestBench();
@@ -92,9 +93,19 @@ public final class WebhookIngestBench {
     private void run() throws Exception {
         System.out.println("load average at start: " + StartupBench.loadAverage());
         server = BenchServer.start(Path.of(jar), "buildcrm-ingest-", jvm.toArray(String[]::new));
+        cpu = new CpuMeter(server);
         try {
             setUp();
             describeDatabase();
+            ClosedLoop.measure(server, null, "/api/ping", 16, 3, false);
+            CpuMeter.Sample pingStart = cpu.sample();
+            ClosedLoop.Result ping = ClosedLoop.measure(server, null, "/api/ping", 16, 5, true);
+            String pingRow =
+                    "| 16 | /api/ping ("
+                            + String.format(Locale.ROOT, "%.0f req/s", ping.rps())
+                            + ") | "
+                            + cpu.sample().since(pingStart).row(ping.count())
+                            + " |";
             if (warmup > 0) {
                 Level w = ingest(warmup, Math.min(4, phones), "warmup");
                 System.out.printf(
@@ -116,6 +127,21 @@ public final class WebhookIngestBench {
             for (Level l : levels) {
                 System.out.println(l.row());
             }
+            System.out.println();
+            System.out.println(
+                    "Where the CPU went (/proc; \"acks\": first post to last ack; \"processed\": to the"
+                            + " last message stored; "
+                            + Runtime.getRuntime().availableProcessors()
+                            + " cores; the reference: GET /api/ping at 16 clients for 5 s, before the"
+                            + " webhooks, after 3 s of warm-up):");
+            System.out.println("| clients | window | " + CpuMeter.Use.header("request") + " |");
+            System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+            for (Level l : levels) {
+                System.out.println("| " + l.clients + " | acks | " + l.cpuAcks.row(l.ok) + " |");
+                System.out.println(
+                        "| " + l.clients + " | processed | " + l.cpuProcessed.row(l.ok) + " |");
+            }
+            System.out.println(pingRow);
             if (pgbenchSeconds > 0) {
                 pgbenchEmbedded();
             }
@@ -222,6 +248,8 @@ public final class WebhookIngestBench {
         long allProcessedMs;
         long drainAfterLastAckMs;
         long maxBacklog;
+        CpuMeter.Use cpuAcks;
+        CpuMeter.Use cpuProcessed;
 
         double acksPerSecond() {
             return ok * 1000.0 / ingestMs;
@@ -312,6 +340,7 @@ public final class WebhookIngestBench {
                         "backlog-sampler");
 
         List<Thread> workers = new ArrayList<>();
+        CpuMeter.Sample cpuStart = cpu.sample();
         long start = System.nanoTime();
         sampler.start();
         for (int t = 0; t < concurrency; t++) {
@@ -377,6 +406,7 @@ public final class WebhookIngestBench {
             w.join();
         }
         long lastAck = System.nanoTime();
+        level.cpuAcks = cpu.sample().since(cpuStart);
         level.ingestMs = Math.max(1, (lastAck - start) / 1_000_000);
         level.ok = ok.get();
         level.failures = new TreeMap<>(failures);
@@ -405,6 +435,7 @@ public final class WebhookIngestBench {
             }
         }
         long done = System.nanoTime();
+        level.cpuProcessed = cpu.sample().since(cpuStart);
         sampler.interrupt();
         sampler.join();
         level.allProcessedMs = Math.max(1, (done - start) / 1_000_000);
