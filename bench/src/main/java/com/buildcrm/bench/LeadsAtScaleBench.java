@@ -87,6 +87,8 @@ public final class LeadsAtScaleBench {
     private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1g"));
     private final List<String> only = new ArrayList<>();
     private BenchServer server;
+    private CpuMeter cpu;
+    private final List<String> cpuRows = new ArrayList<>();
     private String token;
     private boolean olderMessages;
     private boolean vacuumWait;
@@ -148,6 +150,7 @@ public final class LeadsAtScaleBench {
                 Runtime.getRuntime().availableProcessors(),
                 StartupBench.loadAverage());
         server = BenchServer.start(jar, "buildcrm-leads-", jvmArgs.toArray(String[]::new));
+        cpu = new CpuMeter(server);
         try {
             String schema = setUp();
             long t0 = System.nanoTime();
@@ -192,8 +195,19 @@ public final class LeadsAtScaleBench {
                         warmupSeconds > 0 ? warmupSeconds : Math.max(3, seconds / 3),
                         false);
                 for (int clients : new int[] {1, 8}) {
+                    CpuMeter.Sample before = cpu.sample();
                     ClosedLoop.Result r =
                             ClosedLoop.measure(server, token, p.getValue(), clients, seconds, true);
+                    if (clients == 8) {
+                        cpuRows.add(
+                                "| "
+                                        + p.getKey()
+                                        + " | "
+                                        + String.format("%.0f", r.rps())
+                                        + " | "
+                                        + cpu.sample().since(before).row(r.count())
+                                        + " |");
+                    }
                     System.out.printf(
                             "RESULT path=%-12s clients=%d requests=%d rps=%.0f p50_ms=%.1f p95_ms=%.1f"
                                     + " p99_ms=%.1f errors=%d%n",
@@ -207,6 +221,15 @@ public final class LeadsAtScaleBench {
                             r.errors());
                 }
             }
+            System.out.println();
+            System.out.println(
+                    "Where the CPU went at 8 clients (/proc; "
+                            + Runtime.getRuntime().availableProcessors()
+                            + " cores; the most requests per second the server and database could"
+                            + " serve = cores / CPU per request):");
+            System.out.println("| path | req/s | " + CpuMeter.Use.header("request") + " |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            cpuRows.forEach(System.out::println);
             System.out.println(server.logSummary());
         } finally {
             server.stop();
