@@ -196,6 +196,9 @@ public class InboxProcessor {
                             row.provider(),
                             e.sender() == null ? "" : e.sender(),
                             now);
+            // its first message is known before it is stored: one INSERT, not an INSERT and an
+            // UPDATE that rewrites every index entry of the row (the search text changes)
+            lead.clientWrote(preview(e.kind().name(), e.text()), at, e.pushName());
             em.persist(lead);
             em.flush();
         } else {
@@ -230,7 +233,9 @@ public class InboxProcessor {
         }
         em.persist(message);
         boolean nameFromProfile = created || lead.name() == null;
-        lead.clientWrote(preview(kind, text), at, e.pushName());
+        if (!created) {
+            lead.clientWrote(preview(kind, text), at, e.pushName());
+        }
         em.flush();
         if (nameFromProfile && lead.name() != null) {
             // the WhatsApp profile name: a name the client states later replaces it, never the

@@ -178,12 +178,14 @@ public class FirstContact {
                 lastText = message.preview();
             }
         }
+        if (lastText != null) {
+            // before chainSent, whose statements flush the lead: greeted and its last message in
+            // one UPDATE of the row, not two
+            lead.weWrote(lastText, now);
+        }
         chainSent(work, lead, chain, now);
         for (long id : outgoing.sendAll(em, work.tenant().id(), drafts)) {
             published.add(new LiveEvent(work.tenant().id(), "message.created", leadId, id));
-        }
-        if (lastText != null) {
-            lead.weWrote(lastText, now);
         }
         published.add(new LiveEvent(work.tenant().id(), "lead.updated", leadId, null));
     }
