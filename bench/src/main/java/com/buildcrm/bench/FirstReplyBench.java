@@ -81,11 +81,11 @@ public final class FirstReplyBench {
     private int gatewayLatencyMs;
 
     /**
-     * The burst company's AI reply pause ({@code --debounce-ms}; default 0). A pause longer than
-     * the scenario (e.g. 120000) leaves the answers out of it: the figures are then the first
+     * The companies' AI reply pause ({@code --debounce-ms}; default 0, at most 60000). A pause
+     * longer than the scenario leaves the answers out of it: the figures are then the first
      * contact's own (acknowledgement, inbox, greeting chain).
      */
-    private static int debounceMs;
+    private int debounceMs;
 
     public static void main(String[] args) throws Exception {
         FirstReplyBench b = new FirstReplyBench();
@@ -104,7 +104,7 @@ public final class FirstReplyBench {
                 case "--warmup" -> b.warmup = Integer.parseInt(args[++i]);
                 case "--jvm" -> b.jvmArgs.add(args[++i]);
                 case "--gateway-latency-ms" -> b.gatewayLatencyMs = Integer.parseInt(args[++i]);
-                case "--debounce-ms" -> debounceMs = Integer.parseInt(args[++i]);
+                case "--debounce-ms" -> b.debounceMs = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -247,8 +247,10 @@ public final class FirstReplyBench {
         return null;
     }
 
-    /** A company with the rule brain, no reply pause, and a ChatFlow channel to the gateway. */
-    private static String company(BenchServer server, String op, String slug, String gatewayUrl)
+    /**
+     * A company with the rule brain, the bench's reply pause and a ChatFlow channel to the gateway.
+     */
+    private String company(BenchServer server, String op, String slug, String gatewayUrl)
             throws Exception {
         String created =
                 server.post(
@@ -263,14 +265,16 @@ public final class FirstReplyBench {
                                 + slug
                                 + ".kz\",\"password\":\"owner-pass-1\"}}",
                         201);
-        return connect(server, op, BenchServer.field(created, "id"), gatewayUrl);
+        return connect(server, op, BenchServer.field(created, "id"), gatewayUrl, debounceMs);
     }
 
     /**
-     * Turns on the rule brain with no reply pause for tenant {@code id} and points its ChatFlow
-     * channel at the gateway; the channel's webhook path (with {@code ?secret=}).
+     * Turns on the rule brain with the reply pause {@code debounceMs} for tenant {@code id} and
+     * points its ChatFlow channel at the gateway; the channel's webhook path (with {@code
+     * ?secret=}).
      */
-    static String connect(BenchServer server, String op, String id, String gatewayUrl)
+    static String connect(
+            BenchServer server, String op, String id, String gatewayUrl, int debounceMs)
             throws Exception {
         server.send(
                 "PUT",

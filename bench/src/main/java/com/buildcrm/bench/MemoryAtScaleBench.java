@@ -193,7 +193,7 @@ public final class MemoryAtScaleBench {
                         pool.submit(
                                 () ->
                                         FirstReplyBench.connect(
-                                                server, op, Long.toString(id), gatewayUrl)));
+                                                server, op, Long.toString(id), gatewayUrl, 0)));
             }
             for (int i = 0; i < ids.size(); i++) {
                 hooks.put(ids.get(i), done.get(i).get());
