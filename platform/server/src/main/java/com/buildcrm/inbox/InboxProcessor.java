@@ -172,6 +172,8 @@ public class InboxProcessor {
                         .getResultList();
         Lead lead;
         boolean created = leads.isEmpty();
+        String kind = e.kind().name();
+        String text = e.text();
         if (created) {
             Long newStage =
                     em
@@ -198,14 +200,12 @@ public class InboxProcessor {
                             now);
             // its first message is known before it is stored: one INSERT, not an INSERT and an
             // UPDATE that rewrites every index entry of the row (the search text changes)
-            lead.clientWrote(preview(e.kind().name(), e.text()), at, e.pushName());
+            lead.clientWrote(preview(kind, text), at, e.pushName());
             em.persist(lead);
             em.flush();
         } else {
             lead = leads.get(0);
         }
-        String kind = e.kind().name();
-        String text = e.text();
         Message message = Message.inbound(lead.id(), kind, text, row.providerMessageId(), at);
         if (row.hasMedia()) {
             try {
