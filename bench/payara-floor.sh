@@ -42,13 +42,16 @@ time_to_ready() {
 echo "== $(date -u +%FT%TZ) $(nproc) cores, Payara Micro $PAYARA_VERSION; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 PORT=$((20000 + RANDOM % 20000))
 export BUILDCRM_DATA_DIR=$WORK/data BUILDCRM_PORT=$PORT BUILDCRM_OPERATOR_PASSWORD=floor-pass-12345
-echo "our jar, first start (keys, password hashes, demo company): $(time_to_ready "$WORK/ours-0.log" \
-  "http://127.0.0.1:$PORT/health/ready" java -jar "$JAR" --port $PORT --rootdir "$WORK/ours-root") s"
+# each time is assigned before it is printed, so a server that dies stops the script (set -e)
+t=$(time_to_ready "$WORK/ours-0.log" "http://127.0.0.1:$PORT/health/ready" \
+  java -jar "$JAR" --port $PORT --rootdir "$WORK/ours-root")
+echo "our jar, first start (keys, password hashes, demo company): $t s"
 for i in $(seq 1 "$RUNS"); do
-  echo "Payara Micro, the smallest WAR, start $i: $(time_to_ready "$WORK/hello-$i.log" \
-    "http://127.0.0.1:$PORT/hello/api/ping" java -jar "$MICRO" --nohazelcast --port $PORT \
-    --rootdir "$WORK/hello-root-$i" --deploy "$WORK/hello.war") s"
-  echo "our jar, restart $i: $(time_to_ready "$WORK/ours-$i.log" "http://127.0.0.1:$PORT/health/ready" \
-    java -jar "$JAR" --port $PORT --rootdir "$WORK/ours-root") s"
+  t=$(time_to_ready "$WORK/hello-$i.log" "http://127.0.0.1:$PORT/hello/api/ping" \
+    java -jar "$MICRO" --nohazelcast --port $PORT --rootdir "$WORK/hello-root-$i" --deploy "$WORK/hello.war")
+  echo "Payara Micro, the smallest WAR, start $i: $t s"
+  t=$(time_to_ready "$WORK/ours-$i.log" "http://127.0.0.1:$PORT/health/ready" \
+    java -jar "$JAR" --port $PORT --rootdir "$WORK/ours-root")
+  echo "our jar, restart $i: $t s"
 done
 echo "== load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
